@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+import { Command, CommanderError } from 'commander';
+import { CspError, EXIT, formatProblem } from './errors.js';
+import { processIo, wantsColor, type Io } from './io.js';
+import { problemJson } from './commands/json.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../package.json') as { version: string };
+
+const EXIT_CODES = `
+Exit codes:
+  0  success (warnings allowed)
+  1  unexpected failure (a bug: run again with --debug and report it)
+  2  invalid input: the config or the data (the message names file, line, column or key)
+  3  environment: something the machine lacks (e.g. no browser for PDF)`;
+
+/** The whole CLI as a function: parses argv, runs the command, returns the exit code. */
+export async function run(argv: string[], io: Io = processIo(wantsColor(argv, process.env, Boolean(process.stderr.isTTY)))): Promise<number> {
+  const debug = argv.includes('--debug');
+  const json = argv.includes('--json');
+  let exitCode: number = EXIT.ok;
+  const program = new Command('csp')
+    .description('Community Safety Partnership toolkit: partner data in, Strategic Assessment and Community Safety Plan out.')
+    .version(version, '-V, --version')
+    .option('--no-color', 'no colours in messages (also NO_COLOR)')
+    .option('--debug', 'print the stack trace of unexpected errors')
+    .addHelpText('after', EXIT_CODES)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  program
+    .command('validate')
+    .description('read every partner export and report rows read, accepted and rejected (with reasons), months, categories and areas')
+    .option('-c, --config <file>', 'the workspace configuration', 'csp.yaml')
+    .option('--json', 'print one JSON object on stdout (messages stay on stderr)')
+    .option('--db <file>', 'keep the DuckDB database in this file, to query it afterwards')
+    .option('-q, --quiet', 'print nothing on stderr but errors')
+    .option('-v, --verbose', 'list every file and category')
+    .addHelpText('after', `
+Examples:
+  csp validate --config data-samples/csp.yaml
+  csp validate --json > validation.json
+  csp validate --db partners.duckdb   # then: duckdb partners.duckdb "select * from rejects"
+${EXIT_CODES}`)
+    .action(async (opts) => {
+      const { validate } = await import('./commands/validate.js');
+      exitCode = await validate(opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with code 0.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+    }
+    if (e instanceof CspError) {
+      if (json) io.out(`${JSON.stringify({ errors: e.problems.map(problemJson), warnings: [] })}\n`);
+      io.err(`${io.color.red('✖')} ${e.problems.map(formatProblem).join(`\n${io.color.red('✖')} `)}\n`);
+      return e.exitCode;
+    }
+    io.err(`${io.color.red('Unexpected error:')} ${(e as Error)?.message ?? String(e)}\n`);
+    if (debug) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    else io.err('This is a bug in csp, not in your data. Run the same command with --debug and report what it prints.\n');
+    return EXIT.unexpected;
+  }
+}

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { today } from '../clock.js';
+import { loadConfig } from '../config/load.js';
+import { EXIT, formatProblem, invalidInput, type Problem } from '../errors.js';
+import { Database } from '../ingest/database.js';
+import { ingest } from '../ingest/index.js';
+import { describeIngest, type SourceReport, type ValidationReport } from '../ingest/report.js';
+import type { Io } from '../io.js';
+import { problemJson } from './json.js';
+
+export interface ValidateOptions {
+  config: string;
+  json?: boolean;
+  db?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** `csp validate`: read every source and say what was read, rejected and why. */
+export async function validate(opts: ValidateOptions, io: Io): Promise<number> {
+  const config = loadConfig(path.resolve(io.cwd, opts.config));
+  const db = await Database.open(opts.db ? path.resolve(io.cwd, opts.db) : undefined);
+  let report: ValidationReport;
+  try {
+    const ingested = await ingest(config, db, {
+      today: today(io.env),
+      onFile: (id, f) => {
+        if (opts.verbose) io.err(io.color.dim(`  read ${id}: ${f.path} (${f.rowsRead.toLocaleString('en-GB')} rows)\n`));
+      },
+    });
+    report = await describeIngest(db, config, ingested);
+  } finally {
+    db.close();
+  }
+  if (opts.json) io.out(`${JSON.stringify(validationJson(report))}\n`);
+  if (!opts.quiet) io.err(formatReport(report, io, opts.verbose ?? false));
+  if (report.errors.length > 0) {
+    if (opts.json) return EXIT.invalidInput;
+    throw invalidInput(report.errors);
+  }
+  return EXIT.ok;
+}
+
+export function validationJson(r: ValidationReport) {
+  return {
+    sources: r.sources.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      files: s.files,
+      rowsRead: s.rowsRead,
+      rowsAccepted: s.rowsAccepted,
+      rowsRejected: s.rowsRejected,
+      months: s.months,
+      missingMonths: s.missingMonths,
+      partialMonths: s.partialMonths,
+      rejects: s.rejects,
+      categories: s.categories,
+      unmappedCategories: s.unmappedCategories,
+      outsideForce: s.outsideForce,
+      noLocation: s.noLocation,
+      renamedDistricts: s.renamedDistricts,
+    })),
+    errors: r.errors.map(problemJson),
+    warnings: r.warnings.map(problemJson),
+  };
+}
+
+const n = (x: number) => x.toLocaleString('en-GB');
+
+function formatReport(r: ValidationReport, io: Io, verbose: boolean): string {
+  const c = io.color;
+  const lines: string[] = [];
+  for (const s of r.sources) lines.push(...formatSource(s, io, verbose), '');
+  if (r.warnings.length > 0) {
+    lines.push(c.yellow(`${r.warnings.length} warning(s):`));
+    for (const w of r.warnings) lines.push(indent(`⚠ ${formatProblem(w)}`));
+    lines.push('');
+  }
+  if (r.errors.length > 0) {
+    lines.push(c.red(`${r.errors.length} error(s): the data cannot be used as it is.`));
+    for (const e of r.errors) lines.push(indent(`✖ ${formatProblem(e)}`));
+  } else {
+    const read = r.sources.reduce((a, s) => a + s.rowsRead, 0);
+    const rejected = r.sources.reduce((a, s) => a + s.rowsRejected, 0);
+    lines.push(c.green(`✔ usable: ${n(read)} rows read from ${r.sources.length} sources, ${n(rejected)} rejected.`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function formatSource(s: SourceReport, io: Io, verbose: boolean): string[] {
+  const c = io.color;
+  const lines = [c.bold(`${s.id} (${s.kind}): ${n(s.rowsRead)} rows read, ${n(s.rowsAccepted)} accepted, ${n(s.rowsRejected)} rejected`)];
+  const shownFiles = verbose || s.files.length <= 6 ? s.files : [...s.files.slice(0, 3), undefined, ...s.files.slice(-2)];
+  const width = Math.max(...s.files.map((f) => f.path.length), 4);
+  for (const f of shownFiles) {
+    if (!f) {
+      lines.push(c.dim(`  … ${s.files.length - 5} more files (--verbose lists them all)`));
+      continue;
+    }
+    const counts = `${n(f.rowsRead).padStart(9)} read ${n(f.rowsAccepted).padStart(9)} accepted ${n(f.rowsRejected).padStart(7)} rejected`;
+    lines.push(`  ${f.path.padEnd(width)} ${f.error ? c.red(`not read: ${f.error}`) : counts}`);
+  }
+  if (s.months.length > 0) {
+    lines.push(`  months: ${s.months[0]} to ${s.months.at(-1)} (${s.months.length})` +
+      (s.missingMonths.length ? c.yellow(`, missing ${s.missingMonths.join(', ')}`) : '') +
+      (s.partialMonths.length ? c.yellow(`, partial ${s.partialMonths.map((p) => p.month).join(', ')}`) : ''));
+  }
+  if (s.categories.length > 0) {
+    const shown = verbose ? s.categories : s.categories.slice(0, 8);
+    lines.push(`  categories: ${shown.map((x) => `${x.category} ${n(x.rows)}${x.themes.length ? '' : ' (no theme)'}`).join('; ')}` +
+      (shown.length < s.categories.length ? `; … ${s.categories.length - shown.length} more` : ''));
+  }
+  for (const x of s.rejects) {
+    lines.push(c.yellow(`  rejected ${n(x.rows)}: ${x.reason}`));
+    for (const e of x.examples) {
+      lines.push(c.dim(`    ${e.file}${e.line ? `:${e.line}` : ''}${e.value !== null ? `  ${JSON.stringify(e.value)}` : ''}`));
+    }
+  }
+  return lines;
+}
+
+const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
+export type { Problem };

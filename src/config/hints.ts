@@ -1,0 +1,44 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { z } from 'zod';
+
+/** "did you mean …" for a mistyped key, or undefined when nothing is close. */
+export function didYouMean(key: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const best = closest(key, known as string[]);
+  const limit = Math.max(2, Math.floor(best.length / 3));
+  return distance(key.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
+}
+
+/**
+ * The keys a schema allows at `path` in `data`, for hints on unknown keys.
+ * Walks zod's public wrappers; a discriminated union is resolved by the data's `kind`.
+ */
+export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[], data: unknown): string[] {
+  let s: z.ZodType | undefined = schema;
+  let d: unknown = data;
+  for (let i = 0; i <= path.length && s; i++) {
+    s = unwrap(s, d);
+    if (i === path.length) break;
+    const step = path[i]!;
+    d = d && typeof d === 'object' ? (d as Record<PropertyKey, unknown>)[step] : undefined;
+    if (s instanceof z.ZodObject) s = s.shape[step as string] as z.ZodType | undefined;
+    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    else if (s instanceof z.ZodRecord) s = s.valueType as z.ZodType;
+    else s = undefined;
+  }
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+function unwrap(s: z.ZodType, data: unknown): z.ZodType {
+  for (;;) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
+    else if (s instanceof z.ZodDiscriminatedUnion) {
+      const kind = data && typeof data === 'object' ? (data as { kind?: unknown }).kind : undefined;
+      const match = (s.options as z.ZodType[]).find(
+        (o) => o instanceof z.ZodObject && (o.shape.kind as z.ZodLiteral | undefined)?.value === kind,
+      );
+      if (!match) return s;
+      s = match;
+    } else return s;
+  }
+}

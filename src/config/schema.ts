@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { source } from './sources.js';
+
+const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM, e.g. 2025-12');
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'expected a short id of lower-case letters, digits and hyphens, e.g. council-asb');
+
+const partnership = z.strictObject({
+  name: z.string().min(1).describe('Full name, e.g. Thanet Community Safety Partnership'),
+  area: z.string().min(1).describe('The district the partnership covers, spelt as data.police.uk spells it in "LSOA name"'),
+  force: z.string().min(1).describe('The police force, e.g. Kent Police (used for "the force average")'),
+  protectiveMarking: z.string().default('OFFICIAL').describe('Marking on the partners\' assessment, e.g. OFFICIAL-SENSITIVE'),
+});
+
+const district = z.strictObject({
+  name: z.string().min(1).describe('District name as it appears at the start of "LSOA name" (e.g. Thanet in "Thanet 012B")'),
+  aliases: z.array(z.string().min(1)).default([]).describe('Older names in older files, e.g. Shepway for Folkestone and Hythe'),
+});
+
+const geography = z.strictObject({
+  districts: z
+    .array(district)
+    .min(1)
+    .describe('Every district in the force area: the comparators for rates and ranks. Rows from other districts are counted as outside the force'),
+  comparatorGroup: z
+    .strictObject({
+      name: z.string().min(1),
+      areas: z.array(z.strictObject({ name: z.string().min(1), population: z.number().int().positive() })).min(1),
+    })
+    .optional()
+    .describe('An optional most-similar group of areas with their populations'),
+});
+
+const period = z.strictObject({
+  end: month.describe('Last month of the current assessment window'),
+  months: z.number().int().min(1).max(60).default(12).describe('Length of the current window; the previous window is the same length before it'),
+  seriesMonths: z.number().int().min(12).max(120).default(36).describe('How many months of monthly series to show'),
+});
+
+const theme = z.strictObject({
+  id,
+  name: z.string().min(1),
+  categories: z
+    .record(z.string(), z.array(z.string().min(1)).min(1))
+    .describe('Source id → the categories of that source that make up this theme'),
+  survey: z.array(z.string().min(1)).default([]).describe('Survey options ("which are problems") that name this theme'),
+  sensitive: z.boolean().default(false).describe('Small counts are suppressed in public documents (e.g. domestic abuse, sexual offences)'),
+});
+
+const output = z.strictObject({
+  dir: z.string().default('out').describe('Where outputs are written, relative to csp.yaml'),
+});
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  partnership,
+  period,
+  geography,
+  sources: z.record(id, source).describe('Partner exports, keyed by a short id of your choice'),
+  themes: z.array(theme).default([]),
+  output: output.default({ dir: 'out' }),
+});
+
+export type RawConfig = z.output<typeof configSchema>;

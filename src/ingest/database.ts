@@ -1,0 +1,72 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+/**
+ * The DuckDB database that ingest fills and analysis queries. In memory by default;
+ * `--db FILE` keeps it on disk so an analyst can query it afterwards.
+ */
+export class Database {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Opens (and by default empties) the database; `keepTables` opens a kept one to query it. */
+  static async open(file = ':memory:', opts: { keepTables?: boolean } = {}): Promise<Database> {
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    const db = new Database(instance, connection);
+    if (!opts.keepTables) await db.run(SCHEMA);
+    return db;
+  }
+
+  async run(sql: string, params?: DuckDBValue[]): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** Rows as plain JS objects (BIGINT → bigint; callers convert counts with Number()). */
+  async all<T = Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Quotes a string as an SQL literal (paths and names we put into read_csv calls). */
+export const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+export const sqlIdent = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+
+/**
+ * The normalised tables. Only mapped fields are kept: names, addresses and free text
+ * of complaints in partner exports never reach this database (DESIGN §3.1).
+ */
+const SCHEMA = `
+CREATE OR REPLACE TABLE files (
+  source VARCHAR, file_id INTEGER, path VARCHAR, sha256 VARCHAR, bytes BIGINT,
+  rows_read BIGINT, rows_accepted BIGINT, rows_rejected BIGINT);
+CREATE OR REPLACE TABLE rejects (
+  source VARCHAR, file_id INTEGER, line BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR);
+-- One row per incident from police-uk-street and records sources. month is YYYY-MM.
+CREATE OR REPLACE TABLE incidents (
+  source VARCHAR, file_id INTEGER, month VARCHAR, category VARCHAR,
+  area_code VARCHAR, area_name VARCHAR, district VARCHAR, in_force BOOLEAN,
+  incident_id VARCHAR, flags VARCHAR[]);
+-- Pre-aggregated partner returns. A period is a month, quarter or financial year.
+CREATE OR REPLACE TABLE counts (
+  source VARCHAR, file_id INTEGER, period VARCHAR, first_month VARCHAR, months INTEGER,
+  category VARCHAR, area VARCHAR, count BIGINT);
+CREATE OR REPLACE TABLE population (
+  source VARCHAR, file_id INTEGER, area VARCHAR, level VARCHAR, year INTEGER, population BIGINT);
+CREATE OR REPLACE TABLE survey_responses (
+  source VARCHAR, file_id INTEGER, response VARCHAR, area VARCHAR, agreement VARCHAR,
+  safe_day VARCHAR, safe_dark VARCHAR, comment VARCHAR, problems VARCHAR[]);
+CREATE OR REPLACE TABLE judgements (
+  source VARCHAR, file_id INTEGER, practitioner VARCHAR, agency VARCHAR, theme VARCHAR,
+  criterion VARCHAR, score DOUBLE);
+CREATE OR REPLACE TABLE actions (
+  source VARCHAR, file_id INTEGER, action VARCHAR, theme VARCHAR, status VARCHAR,
+  measure VARCHAR, baseline DOUBLE, latest DOUBLE);
+`;

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { invalidInput } from '../errors.js';
+
+/** Expands a source's `files` (paths or globs, relative to csp.yaml) into sorted absolute paths. */
+export function resolveFiles(files: string | string[], baseDir: string, key: string): string[] {
+  const patterns = Array.isArray(files) ? files : [files];
+  const found = new Set<string>();
+  for (const pattern of patterns) {
+    const normalised = pattern.replaceAll('\\', '/');
+    const absolute = path.resolve(baseDir, normalised);
+    const relative = path.relative(baseDir, absolute);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw invalidInput({
+        message: `"${pattern}" points outside the workspace folder`,
+        where: { key },
+        hint: `copy the export into the folder of csp.yaml (${baseDir}) and give its path relative to it`,
+      });
+    }
+    const matches = isDynamicPattern(normalised)
+      ? globSync(normalised, { cwd: baseDir, absolute: true, onlyFiles: true, expandDirectories: false })
+      : safeIsFile(absolute)
+        ? [absolute]
+        : [];
+    if (matches.length === 0) {
+      throw invalidInput({
+        message: isDynamicPattern(normalised) ? `no file matches "${pattern}"` : `file not found: ${pattern}`,
+        where: { key },
+        hint: `put the export in ${path.dirname(absolute)} or correct the path (relative to csp.yaml)`,
+      });
+    }
+    for (const m of matches) found.add(path.normalize(m));
+  }
+  return [...found].sort();
+}
+
+function safeIsFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface Sniffed {
+  bytes: number;
+  encoding: Encoding;
+  bom: boolean;
+  /** Why the file cannot be read as text, if it cannot. */
+  unreadable?: string;
+}
+
+const SAMPLE = 1 << 16;
+
+export const isGzip = (file: string) => /\.gz$/i.test(file);
+
+/**
+ * The first bytes of a file as text bytes: a gzipped file (a .csv.gz) is decompressed
+ * as far as the sample goes, so it is sniffed like the CSV inside it.
+ */
+export function readHead(file: string, max = SAMPLE): Buffer {
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r');
+  const raw = Buffer.alloc(Math.min(size, max));
+  try {
+    readSync(fd, raw, 0, raw.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!isGzip(file) || raw.length === 0) return raw;
+  try {
+    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, max);
+  } catch {
+    return Buffer.from([0]); // not really gzip: reported as binary
+  }
+}
+
+/** Looks at the start of a file: empty, binary, or which text encoding. */
+export function sniffFile(file: string, declared: 'auto' | 'utf-8' | 'windows-1252' | 'utf-16'): Sniffed {
+  const bytes = statSync(file).size;
+  const head = readHead(file);
+  if (bytes === 0) return { bytes, encoding: 'utf-8', bom: false, unreadable: 'the file is empty (0 bytes)' };
+  if (head[0] === 0xff && head[1] === 0xfe) return { bytes, encoding: 'utf-16le', bom: true };
+  if (head[0] === 0xfe && head[1] === 0xff) return { bytes, encoding: 'utf-16be', bom: true };
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  if (declared === 'utf-16') return { bytes, encoding: 'utf-16le', bom: false };
+  if (head.includes(0)) {
+    return {
+      bytes,
+      encoding: 'utf-8',
+      bom,
+      unreadable: 'this is not a text file (it contains binary data); is it a spreadsheet or archive saved with a .csv name?',
+    };
+  }
+  if (declared === 'windows-1252') return { bytes, encoding: 'windows-1252', bom: false };
+  if (declared === 'utf-8' || bom) return { bytes, encoding: 'utf-8', bom };
+  // A multi-byte character may be cut at the sample's end: judge whole lines only.
+  const lastNewline = head.lastIndexOf(0x0a);
+  const sample = bytes > SAMPLE && lastNewline > 0 ? head.subarray(0, lastNewline) : head;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample);
+    return { bytes, encoding: 'utf-8', bom };
+  } catch {
+    return { bytes, encoding: 'windows-1252', bom: false };
+  }
+}
+
+/** Splits one CSV header line on a delimiter, honouring double quotes. */
+export function splitHeader(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+/** The delimiter that splits the header line into the most columns. */
+export function detectDelimiter(headerLine: string): string {
+  const candidates = [',', ';', '\t', '|'];
+  let best = ',';
+  let bestCount = 1;
+  for (const d of candidates) {
+    const n = splitHeader(headerLine, d).length;
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Config } from '../config/load.js';
+import type { SourceConfig } from '../config/sources.js';
+import { CspError, type Problem } from '../errors.js';
+import { Database, sqlString } from './database.js';
+import { resolveFiles, sha256 } from './files.js';
+import type { FileContext, KindMapper } from './kinds/context.js';
+import { mapActions } from './kinds/actions.js';
+import { mapCounts } from './kinds/counts.js';
+import { mapJudgements } from './kinds/judgements.js';
+import { mapPolice } from './kinds/police.js';
+import { mapPopulation } from './kinds/population.js';
+import { mapRecords } from './kinds/records.js';
+import { mapSurvey } from './kinds/survey.js';
+import { dropStaged, stageFile } from './staging.js';
+
+export interface FileRead {
+  /** Relative to csp.yaml. */
+  path: string;
+  sha256: string;
+  bytes: number;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  /** Set when the file could not be read at all. */
+  error?: string;
+}
+
+export interface SourceRead {
+  id: string;
+  kind: SourceConfig['kind'];
+  files: FileRead[];
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+}
+
+export interface IngestResult {
+  sources: SourceRead[];
+  /** Problems that make the data unusable (unreadable files, missing columns, no files). */
+  errors: Problem[];
+}
+
+export interface IngestOptions {
+  /** Dates after this day (YYYY-MM-DD) are rejected as in the future. */
+  today: string;
+  /** One line per file read, for progress. */
+  onFile?: (sourceId: string, file: FileRead) => void;
+}
+
+const MAPPERS: { [K in SourceConfig['kind']]: KindMapper<Extract<SourceConfig, { kind: K }>> } = {
+  'police-uk-street': mapPolice,
+  records: mapRecords,
+  counts: mapCounts,
+  population: mapPopulation,
+  survey: mapSurvey,
+  judgements: mapJudgements,
+  actions: mapActions,
+};
+
+/**
+ * Reads every source into the database. Problems with one file do not stop the others:
+ * every problem is collected and returned, so one run reports them all.
+ */
+export async function ingest(config: Config, db: Database, opts: IngestOptions): Promise<IngestResult> {
+  const errors: Problem[] = [];
+  const sources: SourceRead[] = [];
+  const workDir = mkdtempSync(path.join(tmpdir(), 'csp-ingest-'));
+  let fileId = 0;
+  try {
+    for (const [id, source] of Object.entries(config.sources)) {
+      const key = `sources.${id}`;
+      const read: SourceRead = { id, kind: source.kind, files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
+      sources.push(read);
+      let paths: string[] = [];
+      try {
+        paths = resolveFiles(source.files, config.baseDir, `${key}.files`);
+      } catch (e) {
+        errors.push(...problemsOf(e));
+      }
+      for (const file of paths) {
+        const shownPath = path.relative(config.baseDir, file).replaceAll('\\', '/');
+        const ctx: FileContext = { db, config, sourceId: id, fileId: ++fileId, shownPath, key, today: opts.today };
+        const entry = await readOne(file, source, ctx, workDir, errors);
+        read.files.push(entry);
+        read.rowsRead += entry.rowsRead;
+        read.rowsAccepted += entry.rowsAccepted;
+        read.rowsRejected += entry.rowsRejected;
+        await db.run(`INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+          id, ctx.fileId, shownPath, entry.sha256, entry.bytes, entry.rowsRead, entry.rowsAccepted, entry.rowsRejected,
+        ]);
+        opts.onFile?.(id, entry);
+      }
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  return { sources, errors };
+}
+
+async function readOne(
+  file: string,
+  source: SourceConfig,
+  ctx: FileContext,
+  workDir: string,
+  errors: Problem[],
+): Promise<FileRead> {
+  const entry: FileRead = { path: ctx.shownPath, sha256: await sha256(file), bytes: statSync(file).size, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
+  const staged = await stageFile(ctx.db, file, {
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    sheet: source.sheet,
+    workDir,
+    shownPath: ctx.shownPath,
+  }).catch((e: unknown) => {
+    errors.push(...problemsOf(e));
+    entry.error = firstMessage(e);
+    return undefined;
+  });
+  if (!staged) return entry;
+  try {
+    const mapper = MAPPERS[source.kind] as KindMapper<SourceConfig>;
+    const mapped = await mapper(staged, source, ctx);
+    entry.rowsRead = staged.rowsRead;
+    entry.rowsAccepted = mapped.rowsAccepted;
+    entry.rowsRejected = mapped.rowsRejected;
+    if (staged.rowsRead === 0) {
+      errors.push({
+        message: 'the file has column headings but no data rows',
+        where: { file: ctx.shownPath },
+        hint: 'export the data again, or remove the file from the folder',
+      });
+      entry.error = 'no data rows';
+    }
+  } catch (e) {
+    // A file that cannot be mapped (e.g. a missing column) is not read at all: every row is
+    // counted as read and rejected, so the accounting still holds.
+    errors.push(...problemsOf(e));
+    entry.error = firstMessage(e);
+    entry.rowsRead = staged.rowsRead;
+    entry.rowsRejected = staged.rowsRead;
+    await ctx.db.run(`DELETE FROM rejects WHERE source = ${sqlString(ctx.sourceId)} AND file_id = ${ctx.fileId}`);
+    await ctx.db.run(`INSERT INTO rejects VALUES (?, ?, NULL, NULL, NULL, ?)`, [
+      ctx.sourceId, ctx.fileId, `file not read: ${entry.error}`,
+    ]);
+  } finally {
+    await dropStaged(ctx.db, staged);
+  }
+  return entry;
+}
+
+function problemsOf(e: unknown): Problem[] {
+  if (e instanceof CspError) return e.problems;
+  throw e;
+}
+
+function firstMessage(e: unknown): string {
+  return e instanceof CspError ? e.problems[0]!.message : String(e);
+}

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type { policeSource } from '../../config/sources.js';
+import { sqlString } from '../database.js';
+import { mapStaged, text } from '../map.js';
+import { resolveColumns } from '../staging.js';
+import type { KindMapper } from './context.js';
+
+type PoliceSource = z.output<typeof policeSource>;
+
+/** The data.police.uk street-level columns this tool reads; the others are not kept. */
+export const POLICE_COLUMNS = {
+  crimeId: 'Crime ID',
+  month: 'Month',
+  lsoaCode: 'LSOA code',
+  lsoaName: 'LSOA name',
+  crimeType: 'Crime type',
+} as const;
+
+/** "Thanet 012B" → "Thanet": the district is the LSOA name without its code. */
+export const DISTRICT_FROM_LSOA_NAME = ` [0-9]{3}[A-Z]$`;
+
+export const mapPolice: KindMapper<PoliceSource> = async (staged, _source, ctx) => {
+  const col = resolveColumns(staged, POLICE_COLUMNS, ctx.shownPath, `${ctx.key} (data.police.uk street file)`);
+  const districts = ctx.config.geography.districts;
+  // Old names (Shepway) are counted under the current name (Folkestone and Hythe).
+  const aliasCases = districts
+    .flatMap((d) => d.aliases.map((a) => `WHEN ${sqlString(a)} THEN ${sqlString(d.name)}`))
+    .join(' ');
+  const rawDistrict = `regexp_replace(${text(col.lsoaName!)}, '${DISTRICT_FROM_LSOA_NAME}', '')`;
+  const names = districts.map((d) => sqlString(d.name)).join(', ');
+  return mapStaged(ctx.db, staged, {
+    source: ctx.sourceId,
+    fileId: ctx.fileId,
+    fields: {
+      f_id: text(col.crimeId!),
+      f_month: text(col.month!),
+      f_category: text(col.crimeType!),
+      f_lsoa_code: text(col.lsoaCode!),
+      f_lsoa_name: text(col.lsoaName!),
+      f_district: aliasCases ? `CASE ${rawDistrict} ${aliasCases} ELSE ${rawDistrict} END` : rawDistrict,
+      // ASB rows have no Crime ID: that is not a duplicate.
+      f_repeat: `CASE WHEN ${text(col.crimeId!)} IS NOT NULL THEN row_number() OVER (PARTITION BY ${text(col.crimeId!)} ORDER BY _row) END`,
+    },
+    checks: [
+      {
+        when: `f_month IS NULL OR NOT regexp_full_match(f_month, '[0-9]{4}-(0[1-9]|1[0-2])')`,
+        reason: 'Month is not a month in the form YYYY-MM',
+        column: POLICE_COLUMNS.month,
+        value: 'f_month',
+      },
+      { when: 'f_category IS NULL', reason: 'Crime type is empty', column: POLICE_COLUMNS.crimeType, value: 'f_category' },
+      {
+        when: 'f_repeat > 1',
+        reason: 'repeated Crime ID: the first row with this ID is kept',
+        column: POLICE_COLUMNS.crimeId,
+        value: 'f_id',
+      },
+    ],
+    target: 'incidents',
+    inserts: [
+      {
+        month: 'f_month',
+        category: 'f_category',
+        area_code: 'f_lsoa_code',
+        area_name: 'f_lsoa_name',
+        district: 'f_district',
+        in_force: `coalesce(f_district IN (${names}), false)`,
+        incident_id: 'f_id',
+        flags: '[]::VARCHAR[]',
+      },
+    ],
+  });
+};

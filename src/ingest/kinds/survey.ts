@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { surveySource } from '../../config/sources.js';
+import { sqlString } from '../database.js';
+import { mapStaged, text } from '../map.js';
+import { resolveColumns } from '../staging.js';
+import type { KindMapper } from './context.js';
+
+type SurveySource = z.output<typeof surveySource>;
+
+/** The resident perception survey, one row a response. */
+export const mapSurvey: KindMapper<SurveySource> = async (staged, source, ctx) => {
+  const col = resolveColumns(staged, source.columns, ctx.shownPath, `${ctx.key}.columns`);
+  const opt = (c: string | undefined) => (c ? text(c) : 'NULL');
+  const answered = [col.problems, col.agreement, col.safeDay, col.safeDark, col.comment]
+    .filter((c): c is string => c !== undefined)
+    .map((c) => `${text(c)} IS NULL`)
+    .join(' AND ');
+  return mapStaged(ctx.db, staged, {
+    source: ctx.sourceId,
+    fileId: ctx.fileId,
+    fields: {
+      f_id: opt(col.id),
+      f_repeat: col.id ? `CASE WHEN ${text(col.id)} IS NOT NULL THEN row_number() OVER (PARTITION BY ${text(col.id)} ORDER BY _row) END` : 'NULL',
+      f_empty: answered,
+      f_problems: `list_filter(list_transform(string_split(coalesce(${text(col.problems!)}, ''), ${sqlString(source.problemsSeparator)}), x -> trim(x)), x -> x <> '')`,
+    },
+    checks: [
+      { when: 'f_empty', reason: 'the response is empty (no question answered)', column: null, value: 'f_id' },
+      {
+        when: 'f_repeat > 1',
+        reason: 'repeated response id: the first response with this id is kept',
+        column: source.columns.id ?? null,
+        value: 'f_id',
+      },
+    ],
+    target: 'survey_responses',
+    inserts: [
+      {
+        response: `coalesce(f_id, CAST(_row AS VARCHAR))`,
+        area: opt(col.area),
+        agreement: opt(col.agreement),
+        safe_day: opt(col.safeDay),
+        safe_dark: opt(col.safeDark),
+        comment: opt(col.comment),
+        problems: 'f_problems',
+      },
+    ],
+  });
+};

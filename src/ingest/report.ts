@@ -1,0 +1,218 @@
+import type { Config } from '../config/load.js';
+import type { Problem } from '../errors.js';
+import { monthLabel, monthRange } from '../analyse/months.js';
+import { partialMonths, type PartialMonth } from '../analyse/partial-months.js';
+import { Database, sqlString } from './database.js';
+import type { IngestResult, SourceRead } from './index.js';
+import { DISTRICT_FROM_LSOA_NAME } from './kinds/police.js';
+
+/** The police category that is not a crime: ASB is never part of "all crime". */
+export const ASB_CATEGORY = 'Anti-social behaviour';
+
+export interface RejectReason {
+  reason: string;
+  column: string | null;
+  rows: number;
+  examples: { file: string; line: number | null; value: string | null }[];
+}
+
+export interface CategoryCount {
+  category: string;
+  rows: number;
+  themes: string[];
+}
+
+export interface SourceReport extends SourceRead {
+  months: string[];
+  missingMonths: string[];
+  partialMonths: PartialMonth[];
+  rejects: RejectReason[];
+  categories: CategoryCount[];
+  unmappedCategories: string[];
+  /** Police rows in districts not listed in geography.districts (neighbouring forces' LSOAs). */
+  outsideForce: { district: string; rows: number }[];
+  /** Police rows with no LSOA (no location published). */
+  noLocation: number;
+  /** Districts found under an old name (an alias in geography.districts) and counted under the new one. */
+  renamedDistricts: { from: string; to: string; rows: number; firstMonth: string; lastMonth: string }[];
+}
+
+export interface ValidationReport {
+  sources: SourceReport[];
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** What was read, per source: the body of `csp validate`, and the start of data quality. */
+export async function describeIngest(db: Database, config: Config, ingested: IngestResult): Promise<ValidationReport> {
+  const warnings: Problem[] = [];
+  const errors = [...ingested.errors];
+  const sources: SourceReport[] = [];
+  for (const read of ingested.sources) {
+    const report = await describeSource(db, config, read);
+    sources.push(report);
+    warnings.push(...sourceWarnings(config, report));
+    if (read.files.length > 0 && read.rowsAccepted === 0 && !read.files.every((f) => f.error)) {
+      errors.push({
+        message: `source "${read.id}" has no usable rows: all ${read.rowsRead} rows were rejected`,
+        where: { key: `sources.${read.id}` },
+        hint: 'see the reasons listed above; the column mapping or date format is the usual cause',
+      });
+    }
+  }
+  return { sources, errors, warnings };
+}
+
+async function describeSource(db: Database, config: Config, read: SourceRead): Promise<SourceReport> {
+  const src = sqlString(read.id);
+  const rejects = await rejectReasons(db, read.id);
+  let monthCounts = new Map<string, number>();
+  let crimeMonthCounts = new Map<string, number>();
+  let categories: CategoryCount[] = [];
+  let outsideForce: { district: string; rows: number }[] = [];
+  let noLocation = 0;
+  let renamedDistricts: SourceReport['renamedDistricts'] = [];
+
+  if (read.kind === 'police-uk-street' || read.kind === 'records' || read.kind === 'counts') {
+    const table = read.kind === 'counts' ? 'counts' : 'incidents';
+    const measure = read.kind === 'counts' ? 'sum(count)' : 'count(*)';
+    const monthCol = read.kind === 'counts' ? 'first_month' : 'month';
+    const rows = await db.all<{ month: string; n: bigint; crime: bigint }>(
+      `SELECT ${monthCol} AS month, ${measure} AS n,
+         ${measure} FILTER (WHERE category <> ${sqlString(ASB_CATEGORY)}) AS crime
+       FROM ${table} WHERE source = ${src} GROUP BY ALL ORDER BY month`,
+    );
+    monthCounts = new Map(rows.map((r) => [r.month, Number(r.n)]));
+    crimeMonthCounts = new Map(rows.map((r) => [r.month, Number(r.crime ?? 0)]));
+    const mapped = themeCategories(config, read.id);
+    categories = (
+      await db.all<{ category: string; n: bigint }>(
+        `SELECT category, ${measure} AS n FROM ${table} WHERE source = ${src} GROUP BY ALL ORDER BY n DESC, category`,
+      )
+    ).map((r) => ({ category: r.category, rows: Number(r.n), themes: mapped.get(r.category) ?? [] }));
+  }
+  if (read.kind === 'police-uk-street') {
+    outsideForce = (
+      await db.all<{ district: string; n: bigint }>(
+        `SELECT district, count(*) AS n FROM incidents
+         WHERE source = ${src} AND NOT in_force AND district IS NOT NULL GROUP BY ALL ORDER BY n DESC, district`,
+      )
+    ).map((r) => ({ district: r.district, rows: Number(r.n) }));
+    renamedDistricts = (
+      await db.all<{ from: string; to: string; n: bigint; first: string; last: string }>(
+        `SELECT regexp_replace(area_name, '${DISTRICT_FROM_LSOA_NAME}', '') AS "from", district AS "to", count(*) AS n,
+           min(month) AS first, max(month) AS last
+         FROM incidents WHERE source = ${src} AND area_name IS NOT NULL
+           AND regexp_replace(area_name, '${DISTRICT_FROM_LSOA_NAME}', '') <> district
+         GROUP BY ALL ORDER BY "from"`,
+      )
+    ).map((r) => ({ from: r.from, to: r.to, rows: Number(r.n), firstMonth: r.first, lastMonth: r.last }));
+    noLocation = Number(
+      (await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM incidents WHERE source = ${src} AND area_code IS NULL`))[0]!.n,
+    );
+  }
+  const months = [...monthCounts.keys()];
+  const missingMonths =
+    months.length > 1 ? monthRange(months[0]!, months.at(-1)!).filter((m) => !monthCounts.has(m)) : [];
+  // A partly published police month shows in its crime rows while ASB looks normal.
+  const partial = partialMonths(read.kind === 'police-uk-street' ? crimeMonthCounts : monthCounts);
+  return {
+    ...read,
+    months,
+    missingMonths,
+    partialMonths: partial,
+    rejects,
+    categories,
+    unmappedCategories: categories.filter((c) => c.themes.length === 0).map((c) => c.category),
+    outsideForce,
+    noLocation,
+    renamedDistricts,
+  };
+}
+
+async function rejectReasons(db: Database, sourceId: string): Promise<RejectReason[]> {
+  const rows = await db.all<{ reason: string; column: string | null; n: bigint; examples: { file: string; line: bigint | null; value: string | null }[] }>(
+    `SELECT reason, any_value("column") AS "column", count(*) AS n,
+       list({'file': f.path, 'line': r.line, 'value': r.value} ORDER BY r.file_id, r.line)[1:3] AS examples
+     FROM rejects r JOIN files f USING (source, file_id)
+     WHERE r.source = ${sqlString(sourceId)} GROUP BY reason ORDER BY n DESC, reason`,
+  );
+  return rows.map((r) => ({
+    reason: r.reason,
+    column: r.column,
+    rows: Number(r.n),
+    examples: r.examples.map((e) => ({ file: e.file, line: e.line === null ? null : Number(e.line), value: e.value })),
+  }));
+}
+
+/** category → ids of the themes that include it, for one source. */
+function themeCategories(config: Config, sourceId: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const theme of config.themes) {
+    for (const category of theme.categories[sourceId] ?? []) {
+      out.set(category, [...(out.get(category) ?? []), theme.id]);
+    }
+  }
+  return out;
+}
+
+function sourceWarnings(config: Config, r: SourceReport): Problem[] {
+  const where = { key: `sources.${r.id}` };
+  const out: Problem[] = [];
+  const total = r.rowsAccepted || 1;
+  const pct = (n: number) => `${((100 * n) / total).toFixed(1)}%`;
+  for (const p of r.partialMonths) {
+    out.push({
+      message: `${monthLabel(p.month)} looks partially published: ${p.count.toLocaleString('en-GB')} ${r.kind === 'police-uk-street' ? 'crimes' : 'rows'}, ${Math.round(100 * p.share)}% of the neighbouring months' median (${Math.round(p.expected).toLocaleString('en-GB')})`,
+      where,
+      hint: 'any window that includes this month understates the count; check for a corrected download',
+    });
+  }
+  if (r.missingMonths.length > 0) {
+    out.push({
+      message: `${r.missingMonths.length} month(s) missing between ${r.months[0]} and ${r.months.at(-1)}: ${r.missingMonths.join(', ')}`,
+      where,
+      hint: 'windows and series that include these months count them as zero; add the missing files',
+    });
+  }
+  if (r.unmappedCategories.length > 0 && config.themes.length > 0) {
+    const rows = r.categories.filter((c) => c.themes.length === 0).reduce((a, c) => a + c.rows, 0);
+    out.push({
+      message: `${r.unmappedCategories.length} categor${r.unmappedCategories.length === 1 ? 'y is' : 'ies are'} not in any theme (${rows.toLocaleString('en-GB')} rows, ${pct(rows)}): ${r.unmappedCategories.join(', ')}`,
+      where,
+      hint: r.kind === 'police-uk-street'
+        ? 'these rows still count in all crime (except ASB) but in no theme; add them to a theme in csp.yaml if they matter'
+        : 'these rows count in no theme; add them to a theme in csp.yaml if they matter',
+    });
+  }
+  const outside = r.outsideForce.reduce((a, d) => a + d.rows, 0);
+  if (outside > 0) {
+    out.push({
+      message: `${outside.toLocaleString('en-GB')} rows (${pct(outside)}) are in districts outside geography.districts: ${r.outsideForce.map((d) => `${d.district} (${d.rows})`).join(', ')}`,
+      where,
+      hint: 'they are left out of every district figure and the force average; list a district in geography.districts if it belongs to the force',
+    });
+  }
+  for (const d of r.renamedDistricts) {
+    out.push({
+      message: `${d.to} appears under its old name ${d.from} in ${d.firstMonth === d.lastMonth ? d.firstMonth : `${d.firstMonth} to ${d.lastMonth}`} (${d.rows.toLocaleString('en-GB')} rows)`,
+      where,
+      hint: `they are counted under ${d.to} (alias in geography.districts), so its series is continuous; counts by LSOA name change at the rename`,
+    });
+  }
+  if (r.noLocation > 0) {
+    out.push({
+      message: `${r.noLocation.toLocaleString('en-GB')} rows (${pct(r.noLocation)}) have no location (empty LSOA)`,
+      where,
+      hint: 'they count in no district, so district figures are slightly lower than the force total',
+    });
+  }
+  if (r.rowsRejected > 0) {
+    out.push({
+      message: `${r.rowsRejected.toLocaleString('en-GB')} of ${r.rowsRead.toLocaleString('en-GB')} rows rejected: ${r.rejects.map((x) => `${x.rows} ${x.reason}`).join('; ')}`,
+      where,
+      hint: 'rejected rows are left out of every figure; the reject list shows file and line',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,219 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import path from 'node:path';
+import { invalidInput } from '../errors.js';
+import { Database, sqlIdent, sqlString } from './database.js';
+import { detectDelimiter, isGzip, readHead, sniffFile, splitHeader } from './files.js';
+
+/** A row the parser could not read, or that failed a check. */
+export interface Reject {
+  line: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+/**
+ * A file loaded as text into a temporary table: `_row` (1-based data row), then one
+ * VARCHAR column per header cell named c0, c1, … so odd headings cannot break SQL.
+ */
+export interface StagedFile {
+  table: string;
+  header: string[];
+  rowsRead: number;
+  parserRejects: Reject[];
+  /** SQL for the file line (CSV) or sheet row (XLSX) of the data row in `rowSql`. */
+  lineSql(rowSql: string): string;
+}
+
+export interface ReadOptions {
+  encoding: 'auto' | 'utf-8' | 'windows-1252' | 'utf-16';
+  delimiter: 'auto' | ',' | ';' | '\t' | '|';
+  sheet?: string;
+  /** Where transcoded copies of non-UTF-8 files go (a per-run temporary folder). */
+  workDir: string;
+  /** Shown in messages instead of the absolute path. */
+  shownPath: string;
+}
+
+let stagingCounter = 0;
+
+export async function stageFile(db: Database, file: string, opts: ReadOptions): Promise<StagedFile> {
+  return /\.xlsx$/i.test(file) ? stageXlsx(db, file, opts) : stageCsv(db, file, opts);
+}
+
+/** CSV through DuckDB's reader: malformed lines become counted rejects, not failures. */
+async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<StagedFile> {
+  const sniffed = sniffFile(file, opts.encoding);
+  if (sniffed.unreadable) {
+    throw invalidInput({ message: sniffed.unreadable, where: { file: opts.shownPath }, hint: 'export the data again as CSV (comma separated values) or XLSX' });
+  }
+  let readable = file;
+  if (sniffed.encoding !== 'utf-8') {
+    // DuckDB reads UTF-8; partner exports in Windows-1252 or UTF-16 are converted first.
+    // (Node 20's TextDecoder reads windows-1252 as Latin-1, losing – ’ € and the like.)
+    const raw = readFileSync(file);
+    const text = iconv.decode(isGzip(file) ? gunzipSync(raw) : raw, sniffed.encoding).replace(/^\uFEFF/, '');
+    readable = path.join(opts.workDir, `staged-${++stagingCounter}.csv`);
+    writeFileSync(readable, text, 'utf8');
+  }
+  const headerLine = firstLine(readable).replace(/^\uFEFF/, '');
+  if (headerLine.trim() === '') {
+    throw invalidInput({ message: 'the first line (the column headings) is empty', where: { file: opts.shownPath, line: 1 }, hint: 'the first line must hold the column headings' });
+  }
+  const delimiter = opts.delimiter === 'auto' ? detectDelimiter(headerLine) : opts.delimiter;
+  const header = splitHeader(headerLine, delimiter);
+  const n = ++stagingCounter;
+  const table = `stg_${n}`;
+  const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS
+    SELECT row_number() OVER () AS _row, *
+    FROM read_csv(${sqlString(readable)}, auto_detect=false, header=false, skip=1,
+      delim=${sqlString(delimiter)}, quote='"', escape='"', columns={${columns}},
+      store_rejects=true, rejects_table='rej_${n}', rejects_scan='rejscan_${n}',
+      max_line_size=1048576)`);
+  const parserRejects = (
+    await db.all<{ line: bigint; column_name: string | null; error_type: string; csv_line: string | null }>(
+      `SELECT line, any_value(column_name ORDER BY column_idx) AS column_name,
+              any_value(error_type ORDER BY column_idx) AS error_type, any_value(csv_line) AS csv_line
+       FROM rej_${n} GROUP BY line ORDER BY line`,
+    )
+  ).map((r) => ({
+    line: Number(r.line),
+    column: r.column_name && /^c\d+$/.test(r.column_name) ? header[Number(r.column_name.slice(1))] ?? null : null,
+    value: r.csv_line ? r.csv_line.slice(0, 200) : null,
+    reason: parserReason(r.error_type, header.length),
+  }));
+  // Data rows are numbered without the lines the parser rejected. With those lines
+  // r_1 < r_2 < … the k-th data row is on line k + 1 + #{i : r_i - i <= k}.
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${table}_skips AS
+    SELECT line - row_number() OVER (ORDER BY line) AS k FROM (SELECT DISTINCT line FROM rej_${n});
+    DROP TABLE IF EXISTS rej_${n}; DROP TABLE IF EXISTS rejscan_${n}`);
+  const accepted = Number((await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+  return {
+    table,
+    header,
+    rowsRead: accepted + parserRejects.length,
+    parserRejects,
+    lineSql: (row) => `(${row} + 1 + (SELECT count(*) FROM ${table}_skips WHERE k <= ${row}))`,
+  };
+}
+
+function parserReason(errorType: string, columns: number): string {
+  switch (errorType) {
+    case 'MISSING COLUMNS':
+      return `too few fields (expected ${columns}): the row is cut short or a delimiter is missing`;
+    case 'TOO MANY COLUMNS':
+      return `too many fields (expected ${columns}): an unquoted delimiter inside a value?`;
+    case 'UNQUOTED VALUE':
+      return 'a quote is opened and never closed (the rest of the file was read as one value)';
+    case 'LINE SIZE OVER MAXIMUM':
+      return 'the line is longer than 1 MB';
+    case 'INVALID UNICODE':
+      return 'characters that are not valid text in this encoding (set `encoding` on the source)';
+    default:
+      return `the line cannot be read as CSV (${errorType.toLowerCase()})`;
+  }
+}
+
+function firstLine(file: string): string {
+  const text = readHead(file).toString('utf8');
+  const end = text.search(/\r?\n/);
+  return end === -1 ? text : text.slice(0, end);
+}
+
+/** XLSX through exceljs (DuckDB's Excel extension downloads at run time, so is not available offline). */
+async function stageXlsx(db: Database, file: string, opts: ReadOptions): Promise<StagedFile> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (e) {
+    throw invalidInput({
+      message: `cannot be read as an Excel workbook (${(e as Error).message.split('\n')[0]})`,
+      where: { file: opts.shownPath },
+      hint: 'open it in Excel and save it again as .xlsx, or export it as CSV',
+    });
+  }
+  const sheet = opts.sheet ? workbook.getWorksheet(opts.sheet) : workbook.worksheets[0];
+  if (!sheet) {
+    const names = workbook.worksheets.map((w) => w.name).join(', ');
+    throw invalidInput({
+      message: opts.sheet ? `no worksheet named "${opts.sheet}"` : 'the workbook has no worksheets',
+      where: { file: opts.shownPath },
+      hint: names ? `worksheets in this file: ${names}` : undefined,
+    });
+  }
+  const headerRow = sheet.getRow(1);
+  const header: string[] = [];
+  for (let c = 1; c <= headerRow.cellCount; c++) header.push(cellText(headerRow.getCell(c).value).trim());
+  while (header.length > 0 && header.at(-1) === '') header.pop();
+  if (header.length === 0) {
+    throw invalidInput({ message: 'the first row (the column headings) is empty', where: { file: opts.shownPath, line: 1 } });
+  }
+  const n = ++stagingCounter;
+  const table = `stg_${n}`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${table} (_row BIGINT, ${header.map((_, i) => `c${i} VARCHAR`).join(', ')})`);
+  const appender = await db.connection.createAppender(table, 'main', 'temp');
+  let rowsRead = 0;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    rowsRead++;
+    appender.appendBigInt(BigInt(rowNumber));
+    for (let c = 1; c <= header.length; c++) {
+      const text = cellText(row.getCell(c).value);
+      if (text === '') appender.appendNull();
+      else appender.appendVarchar(text);
+    }
+    appender.endRow();
+  });
+  appender.closeSync();
+  return { table, header, rowsRead, parserRejects: [], lineSql: (row) => row };
+}
+
+/** A cell as the text a CSV export would hold; dates as ISO yyyy-mm-dd. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as { text?: unknown; result?: unknown; richText?: { text: string }[] };
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return cellText(v.result);
+    if (v.text !== undefined) return String(v.text);
+    return '';
+  }
+  return String(value);
+}
+
+/**
+ * The staging columns for a source's column mapping, keyed like the mapping.
+ * Every missing column is reported at once, with the headings the file does have.
+ */
+export function resolveColumns<K extends string>(
+  staged: StagedFile,
+  mapping: Partial<Record<K, string>>,
+  shownPath: string,
+  keyPrefix: string,
+): Record<K, string | undefined> {
+  const out = {} as Record<K, string | undefined>;
+  const problems = [];
+  for (const [name, heading] of Object.entries(mapping) as [K, string | undefined][]) {
+    if (heading === undefined) continue;
+    const exact = staged.header.indexOf(heading);
+    const index = exact >= 0 ? exact : staged.header.findIndex((h) => h.toLowerCase() === heading.toLowerCase());
+    if (index < 0) {
+      problems.push({
+        message: `column "${heading}" not found`,
+        where: { file: shownPath, line: 1, key: `${keyPrefix}.${name}` },
+        hint: `the columns in this file are: ${staged.header.map((h) => `"${h}"`).join(', ')}`,
+      });
+    } else out[name] = sqlIdent(`c${index}`);
+  }
+  if (problems.length > 0) throw invalidInput(problems);
+  return out;
+}
+
+export async function dropStaged(db: Database, staged: StagedFile): Promise<void> {
+  await db.run(`DROP TABLE IF EXISTS ${staged.table}; DROP TABLE IF EXISTS ${staged.table}_skips`);
+}

@@ -1,0 +1,83 @@
+/**
+ * The sample partnership generator: `npm run samples -- [--out DIR] [--rows N] [--seed S] [--plain]`.
+ * Deterministic: the same seed gives the same bytes. Without --rows the police files have
+ * realistic Kent volumes; --rows 1000000 or 10000000 scales them for benchmarks.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writePoliceFiles } from './police.js';
+import {
+  councilAsb, writeActions, writeAsbCsv, writeAsbXlsx, writeFireCounts, writeJudgements, writePopulation, writeSurvey,
+} from './partners.js';
+import { sampleConfig, samplePlan } from './workspace.js';
+import { sampleReadme } from './readme.js';
+
+export const SAMPLE = {
+  first: '2023-01',
+  last: '2025-12',
+  partialMonth: '2024-11',
+  shepwayUntil: '2023-03',
+  seed: 2026,
+  area: 'Thanet',
+};
+
+export async function generateSamples(o: { out: string; rows: number; seed: number; gzip: boolean; policeOnly: boolean; log: (s: string) => void }) {
+  const dir = (...p: string[]) => {
+    const d = path.join(o.out, ...p);
+    mkdirSync(d, { recursive: true });
+    return d;
+  };
+  rmSync(path.join(o.out, 'police'), { recursive: true, force: true });
+  const rows = await writePoliceFiles({
+    outDir: dir('police'),
+    first: SAMPLE.first,
+    last: SAMPLE.last,
+    seed: o.seed,
+    rows: o.rows,
+    focus: SAMPLE.area,
+    partialMonth: SAMPLE.partialMonth,
+    shepwayUntil: SAMPLE.shepwayUntil,
+    gzip: o.gzip,
+    onFile: (file, n) => o.log(`  ${path.relative(o.out, file)}  ${n.toLocaleString('en-GB')} rows`),
+  });
+  o.log(`police: ${rows.toLocaleString('en-GB')} rows`);
+  if (o.policeOnly) return;
+  const asb = councilAsb(SAMPLE.first, SAMPLE.last, o.seed + 1);
+  writeAsbCsv(path.join(dir('council'), 'asb-complaints-2023-2024.csv'), asb.filter((r) => r.date.getUTCFullYear() <= 2024));
+  await writeAsbXlsx(path.join(dir('council'), 'asb-complaints-2025.xlsx'), asb.filter((r) => r.date.getUTCFullYear() === 2025));
+  writeFireCounts(path.join(dir('fire'), 'deliberate-fires-by-ward.csv'), SAMPLE.first, SAMPLE.last, o.seed + 2);
+  const { districts } = writePopulation(dir('population'), SAMPLE.area);
+  writeSurvey(path.join(dir('survey'), 'resident-survey-2025.csv'), 352, o.seed + 3);
+  writeJudgements(path.join(dir('judgements'), 'stakeholder-scores-2025.csv'), o.seed + 4);
+  writeActions(path.join(dir('actions'), 'action-plan-2025-26.csv'));
+  writeFileSync(path.join(o.out, 'csp.yaml'), sampleConfig({ periodEnd: SAMPLE.last }));
+  writeFileSync(path.join(o.out, 'plan.yaml'), samplePlan());
+  writeFileSync(path.join(o.out, 'README.md'), sampleReadme({ districts, asbRows: asb.length, policeRows: rows }));
+  o.log(`partners: ${asb.length.toLocaleString('en-GB')} council ASB complaints, fire, population, survey, judgements, actions`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', default: 'data-samples' },
+      rows: { type: 'string', default: '0' },
+      seed: { type: 'string', default: String(SAMPLE.seed) },
+      plain: { type: 'boolean', default: false },
+      'police-only': { type: 'boolean', default: false },
+    },
+  });
+  const rows = Number(values.rows);
+  if (!Number.isInteger(rows) || rows < 0) {
+    console.error(`--rows must be a whole number of rows (got "${values.rows}")`);
+    process.exit(2);
+  }
+  await generateSamples({
+    out: path.resolve(values.out),
+    rows,
+    seed: Number(values.seed),
+    gzip: !values.plain,
+    policeOnly: values['police-only'],
+    log: (s) => console.error(s),
+  });
+}

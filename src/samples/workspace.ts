@@ -1,0 +1,232 @@
+import { FORCE_DISTRICTS } from './calibration.js';
+
+/** The sample partnership's csp.yaml, commented so a team leader understands every key. */
+export function sampleConfig(o: { periodEnd: string }): string {
+  const districts = FORCE_DISTRICTS.map((d) =>
+    d === 'Folkestone and Hythe' ? `    - name: Folkestone and Hythe\n      aliases: [Shepway]          # its name until 2018; older police files still say Shepway` : `    - name: ${d}`,
+  ).join('\n');
+  return `# yaml-language-server: $schema=../csp.schema.json
+# csp.yaml: the settings of one Community Safety Partnership's workspace.
+# Every path is relative to this file. Run \`csp validate\` after any change.
+# This is the SAMPLE workspace: the data are generated and illustrative, not real figures.
+
+partnership:
+  name: Thanet Community Safety Partnership
+  # The district the partnership covers, spelt as data.police.uk spells it at the start
+  # of "LSOA name" (e.g. "Thanet 012B").
+  area: Thanet
+  force: Kent Police
+  # Printed on every page of the partners' Strategic Assessment (the public plan has none).
+  protectiveMarking: OFFICIAL-SENSITIVE
+
+period:
+  # The last month of the current window. The previous window is the same number of
+  # months immediately before it (here Jan-Dec 2025 against Jan-Dec 2024).
+  end: ${o.periodEnd}
+  months: 12
+  # How many months the monthly charts and tables show.
+  seriesMonths: 36
+
+geography:
+  # Every district of the force. csp finds a police row's district from "LSOA name",
+  # so real downloads dropped into police/ give real figures with no other change.
+  # Rows of districts not listed here (neighbouring forces' LSOAs) are reported and
+  # left out of every district figure and the force average.
+  districts:
+${districts}
+
+# Partner exports. Each has an id of your choice (used in themes below), a kind, and files.
+sources:
+  police:
+    kind: police-uk-street
+    description: data.police.uk street-level crime and ASB, Kent Police, whole force
+    # One file per month, as data.police.uk names them. .csv and .csv.gz are both read.
+    files: police/*-kent-street.csv*
+
+  council-asb:
+    kind: records
+    description: Council ASB case system, complaints received
+    files:
+      - council/asb-complaints-2023-2024.csv    # Windows-1252, dd/mm/yyyy dates
+      - council/asb-complaints-2025.xlsx
+    encoding: auto          # auto | utf-8 | windows-1252 | utf-16
+    dateFormat: dd/mm/yyyy  # auto also reads ISO dates and Excel date cells
+    areaLevel: ward
+    # Which column holds what. Only these columns are read: names, addresses and the
+    # details of complaints in the export never reach the database or any output.
+    columns:
+      date: Date Received
+      category: Complaint Type
+      area: Ward
+      id: Case Ref
+      flags:
+        repeat: Repeat Complainant    # Y/Yes/True/1 mean yes
+
+  fire:
+    kind: counts
+    description: Fire and rescue service, deliberate fires by ward, monthly return
+    files: fire/deliberate-fires-by-ward.csv
+    areaLevel: ward
+    columns:
+      period: Month
+      area: Ward
+      category: Incident Type
+      count: Incidents
+
+  population:
+    kind: population
+    description: Resident population by district (all of the force) and by ward
+    files:
+      - population/population-by-district.csv
+      - population/population-by-ward.csv
+    columns:
+      area: Area
+      level: Level
+      year: Year
+      population: Population
+
+  survey:
+    kind: survey
+    description: Resident perception survey, autumn consultation
+    files: survey/resident-survey-2025.csv
+    columns:
+      id: Response ID
+      area: Ward
+      problems: Which of these are problems in your area?
+      agreement: To what extent do you agree with the proposed priorities?
+      safeDay: How safe do you feel outside in your local area during the day?
+      safeDark: How safe do you feel outside in your local area after dark?
+      comment: Any other comments
+    problemsSeparator: ";"
+
+  judgements:
+    kind: judgements
+    description: Practitioners' scores from the stakeholder event (1 = low, 5 = high)
+    files: judgements/stakeholder-scores-2025.csv
+    columns:
+      practitioner: Practitioner
+      agency: Agency
+      theme: Theme
+      scores:
+        influence: Influence (1-5)
+        vulnerability: Vulnerability (1-5)
+
+  actions:
+    kind: actions
+    description: Last year's partnership action plan with statuses
+    files: actions/action-plan-2025-26.csv
+    columns:
+      theme: Priority
+      action: Action
+      status: Status
+      measure: Measure
+      baseline: Baseline
+      latest: Latest
+
+# Candidate themes: the possible priorities the assessment compares and ranks.
+# Each takes categories from one or more sources (by source id) and survey options.
+# "Other crime" is left out on purpose: it counts in all crime but in no theme.
+themes:
+  - id: asb
+    name: Anti-social behaviour
+    categories:
+      police: [Anti-social behaviour]
+      council-asb: [Noise nuisance, Neighbour dispute, Youth-related ASB, Street drinking, Drug-related ASB, Fly-tipping, Vandalism and graffiti, Begging]
+    survey: [Anti-social behaviour, Street drinking, Fly-tipping]
+  - id: violence
+    name: Violence and sexual offences
+    sensitive: true        # small counts are suppressed in public documents
+    categories:
+      police: [Violence and sexual offences]
+    survey: [Violence, Domestic abuse]
+  - id: serious-violence
+    name: Serious violence and weapons
+    categories:
+      police: [Possession of weapons, Robbery]
+    survey: [Violence]
+  - id: drugs
+    name: Drugs
+    categories:
+      police: [Drugs]
+      council-asb: [Drug-related ASB]
+    survey: [Drug dealing and drug use]
+  - id: acquisitive
+    name: Acquisitive crime
+    categories:
+      police: [Burglary, Vehicle crime, Other theft, Bicycle theft, Theft from the person]
+    survey: [Burglary, Vehicle crime]
+  - id: shoplifting
+    name: Shoplifting and retail crime
+    categories:
+      police: [Shoplifting]
+    survey: [Shoplifting]
+  - id: damage-fires
+    name: Criminal damage and deliberate fires
+    categories:
+      police: [Criminal damage and arson]
+      fire: [Deliberate primary fire, Deliberate secondary fire]
+    survey: [Deliberate fires]
+  - id: public-order
+    name: Public order
+    categories:
+      police: [Public order]
+
+output:
+  dir: ../out     # relative to this file: the project's out/ folder
+`;
+}
+
+/** A stub of the plan's own words; render-plan fills the figures from assessment.json. */
+export function samplePlan(): string {
+  return `# plan.yaml: the Community Safety Plan's own words. Figures come from assessment.json;
+# everything here is the partnership's narrative. SAMPLE text: illustrative, not a real plan.
+
+title: Thanet Community Safety Partnership Plan 2026-2029
+period: April 2026 to March 2029
+# Shown at the top of the plan; write it in the chair's voice.
+foreword:
+  author: Chair of the Thanet Community Safety Partnership
+  text: |
+    Welcome to our Community Safety Partnership Plan. Each year the partnership looks
+    again at the crime and anti-social behaviour data, listens to residents and
+    agrees where working together will make the most difference.
+about:
+  area: |
+    Thanet is a coastal district in the east of Kent with the towns of Margate,
+    Ramsgate and Broadstairs and a number of villages.
+  partnership: |
+    Community Safety Partnerships were set up under the Crime and Disorder Act 1998.
+    Responsible authorities work together to reduce crime and disorder, anti-social
+    behaviour, substance misuse and reoffending.
+# The partner agencies that make up the partnership.
+membership:
+  - Thanet District Council
+  - Kent Police
+  - Kent Fire and Rescue Service
+  - Probation Service
+  - Kent County Council
+  - Integrated Care Board
+accountability: |
+  The partnership reports to the council's Overview and Scrutiny Panel once a year.
+# The priorities agreed by the partnership, each with the themes beneath it.
+priorities:
+  - name: Anti-social behaviour and community confidence
+    themes: [asb, damage-fires]
+  - name: Drugs and serious violence
+    themes: [drugs, serious-violence]
+  - name: Violence against women and girls and domestic abuse
+    themes: [violence]
+engagement: |
+  The public consultation ran for six weeks in the autumn.
+nextSteps: |
+  Data are reviewed each January, residents are consulted, and the plan is refreshed
+  in March, scrutinised and delivered from April to March.
+getInvolved: |
+  Tell us about crime and anti-social behaviour in your area through the council's website.
+contacts:
+  - name: Kent Police (non-emergency)
+    phone: "101"
+  - name: Crimestoppers (anonymous)
+    phone: 0800 555 111
+`;
+}

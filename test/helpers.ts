@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Chalk } from 'chalk';
+import { run } from '../src/cli.js';
+import type { Io } from '../src/io.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const SAMPLE_CONFIG = path.join(ROOT, 'data-samples', 'csp.yaml');
+export const REAL_CONFIG = path.join(ROOT, 'test', 'fixtures', 'realdata', 'csp.yaml');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with captured output (fast; the same code path as bin/csp.js). */
+export async function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    out: (t) => (stdout += t),
+    err: (t) => (stderr += t),
+    color: new Chalk({ level: 0 }),
+    env: { ...opts.env },
+    cwd: opts.cwd ?? ROOT,
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs bin/csp.js as a user does, in a child process with no stdin. */
+export async function binCsp(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'csp.js'), ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+/** A temporary workspace with the given files (path → content). */
+export function workspace(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'csp-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+/** The smallest valid csp.yaml, with the given sources block (YAML text, indented by two). */
+export function minimalConfig(sources: string, extra = ''): string {
+  return `partnership:
+  name: Test CSP
+  area: Thanet
+  force: Kent Police
+period:
+  end: 2024-12
+geography:
+  districts:
+    - name: Thanet
+    - name: Dover
+sources:
+${sources}
+${extra}`;
+}
