@@ -1,0 +1,59 @@
+import { invalidInput } from '../errors.js';
+import { addMonths, monthIndex } from './months.js';
+
+/** The current window and the previous window of the same length immediately before it. */
+export interface Period {
+  start: string;
+  end: string;
+  months: number;
+  previousStart: string;
+  previousEnd: string;
+  /** "Jan–Dec 2025", "Apr 2024–Mar 2025": as the seeds write periods. */
+  label: string;
+  previousLabel: string;
+}
+
+export function windowEnding(end: string, months: number): Period {
+  const start = addMonths(end, -(months - 1));
+  const previousEnd = addMonths(start, -1);
+  const previousStart = addMonths(previousEnd, -(months - 1));
+  return {
+    start,
+    end,
+    months,
+    previousStart,
+    previousEnd,
+    label: periodLabel(start, end),
+    previousLabel: periodLabel(previousStart, previousEnd),
+  };
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** `--period 2025-01..2025-12`: any window of whole months. */
+export function parsePeriodOption(text: string): { end: string; months: number } {
+  const [start, end, ...rest] = text.split('..');
+  if (!start || !end || rest.length > 0 || !MONTH.test(start) || !MONTH.test(end)) {
+    throw invalidInput({
+      message: `--period "${text}" is not a range of months`,
+      hint: 'write it as YYYY-MM..YYYY-MM, e.g. --period 2025-01..2025-12 or --period 2024-04..2025-03',
+    });
+  }
+  const months = monthIndex(end) - monthIndex(start) + 1;
+  if (months < 1) {
+    throw invalidInput({ message: `--period "${text}" ends before it starts`, hint: 'put the earlier month first' });
+  }
+  return { end, months };
+}
+
+const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function periodLabel(start: string, end: string): string {
+  const [sy, sm] = [start.slice(0, 4), SHORT[Number(start.slice(5)) - 1]];
+  const [ey, em] = [end.slice(0, 4), SHORT[Number(end.slice(5)) - 1]];
+  if (start === end) return `${sm} ${sy}`;
+  return sy === ey ? `${sm}–${em} ${ey}` : `${sm} ${sy}–${em} ${ey}`;
+}
+
+/** Whether a month lies within [start, end]. */
+export const within = (month: string, start: string, end: string) => month >= start && month <= end;

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { change } from '../../src/analyse/change.js';
+import { controlChart, sd } from '../../src/analyse/exceptions.js';
+import { hotspots } from '../../src/analyse/concentration.js';
+import { parsePeriodOption, periodLabel, windowEnding } from '../../src/analyse/periods.js';
+import { partialMonths } from '../../src/analyse/partial-months.js';
+import { forceAverageRate, rankDescending, ratePer1000 } from '../../src/analyse/rates.js';
+import { poissonChangeTest, pValueLabel } from '../../src/analyse/significance.js';
+import { CspError } from '../../src/errors.js';
+
+describe('periods', () => {
+  it('a calendar year and the year before it', () => {
+    expect(windowEnding('2025-12', 12)).toEqual({
+      start: '2025-01', end: '2025-12', months: 12, previousStart: '2024-01', previousEnd: '2024-12',
+      label: 'Jan–Dec 2025', previousLabel: 'Jan–Dec 2024',
+    });
+  });
+  it('a financial year across the year end', () => {
+    expect(windowEnding('2025-03', 12)).toMatchObject({ start: '2024-04', previousStart: '2023-04', previousEnd: '2024-03', label: 'Apr 2024–Mar 2025' });
+  });
+  it('an Oct–Sep year and a 3-month window across a year end', () => {
+    expect(windowEnding('2025-09', 12)).toMatchObject({ start: '2024-10', previousStart: '2023-10', previousEnd: '2024-09' });
+    expect(windowEnding('2025-01', 3)).toMatchObject({ start: '2024-11', previousStart: '2024-08', previousEnd: '2024-10', label: 'Nov 2024–Jan 2025' });
+  });
+  it('--period of any length, with a clear error when malformed', () => {
+    expect(parsePeriodOption('2024-04..2025-03')).toEqual({ end: '2025-03', months: 12 });
+    expect(parsePeriodOption('2025-06..2025-06')).toEqual({ end: '2025-06', months: 1 });
+    expect(() => parsePeriodOption('2025-12..2025-01')).toThrow(CspError);
+    expect(() => parsePeriodOption('2025-13..2026-01')).toThrow('is not a range of months');
+    expect(periodLabel('2025-06', '2025-06')).toBe('Jun 2025');
+  });
+});
+
+describe('change with small-base suppression', () => {
+  it('"a reduction in all crime of 4.3%": 10,000 → 9,570', () => {
+    expect(change(9570, 10000)).toEqual({ current: 9570, previous: 10000, change: -430, changePct: -4.3, changePctLabel: '−4.3%' });
+  });
+  it('suppresses the percentage on a base below 20, keeps it at 20', () => {
+    expect(change(6, 3)).toMatchObject({ change: 3, changePct: null, changePctLabel: 'n/a' });
+    expect(change(30, 19).changePct).toBeNull();
+    expect(change(30, 20)).toMatchObject({ changePct: 50, changePctLabel: '+50.0%' });
+    expect(change(0, 0)).toMatchObject({ change: 0, changePct: null });
+    expect(change(25, 25).changePctLabel).toBe('0.0%');
+  });
+});
+
+describe('the exact test for two Poisson counts', () => {
+  // Expected p-values from scipy.stats.binomtest(current, current + previous, 0.5) (= R's poisson.test).
+  it.each([
+    [60, 40, 0.05689, 'no significant change'],
+    [7, 13, 0.2632, 'no significant change'],
+    [0, 10, 0.001953, 'significant decrease'],
+    [15, 5, 0.04139, 'significant increase'],
+    [3312, 3045, 0.0008479, 'significant increase'],
+    [1200, 1180, 0.6969, 'no significant change'],
+    [100, 100, 1, 'no significant change'],
+    [5, 0, 0.0625, 'no significant change'],
+  ] as const)('%i vs %i → p = %f', (current, previous, p, label) => {
+    const t = poissonChangeTest(current, previous);
+    expect(t.pValue).toBeCloseTo(p, 4);
+    expect(Math.abs(t.pValue - p) / p).toBeLessThan(1e-3);
+    expect(t.significance).toBe(label);
+  });
+  it('no counts at all is no change', () => {
+    expect(poissonChangeTest(0, 0)).toEqual({ pValue: 1, significance: 'no significant change' });
+  });
+  it('labels p-values as documents print them', () => {
+    expect(pValueLabel(0.0008479)).toBe('p < 0.001');
+    expect(pValueLabel(0.04139)).toBe('p = 0.041');
+  });
+});
+
+describe('rates, ranks and the force average', () => {
+  it('rate per 1,000 residents', () => {
+    expect(ratePer1000(1500, 136809)).toBe(10.96); // 1500 / 136809 × 1000 = 10.964
+    expect(ratePer1000(10, 0)).toBeNull();
+    expect(ratePer1000(10, null)).toBeNull();
+  });
+  it('ranks highest first, ties share a rank, unknowns are unranked', () => {
+    const areas = [{ n: 'A', r: 80 }, { n: 'B', r: 95 }, { n: 'C', r: 80 }, { n: 'D', r: 60 }, { n: 'E', r: null }];
+    const rank = rankDescending(areas, (a) => a.r);
+    expect(areas.map((a) => rank.get(a) ?? null)).toEqual([2, 1, 2, 4, null]);
+  });
+  it('the force average weights by population: (100 + 300) / (10,000 + 20,000) × 1,000 = 13.33', () => {
+    expect(forceAverageRate([{ count: 100, population: 10000 }, { count: 300, population: 20000 }, { count: 50, population: null }])).toBe(13.33);
+  });
+});
+
+describe('control-chart exceptions and seasonality', () => {
+  const baseline = Array.from({ length: 24 }, (_, i) => ({ month: `20${23 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, count: i % 2 ? 110 : 90 }));
+  it('flags months outside mean ± 2 SD of the 24 months before the window', () => {
+    // Baseline alternates 90/110: mean 100, SD = sqrt(24 × 100 / 23) = 10.2151; limits 79.57 and 120.43.
+    const current = [{ month: '2025-01', count: 121 }, { month: '2025-02', count: 120 }, { month: '2025-03', count: 79 }, { month: '2025-04', count: 80 }];
+    const v = controlChart([...baseline, ...current], '2025-01');
+    expect(v.mean).toBe(100);
+    expect(v.sd).toBe(10.22);
+    expect(v.exceptions.map((e) => [e.month, e.direction])).toEqual([['2025-01', 'above'], ['2025-03', 'below']]);
+    expect(v.exceptions[0]).toMatchObject({ lower: 79.57, upper: 120.43 });
+  });
+  it('needs 12 baseline months; the coefficient of variation is SD / mean', () => {
+    const v = controlChart(baseline.slice(0, 11), '2025-01');
+    expect(v.exceptions).toEqual([]);
+    expect(v.mean).toBeNull();
+    expect(controlChart(baseline, '2025-01').cv).toBe(0.1); // 10.2151 / 100, to 2 places
+    expect(sd([2, 4, 4, 4, 5, 5, 7, 9])).toBeCloseTo(2.138, 3);
+  });
+});
+
+describe('hotspots and concentration', () => {
+  it('top areas by count and rate; share in the top 10% of areas', () => {
+    const areas = Array.from({ length: 20 }, (_, i) => ({ area: `Ward ${String(i + 1).padStart(2, '0')}`, count: i < 2 ? 50 : 5, population: i === 19 ? 100 : 5000 }));
+    const h = hotspots(areas, 3);
+    expect(h.total).toBe(190);
+    expect(h.byCount).toEqual([
+      { area: 'Ward 01', count: 50, sharePct: 26.3 },
+      { area: 'Ward 02', count: 50, sharePct: 26.3 },
+      { area: 'Ward 03', count: 5, sharePct: 2.6 },
+    ]);
+    expect(h.top10PctAreas).toBe(2);
+    expect(h.top10PctSharePct).toBe(52.6); // 100 / 190
+    expect(h.byRate[0]).toEqual({ area: 'Ward 20', count: 5, population: 100, ratePer1000: 50 });
+  });
+});
+
+describe('partially published months', () => {
+  it('flags a month far below its neighbours, not ordinary noise or small counts', () => {
+    const counts = new Map([['2018-08', 12000], ['2018-09', 12100], ['2018-10', 11900], ['2018-11', 6500], ['2018-12', 8000], ['2019-01', 11800], ['2019-02', 12050]]);
+    // Nov: 6,500 / median(12,000 12,100 11,900 8,000 11,800 12,050) = 6,500 / 11,950 = 54%.
+    // Dec: 8,000 / median(12,100 11,900 6,500 11,800 12,050) = 8,000 / 11,900 = 67%.
+    expect(partialMonths(counts).map((p) => [p.month, Math.round(p.share * 100)])).toEqual([['2018-11', 54], ['2018-12', 67]]);
+    const small = new Map([['2024-01', 10], ['2024-02', 9], ['2024-03', 4], ['2024-04', 11], ['2024-05', 10]]);
+    expect(partialMonths(small)).toEqual([]);
+  });
+});
