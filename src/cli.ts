@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { CspError, EXIT, formatProblem } from './errors.js';
 import { processIo, wantsColor, type Io } from './io.js';
 import { problemJson } from './commands/json.js';
+import { VERSION } from './version.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../package.json') as { version: string };
 
 const EXIT_CODES = `
 Exit codes:
@@ -21,7 +19,7 @@ export async function run(argv: string[], io: Io = processIo(wantsColor(argv, pr
   let exitCode: number = EXIT.ok;
   const program = new Command('csp')
     .description('Community Safety Partnership toolkit: partner data in, Strategic Assessment and Community Safety Plan out.')
-    .version(version, '-V, --version')
+    .version(VERSION, '-V, --version')
     .option('--no-color', 'no colours in messages (also NO_COLOR)')
     .option('--debug', 'print the stack trace of unexpected errors')
     .addHelpText('after', EXIT_CODES)
@@ -46,6 +44,27 @@ ${EXIT_CODES}`)
     .action(async (opts) => {
       const { validate } = await import('./commands/validate.js');
       exitCode = await validate(opts, io);
+    });
+
+  program
+    .command('assess')
+    .description('the January job: read every source and write the Strategic Assessment figures (assessment.json, tables/*.csv, tables.xlsx)')
+    .option('-c, --config <file>', 'the workspace configuration', 'csp.yaml')
+    .option('-o, --out <dir>', 'output folder (default: output.dir in csp.yaml)')
+    .option('--period <from..to>', 'the current window, e.g. 2025-01..2025-12 or 2024-04..2025-03; the previous window is the same length before it')
+    .option('--json', 'print a compact summary as one JSON object on stdout (messages stay on stderr)')
+    .option('--db <file>', 'keep the DuckDB database in this file, to query it afterwards')
+    .option('-q, --quiet', 'print nothing on stderr but errors')
+    .option('-v, --verbose', 'list every file read')
+    .addHelpText('after', `
+Examples:
+  csp assess --config data-samples/csp.yaml
+  csp assess --period 2024-04..2025-03 --out out/financial-year
+  csp assess --json > summary.json        # in a scheduled job
+${EXIT_CODES}`)
+    .action(async (opts) => {
+      const { assess } = await import('./commands/assess.js');
+      exitCode = await assess(opts, io);
     });
 
   try {

@@ -1,10 +1,6 @@
-import path from 'node:path';
-import { today } from '../clock.js';
-import { loadConfig } from '../config/load.js';
 import { EXIT, formatProblem, invalidInput, type Problem } from '../errors.js';
-import { Database } from '../ingest/database.js';
-import { ingest } from '../ingest/index.js';
-import { describeIngest, type SourceReport, type ValidationReport } from '../ingest/report.js';
+import type { SourceReport, ValidationReport } from '../ingest/report.js';
+import { readWorkspace } from './workspace.js';
 import type { Io } from '../io.js';
 import { problemJson } from './json.js';
 
@@ -18,20 +14,8 @@ export interface ValidateOptions {
 
 /** `csp validate`: read every source and say what was read, rejected and why. */
 export async function validate(opts: ValidateOptions, io: Io): Promise<number> {
-  const config = loadConfig(path.resolve(io.cwd, opts.config));
-  const db = await Database.open(opts.db ? path.resolve(io.cwd, opts.db) : undefined);
-  let report: ValidationReport;
-  try {
-    const ingested = await ingest(config, db, {
-      today: today(io.env),
-      onFile: (id, f) => {
-        if (opts.verbose) io.err(io.color.dim(`  read ${id}: ${f.path} (${f.rowsRead.toLocaleString('en-GB')} rows)\n`));
-      },
-    });
-    report = await describeIngest(db, config, ingested);
-  } finally {
-    db.close();
-  }
+  const { db, report } = await readWorkspace(opts, io);
+  db.close();
   if (opts.json) io.out(`${JSON.stringify(validationJson(report))}\n`);
   if (!opts.quiet) io.err(formatReport(report, io, opts.verbose ?? false));
   if (report.errors.length > 0) {
@@ -67,7 +51,7 @@ export function validationJson(r: ValidationReport) {
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
-function formatReport(r: ValidationReport, io: Io, verbose: boolean): string {
+export function formatReport(r: ValidationReport, io: Io, verbose: boolean): string {
   const c = io.color;
   const lines: string[] = [];
   for (const s of r.sources) lines.push(...formatSource(s, io, verbose), '');

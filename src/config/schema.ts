@@ -53,6 +53,11 @@ const theme = z.strictObject({
 
 const output = z.strictObject({
   dir: z.string().default('out').describe('Where outputs are written, relative to csp.yaml'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+    .optional()
+    .describe('The date printed on outputs; default SOURCE_DATE_EPOCH or today. Fix it for byte-identical reruns'),
 });
 
 export const configSchema = z.strictObject({

@@ -160,7 +160,7 @@ function sourceWarnings(config: Config, r: SourceReport): Problem[] {
   const where = { key: `sources.${r.id}` };
   const out: Problem[] = [];
   const total = r.rowsAccepted || 1;
-  const pct = (n: number) => `${((100 * n) / total).toFixed(1)}%`;
+  const pct = (n: number) => (n > 0 && (100 * n) / total < 0.1 ? '<0.1%' : `${((100 * n) / total).toFixed(1)}%`);
   for (const p of r.partialMonths) {
     out.push({
       message: `${monthLabel(p.month)} looks partially published: ${p.count.toLocaleString('en-GB')} ${r.kind === 'police-uk-street' ? 'crimes' : 'rows'}, ${Math.round(100 * p.share)}% of the neighbouring months' median (${Math.round(p.expected).toLocaleString('en-GB')})`,

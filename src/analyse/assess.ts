@@ -1,0 +1,151 @@
+import type { Config } from '../config/load.js';
+import { invalidInput } from '../errors.js';
+import { Database } from '../ingest/database.js';
+import type { ValidationReport } from '../ingest/report.js';
+import { ASB_CATEGORY } from '../ingest/report.js';
+import { SCHEMA_VERSION, type Assessment, type Comparator, type Finding, type ThemeResult } from './assessment-schema.js';
+import { DEFINITIONS } from './definitions.js';
+import { allCrimeSelection, measureFor, type AnalysisContext } from './measures.js';
+import { addMonths } from './months.js';
+import { buildMonthly } from './monthly.js';
+import type { Period } from './periods.js';
+import { loadPopulations } from './population.js';
+import { qualityFindings } from './quality.js';
+import { ratePer1000, rankDescending } from './rates.js';
+import { summaryText } from './summary.js';
+import { judgementMeans, perceptionPct, surveyResults } from './survey.js';
+
+export interface AnalyseOptions {
+  generatedOn: string;
+  version: string;
+}
+
+/** Everything `csp assess` computes, from the ingested database: the body of assessment.json. */
+export async function analyse(db: Database, config: Config, report: ValidationReport, period: Period, opts: AnalyseOptions): Promise<Assessment> {
+  const crime = allCrimeSelection(config);
+  if (!crime) {
+    throw invalidInput({
+      message: 'the assessment needs a police-uk-street source for all crime and the force comparison',
+      where: { key: 'sources' },
+      hint: 'add the data.police.uk street files as a source with kind: police-uk-street',
+    });
+  }
+  await buildMonthly(db, config);
+  const populations = await loadPopulations(db);
+  const area = config.partnership.area;
+  const areaPopulation = populations.get('district', area);
+  const seriesStart = addMonths(period.end, -(config.period.seriesMonths - 1));
+  const coverage = new Map(
+    report.sources.filter((s) => s.months.length > 0).map((s) => [s.id, { first: s.months[0]!, last: s.months.at(-1)! }]),
+  );
+  const ctx: AnalysisContext = { db, config, period, seriesStart, populations, areaPopulation: areaPopulation?.population ?? null, coverage };
+  const findings = qualityFindings(config, report, period, seriesStart);
+  findings.push(...populationFindings(config, populations));
+  const affecting = (id: string) => findings.filter((f) => f.affects.includes(id));
+
+  const all = await measureFor(ctx, crime);
+  const { source: _s, kind: _k, categories: _c, repeats: _r, ...allFigure } = all.measure;
+  const allCrime: Assessment['allCrime'] = {
+    ...allFigure,
+    summary: summaryText({ name: 'All crime (excluding ASB)', unit: 'crimes', figure: all.measure, period, force: config.partnership.force, findings: affecting('allCrime') }),
+    dataQuality: affecting('allCrime').map((f) => f.id),
+  };
+
+  const survey = await surveyResults(db, config);
+  const themes: ThemeResult[] = [];
+  for (const theme of config.themes) {
+    const measures = [];
+    for (const [source, categories] of Object.entries(theme.categories)) {
+      const m = (await measureFor(ctx, { source, categories })).measure;
+      measures.push({ ...m, dataQuality: affecting(theme.id).filter((f) => f.source === source || f.source === null).map((f) => f.id) });
+    }
+    const headline = measures[0]!;
+    const policeAsbOnly = headline.kind === 'police-uk-street' && headline.categories.every((c) => c === ASB_CATEGORY);
+    const unit = headline.kind === 'police-uk-street' && !policeAsbOnly ? 'crimes' : 'incidents';
+    themes.push({
+      ...pickFigure(headline),
+      id: theme.id,
+      name: theme.name,
+      sensitive: theme.sensitive,
+      headlineSource: headline.source,
+      summary: summaryText({ name: theme.name, unit, figure: headline, period, force: config.partnership.force, findings: affecting(theme.id).filter((f) => f.source === headline.source) }),
+      measures,
+      perceptionPct: survey ? await perceptionPct(db, survey.source, theme.survey) : null,
+      judgements: await judgementMeans(db, theme.id),
+      dataQuality: affecting(theme.id).map((f) => f.id),
+    });
+  }
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generatedOn: opts.generatedOn,
+    tool: { name: 'csp', version: opts.version },
+    config: publicConfig(config),
+    sources: report.sources.map((s) => ({
+      id: s.id, kind: s.kind, description: config.sources[s.id]?.description ?? null, files: s.files,
+      rowsRead: s.rowsRead, rowsAccepted: s.rowsAccepted, rowsRejected: s.rowsRejected, months: s.months,
+    })),
+    period: { ...period, seriesStart },
+    area: {
+      name: area,
+      population: areaPopulation?.population ?? null,
+      populationYear: areaPopulation?.year ?? null,
+      force: config.partnership.force,
+      districts: config.geography.districts.length,
+    },
+    definitions: DEFINITIONS,
+    allCrime,
+    themes,
+    comparators: comparators(config, all.districts, populations),
+    survey,
+    actions: await actions(db),
+    dataQuality: findings,
+  };
+}
+
+function pickFigure(m: ThemeResult['measures'][number]) {
+  const { current, previous, change, changePct, changePctLabel, pValue, significance, ratePer1000, forceAverageRatePer1000, rank, rankOf, differenceFromForcePer1000 } = m;
+  return { current, previous, change, changePct, changePctLabel, pValue, significance, ratePer1000, forceAverageRatePer1000, rank, rankOf, differenceFromForcePer1000 };
+}
+
+function comparators(config: Config, districts: Awaited<ReturnType<typeof measureFor>>['districts'], _p: unknown): Comparator[] {
+  const ranks = rankDescending(districts, (d) => d.ratePer1000);
+  const force: Comparator[] = districts.map((d) => ({
+    area: d.district, group: 'force', population: d.population, current: d.current, previous: d.previous,
+    ratePer1000: d.ratePer1000, rank: ranks.get(d) ?? null, isArea: d.district === config.partnership.area,
+  }));
+  const group: Comparator[] = (config.geography.comparatorGroup?.areas ?? []).map((a) => {
+    const known = districts.find((d) => d.district.toLowerCase() === a.name.toLowerCase());
+    return {
+      area: a.name, group: 'comparator-group', population: a.population, current: known?.current ?? null, previous: known?.previous ?? null,
+      ratePer1000: known ? ratePer1000(known.current, a.population) : null, rank: null, isArea: false,
+    };
+  });
+  return [...force.sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99) || a.area.localeCompare(b.area)), ...group];
+}
+
+function populationFindings(config: Config, populations: Awaited<ReturnType<typeof loadPopulations>>): Finding[] {
+  const missing = config.geography.districts.filter((d) => !populations.get('district', d.name)).map((d) => d.name);
+  if (missing.length === 0) return [];
+  return [{
+    id: 'population-missing', severity: 'warning', source: null,
+    message: `no district population for ${missing.join(', ')}`,
+    effect: missing.includes(config.partnership.area)
+      ? 'the area has no rate per 1,000 and no rank; the force average leaves out the districts without a population'
+      : 'those districts have no rate and are not ranked; the force average leaves them out',
+    affects: ['allCrime', ...config.themes.map((t) => t.id)],
+  }];
+}
+
+async function actions(db: Database): Promise<Assessment['actions']> {
+  const rows = await db.all<{ source: string; action: string; theme: string | null; status: string; measure: string | null; baseline: number | null; latest: number | null }>(
+    `SELECT source, action, theme, status, measure, baseline, latest FROM actions ORDER BY file_id, rowid`,
+  );
+  return rows;
+}
+
+/** The config as assessment.json records it: no absolute paths, so runs on two machines match. */
+function publicConfig(config: Config): Record<string, unknown> {
+  const { file: _f, baseDir: _b, ...rest } = config;
+  return rest;
+}

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+
+/**
+ * assessment.json: the contract between `csp assess`, scheduled jobs and `csp render-plan`.
+ * Bump SCHEMA_VERSION's major part when a name that consumers rely on changes.
+ */
+export const SCHEMA_VERSION = '1.0.0';
+
+const month = z.string().regex(/^\d{4}-\d{2}$/);
+const significance = z.enum(['significant increase', 'no significant change', 'significant decrease']);
+
+const monthCount = z.object({ month, count: z.number().int() });
+
+export const figureSchema = z.object({
+  current: z.number().int().describe('Count in the current window'),
+  previous: z.number().int().describe('Count in the previous window of the same length'),
+  change: z.number().int(),
+  changePct: z.number().nullable().describe('Percentage change; null when the previous count is below the small-base threshold'),
+  changePctLabel: z.string(),
+  pValue: z.number().describe('Two-sided exact test for two Poisson counts'),
+  significance,
+  ratePer1000: z.number().nullable(),
+  forceAverageRatePer1000: z.number().nullable().describe('All the force\'s districts together; null for sources that cover only the partnership area'),
+  rank: z.number().int().nullable().describe('Rank of the area among the force\'s districts by rate, 1 = highest'),
+  rankOf: z.number().int().nullable(),
+  differenceFromForcePer1000: z.number().nullable(),
+});
+
+const hotspotsSchema = z.object({
+  level: z.string(),
+  areas: z.number().int(),
+  total: z.number().int(),
+  byCount: z.array(z.object({ area: z.string(), count: z.number().int(), sharePct: z.number() })),
+  byRate: z.array(z.object({ area: z.string(), count: z.number().int(), population: z.number().int(), ratePer1000: z.number() })),
+  top10PctAreas: z.number().int(),
+  top10PctSharePct: z.number().nullable(),
+});
+
+const variabilitySchema = z.object({
+  cv: z.number().nullable(),
+  baselineMonths: z.number().int(),
+  mean: z.number().nullable(),
+  sd: z.number().nullable(),
+  exceptions: z.array(z.object({
+    month, count: z.number().int(), direction: z.enum(['above', 'below']), mean: z.number(), lower: z.number(), upper: z.number(),
+  })),
+});
+
+const repeatSchema = z.object({ flag: z.string(), flagged: z.number().int(), total: z.number().int(), sharePct: z.number().nullable() });
+
+export const measureSchema = figureSchema.extend({
+  source: z.string(),
+  kind: z.string(),
+  categories: z.array(z.string()),
+  series: z.array(monthCount.extend({ rolling12: z.number().int().nullable() })),
+  variability: variabilitySchema,
+  hotspots: hotspotsSchema,
+  repeats: z.array(repeatSchema),
+  dataQuality: z.array(z.string()).describe('ids of dataQuality findings that affect these figures'),
+});
+
+export const themeResultSchema = figureSchema.extend({
+  id: z.string(),
+  name: z.string(),
+  sensitive: z.boolean(),
+  headlineSource: z.string().describe('The first source listed for the theme in csp.yaml gives its headline figures'),
+  summary: z.string(),
+  measures: z.array(measureSchema),
+  perceptionPct: z.number().nullable().describe('Share of survey respondents naming any of the theme\'s survey options'),
+  judgements: z.record(z.string(), z.object({ mean: z.number(), practitioners: z.number().int() })),
+  dataQuality: z.array(z.string()),
+});
+
+const comparatorSchema = z.object({
+  area: z.string(),
+  group: z.enum(['force', 'comparator-group']),
+  population: z.number().int().nullable(),
+  current: z.number().int().nullable(),
+  previous: z.number().int().nullable(),
+  ratePer1000: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  isArea: z.boolean(),
+});
+
+const findingSchema = z.object({
+  id: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+  source: z.string().nullable(),
+  message: z.string(),
+  effect: z.string().describe('What the finding does to the figures'),
+  affects: z.array(z.string()).describe('"allCrime" and theme ids whose figures it affects'),
+});
+
+const fileSchema = z.object({
+  path: z.string(), sha256: z.string(), bytes: z.number().int(),
+  rowsRead: z.number().int(), rowsAccepted: z.number().int(), rowsRejected: z.number().int(), error: z.string().optional(),
+});
+
+export const assessmentSchema = z.object({
+  schemaVersion: z.string(),
+  generatedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  tool: z.object({ name: z.literal('csp'), version: z.string() }),
+  config: z.record(z.string(), z.unknown()).describe('The resolved csp.yaml, defaults filled in'),
+  sources: z.array(z.object({
+    id: z.string(), kind: z.string(), description: z.string().nullable(), files: z.array(fileSchema),
+    rowsRead: z.number().int(), rowsAccepted: z.number().int(), rowsRejected: z.number().int(), months: z.array(month),
+  })),
+  period: z.object({
+    start: month, end: month, months: z.number().int(), previousStart: month, previousEnd: month,
+    label: z.string(), previousLabel: z.string(), seriesStart: month,
+  }),
+  area: z.object({ name: z.string(), population: z.number().int().nullable(), populationYear: z.number().int().nullable(), force: z.string(), districts: z.number().int() }),
+  definitions: z.record(z.string(), z.string()).describe('How each figure is computed, in words'),
+  allCrime: figureSchema.extend({
+    summary: z.string(),
+    series: z.array(monthCount.extend({ rolling12: z.number().int().nullable() })),
+    variability: variabilitySchema,
+    hotspots: hotspotsSchema,
+    dataQuality: z.array(z.string()),
+  }),
+  themes: z.array(themeResultSchema),
+  comparators: z.array(comparatorSchema),
+  survey: z.object({
+    source: z.string(),
+    responses: z.number().int(),
+    agreePct: z.number().nullable(), agreeAnswered: z.number().int(),
+    safeDayPct: z.number().nullable(), safeDayAnswered: z.number().int(),
+    safeDarkPct: z.number().nullable(), safeDarkAnswered: z.number().int(),
+    problems: z.array(z.object({ option: z.string(), respondents: z.number().int(), sharePct: z.number() })),
+  }).nullable(),
+  actions: z.array(z.object({
+    source: z.string(), action: z.string(), theme: z.string().nullable(), status: z.string(),
+    measure: z.string().nullable(), baseline: z.number().nullable(), latest: z.number().nullable(),
+  })),
+  dataQuality: z.array(findingSchema),
+});
+
+export type Assessment = z.infer<typeof assessmentSchema>;
+export type Figure = z.infer<typeof figureSchema>;
+export type Measure = z.infer<typeof measureSchema>;
+export type ThemeResult = z.infer<typeof themeResultSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type Comparator = z.infer<typeof comparatorSchema>;
+
+export function assessmentJsonSchema(): object {
+  return { ...z.toJSONSchema(assessmentSchema, { unrepresentable: 'any' }), title: 'csp assessment.json', $id: `csp-assessment-${SCHEMA_VERSION}` };
+}

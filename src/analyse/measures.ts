@@ -1,0 +1,114 @@
+import type { Config } from '../config/load.js';
+import type { SourceConfig } from '../config/sources.js';
+import { Database } from '../ingest/database.js';
+import { ASB_CATEGORY } from '../ingest/report.js';
+import type { Figure, Measure } from './assessment-schema.js';
+import { change, round1, round2 } from './change.js';
+import { hotspots } from './concentration.js';
+import { controlChart } from './exceptions.js';
+import { monthRange } from './months.js';
+import { areaSeries, countsByArea, countsByDistrict, flagCounts, multiMonthCounts, type Selection } from './monthly.js';
+import type { Period } from './periods.js';
+import type { Populations } from './population.js';
+import { forceAverageRate, rankDescending, ratePer1000 } from './rates.js';
+import { poissonChangeTest } from './significance.js';
+
+export interface AnalysisContext {
+  db: Database;
+  config: Config;
+  period: Period;
+  seriesStart: string;
+  populations: Populations;
+  areaPopulation: number | null;
+  /** First and last month each source has data for: series never show months a source does not cover. */
+  coverage: Map<string, { first: string; last: string }>;
+}
+
+export interface DistrictFigures {
+  district: string;
+  population: number | null;
+  current: number;
+  previous: number;
+  ratePer1000: number | null;
+}
+
+/** The figures of one selection (a source and its categories) for the partnership area. */
+export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<{ measure: Omit<Measure, 'dataQuality'>; districts: DistrictFigures[] }> {
+  const { db, config, period } = ctx;
+  const area = config.partnership.area;
+  const source = config.sources[sel.source]!;
+  const monthly = await areaSeries(db, sel, area, ctx.seriesStart < period.previousStart ? ctx.seriesStart : period.previousStart, period.end);
+  const sum = (start: string, end: string) => monthRange(start, end).reduce((s, m) => s + (monthly.get(m) ?? 0), 0);
+  const current = sum(period.start, period.end) + (await multiMonthCounts(db, sel, period.start, period.end));
+  const previous = sum(period.previousStart, period.previousEnd) + (await multiMonthCounts(db, sel, period.previousStart, period.previousEnd));
+
+  let districts: DistrictFigures[] = [];
+  let forceAverage: number | null = null;
+  let rank: number | null = null;
+  if (source.kind === 'police-uk-street') {
+    districts = await districtFigures(ctx, sel);
+    forceAverage = forceAverageRate(districts.map((d) => ({ count: d.current, population: d.population })));
+    const ranks = rankDescending(districts, (d) => d.ratePer1000);
+    const mine = districts.find((d) => d.district === area);
+    rank = mine ? ranks.get(mine) ?? null : null;
+  }
+  const rate = ratePer1000(current, ctx.areaPopulation);
+  const covered = ctx.coverage.get(sel.source);
+  const seriesFrom = covered && covered.first > ctx.seriesStart ? covered.first : ctx.seriesStart;
+  const series = (seriesFrom <= period.end ? monthRange(seriesFrom, period.end) : []).map((month, i, all) => ({
+    month,
+    count: monthly.get(month) ?? 0,
+    rolling12: i >= 11 ? all.slice(i - 11, i + 1).reduce((s, m) => s + (monthly.get(m) ?? 0), 0) : null,
+  }));
+  const level = areaLevel(source);
+  const byArea = await countsByArea(db, sel, area, period.start, period.end);
+  const repeats = source.kind === 'records' ? await flagCounts(db, sel, area, period.start, period.end) : [];
+  const figure: Figure = {
+    ...change(current, previous),
+    ...poissonChangeTest(current, previous),
+    ratePer1000: rate,
+    forceAverageRatePer1000: forceAverage,
+    rank,
+    rankOf: source.kind === 'police-uk-street' ? districts.filter((d) => d.ratePer1000 !== null).length : null,
+    differenceFromForcePer1000: rate !== null && forceAverage !== null ? round2(rate - forceAverage) : null,
+  };
+  return {
+    districts,
+    measure: {
+      ...figure,
+      source: sel.source,
+      kind: source.kind,
+      categories: [...(sel.categories ?? [`all except ${(sel.exclude ?? []).join(', ')}`])],
+      series,
+      variability: controlChart(series, period.start),
+      hotspots: {
+        level,
+        ...hotspots(byArea.map((a) => ({ ...a, population: ctx.populations.get(level, a.area)?.population ?? null }))),
+      },
+      repeats: repeats.map((r) => ({ ...r, sharePct: r.total > 0 ? round1((100 * r.flagged) / r.total) : null })),
+    },
+  };
+}
+
+async function districtFigures(ctx: AnalysisContext, sel: Selection): Promise<DistrictFigures[]> {
+  const { db, config, period } = ctx;
+  const current = await countsByDistrict(db, sel, period.start, period.end);
+  const previous = await countsByDistrict(db, sel, period.previousStart, period.previousEnd);
+  return config.geography.districts.map((d) => {
+    const population = ctx.populations.get('district', d.name)?.population ?? null;
+    const c = current.get(d.name) ?? 0;
+    return { district: d.name, population, current: c, previous: previous.get(d.name) ?? 0, ratePer1000: ratePer1000(c, population) };
+  });
+}
+
+function areaLevel(source: SourceConfig): string {
+  if (source.kind === 'police-uk-street') return 'lsoa';
+  if (source.kind === 'records' || source.kind === 'counts') return source.areaLevel;
+  return 'area';
+}
+
+/** All crime: every police category but ASB, which is never a crime. */
+export function allCrimeSelection(config: Config): Selection | undefined {
+  const police = Object.entries(config.sources).find(([, s]) => s.kind === 'police-uk-street');
+  return police ? { source: police[0], exclude: [ASB_CATEGORY] } : undefined;
+}

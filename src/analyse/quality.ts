@@ -1,0 +1,104 @@
+import type { Config } from '../config/load.js';
+import type { SourceReport, ValidationReport } from '../ingest/report.js';
+import { ASB_CATEGORY } from '../ingest/report.js';
+import type { Finding } from './assessment-schema.js';
+import { monthLabel } from './months.js';
+import { within, type Period } from './periods.js';
+
+const n = (x: number) => Math.round(x).toLocaleString('en-GB');
+
+/**
+ * Data-quality findings, each with its effect on the figures and the figures it affects
+ * ("allCrime" and theme ids), so every figure can carry the warnings that bear on it.
+ */
+export function qualityFindings(config: Config, report: ValidationReport, period: Period, seriesStart: string): Finding[] {
+  const out: Finding[] = [];
+  for (const s of report.sources) {
+    const themesOf = (predicate: (category: string) => boolean) =>
+      config.themes.filter((t) => (t.categories[s.id] ?? []).some(predicate)).map((t) => t.id);
+    const isPolice = s.kind === 'police-uk-street';
+    // Police partial months show in crime rows; ASB is published separately and looks normal.
+    const affectedByMonthGap = [...(isPolice ? ['allCrime'] : []), ...themesOf((c) => !isPolice || c !== ASB_CATEGORY)];
+    for (const p of s.partialMonths) {
+      const shortfall = p.expected - p.count;
+      const where = within(p.month, period.start, period.end)
+        ? `the current window (${period.label}) is understated by about ${n(shortfall)} force-wide, so any increase is understated and any fall overstated`
+        : within(p.month, period.previousStart, period.previousEnd)
+          ? `the previous window (${period.previousLabel}) is understated by about ${n(shortfall)} force-wide, so any increase is overstated and any fall understated`
+          : within(p.month, seriesStart, period.end)
+            ? `the monthly series shows a dip in ${monthLabel(p.month)} that is not real; the windows compared are not affected`
+            : 'it falls outside the months analysed';
+      out.push({
+        id: `partial-month-${s.id}-${p.month}`,
+        severity: within(p.month, period.previousStart, period.end) ? 'warning' : 'info',
+        source: s.id,
+        message: `${monthLabel(p.month)} looks partially published in ${s.id}: ${n(p.count)} ${isPolice ? 'crimes' : 'rows'}, ${Math.round(100 * p.share)}% of the neighbouring months' median (${n(p.expected)})`,
+        effect: where,
+        affects: within(p.month, seriesStart, period.end) ? affectedByMonthGap : [],
+      });
+    }
+    const missing = s.missingMonths.filter((m) => within(m, seriesStart, period.end));
+    const uncovered = s.months.length > 0 && (s.months[0]! > period.previousStart || s.months.at(-1)! < period.end);
+    if (missing.length > 0 || uncovered) {
+      out.push({
+        id: `coverage-${s.id}`,
+        severity: 'warning',
+        source: s.id,
+        message: `${s.id} covers ${s.months[0]} to ${s.months.at(-1)}${missing.length ? ` with ${missing.length} month(s) missing (${missing.join(', ')})` : ''}; the assessment needs ${period.previousStart} to ${period.end}`,
+        effect: 'months without data count as zero, so totals and changes that include them are understated',
+        affects: affectedByMonthGap,
+      });
+    }
+    out.push(...sourceFindings(config, s, themesOf));
+  }
+  return out;
+}
+
+function sourceFindings(config: Config, s: SourceReport, themesOf: (p: (c: string) => boolean) => string[]): Finding[] {
+  const out: Finding[] = [];
+  const isPolice = s.kind === 'police-uk-street';
+  const base = { source: s.id };
+  if (s.rowsRejected > 0) {
+    out.push({
+      ...base, id: `rejects-${s.id}`, severity: 'info',
+      message: `${n(s.rowsRejected)} of ${n(s.rowsRead)} rows rejected: ${s.rejects.map((r) => `${n(r.rows)} ${r.reason}`).join('; ')}`,
+      effect: 'rejected rows are left out of every figure',
+      affects: [],
+    });
+  }
+  if (s.unmappedCategories.length > 0 && config.themes.length > 0) {
+    const rows = s.categories.filter((c) => c.themes.length === 0).reduce((a, c) => a + c.rows, 0);
+    out.push({
+      ...base, id: `unmapped-categories-${s.id}`, severity: 'info',
+      message: `${s.unmappedCategories.join(', ')} (${n(rows)} rows) ${s.unmappedCategories.length === 1 ? 'is' : 'are'} not in any theme`,
+      effect: isPolice ? 'counted in all crime (except ASB) but in no theme' : 'counted in no figure',
+      affects: isPolice ? ['allCrime'] : [],
+    });
+  }
+  const outside = s.outsideForce.reduce((a, d) => a + d.rows, 0);
+  if (outside > 0) {
+    out.push({
+      ...base, id: `outside-force-${s.id}`, severity: 'info',
+      message: `${n(outside)} rows are in LSOAs of districts outside the force: ${s.outsideForce.map((d) => `${d.district} (${d.rows})`).join(', ')}`,
+      effect: 'left out of every district figure and of the force average',
+      affects: [],
+    });
+  }
+  if (s.noLocation > 0) {
+    out.push({
+      ...base, id: `no-location-${s.id}`, severity: 'info',
+      message: `${n(s.noLocation)} rows (${((100 * s.noLocation) / Math.max(1, s.rowsAccepted)).toFixed(1)}%) have no location`,
+      effect: 'they belong to no district, so every district figure (the area\'s included) is slightly low; the force average is low by the same share',
+      affects: ['allCrime', ...themesOf(() => true)],
+    });
+  }
+  for (const d of s.renamedDistricts) {
+    out.push({
+      ...base, id: `renamed-district-${s.id}-${d.from.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-')}`, severity: 'info',
+      message: `${d.to} appears under its old name ${d.from} from ${d.firstMonth} to ${d.lastMonth} (${n(d.rows)} rows)`,
+      effect: `counted under ${d.to}, so its figures are continuous; counts by LSOA name are not comparable across the rename`,
+      affects: [],
+    });
+  }
+  return out;
+}

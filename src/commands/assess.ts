@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { today } from '../clock.js';
+import { analyse } from '../analyse/assess.js';
+import { assessmentJsonSchema, type Assessment } from '../analyse/assessment-schema.js';
+import { parsePeriodOption, windowEnding } from '../analyse/periods.js';
+import { pValueLabel } from '../analyse/significance.js';
+import { EXIT, formatProblem, invalidInput } from '../errors.js';
+import type { Io } from '../io.js';
+import { assessmentTables, tableCsv, tablesXlsx } from '../render/tables.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { VERSION } from '../version.js';
+import { problemJson } from './json.js';
+import { formatReport } from './validate.js';
+import { readWorkspace } from './workspace.js';
+
+export interface AssessOptions {
+  config: string;
+  out?: string;
+  period?: string;
+  json?: boolean;
+  db?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** `csp assess`: ingest, analyse, and write assessment.json with its tables. */
+export async function assess(opts: AssessOptions, io: Io): Promise<number> {
+  const window = opts.period ? parsePeriodOption(opts.period) : undefined;
+  const step = stepper(io, opts.quiet ?? false);
+  const { config, db, report } = await readWorkspace(opts, io);
+  let assessment: Assessment;
+  try {
+    const rows = report.sources.reduce((a, s) => a + s.rowsRead, 0);
+    step(`read ${report.sources.length} sources, ${rows.toLocaleString('en-GB')} rows`);
+    if (report.errors.length > 0) {
+      if (!opts.quiet) io.err(formatReport(report, io, false));
+      throw invalidInput(report.errors);
+    }
+    const period = windowEnding(window?.end ?? config.period.end, window?.months ?? config.period.months);
+    assessment = await analyse(db, config, report, period, { generatedOn: config.output.date ?? today(io.env), version: VERSION });
+    step(`analysed ${assessment.themes.length} themes, ${period.label} against ${period.previousLabel}`);
+  } finally {
+    db.close();
+  }
+  const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.resolve(config.baseDir, config.output.dir);
+  const tables = assessmentTables(assessment);
+  writeFileAtomic(path.join(outDir, 'assessment.json'), `${JSON.stringify(assessment, null, 2)}\n`);
+  writeFileAtomic(path.join(outDir, 'assessment.schema.json'), `${JSON.stringify(assessmentJsonSchema(), null, 2)}\n`);
+  for (const t of tables) writeFileAtomic(path.join(outDir, 'tables', `${t.name}.csv`), tableCsv(t));
+  writeFileAtomic(path.join(outDir, 'tables.xlsx'), await tablesXlsx(tables));
+  const shown = path.relative(io.cwd, outDir) || '.';
+  step(`wrote ${shown}/assessment.json, ${tables.length} tables in ${shown}/tables/ and ${shown}/tables.xlsx`);
+
+  if (opts.json) io.out(`${JSON.stringify(summaryJson(assessment, outDir))}\n`);
+  if (!opts.quiet) io.err(summaryTable(assessment, io));
+  return EXIT.ok;
+}
+
+function stepper(io: Io, quiet: boolean) {
+  let last = performance.now();
+  return (what: string) => {
+    const now = performance.now();
+    if (!quiet) io.err(`${io.color.green('✔')} ${what} ${io.color.dim(`(${((now - last) / 1000).toFixed(1)}s)`)}\n`);
+    last = now;
+  };
+}
+
+/** The compact summary scheduled jobs read from stdout. */
+export function summaryJson(a: Assessment, outDir: string) {
+  const figure = (f: Assessment['allCrime'] | Assessment['themes'][number]) => ({
+    current: f.current, previous: f.previous, change: f.change, changePct: f.changePct, pValue: f.pValue,
+    significance: f.significance, ratePer1000: f.ratePer1000, forceAverageRatePer1000: f.forceAverageRatePer1000, rank: f.rank,
+  });
+  return {
+    schemaVersion: a.schemaVersion,
+    period: { start: a.period.start, end: a.period.end, previousStart: a.period.previousStart, previousEnd: a.period.previousEnd },
+    area: { name: a.area.name, population: a.area.population },
+    allCrime: figure(a.allCrime),
+    themes: a.themes.map((t) => ({ id: t.id, name: t.name, ...figure(t) })),
+    warnings: a.dataQuality.filter((f) => f.severity !== 'info').map((f) => ({ id: f.id, message: f.message, effect: f.effect })),
+    outputs: { dir: outDir, assessment: path.join(outDir, 'assessment.json') },
+  };
+}
+
+function summaryTable(a: Assessment, io: Io): string {
+  const c = io.color;
+  const n = (x: number | null) => (x === null ? '–' : x.toLocaleString('en-GB'));
+  const r = (x: number | null) => (x === null ? '–' : x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const head = ['', 'current', 'previous', 'change', 'significance', 'per 1,000', 'force avg', 'rank'];
+  const rows = [['All crime (excluding ASB)', a.allCrime] as const, ...a.themes.map((t) => [t.name, t] as const)].map(([name, f]) => [
+    name, n(f.current), n(f.previous), f.changePctLabel,
+    f.significance === 'no significant change' ? `none (${pValueLabel(f.pValue)})` : `${f.significance.replace('significant ', '')} (${pValueLabel(f.pValue)})`,
+    r(f.ratePer1000), r(f.forceAverageRatePer1000), f.rank === null ? '–' : `${f.rank}/${f.rankOf}`,
+  ]);
+  const widths = head.map((_, i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const out = [
+    '',
+    c.bold(`${a.area.name}: ${a.period.label} against ${a.period.previousLabel}` + (a.area.population ? ` (population ${n(a.area.population)})` : '')),
+    c.dim(line(head)),
+    ...rows.map(line),
+  ];
+  const warnings = a.dataQuality.filter((f) => f.severity !== 'info');
+  if (warnings.length > 0) {
+    out.push('', c.yellow(`${warnings.length} data-quality warning(s) affect these figures:`));
+    for (const w of warnings) out.push(`  ⚠ ${formatProblem({ message: w.message, hint: w.effect })}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export { problemJson };

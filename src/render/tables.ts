@@ -1,0 +1,125 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Assessment } from '../analyse/assessment-schema.js';
+import { stableZip } from '../util/stable-zip.js';
+
+export type Cell = string | number | boolean | null;
+
+export interface Table {
+  /** File name without extension, also the worksheet name. */
+  name: string;
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+}
+
+/** Every table behind the documents, from assessment.json alone. */
+export function assessmentTables(a: Assessment): Table[] {
+  const figureColumns = ['current', 'previous', 'change', 'change_pct', 'p_value', 'significance', 'rate_per_1000', 'force_average_rate_per_1000', 'rank', 'of_districts'];
+  return [
+    {
+      name: 'themes',
+      title: `Candidate themes, ${a.period.label} against ${a.period.previousLabel}`,
+      columns: ['theme_id', 'theme', 'source', 'categories', ...figureColumns, 'perception_pct', 'data_quality'],
+      rows: [
+        ['all-crime', 'All crime (excluding ASB)', a.sources.find((s) => s.kind === 'police-uk-street')?.id ?? null, 'all but Anti-social behaviour',
+          a.allCrime.current, a.allCrime.previous, a.allCrime.change, a.allCrime.changePct, a.allCrime.pValue, a.allCrime.significance,
+          a.allCrime.ratePer1000, a.allCrime.forceAverageRatePer1000, a.allCrime.rank, a.allCrime.rankOf, null, a.allCrime.dataQuality.join('; ')],
+        ...a.themes.flatMap((t) => t.measures.map((m) => [
+          t.id, t.name, m.source, m.categories.join('; '), m.current, m.previous, m.change, m.changePct, m.pValue, m.significance,
+          m.ratePer1000, m.forceAverageRatePer1000, m.rank, m.rankOf, t.perceptionPct, m.dataQuality.join('; '),
+        ])),
+      ],
+    },
+    {
+      name: 'all-crime-by-district',
+      title: `All crime (excluding ASB) by district, ${a.period.label}`,
+      columns: ['area', 'group', 'population', 'current', 'previous', 'rate_per_1000', 'rank', 'is_partnership_area'],
+      rows: a.comparators.map((c) => [c.area, c.group, c.population, c.current, c.previous, c.ratePer1000, c.rank, c.isArea]),
+    },
+    {
+      name: 'monthly-series',
+      title: `Monthly counts for ${a.area.name}, ${a.period.seriesStart} to ${a.period.end}`,
+      columns: ['month', 'all_crime', ...a.themes.flatMap((t) => t.measures.map((m) => `${t.id}:${m.source}`))],
+      rows: monthsOf(a).map((month) => [
+        month,
+        a.allCrime.series.find((s) => s.month === month)?.count ?? null,
+        ...a.themes.flatMap((t) => t.measures.map((m) => m.series.find((s) => s.month === month)?.count ?? null)),
+      ]),
+    },
+    {
+      name: 'hotspots',
+      title: `Areas with the most incidents, ${a.period.label}`,
+      columns: ['theme_id', 'source', 'level', 'area', 'count', 'share_pct'],
+      rows: [
+        ...a.allCrime.hotspots.byCount.map((h) => ['all-crime', null, a.allCrime.hotspots.level, h.area, h.count, h.sharePct]),
+        ...a.themes.flatMap((t) => t.measures.flatMap((m) => m.hotspots.byCount.map((h) => [t.id, m.source, m.hotspots.level, h.area, h.count, h.sharePct]))),
+      ],
+    },
+    {
+      name: 'exceptions',
+      title: 'Months outside the control limits (mean ± 2 SD of the 24 months before the window)',
+      columns: ['theme_id', 'source', 'month', 'count', 'direction', 'lower', 'upper'],
+      rows: [
+        ...a.allCrime.variability.exceptions.map((e) => ['all-crime', null, e.month, e.count, e.direction, e.lower, e.upper]),
+        ...a.themes.flatMap((t) => t.measures.flatMap((m) => m.variability.exceptions.map((e) => [t.id, m.source, e.month, e.count, e.direction, e.lower, e.upper]))),
+      ],
+    },
+    {
+      name: 'survey',
+      title: a.survey ? `Resident survey: ${a.survey.responses} responses` : 'Resident survey: none',
+      columns: ['question', 'answer', 'respondents', 'share_pct'],
+      rows: a.survey
+        ? [
+            ['Agree with the proposed priorities', 'agree or strongly agree', a.survey.agreeAnswered, a.survey.agreePct],
+            ['Feel safe during the day', 'very or fairly safe', a.survey.safeDayAnswered, a.survey.safeDayPct],
+            ['Feel safe after dark', 'very or fairly safe', a.survey.safeDarkAnswered, a.survey.safeDarkPct],
+            ...a.survey.problems.map((p) => ['Which are problems in your area', p.option, p.respondents, p.sharePct]),
+          ]
+        : [],
+    },
+    {
+      name: 'data-quality',
+      title: 'Data-quality findings and their effect on the figures',
+      columns: ['id', 'severity', 'source', 'finding', 'effect', 'affects'],
+      rows: a.dataQuality.map((f) => [f.id, f.severity, f.source, f.message, f.effect, f.affects.join('; ')]),
+    },
+    {
+      name: 'sources',
+      title: 'Sources: every file read, with its SHA-256',
+      columns: ['source', 'kind', 'path', 'sha256', 'rows_read', 'rows_accepted', 'rows_rejected'],
+      rows: a.sources.flatMap((s) => s.files.map((f) => [s.id, s.kind, f.path, f.sha256, f.rowsRead, f.rowsAccepted, f.rowsRejected])),
+    },
+  ];
+}
+
+/** Every month any series covers, in order. */
+function monthsOf(a: Assessment): string[] {
+  const months = new Set([...a.allCrime.series, ...a.themes.flatMap((t) => t.measures.flatMap((m) => m.series))].map((s) => s.month));
+  return [...months].sort();
+}
+
+/**
+ * A cell that a spreadsheet would run as a formula (=, +, -, @, or a tab/CR first) is
+ * prefixed with an apostrophe: partner text must never execute when the CSV is opened.
+ */
+export function safeCell(v: Cell): Cell {
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export function tableCsv(t: Table): string {
+  return stringify([t.columns, ...t.rows.map((r) => r.map(safeCell))], { cast: { boolean: (b) => (b ? 'true' : 'false') } });
+}
+
+export async function tablesXlsx(tables: Table[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = workbook.modified = new Date(Date.UTC(2000, 0, 1));
+  workbook.creator = 'csp';
+  for (const t of tables) {
+    const sheet = workbook.addWorksheet(t.name.slice(0, 31));
+    sheet.addRow([t.title]).font = { bold: true };
+    sheet.addRow(t.columns).font = { bold: true };
+    for (const r of t.rows) sheet.addRow(r.map(safeCell));
+  }
+  return stableZip(Buffer.from(await workbook.xlsx.writeBuffer()));
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { binCsp, cli, REAL_CONFIG, ROOT, SAMPLE_CONFIG } from './helpers.js';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'csp-assess-'));
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+
+/** An independent count of the raw Kent rows: district × month, crimes only (no ASB), first of each repeated Crime ID. */
+function rawCrimeCounts(): Map<string, number> {
+  const dir = path.join(ROOT, 'test/fixtures/realdata/kent-street-2024-01_2024-04');
+  const counts = new Map<string, number>();
+  for (const file of readdirSync(dir).sort()) {
+    const seen = new Set<string>();
+    for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n').slice(1)) {
+      if (!line) continue;
+      const f = line.split(','); // the real files hold no quoted commas (checked: no '"' at all)
+      const [id, month, lsoaName, type] = [f[0]!, f[1]!, f[8]!, f[9]!];
+      if (id && seen.has(id)) continue;
+      if (id) seen.add(id);
+      if (type === 'Anti-social behaviour' || !lsoaName) continue;
+      const key = `${lsoaName.replace(/ \d{3}[A-Z]$/, '')}|${month}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+describe('assess on the real Kent files', () => {
+  let a: any;
+  beforeAll(async () => {
+    const out = tmp();
+    const r = await cli(['assess', '--config', REAL_CONFIG, '--out', out, '--quiet']);
+    expect(r.code).toBe(0);
+    a = readJson(path.join(out, 'assessment.json'));
+  });
+
+  it('counts per district and month equal an independent count of the raw rows', () => {
+    const raw = rawCrimeCounts();
+    const get = (d: string, m: string) => raw.get(`${d}|${m}`) ?? 0;
+    expect(a.period).toMatchObject({ start: '2024-03', end: '2024-04', previousStart: '2024-01', previousEnd: '2024-02' });
+    expect(a.allCrime.series.map((s: any) => [s.month, s.count])).toEqual(
+      ['2024-01', '2024-02', '2024-03', '2024-04'].map((m) => [m, get('Thanet', m)]),
+    );
+    for (const c of a.comparators) {
+      expect(c.current, c.area).toBe(get(c.area, '2024-03') + get(c.area, '2024-04'));
+      expect(c.previous, c.area).toBe(get(c.area, '2024-01') + get(c.area, '2024-02'));
+    }
+    expect(a.comparators).toHaveLength(13);
+  });
+
+  it("Thanet's rate per 1,000 and rank among Kent's districts follow from the populations used", () => {
+    const population = Object.fromEntries(
+      readFileSync(path.join(ROOT, 'test/fixtures/realdata/population-by-district.csv'), 'utf8').trim().split('\n').slice(1)
+        .map((l) => l.split(',')).map(([area, , , p]) => [area!, Number(p)]),
+    );
+    const rates = a.comparators.map((c: any) => [c.area, Math.round((c.current / population[c.area]) * 1000 * 100) / 100]);
+    const thanet = a.comparators.find((c: any) => c.area === 'Thanet');
+    expect(a.area.population).toBe(136809);
+    expect(thanet.ratePer1000).toBe(rates.find((r: any) => r[0] === 'Thanet')[1]);
+    const higher = rates.filter((r: any) => r[1] > thanet.ratePer1000).length;
+    expect(thanet.rank).toBe(higher + 1);
+    expect(a.allCrime.rank).toBe(thanet.rank);
+    const force = a.comparators.reduce((s: number, c: any) => s + c.current, 0) / Object.values(population).reduce((s: number, p: any) => s + p, 0) * 1000;
+    expect(a.allCrime.forceAverageRatePer1000).toBe(Math.round(force * 100) / 100);
+  });
+
+  it('ASB is never counted as crime', () => {
+    const asb = a.themes.find((t: any) => t.id === 'asb');
+    const raw = rawCrimeCounts();
+    const crime = [...raw.entries()].filter(([k]) => k.startsWith('Thanet|2024-03') || k.startsWith('Thanet|2024-04')).reduce((s, [, n]) => s + n, 0);
+    expect(a.allCrime.current).toBe(crime);
+    expect(asb.current).toBeGreaterThan(0);
+  });
+});
+
+describe('assess on the sample workspace', () => {
+  let a: any;
+  let out: string;
+  let run: { code: number; stdout: string; stderr: string };
+  beforeAll(async () => {
+    out = tmp();
+    run = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', out, '--json'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+    a = readJson(path.join(out, 'assessment.json'));
+  });
+
+  it('writes assessment.json, its JSON Schema, tables/*.csv and tables.xlsx, and the JSON validates', () => {
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['assessment.json', 'assessment.schema.json', 'tables', 'tables.xlsx']);
+    expect(readdirSync(path.join(out, 'tables')).sort()).toEqual(
+      ['all-crime-by-district.csv', 'data-quality.csv', 'exceptions.csv', 'hotspots.csv', 'monthly-series.csv', 'sources.csv', 'survey.csv', 'themes.csv'],
+    );
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(readJson(path.join(out, 'assessment.schema.json')));
+    expect(validate(a), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(a.schemaVersion).toBe('1.0.0');
+    expect(a.generatedOn).toBe('2026-01-01');
+    expect(a.sources[0].files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(a)).not.toContain(ROOT); // no machine paths
+  });
+
+  it('has the names scheduled jobs rely on', () => {
+    expect(a.period).toMatchObject({ start: '2025-01', end: '2025-12', previousStart: '2024-01', previousEnd: '2024-12' });
+    expect(a.area).toMatchObject({ name: 'Thanet', population: 136809 });
+    for (const f of [a.allCrime, ...a.themes]) {
+      for (const k of ['current', 'previous', 'change', 'changePct', 'pValue', 'significance', 'ratePer1000', 'forceAverageRatePer1000']) expect(f).toHaveProperty(k);
+    }
+    expect(a.themes.map((t: any) => t.id)).toEqual(['asb', 'violence', 'serious-violence', 'drugs', 'acquisitive', 'shoplifting', 'damage-fires', 'public-order']);
+    expect(a.comparators[0]).toEqual(expect.objectContaining({ area: expect.any(String), population: expect.any(Number), current: expect.any(Number), ratePer1000: expect.any(Number), rank: 1 }));
+    expect(Array.isArray(a.dataQuality)).toBe(true);
+  });
+
+  it('finds the planted partial month and says what it does to the figures it affects', () => {
+    const partial = a.dataQuality.find((f: any) => f.id === 'partial-month-police-2024-11');
+    expect(partial.severity).toBe('warning');
+    expect(partial.effect).toMatch(/^the previous window \(Jan–Dec 2024\) is understated by about [\d,]+ force-wide, so any increase is overstated/);
+    expect(a.allCrime.dataQuality).toContain(partial.id);
+    expect(a.allCrime.summary).toContain('November 2024 looks partially published');
+    expect(a.themes.find((t: any) => t.id === 'violence').dataQuality).toContain(partial.id);
+    // ASB is published separately and looks normal in the partial month.
+    expect(a.themes.find((t: any) => t.id === 'asb').dataQuality).not.toContain(partial.id);
+  });
+
+  it('finds the renamed district and counts it under its current name', () => {
+    const renamed = a.dataQuality.find((f: any) => f.id === 'renamed-district-police-shepway');
+    expect(renamed.message).toBe('Folkestone and Hythe appears under its old name Shepway from 2023-01 to 2023-03 (2,193 rows)');
+    expect(a.comparators.map((c: any) => c.area)).not.toContain('Shepway');
+  });
+
+  it('--json prints one compact JSON object on stdout and nothing else', () => {
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const s = JSON.parse(lines[0]!);
+    expect(Object.keys(s)).toEqual(['schemaVersion', 'period', 'area', 'allCrime', 'themes', 'warnings', 'outputs']);
+    expect(s.allCrime.current).toBe(a.allCrime.current);
+    expect(s.warnings.map((w: any) => w.id)).toContain('partial-month-police-2024-11');
+    expect(run.stderr).toContain('All crime (excluding ASB)');
+  });
+
+  it('the same inputs give byte-identical outputs twice in a row', async () => {
+    const again = tmp();
+    const r = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', again, '--quiet'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+    expect(r.code).toBe(0);
+    for (const f of ['assessment.json', 'tables.xlsx', 'tables/themes.csv', 'tables/monthly-series.csv']) {
+      expect(readFileSync(path.join(again, f)).equals(readFileSync(path.join(out, f))), f).toBe(true);
+    }
+  });
+
+  it('--period overrides the window; the previous window is the same length before it', async () => {
+    const fy = tmp();
+    const r = await cli(['assess', '--config', SAMPLE_CONFIG, '--out', fy, '--period', '2024-04..2025-03', '--quiet']);
+    expect(r.code).toBe(0);
+    const b = readJson(path.join(fy, 'assessment.json'));
+    expect(b.period).toMatchObject({ start: '2024-04', end: '2025-03', previousStart: '2023-04', previousEnd: '2024-03', months: 12, label: 'Apr 2024–Mar 2025' });
+    const partial = b.dataQuality.find((f: any) => f.id === 'partial-month-police-2024-11');
+    expect(partial.effect).toMatch(/^the current window \(Apr 2024–Mar 2025\) is understated/);
+    const series = new Map(b.allCrime.series.map((s: any) => [s.month, s.count]));
+    const sum = (from: number, to: number) => b.allCrime.series.slice(from, to).reduce((t: number, s: any) => t + s.count, 0);
+    expect(b.allCrime.current).toBe(sum(-12, undefined as any));
+    expect(series.get('2025-03')).toBeDefined();
+    const bad = await cli(['assess', '--config', SAMPLE_CONFIG, '--out', fy, '--period', '2025-03..2024-04']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--period "2025-03..2024-04" ends before it starts');
+  });
+});
