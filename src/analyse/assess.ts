@@ -12,7 +12,9 @@ import type { Period } from './periods.js';
 import { loadPopulations } from './population.js';
 import { qualityFindings } from './quality.js';
 import { ratePer1000, rankDescending } from './rates.js';
-import { summaryText } from './summary.js';
+import { summaryText, type Shortfall } from './summary.js';
+import { median } from './partial-months.js';
+import { within } from './periods.js';
 import { judgementMeans, perceptionPct, surveyResults } from './survey.js';
 
 export interface AnalyseOptions {
@@ -43,11 +45,18 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   findings.push(...populationFindings(config, populations));
   const affecting = (id: string) => findings.filter((f) => f.affects.includes(id));
 
+  /** Partial months inside a window: how far short they leave this series, for the summary. */
+  const summaryNotes = (sourceId: string, themeOrAll: string, series: { month: string; count: number }[]) => {
+    const shortfalls = partialShortfalls(report, sourceId, series, period);
+    const explained = new Set(shortfalls.map((s) => `partial-month-${sourceId}-${s.month}`));
+    return { shortfalls, findings: affecting(themeOrAll).filter((f) => f.source === sourceId && !explained.has(f.id)) };
+  };
+
   const all = await measureFor(ctx, crime);
   const { source: _s, kind: _k, categories: _c, repeats: _r, ...allFigure } = all.measure;
   const allCrime: Assessment['allCrime'] = {
     ...allFigure,
-    summary: summaryText({ name: 'All crime (excluding ASB)', unit: 'crimes', figure: all.measure, period, force: config.partnership.force, findings: affecting('allCrime') }),
+    summary: summaryText({ name: 'All crime (excluding ASB)', unit: 'crimes', figure: all.measure, period, force: config.partnership.force, ...summaryNotes(crime.source, 'allCrime', all.measure.series) }),
     dataQuality: affecting('allCrime').map((f) => f.id),
   };
 
@@ -68,7 +77,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
       name: theme.name,
       sensitive: theme.sensitive,
       headlineSource: headline.source,
-      summary: summaryText({ name: theme.name, unit, figure: headline, period, force: config.partnership.force, findings: affecting(theme.id).filter((f) => f.source === headline.source) }),
+      summary: summaryText({ name: theme.name, unit, figure: headline, period, force: config.partnership.force, ...summaryNotes(headline.source, theme.id, headline.series) }),
       measures,
       perceptionPct: survey ? await perceptionPct(db, survey.source, theme.survey) : null,
       judgements: await judgementMeans(db, theme.id),
@@ -101,6 +110,20 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
     actions: await actions(db),
     dataQuality: findings,
   };
+}
+
+function partialShortfalls(report: ValidationReport, sourceId: string, series: { month: string; count: number }[], period: Period): Shortfall[] {
+  const out: Shortfall[] = [];
+  for (const p of report.sources.find((s) => s.id === sourceId)?.partialMonths ?? []) {
+    const window = within(p.month, period.start, period.end) ? 'current' : within(p.month, period.previousStart, period.previousEnd) ? 'previous' : null;
+    const at = series.findIndex((s) => s.month === p.month);
+    if (!window || at < 0) continue;
+    const neighbours = series.filter((s, i) => i !== at && Math.abs(i - at) <= 3).map((s) => s.count);
+    if (neighbours.length < 2) continue;
+    const shortfall = Math.round(median(neighbours) - series[at]!.count);
+    if (shortfall > 0) out.push({ month: p.month, window, shortfall, share: p.share });
+  }
+  return out;
 }
 
 function pickFigure(m: ThemeResult['measures'][number]) {

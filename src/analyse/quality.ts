@@ -92,6 +92,14 @@ function sourceFindings(config: Config, s: SourceReport, themesOf: (p: (c: strin
       affects: ['allCrime', ...themesOf(() => true)],
     });
   }
+  for (const c of s.categoryChanges) {
+    out.push({
+      ...base, id: `category-change-${s.id}-${c.category.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-')}`, severity: 'warning',
+      message: `category "${c.category}" is only present in ${s.id} from ${c.firstMonth} to ${c.lastMonth}`,
+      effect: 'a renamed or split category: themes that include only one of the old and new names change for that reason, not because crime changed',
+      affects: themesOf((x) => x === c.category),
+    });
+  }
   for (const d of s.renamedDistricts) {
     out.push({
       ...base, id: `renamed-district-${s.id}-${d.from.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-')}`, severity: 'info',

@@ -43,6 +43,7 @@ export function validationJson(r: ValidationReport) {
       outsideForce: s.outsideForce,
       noLocation: s.noLocation,
       renamedDistricts: s.renamedDistricts,
+      categoryChanges: s.categoryChanges,
     })),
     errors: r.errors.map(problemJson),
     warnings: r.warnings.map(problemJson),

@@ -33,6 +33,8 @@ export interface SourceReport extends SourceRead {
   outsideForce: { district: string; rows: number }[];
   /** Police rows with no LSOA (no location published). */
   noLocation: number;
+  /** Categories that start or stop part-way through the source's months (a category change). */
+  categoryChanges: { category: string; firstMonth: string; lastMonth: string }[];
   /** Districts found under an old name (an alias in geography.districts) and counted under the new one. */
   renamedDistricts: { from: string; to: string; rows: number; firstMonth: string; lastMonth: string }[];
 }
@@ -72,6 +74,7 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
   let outsideForce: { district: string; rows: number }[] = [];
   let noLocation = 0;
   let renamedDistricts: SourceReport['renamedDistricts'] = [];
+  let categoryChanges: SourceReport['categoryChanges'] = [];
 
   if (read.kind === 'police-uk-street' || read.kind === 'records' || read.kind === 'counts') {
     const table = read.kind === 'counts' ? 'counts' : 'incidents';
@@ -90,6 +93,15 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
         `SELECT category, ${measure} AS n FROM ${table} WHERE source = ${src} GROUP BY ALL ORDER BY n DESC, category`,
       )
     ).map((r) => ({ category: r.category, rows: Number(r.n), themes: mapped.get(r.category) ?? [] }));
+    // A category that appears or disappears 3+ months inside the source's span was renamed or split.
+    categoryChanges = await db.all<{ category: string; firstMonth: string; lastMonth: string }>(
+      `WITH c AS (SELECT category, min(${monthCol}) AS "firstMonth", max(${monthCol}) AS "lastMonth" FROM ${table} WHERE source = ${src} GROUP BY category),
+            s AS (SELECT min("firstMonth") AS f, max("lastMonth") AS l FROM c)
+       SELECT category, "firstMonth", "lastMonth" FROM c, s
+       WHERE date_diff('month', CAST(s.f || '-01' AS DATE), CAST("firstMonth" || '-01' AS DATE)) >= 3
+          OR date_diff('month', CAST("lastMonth" || '-01' AS DATE), CAST(s.l || '-01' AS DATE)) >= 3
+       ORDER BY category`,
+    );
   }
   if (read.kind === 'police-uk-street') {
     outsideForce = (
@@ -127,6 +139,7 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
     outsideForce,
     noLocation,
     renamedDistricts,
+    categoryChanges,
   };
 }
 
@@ -198,6 +211,13 @@ function sourceWarnings(config: Config, r: SourceReport): Problem[] {
       message: `${d.to} appears under its old name ${d.from} in ${d.firstMonth === d.lastMonth ? d.firstMonth : `${d.firstMonth} to ${d.lastMonth}`} (${d.rows.toLocaleString('en-GB')} rows)`,
       where,
       hint: `they are counted under ${d.to} (alias in geography.districts), so its series is continuous; counts by LSOA name change at the rename`,
+    });
+  }
+  for (const c of r.categoryChanges) {
+    out.push({
+      message: `category "${c.category}" is only present from ${c.firstMonth} to ${c.lastMonth}, not across all of ${r.months[0]} to ${r.months.at(-1)}`,
+      where,
+      hint: 'a category was renamed or split: map the old and new names to the same theme so its series stays comparable',
     });
   }
   if (r.noLocation > 0) {

@@ -1,0 +1,150 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cli, workspace } from './helpers.js';
+
+/**
+ * A hand-made workspace small enough to compute every figure by hand (the comments show the sums).
+ * p-values from scipy.stats.binomtest.
+ */
+const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+const rows = (n: number, month: string, lsoa: string, type: string, idPrefix: string) =>
+  Array.from({ length: n }, (_, i) => `${type === 'Anti-social behaviour' ? '' : `${idPrefix}${i}`},${month},Kent Police,Kent Police,1.4,51.4,On or near High Street,E0100000${lsoa.length},${lsoa},${type},,`);
+
+const police = (month: string, thanet: number, dover: number) =>
+  [HEADER, ...rows(thanet, month, 'Thanet 001A', 'Burglary', `t${month}-`), ...rows(5, month, 'Thanet 002B', 'Anti-social behaviour', ''), ...rows(dover, month, 'Dover 001A', 'Burglary', `d${month}-`)].join('\n') + '\n';
+
+const asb = [
+  'Ref,Date,Type,Ward,Repeat,Name',
+  // 2025: 10 complaints, 6 in Ward A and 4 in Ward B, 4 flagged repeat
+  ...Array.from({ length: 10 }, (_, i) => `C${i},${String(i + 1).padStart(2, '0')}/03/2025,Noise,${i < 6 ? 'Ward A' : 'Ward B'},${i < 4 ? 'Y' : 'N'},Private Person`),
+  // 2024: 6 complaints
+  ...Array.from({ length: 6 }, (_, i) => `P${i},${String(i + 1).padStart(2, '0')}/03/2024,Noise,Ward A,N,Private Person`),
+].join('\n');
+
+const fire = ['Period,Type,Count',
+  '2025 Q1,Deliberate fire,5', '2025 Q2,Deliberate fire,7', '2025-07,Deliberate fire,1', // current: 13
+  '2024 Q4,Deliberate fire,3', 'Q1 2024,Deliberate fire,2', // previous: 5
+  '2024/25,Deliberate fire,100', // Apr 2024–Mar 2025 straddles both windows: in neither
+].join('\n');
+
+const survey = ['Id,Problems,Agree,Day,Dark',
+  ...Array.from({ length: 4 }, (_, i) => `S${i},ASB; Drugs,Agree,Very safe,Very unsafe`),
+  'S4,ASB,Agree,Very safe,Very unsafe', 'S5,ASB,Strongly agree,Fairly safe,Very unsafe',
+  'S6,,Strongly agree,Fairly safe,Very unsafe', 'S7,,Disagree,Fairly safe,Fairly safe',
+  'S8,Drugs,,Fairly unsafe,Very unsafe', 'S9,Drugs,,Fairly unsafe,Very unsafe',
+].join('\n');
+
+const config = `partnership: {name: Test CSP, area: Thanet, force: Kent Police}
+period: {end: 2025-12, months: 12, seriesMonths: 24}
+geography:
+  districts: [{name: Thanet}, {name: Dover}]
+  comparatorGroup: {name: Similar areas, areas: [{name: Hastings, population: 90000}]}
+sources:
+  police: {kind: police-uk-street, files: "police/*.csv"}
+  council-asb:
+    kind: records
+    files: asb.csv
+    columns: {date: Date, category: Type, area: Ward, id: Ref, flags: {repeat: Repeat}}
+  fire:
+    kind: counts
+    files: fire.csv
+    columns: {period: Period, category: Type, count: Count}
+  population:
+    kind: population
+    files: population.csv
+    columns: {area: Area, level: Level, population: Population}
+  survey:
+    kind: survey
+    files: survey.csv
+    columns: {id: Id, problems: Problems, agreement: Agree, safeDay: Day, safeDark: Dark}
+  judgements:
+    kind: judgements
+    files: judgements.csv
+    columns: {theme: Theme, scores: {influence: Influence}}
+themes:
+  - {id: burglary, name: Burglary, categories: {police: [Burglary]}, survey: [ASB, Drugs]}
+  - {id: asb, name: Anti-social behaviour, categories: {council-asb: [Noise], police: [Anti-social behaviour]}, survey: [ASB]}
+  - {id: fires, name: Deliberate fires, categories: {fire: [Deliberate fire]}, survey: [Drugs]}
+output: {date: 2026-01-15}
+`;
+
+describe('assess on a hand-computed workspace', () => {
+  let a: any;
+  let tables: Record<string, string>;
+  beforeAll(async () => {
+    const dir = workspace({
+      'csp.yaml': config,
+      'police/2024-06-kent-street.csv': police('2024-06', 30, 10),
+      'police/2025-06-kent-street.csv': police('2025-06', 45, 12),
+      'asb.csv': asb,
+      'fire.csv': fire,
+      'population.csv': 'Area,Level,Population\nThanet,district,1000\nDover,district,2000\nWard A,ward,500\nWard B,ward,250\n',
+      'survey.csv': survey,
+      'judgements.csv': 'Theme,Influence\nAnti-social behaviour,4\nasb,5\nASB,\n',
+    });
+    const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    a = JSON.parse(readFileSync(path.join(dir, 'out', 'assessment.json'), 'utf8'));
+    tables = Object.fromEntries(['themes', 'all-crime-by-district', 'survey'].map((t) => [t, readFileSync(path.join(dir, 'out', 'tables', `${t}.csv`), 'utf8')]));
+  });
+
+  it('all crime: 45 against 30, +50.0%, p = 0.1053, 45.0 per 1,000 against a force average of 19.0', () => {
+    expect(a.allCrime).toMatchObject({
+      current: 45, previous: 30, change: 15, changePct: 50, changePctLabel: '+50.0%', pValue: 0.1053, significance: 'no significant change',
+      ratePer1000: 45, forceAverageRatePer1000: 19, rank: 1, rankOf: 2, differenceFromForcePer1000: 26,
+    });
+    expect(a.allCrime.summary).toBe(
+      'All crime (excluding ASB): 45 crimes in Jan–Dec 2025, 15 more than in Jan–Dec 2024 (+50.0%). The change is within what chance alone would produce (p = 0.105), so it is not evidence of a real change. That is 45.0 per 1,000 residents, 26.0 more than the Kent Police average of 19.0; the highest rate of 2 districts. ' +
+        'Note: police covers 2024-06 to 2025-06 with 11 month(s) missing (2024-07, 2024-08, 2024-09, 2024-10, 2024-11, 2024-12, 2025-01, 2025-02, 2025-03, 2025-04, 2025-05); ' +
+        'the assessment needs 2024-01 to 2025-12; months without data count as zero, so totals and changes that include them are understated.',
+    );
+  });
+
+  it('comparators: the force districts ranked by rate, then the comparator group', () => {
+    expect(a.comparators).toEqual([
+      { area: 'Thanet', group: 'force', population: 1000, current: 45, previous: 30, ratePer1000: 45, rank: 1, isArea: true },
+      { area: 'Dover', group: 'force', population: 2000, current: 12, previous: 10, ratePer1000: 6, rank: 2, isArea: false },
+      { area: 'Hastings', group: 'comparator-group', population: 90000, current: null, previous: null, ratePer1000: null, rank: null, isArea: false },
+    ]);
+    expect(tables['all-crime-by-district']!.split('\n')[1]).toBe('Thanet,force,1000,45,30,45,1,true');
+  });
+
+  it('records: 10 against 6, no percentage on a base under 20, 4 of 10 repeats, hotspots by count and rate', () => {
+    const t = a.themes.find((x: any) => x.id === 'asb');
+    expect(t.headlineSource).toBe('council-asb');
+    expect(t).toMatchObject({ current: 10, previous: 6, change: 4, changePct: null, changePctLabel: 'n/a', pValue: 0.4545, forceAverageRatePer1000: null, rank: null });
+    expect(t.summary).toContain('4 more than in Jan–Dec 2024 (n/a: fewer than 20 in Jan–Dec 2024)');
+    const m = t.measures[0];
+    expect(m.repeats).toEqual([{ flag: 'repeat', flagged: 4, total: 10, sharePct: 40 }]);
+    expect(m.hotspots.byCount).toEqual([{ area: 'Ward A', count: 6, sharePct: 60 }, { area: 'Ward B', count: 4, sharePct: 40 }]);
+    expect(m.hotspots.byRate.map((h: any) => [h.area, h.ratePer1000])).toEqual([['Ward B', 16], ['Ward A', 12]]);
+    expect(t.measures[1]).toMatchObject({ source: 'police', current: 5, previous: 5, rank: 1 }); // ASB: 5 a file in Thanet, none in Dover
+  });
+
+  it('counts by quarter count towards a window only when wholly inside it; a straddling financial year in neither', () => {
+    const t = a.themes.find((x: any) => x.id === 'fires');
+    expect(t).toMatchObject({ current: 13, previous: 5, pValue: 0.09625, ratePer1000: 13 });
+    expect(t.measures[0].series.map((s: any) => s.count).reduce((x: number, y: number) => x + y, 0)).toBe(1); // only the monthly row
+  });
+
+  it('survey shares: of those who answered a question; problems of all respondents; a theme counts a respondent once', () => {
+    expect(a.survey).toMatchObject({
+      // agree: 5 Agree + 2 Strongly agree of 8 who answered; safe by day: 5 very + 3 fairly of 10; after dark: 1 of 10.
+      responses: 10, agreePct: 87.5, agreeAnswered: 8, safeDayPct: 80, safeDayAnswered: 10, safeDarkPct: 10, safeDarkAnswered: 10,
+      problems: [{ option: 'ASB', respondents: 6, sharePct: 60 }, { option: 'Drugs', respondents: 6, sharePct: 60 }],
+    });
+    expect(a.themes.map((t: any) => [t.id, t.perceptionPct])).toEqual([['burglary', 80], ['asb', 60], ['fires', 60]]);
+  });
+
+  it('judgements: the mean of the scores given, by theme id or name; blank scores do not count', () => {
+    expect(a.themes.find((t: any) => t.id === 'asb').judgements).toEqual({ influence: { mean: 4.5, practitioners: 2 } });
+    expect(a.themes.find((t: any) => t.id === 'burglary').judgements).toEqual({});
+  });
+
+  it('says where sources do not cover the windows', () => {
+    expect(a.dataQuality.map((f: any) => f.id)).toEqual(expect.arrayContaining(['coverage-police', 'coverage-council-asb']));
+    expect(a.dataQuality.find((f: any) => f.id === 'coverage-police').effect).toContain('understated');
+  });
+});
