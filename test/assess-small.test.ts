@@ -66,14 +66,23 @@ themes:
   - {id: burglary, name: Burglary, categories: {police: [Burglary]}, survey: [ASB, Drugs]}
   - {id: asb, name: Anti-social behaviour, categories: {council-asb: [Noise], police: [Anti-social behaviour]}, survey: [ASB]}
   - {id: fires, name: Deliberate fires, categories: {fire: [Deliberate fire]}, survey: [Drugs]}
+ranking:
+  recommend: 2
+  criteria:
+    volume: {measure: share, thresholds: [10, 30]}
+    trend: {}
+    perception: {}
+    influence: {judged: true}
 output: {date: 2026-01-15}
 `;
+const JUDGEMENTS = 'Theme,Influence\nAnti-social behaviour,4\nasb,5\nASB,\nburglary,3\nDeliberate fires,2\n';
 
 describe('assess on a hand-computed workspace', () => {
   let a: any;
   let tables: Record<string, string>;
+  let dir = '';
   beforeAll(async () => {
-    const dir = workspace({
+    const ws = workspace({
       'csp.yaml': config,
       'police/2024-06-kent-street.csv': police('2024-06', 30, 10),
       'police/2025-06-kent-street.csv': police('2025-06', 45, 12),
@@ -81,13 +90,14 @@ describe('assess on a hand-computed workspace', () => {
       'fire.csv': fire,
       'population.csv': 'Area,Level,Population\nThanet,district,1000\nDover,district,2000\nWard A,ward,500\nWard B,ward,250\n',
       'survey.csv': survey,
-      'judgements.csv': 'Theme,Influence\nAnti-social behaviour,4\nasb,5\nASB,\n',
+      'judgements.csv': JUDGEMENTS,
     });
-    const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--quiet']);
+    dir = ws;
+    const r = await cli(['assess', '--config', path.join(ws, 'csp.yaml'), '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    a = JSON.parse(readFileSync(path.join(dir, 'out', 'assessment.json'), 'utf8'));
-    tables = Object.fromEntries(['themes', 'all-crime-by-district', 'survey'].map((t) => [t, readFileSync(path.join(dir, 'out', 'tables', `${t}.csv`), 'utf8')]));
+    a = JSON.parse(readFileSync(path.join(ws, 'out', 'assessment.json'), 'utf8'));
+    tables = Object.fromEntries(['themes', 'all-crime-by-district', 'survey', 'ranking'].map((t) => [t, readFileSync(path.join(ws, 'out', 'tables', `${t}.csv`), 'utf8')]));
   });
 
   it('all crime: 45 against 30, +50.0%, p = 0.1053, 45.0 per 1,000 against a force average of 19.0', () => {
@@ -140,7 +150,30 @@ describe('assess on a hand-computed workspace', () => {
 
   it('judgements: the mean of the scores given, by theme id or name; blank scores do not count', () => {
     expect(a.themes.find((t: any) => t.id === 'asb').judgements).toEqual({ influence: { mean: 4.5, practitioners: 2 } });
-    expect(a.themes.find((t: any) => t.id === 'burglary').judgements).toEqual({});
+    expect(a.themes.find((t: any) => t.id === 'burglary').judgements).toEqual({ influence: { mean: 3, practitioners: 1 } });
+  });
+
+  it('ranks the themes by hand: bands, weights, contributions, the tie-break and the recommended two', () => {
+    // burglary: share 45/45 = 100 → 3; trend not significant → 0 → 2; perception 80 → 3; influence 3 → 2: 10
+    // asb: share 10/45 = 22.2 → 2; trend n/a → 0 → 2; perception 60 → 3; influence 4.5 → 3: 10
+    // fires: share 13/45 = 28.9 → 2; trend not significant → 0 → 2; perception 60 → 3; influence 2 → 1: 8
+    const r = a.ranking;
+    expect(r.themes.map((t: any) => [t.id, t.rank, t.score, t.recommended, t.criteria.map((c: any) => [c.raw, c.band])])).toEqual([
+      ['burglary', 1, 10, true, [[100, 3], [0, 2], [80, 3], [3, 2]]],
+      ['asb', 2, 10, true, [[22.2, 2], [0, 2], [60, 3], [4.5, 3]]],
+      ['fires', 3, 8, false, [[28.9, 2], [0, 2], [60, 3], [2, 1]]],
+    ]);
+    expect(r.tieBreak).toBe('Equal scores are ordered by their bands, compared criterion by criterion (volume, trend, perception, influence), then by the order of the themes in csp.yaml.');
+    expect(r.themes[1].criteria[1].reason).toBe('6 → 10: too few to give a percentage, counted as no change');
+    expect(tables.ranking!.split('\n')[0]).toBe('rank,theme_id,theme,score,recommended,override_reason,volume_raw,volume_band,volume_weight,volume_contribution,volume_reason,trend_raw,trend_band,trend_weight,trend_contribution,trend_reason,perception_raw,perception_band,perception_weight,perception_contribution,perception_reason,influence_raw,influence_band,influence_weight,influence_contribution,influence_reason');
+  });
+
+  it('judgements for a theme that is not in csp.yaml stop the ranking, naming the file and line', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(dir, 'judgements.csv'), `${JUDGEMENTS}Road safety,5\n`);
+    const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('judgements.csv:7: 1 judgement row(s) name a theme that is not in csp.yaml, e.g. "Road safety"');
   });
 
   it('says where sources do not cover the windows', () => {

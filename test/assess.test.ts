@@ -90,7 +90,7 @@ describe('assess on the sample workspace', () => {
     expect(run.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['assessment.json', 'assessment.schema.json', 'tables', 'tables.xlsx']);
     expect(readdirSync(path.join(out, 'tables')).sort()).toEqual(
-      ['all-crime-by-district.csv', 'data-quality.csv', 'exceptions.csv', 'hotspots.csv', 'monthly-series.csv', 'sources.csv', 'survey.csv', 'themes.csv'],
+      ['all-crime-by-district.csv', 'data-quality.csv', 'exceptions.csv', 'hotspots.csv', 'monthly-series.csv', 'ranking.csv', 'sensitivity.csv', 'sources.csv', 'survey.csv', 'themes.csv'],
     );
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(readJson(path.join(out, 'assessment.schema.json')));
@@ -127,6 +127,32 @@ describe('assess on the sample workspace', () => {
     const renamed = a.dataQuality.find((f: any) => f.id === 'renamed-district-police-shepway');
     expect(renamed.message).toBe('Folkestone and Hythe appears under its old name Shepway from 2023-01 to 2023-03 (2,193 rows)');
     expect(a.comparators.map((c: any) => c.area)).not.toContain('Shepway');
+  });
+
+  it('ranks the themes, and each reason reads correctly against the figures', async () => {
+    const { bandFor } = await import('../src/rank/bands.js');
+    const r = a.ranking;
+    expect(r.themes).toHaveLength(8);
+    expect(r.themes.filter((t: any) => t.recommended)).toHaveLength(3);
+    expect(r.criteria.map((c: any) => c.id)).toEqual(['volume', 'trend', 'harm', 'perception', 'influence', 'vulnerability']);
+    for (const ranked of r.themes) {
+      const t = a.themes.find((x: any) => x.id === ranked.id);
+      const c = Object.fromEntries(ranked.criteria.map((x: any) => [x.id, x]));
+      expect(c.volume.raw).toBe(Math.round((1000 * t.ratePer1000) / t.forceAverageRatePer1000) / 10);
+      const f1 = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      expect(c.volume.reason).toContain(`${f1(t.ratePer1000)} per 1,000 against the Kent Police average of ${f1(t.forceAverageRatePer1000)}`);
+      expect(c.trend.raw).toBe(t.significance === 'no significant change' || t.changePct === null ? 0 : t.changePct);
+      expect(c.perception.raw).toBe(t.perceptionPct);
+      expect(c.influence.raw).toBe(t.judgements.influence.mean);
+      for (const crit of ranked.criteria) {
+        const conf = r.criteria.find((x: any) => x.id === crit.id);
+        expect(crit.band).toBe(bandFor(crit.raw, conf.thresholds));
+        expect(crit.contribution).toBe(crit.band * crit.weight);
+      }
+      expect(ranked.score).toBe(ranked.criteria.reduce((s: number, x: any) => s + x.contribution, 0));
+    }
+    expect(r.sensitivity.scenarios).toHaveLength(6 * 2 + 6 * 2 * 2);
+    expect(run.stderr).toContain('Ranking (weighted-sum, bands 1–3): the top 3 recommended');
   });
 
   it('--json prints one compact JSON object on stdout and nothing else', () => {

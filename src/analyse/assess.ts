@@ -16,10 +16,13 @@ import { summaryText, type Shortfall } from './summary.js';
 import { median } from './partial-months.js';
 import { within } from './periods.js';
 import { judgementMeans, perceptionPct, surveyResults } from './survey.js';
+import { rankThemes } from '../rank/index.js';
+import type { Ranking } from '../rank/resolve.js';
 
 export interface AnalyseOptions {
   generatedOn: string;
   version: string;
+  ranking: Ranking;
 }
 
 /** Everything `csp assess` computes, from the ingested database: the body of assessment.json. */
@@ -53,7 +56,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   };
 
   const all = await measureFor(ctx, crime);
-  const { source: _s, kind: _k, categories: _c, repeats: _r, ...allFigure } = all.measure;
+  const { source: _s, kind: _k, categories: _c, categoryCounts: _cc, repeats: _r, ...allFigure } = all.measure;
   const allCrime: Assessment['allCrime'] = {
     ...allFigure,
     summary: summaryText({ name: 'All crime (excluding ASB)', unit: 'crimes', figure: all.measure, period, force: config.partnership.force, ...summaryNotes(crime.source, 'allCrime', all.measure.series) }),
@@ -85,7 +88,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
     });
   }
 
-  return {
+  const core: Omit<Assessment, 'ranking'> = {
     schemaVersion: SCHEMA_VERSION,
     generatedOn: opts.generatedOn,
     tool: { name: 'csp', version: opts.version },
@@ -110,6 +113,19 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
     actions: await actions(db),
     dataQuality: findings,
   };
+  const ranked = rankThemes(core, opts.ranking);
+  const unknownThemes = report.sources.filter((s) => s.kind === 'judgements').flatMap((s) => s.rejects.filter((r) => r.reason.startsWith('the theme is not one of')));
+  if (opts.ranking.criteria.some((c) => c.kind === 'judged')) {
+    for (const r of unknownThemes) {
+      ranked.problems.push({
+        message: `${r.rows} judgement row(s) name a theme that is not in csp.yaml, e.g. "${r.examples[0]?.value}"`,
+        where: { file: r.examples[0]?.file, line: r.examples[0]?.line ?? undefined },
+        hint: 'use the theme ids or names of csp.yaml in the judgements file',
+      });
+    }
+  }
+  if (ranked.problems.length > 0 || !ranked.result) throw invalidInput(ranked.problems);
+  return { ...core, ranking: ranked.result };
 }
 
 function partialShortfalls(report: ValidationReport, sourceId: string, series: { month: string; count: number }[], period: Period): Shortfall[] {

@@ -52,6 +52,7 @@ export const measureSchema = figureSchema.extend({
   source: z.string(),
   kind: z.string(),
   categories: z.array(z.string()),
+  categoryCounts: z.array(z.object({ category: z.string(), current: z.number().int(), previous: z.number().int() })),
   series: z.array(monthCount.extend({ rolling12: z.number().int().nullable() })),
   variability: variabilitySchema,
   hotspots: hotspotsSchema,
@@ -133,6 +134,25 @@ export const assessmentSchema = z.object({
     measure: z.string().nullable(), baseline: z.number().nullable(), latest: z.number().nullable(),
   })),
   dataQuality: z.array(findingSchema),
+  ranking: z.object({
+    method: z.enum(['weighted-sum', 'product']),
+    scale: z.number().int(),
+    recommend: z.number().int(),
+    criteria: z.array(z.object({ id: z.string(), kind: z.string(), weight: z.number(), thresholds: z.array(z.number()), step: z.number(), measure: z.string().optional(), note: z.string().optional() })),
+    groups: z.object({ harm: z.array(z.string()), likelihood: z.array(z.string()) }).optional(),
+    tieBreak: z.string(),
+    themes: z.array(z.object({
+      id: z.string(), name: z.string(), rank: z.number().int(), score: z.number(), recommended: z.boolean(),
+      criteria: z.array(z.object({ id: z.string(), raw: z.number(), band: z.number().int(), weight: z.number(), contribution: z.number(), reason: z.string(), data: z.record(z.string(), z.unknown()) })),
+      override: z.object({ recommend: z.boolean(), reason: z.string() }).optional(),
+    })),
+    sensitivity: z.object({
+      robust: z.boolean(),
+      baseline: z.array(z.string()),
+      scenarios: z.array(z.object({ change: z.string(), criterion: z.string(), recommended: z.array(z.string()), changed: z.boolean(), entered: z.array(z.string()), left: z.array(z.string()) })),
+      borderline: z.array(z.object({ theme: z.string(), scenarios: z.array(z.string()) })),
+    }),
+  }),
 });
 
 export type Assessment = z.infer<typeof assessmentSchema>;
@@ -141,6 +161,7 @@ export type Measure = z.infer<typeof measureSchema>;
 export type ThemeResult = z.infer<typeof themeResultSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type Comparator = z.infer<typeof comparatorSchema>;
+export type RankingResult = Assessment['ranking'];
 
 export function assessmentJsonSchema(): object {
   return { ...z.toJSONSchema(assessmentSchema, { unrepresentable: 'any' }), title: 'csp assessment.json', $id: `csp-assessment-${SCHEMA_VERSION}` };

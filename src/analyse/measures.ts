@@ -7,7 +7,7 @@ import { change, round1, round2 } from './change.js';
 import { hotspots } from './concentration.js';
 import { controlChart } from './exceptions.js';
 import { monthRange } from './months.js';
-import { areaSeries, countsByArea, countsByDistrict, flagCounts, multiMonthCounts, type Selection } from './monthly.js';
+import { areaSeries, countsByArea, countsByCategory, countsByDistrict, flagCounts, multiMonthCounts, type Selection } from './monthly.js';
 import type { Period } from './periods.js';
 import type { Populations } from './population.js';
 import { forceAverageRate, rankDescending, ratePer1000 } from './rates.js';
@@ -79,6 +79,7 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
       source: sel.source,
       kind: source.kind,
       categories: [...(sel.categories ?? [`all except ${(sel.exclude ?? []).join(', ')}`])],
+      categoryCounts: await countsByCategory(db, sel, area, period),
       series,
       variability: controlChart(series, period.start),
       hotspots: {

@@ -80,3 +80,14 @@ export async function flagCounts(db: Database, s: Selection, district: string, s
   );
   return rows.map((r) => ({ flag: r.flag, flagged: Number(r.flagged), total: Number(r.total) }));
 }
+
+/** Current and previous totals per category for the partnership area (harm weights apply per category). */
+export async function countsByCategory(db: Database, s: Selection, district: string, period: { start: string; end: string; previousStart: string; previousEnd: string }): Promise<{ category: string; current: number; previous: number }[]> {
+  const rows = await db.all<{ category: string; current: bigint; previous: bigint }>(
+    `SELECT category,
+       coalesce(sum(n) FILTER (WHERE month BETWEEN ${sqlString(period.start)} AND ${sqlString(period.end)}), 0) AS current,
+       coalesce(sum(n) FILTER (WHERE month BETWEEN ${sqlString(period.previousStart)} AND ${sqlString(period.previousEnd)}), 0) AS previous
+     FROM monthly WHERE ${where(s)} AND district = ${sqlString(district)} GROUP BY category ORDER BY category`,
+  );
+  return rows.map((r) => ({ category: r.category, current: Number(r.current), previous: Number(r.previous) }));
+}

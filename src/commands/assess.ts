@@ -12,6 +12,8 @@ import { VERSION } from '../version.js';
 import { problemJson } from './json.js';
 import { formatReport } from './validate.js';
 import { readWorkspace } from './workspace.js';
+import { lineOfKey, loadConfig } from '../config/load.js';
+import { resolveRanking } from '../rank/resolve.js';
 
 export interface AssessOptions {
   config: string;
@@ -27,6 +29,12 @@ export interface AssessOptions {
 export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   const window = opts.period ? parsePeriodOption(opts.period) : undefined;
   const step = stepper(io, opts.quiet ?? false);
+  // The ranking's settings are checked before any data is read.
+  const checked = loadConfig(path.resolve(io.cwd, opts.config));
+  const { ranking, problems } = resolveRanking(checked);
+  if (problems.length > 0) {
+    throw invalidInput(problems.map((p) => ({ ...p, where: { file: opts.config, line: p.where?.key ? lineOfKey(checked, p.where.key) : undefined, ...p.where } })));
+  }
   const { config, db, report } = await readWorkspace(opts, io);
   let assessment: Assessment;
   try {
@@ -37,7 +45,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
       throw invalidInput(report.errors);
     }
     const period = windowEnding(window?.end ?? config.period.end, window?.months ?? config.period.months);
-    assessment = await analyse(db, config, report, period, { generatedOn: config.output.date ?? today(io.env), version: VERSION });
+    assessment = await analyse(db, config, report, period, { generatedOn: config.output.date ?? today(io.env), version: VERSION, ranking });
     step(`analysed ${assessment.themes.length} themes, ${period.label} against ${period.previousLabel}`);
   } finally {
     db.close();
@@ -100,6 +108,20 @@ function summaryTable(a: Assessment, io: Io): string {
     c.dim(line(head)),
     ...rows.map(line),
   ];
+  out.push('', c.bold(`Ranking (${a.ranking.method}, bands 1–${a.ranking.scale}): the top ${a.ranking.recommend} recommended`));
+  const crit = a.ranking.criteria.map((x) => x.id);
+  const rankHead = ['rank', 'theme', 'score', ...crit, ''];
+  const rankRows = a.ranking.themes.map((t) => [
+    String(t.rank), t.name, String(t.score), ...t.criteria.map((x) => String(x.band)),
+    `${t.recommended ? 'recommended' : ''}${t.override ? ' (override)' : ''}`,
+  ]);
+  const rw = rankHead.map((_, i) => Math.max(rankHead[i]!.length, ...rankRows.map((row) => row[i]!.length)));
+  const rline = (row: string[]) => row.map((cell, i) => (i === 1 || i === row.length - 1 ? cell.padEnd(rw[i]!) : cell.padStart(rw[i]!))).join('  ');
+  out.push(c.dim(rline(rankHead)), ...rankRows.map((row) => (row.at(-1)!.startsWith('recommended') ? c.green(rline(row)) : rline(row))));
+  const s = a.ranking.sensitivity;
+  out.push(s.robust
+    ? c.dim(`The recommended set does not change when any weight moves ±50% or any threshold one step (${s.scenarios.length} checks).`)
+    : c.yellow(`Borderline: ${s.borderline.map((b) => `${b.theme} (${b.scenarios.length} of ${s.scenarios.length} checks)`).join(', ')}; see tables/sensitivity.csv.`));
   const warnings = a.dataQuality.filter((f) => f.severity !== 'info');
   if (warnings.length > 0) {
     out.push('', c.yellow(`${warnings.length} data-quality warning(s) affect these figures:`));

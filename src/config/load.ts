@@ -57,6 +57,8 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, doc: Document, lc
   const base = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(configSchema, issue.path, data);
+    // Keys inside a mistyped criterion name: the "not a built-in criterion" message covers them.
+    if (known.length === 0 && base.at(-2) === 'criteria') return [];
     return issue.keys.map((k) => {
       const suggestion = didYouMean(k, known);
       return {
@@ -69,6 +71,16 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, doc: Document, lc
   const key = base.join('.') || '(top level)';
   let message = issue.message;
   let hint: string | undefined;
+  if (base.at(-1) === 'judged' && base.at(-3) === 'criteria') {
+    // An unknown key under ranking.criteria is read as a practitioners' (judged) criterion.
+    const name = base.at(-2)!;
+    const builtIn = ['volume', 'trend', 'harm', 'perception'];
+    return [{
+      message: `"${name}" is not a built-in criterion (${builtIn.join(', ')}); a criterion scored by practitioners needs judged: true`,
+      where: { file, key: base.slice(0, -1).join('.'), line: lineOfPath(doc, lc, base.slice(0, -1)) },
+      hint: didYouMean(name, builtIn) ? `did you mean "${didYouMean(name, builtIn)}"?` : undefined,
+    }];
+  }
   if (issue.code === 'invalid_union' && base.at(-1) !== 'files') {
     message = 'unknown or missing source kind';
     hint = `set kind to one of: ${SOURCE_KINDS.join(', ')}`;
@@ -110,6 +122,13 @@ function crossCheck(config: Config): Problem[] {
     }
   });
   return problems;
+}
+
+/** The line of a config key (e.g. ranking.criteria.volume.thresholds) in csp.yaml, for messages. */
+export function lineOfKey(config: Config, key: string): number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(config.file, 'utf8'), { lineCounter });
+  return lineOfPath(doc, lineCounter, keyPath(key));
 }
 
 function keyPath(key: string | undefined): string[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rankingSchema } from './ranking.js';
 import { source } from './sources.js';
 
 const month = z
@@ -67,6 +68,7 @@ export const configSchema = z.strictObject({
   geography,
   sources: z.record(id, source).describe('Partner exports, keyed by a short id of your choice'),
   themes: z.array(theme).default([]),
+  ranking: rankingSchema.optional().describe('How candidate themes are scored and ranked; omit for the defaults'),
   output: output.default({ dir: 'out' }),
 });
 

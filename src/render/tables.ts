@@ -84,6 +84,21 @@ export function assessmentTables(a: Assessment): Table[] {
       rows: a.dataQuality.map((f) => [f.id, f.severity, f.source, f.message, f.effect, f.affects.join('; ')]),
     },
     {
+      name: 'ranking',
+      title: `Ranking of candidate themes (${a.ranking.method}, bands 1–${a.ranking.scale}); the top ${a.ranking.recommend} recommended`,
+      columns: ['rank', 'theme_id', 'theme', 'score', 'recommended', 'override_reason', ...a.ranking.criteria.flatMap((c) => [`${c.id}_raw`, `${c.id}_band`, `${c.id}_weight`, `${c.id}_contribution`, `${c.id}_reason`])],
+      rows: a.ranking.themes.map((t) => [
+        t.rank, t.id, t.name, t.score, t.recommended, t.override ? `${t.override.recommend ? 'recommended' : 'not recommended'} by override: ${t.override.reason}` : null,
+        ...t.criteria.flatMap((c) => [c.raw, c.band, c.weight, c.contribution, c.reason]),
+      ]),
+    },
+    {
+      name: 'sensitivity',
+      title: `Sensitivity of the recommended set (${a.ranking.sensitivity.baseline.join(', ')}): ${a.ranking.sensitivity.robust ? 'robust to every change tried' : 'changes in some scenarios'}`,
+      columns: ['change', 'criterion', 'recommended', 'changed', 'entered', 'left'],
+      rows: a.ranking.sensitivity.scenarios.map((s) => [s.change, s.criterion, s.recommended.join('; '), s.changed, s.entered.join('; '), s.left.join('; ')]),
+    },
+    {
       name: 'sources',
       title: 'Sources: every file read, with its SHA-256',
       columns: ['source', 'kind', 'path', 'sha256', 'rows_read', 'rows_accepted', 'rows_rejected'],

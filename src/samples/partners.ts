@@ -177,6 +177,7 @@ export const SURVEY_OPTIONS: [string, number][] = [
   ['Vehicle crime', 0.17],
   ['Deliberate fires', 0.07],
   ['Speeding and road safety', 0.41],
+  ['Rowdy or drunken behaviour', 0.26],
   ['Street drinking', 0.29],
   ['Domestic abuse', 0.15],
   ['Fly-tipping', 0.38],

@@ -170,6 +170,64 @@ themes:
     name: Public order
     categories:
       police: [Public order]
+    survey: [Rowdy or drunken behaviour]
+
+# How the candidate themes are scored and ranked (csp assess). Each criterion gives a raw
+# value, turned into a band 1-3 by its thresholds (a value at a threshold takes the higher
+# band); the score is the sum of weight x band. The top \`recommend\` themes are recommended.
+ranking:
+  method: weighted-sum      # or: product (harm group x likelihood group, as in MoRiLE)
+  scale: 3                  # bands 1-3; 5 allows 1-5 (then give 4 thresholds)
+  recommend: 3
+  criteria:
+    volume:                 # the area's rate as a % of the force average (100 = average)
+      weight: 1
+      measure: rate-vs-average
+      thresholds: [90, 110]
+    trend:                  # % change when the test says it is significant, else 0
+      weight: 1
+      thresholds: [-5, 5]
+    harm:                   # harm-weighted incidents per 1,000 residents
+      weight: 1
+      thresholds: [20, 100]
+      note: >-
+        ILLUSTRATIVE weights for the sample only. There are no official harm weights per
+        data.police.uk category; a partnership supplies its own (e.g. derived from the ONS
+        Crime Severity Score or the Cambridge Crime Harm Index).
+      weights:
+        police:
+          Violence and sexual offences: 20
+          Robbery: 25
+          Possession of weapons: 15
+          Burglary: 10
+          Drugs: 5
+          Theft from the person: 4
+          Vehicle crime: 3
+          Criminal damage and arson: 3
+          Other theft: 2
+          Bicycle theft: 2
+          Public order: 2
+          Shoplifting: 1
+          Anti-social behaviour: 1
+        fire:
+          Deliberate primary fire: 20
+          Deliberate secondary fire: 2
+    perception:             # % of survey respondents naming the theme
+      weight: 1
+      thresholds: [20, 40]
+    influence:              # practitioners' mean score (1-5) of what the partnership can change
+      judged: true
+      weight: 1
+      thresholds: [2.5, 3.5]
+    vulnerability:          # practitioners' mean score (1-5) of the harm to vulnerable people
+      judged: true
+      weight: 1
+      thresholds: [2.5, 3.5]
+  # A manual change to the recommendation needs a written reason; it is shown as an override.
+  overrides: []
+  #  - theme: violence
+  #    recommend: true
+  #    reason: Domestic abuse is a statutory duty for the partnership whatever its rank.
 
 output:
   dir: ../out     # relative to this file: the project's out/ folder

@@ -1,0 +1,74 @@
+import type { ThemeResult } from '../analyse/assessment-schema.js';
+import { round1, round2 } from '../analyse/change.js';
+import { pValueLabel } from '../analyse/significance.js';
+import type { Criterion } from './resolve.js';
+
+/** A criterion's raw value for a theme, the one-line reason, and the data behind it. */
+export interface Raw {
+  raw: number;
+  reason: string;
+  data: Record<string, unknown>;
+}
+
+export interface RankContext {
+  force: string;
+  areaPopulation: number | null;
+  allCrimeCurrent: number;
+  surveyResponses: number | null;
+}
+
+const f1 = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const n = (x: number) => x.toLocaleString('en-GB');
+
+/** The raw value, or a sentence saying why the theme has no data for this criterion. */
+export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | string {
+  switch (c.kind) {
+    case 'volume': {
+      if (c.measure === 'share') {
+        if (ctx.allCrimeCurrent <= 0) return 'there is no crime in the current window to take a share of';
+        const raw = round1((100 * t.current) / ctx.allCrimeCurrent);
+        return { raw, reason: `${n(t.current)} is ${f1(raw)}% of all crime (${n(ctx.allCrimeCurrent)})`, data: { current: t.current, allCrime: ctx.allCrimeCurrent } };
+      }
+      if (t.ratePer1000 === null || !t.forceAverageRatePer1000) return 'no rate against the force average (a district population is missing)';
+      const raw = round1((100 * t.ratePer1000) / t.forceAverageRatePer1000);
+      return {
+        raw,
+        reason: `${f1(t.ratePer1000)} per 1,000 against the ${ctx.force} average of ${f1(t.forceAverageRatePer1000)}: ${Math.round(raw)}% of average`,
+        data: { ratePer1000: t.ratePer1000, forceAverageRatePer1000: t.forceAverageRatePer1000 },
+      };
+    }
+    case 'trend': {
+      const data = { current: t.current, previous: t.previous, changePct: t.changePct, pValue: t.pValue, significance: t.significance };
+      if (t.changePct === null) return { raw: 0, reason: `${n(t.previous)} → ${n(t.current)}: too few to give a percentage, counted as no change`, data };
+      if (t.significance === 'no significant change') {
+        return { raw: 0, reason: `${t.changePctLabel} is not significant (${pValueLabel(t.pValue)}): counted as no change`, data };
+      }
+      return { raw: t.changePct, reason: `${t.significance} of ${t.changePctLabel} (${pValueLabel(t.pValue)})`, data };
+    }
+    case 'harm': {
+      const parts = t.measures.flatMap((m) =>
+        m.categoryCounts
+          .filter((cc) => c.harmWeights?.[m.source]?.[cc.category] !== undefined)
+          .map((cc) => ({ source: m.source, category: cc.category, count: cc.current, weight: c.harmWeights![m.source]![cc.category]! })),
+      );
+      if (parts.length === 0) return 'no harm weight for any of its categories';
+      if (!ctx.areaPopulation) return 'no population for the area, so no harm rate';
+      const weighted = parts.reduce((s, p) => s + p.count * p.weight, 0);
+      const raw = round2((weighted / ctx.areaPopulation) * 1000);
+      return { raw, reason: `harm-weighted count ${n(round1(weighted))} (count × weight), ${f1(raw)} per 1,000 residents`, data: { parts, population: ctx.areaPopulation } };
+    }
+    case 'perception': {
+      if (t.perceptionPct === null) return 'no survey responses name it';
+      return {
+        raw: t.perceptionPct,
+        reason: `${f1(t.perceptionPct)}% of ${n(ctx.surveyResponses ?? 0)} survey respondents named it a problem`,
+        data: { perceptionPct: t.perceptionPct, responses: ctx.surveyResponses },
+      };
+    }
+    case 'judged': {
+      const j = t.judgements[c.id];
+      if (!j) return `no practitioner scored it for ${c.id}`;
+      return { raw: j.mean, reason: `mean ${c.id} score ${j.mean.toFixed(2)} from ${j.practitioners} practitioner${j.practitioners === 1 ? '' : 's'}`, data: j };
+    }
+  }
+}
