@@ -54,6 +54,9 @@ ${EXIT_CODES}`)
     .option('--period <from..to>', 'the current window, e.g. 2025-01..2025-12 or 2024-04..2025-03; the previous window is the same length before it')
     .option('--json', 'print a compact summary as one JSON object on stdout (messages stay on stderr)')
     .option('--db <file>', 'keep the DuckDB database in this file, to query it afterwards')
+    .option('--format <list>', 'documents to write: html, pdf or html,pdf (default: output.formats in csp.yaml)')
+    .option('--templates <dir>', 'your own copy of the templates (csp init --templates)')
+    .option('--browser <path>', 'Chrome, Chromium or Edge for PDF (also CSP_BROWSER)')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-v, --verbose', 'list every file read')
     .addHelpText('after', `
@@ -65,6 +68,29 @@ ${EXIT_CODES}`)
     .action(async (opts) => {
       const { assess } = await import('./commands/assess.js');
       exitCode = await assess(opts, io);
+    });
+
+  program
+    .command('render-plan')
+    .description('before Cabinet: the public Community Safety Plan and the covering Cabinet report, as HTML and PDF')
+    .option('-c, --config <file>', 'the workspace configuration', 'csp.yaml')
+    .option('--plan <file>', "the plan's own words (default: plan.yaml beside csp.yaml)")
+    .option('--assessment <file>', 'the assessment to publish (default: assessment.json in the output folder)')
+    .option('-o, --out <dir>', 'output folder (default: output.dir in csp.yaml)')
+    .option('--format <list>', 'html, pdf or html,pdf (default: output.formats in csp.yaml)')
+    .option('--templates <dir>', 'your own copy of the templates (csp init --templates)')
+    .option('--browser <path>', 'Chrome, Chromium or Edge for PDF (also CSP_BROWSER)')
+    .option('--json', 'print the files written as one JSON object on stdout')
+    .option('-q, --quiet', 'print nothing on stderr but errors')
+    .addHelpText('after', `
+Examples:
+  csp render-plan --config data-samples/csp.yaml
+  csp render-plan --format html                    # no browser needed
+  csp render-plan --templates my-templates --browser "/usr/bin/chromium"
+${EXIT_CODES}`)
+    .action(async (opts) => {
+      const { renderPlan } = await import('./commands/render-plan.js');
+      exitCode = await renderPlan(opts, io);
     });
 
   try {

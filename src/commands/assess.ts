@@ -12,6 +12,8 @@ import { VERSION } from '../version.js';
 import { problemJson } from './json.js';
 import { formatReport } from './validate.js';
 import { readWorkspace } from './workspace.js';
+import { parseFormats, stepper } from './steps.js';
+import { renderDocuments } from '../render/documents.js';
 import { lineOfKey, loadConfig } from '../config/load.js';
 import { resolveRanking } from '../rank/resolve.js';
 
@@ -21,6 +23,9 @@ export interface AssessOptions {
   period?: string;
   json?: boolean;
   db?: string;
+  format?: string;
+  templates?: string;
+  browser?: string;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -28,6 +33,7 @@ export interface AssessOptions {
 /** `csp assess`: ingest, analyse, and write assessment.json with its tables. */
 export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   const window = opts.period ? parsePeriodOption(opts.period) : undefined;
+  const formats = opts.format ? parseFormats(opts.format) : undefined;
   const step = stepper(io, opts.quiet ?? false);
   // The ranking's settings are checked before any data is read.
   const checked = loadConfig(path.resolve(io.cwd, opts.config));
@@ -59,18 +65,21 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   const shown = path.relative(io.cwd, outDir) || '.';
   step(`wrote ${shown}/assessment.json, ${tables.length} tables in ${shown}/tables/ and ${shown}/tables.xlsx`);
 
-  if (opts.json) io.out(`${JSON.stringify(summaryJson(assessment, outDir))}\n`);
   if (!opts.quiet) io.err(summaryTable(assessment, io));
+  if (opts.json) io.out(`${JSON.stringify(summaryJson(assessment, outDir))}\n`);
+  // The partners' Strategic Assessment document; a missing browser still leaves the HTML.
+  await renderDocuments({
+    kinds: ['assessment'],
+    assessment,
+    config,
+    templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : undefined,
+    formats: formats ?? config.output.formats,
+    outDir,
+    browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
+    env: io.env,
+    onStep: step,
+  });
   return EXIT.ok;
-}
-
-function stepper(io: Io, quiet: boolean) {
-  let last = performance.now();
-  return (what: string) => {
-    const now = performance.now();
-    if (!quiet) io.err(`${io.color.green('✔')} ${what} ${io.color.dim(`(${((now - last) / 1000).toFixed(1)}s)`)}\n`);
-    last = now;
-  };
 }
 
 /** The compact summary scheduled jobs read from stdout. */

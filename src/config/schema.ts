@@ -52,6 +52,14 @@ const theme = z.strictObject({
   sensitive: z.boolean().default(false).describe('Small counts are suppressed in public documents (e.g. domestic abuse, sexual offences)'),
 });
 
+const branding = z.strictObject({
+  name: z.string().optional().describe('The name printed on documents (default: partnership.name)'),
+  logo: z.string().optional().describe('A PNG, JPEG or SVG logo, relative to csp.yaml; embedded in the documents'),
+  logoAlt: z.string().optional().describe('Text alternative for the logo'),
+  primaryColour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb').default('#1d4f76'),
+  accentColour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb').default('#b3541e'),
+});
+
 const output = z.strictObject({
   dir: z.string().default('out').describe('Where outputs are written, relative to csp.yaml'),
   date: z
@@ -59,6 +67,9 @@ const output = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
     .optional()
     .describe('The date printed on outputs; default SOURCE_DATE_EPOCH or today. Fix it for byte-identical reruns'),
+  watermark: z.string().optional().describe('A notice printed at the top of every document, e.g. "SAMPLE DATA: illustrative figures"'),
+  suppressBelow: z.number().int().min(0).default(5).describe('In public documents, counts below this for sensitive themes are shown as "fewer than N"'),
+  formats: z.array(z.enum(['html', 'pdf'])).default(['html', 'pdf']).describe('Documents written by assess and render-plan unless --format says otherwise'),
 });
 
 export const configSchema = z.strictObject({
@@ -69,7 +80,8 @@ export const configSchema = z.strictObject({
   sources: z.record(id, source).describe('Partner exports, keyed by a short id of your choice'),
   themes: z.array(theme).default([]),
   ranking: rankingSchema.optional().describe('How candidate themes are scored and ranked; omit for the defaults'),
-  output: output.default({ dir: 'out' }),
+  branding: branding.default({ primaryColour: '#1d4f76', accentColour: '#b3541e' }),
+  output: output.default({ dir: 'out', suppressBelow: 5, formats: ['html', 'pdf'] }),
 });
 
 export type RawConfig = z.output<typeof configSchema>;

@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { assessmentSchema, type Assessment } from '../analyse/assessment-schema.js';
+import { loadConfig } from '../config/load.js';
+import { EXIT, invalidInput } from '../errors.js';
+import type { Io } from '../io.js';
+import { renderDocuments, type Format } from '../render/documents.js';
+import { loadPlan } from '../render/plan-load.js';
+import { parseFormats, stepper } from './steps.js';
+
+export interface RenderPlanOptions {
+  config: string;
+  plan?: string;
+  assessment?: string;
+  out?: string;
+  format?: string;
+  templates?: string;
+  browser?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** `csp render-plan`: the public Community Safety Plan and the Cabinet report, from assessment.json and plan.yaml. */
+export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<number> {
+  const step = stepper(io, opts.quiet ?? false);
+  const config = loadConfig(path.resolve(io.cwd, opts.config));
+  const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.resolve(config.baseDir, config.output.dir);
+  const assessmentFile = opts.assessment ? path.resolve(io.cwd, opts.assessment) : path.join(outDir, 'assessment.json');
+  const assessment = readAssessment(assessmentFile, io.cwd);
+  const plan = loadPlan(opts.plan ? path.resolve(io.cwd, opts.plan) : path.join(config.baseDir, 'plan.yaml'), io.cwd);
+  const formats: Format[] = opts.format ? parseFormats(opts.format) : config.output.formats;
+  step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
+  const written = await renderDocuments({
+    kinds: ['plan', 'cabinet-report'],
+    assessment,
+    plan,
+    config,
+    templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : undefined,
+    formats,
+    outDir,
+    browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
+    env: io.env,
+    onStep: step,
+  });
+  if (opts.json) io.out(`${JSON.stringify({ outputs: written })}\n`);
+  return EXIT.ok;
+}
+
+function readAssessment(file: string, cwd: string): Assessment {
+  const shown = path.relative(cwd, file) || file;
+  if (!existsSync(file)) {
+    throw invalidInput({ message: `assessment not found: ${shown}`, hint: 'run `csp assess` first, or pass --assessment FILE' });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw invalidInput({ message: `not valid JSON: ${(e as Error).message}`, where: { file: shown }, hint: 'run `csp assess` again to rewrite it' });
+  }
+  const parsed = assessmentSchema.safeParse(data);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    throw invalidInput({
+      message: `not an assessment this version of csp can read (${first.path.join('.')}: ${first.message})`,
+      where: { file: shown },
+      hint: 'run `csp assess` again with this version of csp',
+    });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,25 @@
+import { invalidInput } from '../errors.js';
+import type { Io } from '../io.js';
+import type { Format } from '../render/documents.js';
+
+/** One line per finished step, with its time (Observable's build output). */
+export function stepper(io: Io, quiet: boolean) {
+  let last = performance.now();
+  return (what: string) => {
+    const now = performance.now();
+    const seconds = (now - last) / 1000;
+    const time = `(${seconds.toFixed(1)}s)`;
+    if (!quiet) io.err(`${io.color.green('✔')} ${what} ${seconds >= 5 ? io.color.yellow(time) : io.color.dim(time)}\n`);
+    last = now;
+  };
+}
+
+/** --format html,pdf → the formats, or a clear error. */
+export function parseFormats(text: string): Format[] {
+  const formats = text.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const bad = formats.filter((f) => f !== 'html' && f !== 'pdf');
+  if (bad.length > 0 || formats.length === 0) {
+    throw invalidInput({ message: `--format "${text}" is not a list of html and pdf`, hint: 'e.g. --format html,pdf or --format html' });
+  }
+  return [...new Set(formats)] as Format[];
+}

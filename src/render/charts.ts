@@ -1,0 +1,122 @@
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+
+/** A chart ready for a document: its SVG, a text alternative, and the data it shows. */
+export interface Chart {
+  id: string;
+  title: string;
+  /** One or two sentences saying what the chart shows, for people who cannot see it. */
+  description: string;
+  svg: string;
+}
+
+const FONT = 'Arial, Helvetica, sans-serif';
+
+const CONFIG = {
+  font: FONT,
+  axis: { labelFontSize: 12, titleFontSize: 12, labelColor: '#222', titleColor: '#222', gridColor: '#ddd' },
+  legend: { labelFontSize: 12, titleFontSize: 12 },
+  view: { stroke: null },
+  background: 'white',
+};
+
+/** Renders a vega-lite spec to SVG in Node (no canvas, no browser), with its text alternative. */
+export async function renderChart(id: string, title: string, description: string, spec: TopLevelSpec): Promise<Chart> {
+  const { spec: compiled } = vl.compile({ ...spec, config: CONFIG, description } as TopLevelSpec);
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  let svg = await view.toSVG();
+  view.finalize();
+  // The figure's caption and the table beside it carry the meaning; the SVG is one image.
+  svg = svg
+    .replace(/^<svg /, `<svg role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false" `)
+    .replace(/(<svg[^>]*>)/, `$1<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>`)
+    // Vega labels every mark for assistive technology; inside one role="img" that is noise
+    // (and not allowed), so only the root's title and description remain.
+    .replaceAll(/ aria-(label|roledescription|hidden)="[^"]*"/g, '')
+    .replaceAll(/ role="graphics-[^"]*"/g, '');
+  return { id, title, description, svg };
+}
+
+function escapeXml(s: string): string {
+  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
+
+/** Monthly counts with the current window shaded, so the comparison is visible. */
+export function seriesSpec(series: { month: string; count: number }[], window: { start: string; end: string }, colour: string): TopLevelSpec {
+  return {
+    width: 560,
+    height: 180,
+    layer: [
+      {
+        data: { values: [{ start: window.start, end: window.end }] },
+        mark: { type: 'rect', color: '#e8eef4' },
+        encoding: {
+          x: { field: 'start', type: 'temporal', timeUnit: 'utcyearmonth' },
+          x2: { field: 'end', timeUnit: 'utcyearmonth' },
+        },
+      },
+      {
+        data: { values: series },
+        mark: { type: 'line', color: colour, strokeWidth: 2, point: { filled: true, size: 18, color: colour } },
+        encoding: {
+          x: { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: null, axis: { format: '%b %Y', labelAngle: 0, tickCount: 6 } },
+          y: { field: 'count', type: 'quantitative', title: 'count per month', scale: { zero: true } },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Rates by district, the partnership's own area highlighted (and labelled, so colour is not the only cue). */
+export function ratesSpec(rows: { area: string; rate: number; isArea: boolean }[], average: number | null, colours: { primary: string; muted: string }): TopLevelSpec {
+  const data = rows.map((r) => ({ ...r, label: r.isArea ? `${r.area} ◀` : r.area }));
+  return {
+    width: 520,
+    height: Math.max(120, rows.length * 20),
+    layer: [
+      {
+        data: { values: data },
+        mark: { type: 'bar' },
+        encoding: {
+          y: { field: 'label', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 220 } },
+          x: { field: 'rate', type: 'quantitative', title: 'crimes per 1,000 residents' },
+          color: { condition: { test: 'datum.isArea', value: colours.primary }, value: colours.muted },
+        },
+      },
+      ...(average === null
+        ? []
+        : [{
+            data: { values: [{ average }] },
+            mark: { type: 'rule' as const, color: '#222', strokeDash: [4, 3] },
+            encoding: { x: { field: 'average', type: 'quantitative' as const } },
+          }]),
+    ],
+  } as TopLevelSpec;
+}
+
+/** The ranking matrix: themes × criteria, each cell its band. */
+export function matrixSpec(cells: { theme: string; criterion: string; band: number }[], themes: string[], criteria: string[], scale: number, colour: string): TopLevelSpec {
+  return {
+    width: Math.max(240, criteria.length * 70),
+    height: themes.length * 26,
+    data: { values: cells },
+    encoding: {
+      x: { field: 'criterion', type: 'nominal', sort: criteria, title: null, axis: { orient: 'top', labelAngle: 0 } },
+      y: { field: 'theme', type: 'nominal', sort: themes, title: null, axis: { labelLimit: 260 } },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: 'white' },
+        encoding: { color: { field: 'band', type: 'quantitative', scale: { domain: [1, scale], range: ['#f3f6f9', colour] }, legend: null } },
+      },
+      {
+        mark: { type: 'text', fontSize: 13, fontWeight: 'bold' },
+        encoding: {
+          text: { field: 'band', type: 'quantitative' },
+          color: { condition: { test: `datum.band > ${(scale + 1) / 2}`, value: 'white' }, value: '#111' },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}

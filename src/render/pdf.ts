@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { environmentError } from '../errors.js';
+
+export interface PdfJob {
+  html: string;
+  title: string;
+  author: string;
+  subject: string;
+  /** Printed in the page header of every page (protective marking), or null. */
+  marking: string | null;
+  /** The document date (YYYY-MM-DD): PDF dates are set from it so reruns give the same bytes. */
+  date: string;
+}
+
+/** Chromium flags for a locked-down, offline, headless print. */
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--font-render-hinting=none',
+];
+
+/**
+ * One browser for all the documents, printed in parallel pages. JavaScript is off and every
+ * request is refused: the documents are self-contained and a page must load nothing.
+ */
+export async function printPdfs(browserPath: string, jobs: PdfJob[]): Promise<Uint8Array[]> {
+  const puppeteer = (await import('puppeteer-core')).default;
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'csp-browser-'));
+  let browser;
+  try {
+    browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: ARGS, userDataDir });
+  } catch (e) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw environmentError({
+      message: `the browser at ${browserPath} would not start: ${(e as Error).message.split('\n')[0]}`,
+      hint: 'check it runs (e.g. chromium --version), or give another with --browser PATH',
+    });
+  }
+  try {
+    return await Promise.all(jobs.map(async (job) => {
+      const page = await browser.newPage();
+      try {
+        await page.setJavaScriptEnabled(false);
+        await page.setRequestInterception(true);
+        page.on('request', (request) => {
+          // The document itself is set as content; anything else would be a network request.
+          if (request.url().startsWith('data:')) void request.continue();
+          else void request.abort('blockedbyclient');
+        });
+        await page.setContent(job.html, { waitUntil: 'load' });
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          tagged: true,
+          outline: true,
+          displayHeaderFooter: true,
+          headerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif;font-weight:bold">${escapeHtml(job.marking ?? '')}</div>`,
+          footerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif">${escapeHtml(job.title)} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+          margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+        });
+        return await withMetadata(pdf, job);
+      } finally {
+        await page.close();
+      }
+    }));
+  } finally {
+    await browser.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/** Title, author, subject and language in the PDF, and dates from the document so bytes repeat. */
+async function withMetadata(pdf: Uint8Array, job: PdfJob): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const date = new Date(`${job.date}T00:00:00Z`);
+  doc.setTitle(job.title, { showInWindowTitleBar: true });
+  doc.setAuthor(job.author);
+  doc.setSubject(job.subject);
+  doc.setCreator('csp');
+  doc.setProducer('csp (Chromium, pdf-lib)');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  doc.catalog.set(PDFName.of('Lang'), PDFString.of('en-GB'));
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+function escapeHtml(s: string): string {
+  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}

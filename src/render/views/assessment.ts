@@ -1,0 +1,168 @@
+import type { Assessment, ThemeResult } from '../../analyse/assessment-schema.js';
+import type { Config } from '../../config/load.js';
+import { pValueLabel } from '../../analyse/significance.js';
+import { matrixSpec, ratesSpec, renderChart, seriesSpec } from '../charts.js';
+import { count, pct, rate } from '../format.js';
+import { branding, figure, frame, seriesTable, table, type FigureView, type TableView } from './common.js';
+
+const DEFINITION_TERMS: Record<string, string> = {
+  allCrime: 'All crime', period: 'Periods compared', change: 'Change', significance: 'Is a change more than noise?',
+  ratePer1000: 'Rate per 1,000 residents', forceAverage: 'Force average', rank: 'Rank', exceptions: 'Exceptional months',
+  cv: 'Variation', hotspots: 'Hotspots and concentration', repeats: 'Repeats', survey: 'Survey shares', partialMonth: 'Partially published months',
+};
+
+const sig = (s: string, p: number) => (s === 'no significant change' ? `no significant change (${pValueLabel(p)})` : `${s} (${pValueLabel(p)})`);
+
+/** Everything the Strategic Assessment template prints, formatted; the partners' document, not suppressed. */
+export async function assessmentView(a: Assessment, config: Config, stylesheet: string) {
+  const brand = branding(config);
+  const themeRows = [
+    ['All crime (excluding ASB)', a.allCrime] as const,
+    ...a.themes.map((t) => [t.name, t] as const),
+  ].map(([name, f]) => [name, count(f.current), count(f.previous), f.changePctLabel, sig(f.significance, f.pValue), rate(f.ratePer1000), rate(f.forceAverageRatePer1000), f.rank === null ? '–' : `${f.rank} of ${f.rankOf}`]);
+
+  const comparators = a.comparators.filter((c) => c.group === 'force' && c.ratePer1000 !== null);
+  const ratesChart = await renderChart(
+    'chart-rates',
+    `All crime per 1,000 residents by district, ${a.period.label}`,
+    `${a.area.name} has ${rate(a.allCrime.ratePer1000)} crimes per 1,000 residents, ${a.allCrime.rank === 1 ? 'the highest' : `ranked ${a.allCrime.rank} of ${a.allCrime.rankOf}`} among ${a.area.force}'s districts; the dashed line is the force average of ${rate(a.allCrime.forceAverageRatePer1000)}.`,
+    ratesSpec(comparators.map((c) => ({ area: c.area, rate: c.ratePer1000!, isArea: c.isArea })), a.allCrime.forceAverageRatePer1000, { primary: brand.primaryColour, muted: '#9aa7b3' }),
+  );
+  const themes = [];
+  for (const t of a.themes) themes.push(await themeView(a, t, brand.primaryColour));
+  const allCrimeChart = await seriesFigure(a, 'all-crime', 'All crime (excluding ASB)', a.allCrime.series, brand.primaryColour, 'crimes');
+
+  const r = a.ranking;
+  const matrix = await renderChart(
+    'chart-ranking',
+    'Ranking matrix: the band of each theme on each criterion',
+    `Bands from 1 (low) to ${r.scale} (high). Highest ranked: ${r.themes.slice(0, 3).map((t) => `${t.name} (score ${t.score})`).join(', ')}.`,
+    matrixSpec(
+      r.themes.flatMap((t) => t.criteria.map((c) => ({ theme: t.name, criterion: c.id, band: c.band }))),
+      r.themes.map((t) => t.name),
+      r.criteria.map((c) => c.id),
+      r.scale,
+      brand.primaryColour,
+    ),
+  );
+  const contents = [
+    ['summary', 'Summary'], ['method', 'Data and method'], ['all-crime', 'All crime'], ['themes', 'Candidate themes'],
+    ['comparisons', 'Comparison with the force\'s districts'], ['survey', 'Resident survey'], ['ranking', 'Ranking of the themes'],
+    ['data-quality', 'Data quality'], ['sources', 'Appendix: sources'],
+  ].map(([id, title]) => ({ id: id!, title: title! }));
+  return {
+    ...frame({
+      title: `${config.partnership.name}: Strategic Assessment`,
+      subtitle: `${a.period.label} compared with ${a.period.previousLabel}`,
+      author: brand.name,
+      marking: config.partnership.protectiveMarking,
+      generatedOn: a.generatedOn,
+      branding: brand,
+      stylesheet,
+      contents,
+      sampleNote: config.output.watermark ?? null,
+    }),
+    area: { name: a.area.name, population: count(a.area.population), populationYear: a.area.populationYear === null ? 'the latest year' : String(a.area.populationYear), force: a.area.force },
+    period: a.period,
+    summary: {
+      text: a.allCrime.summary,
+      recommended: r.themes.filter((t) => t.recommended).map((t) => ({ name: t.name, score: String(t.score), override: t.override ? t.override.reason : null })),
+      table: table(`Key figures for ${a.area.name}, ${a.period.label} against ${a.period.previousLabel}`, ['Measure', ['Current', 'num'], ['Previous', 'num'], ['Change', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num'], ['Force average', 'num'], 'Rank in force'], themeRows, (i) => i === 0),
+    },
+    definitions: Object.entries(a.definitions).map(([term, text]) => ({ term: DEFINITION_TERMS[term] ?? term, text })),
+    allCrime: { summary: a.allCrime.summary, figure: allCrimeChart, hotspots: hotspotTable(a.allCrime.hotspots, 'All crime') },
+    themes,
+    comparisons: {
+      figure: figure(ratesChart, table(
+        `All crime by district, ${a.period.label}`,
+        ['District', ['Population', 'num'], ['Crimes', 'num'], ['Per 1,000', 'num'], ['Rank', 'num']],
+        a.comparators.map((c) => [c.isArea ? `${c.area} (this partnership)` : c.area, count(c.population), count(c.current), rate(c.ratePer1000), c.rank === null ? '–' : String(c.rank)]),
+        (i) => a.comparators[i]!.isArea,
+      )),
+    },
+    survey: surveyView(a),
+    ranking: {
+      method: r.method === 'weighted-sum' ? 'the weighted sum of the bands (weight × band, added up)' : 'the product of the harm group and the likelihood group (each the weighted mean of its bands), as in MoRiLE',
+      scale: String(r.scale),
+      recommend: String(r.recommend),
+      tieBreak: r.tieBreak,
+      criteria: table('Criteria, weights and band thresholds', ['Criterion', ['Weight', 'num'], 'Band thresholds'], r.criteria.map((c) => [c.id, String(c.weight), c.thresholds.join(' / ')])),
+      harmNote: r.criteria.find((c) => c.id === 'harm')?.note ?? null,
+      matrix: figure(matrix, table(
+        'Scores and ranks',
+        ['Theme', ['Rank', 'num'], ['Score', 'num'], 'Recommended'],
+        r.themes.map((t) => [t.name, String(t.rank), String(t.score), t.recommended ? (t.override ? 'yes (override)' : 'yes') : t.override ? 'no (override)' : 'no']),
+        (i) => r.themes[i]!.recommended,
+      )),
+      reasons: r.themes.map((t) => ({
+        name: t.name,
+        rank: String(t.rank),
+        override: t.override ? `${t.override.recommend ? 'Recommended' : 'Not recommended'} by override: ${t.override.reason}` : null,
+        table: table(`${t.name}: why it scores ${t.score}`, ['Criterion', ['Raw value', 'num'], ['Band', 'num'], ['Weight', 'num'], ['Contribution', 'num'], 'Reason'],
+          t.criteria.map((c) => [c.id, String(c.raw), String(c.band), String(c.weight), String(c.contribution), c.reason])),
+      })),
+      sensitivity: {
+        robust: r.sensitivity.robust,
+        checks: String(r.sensitivity.scenarios.length),
+        borderline: r.sensitivity.borderline.map((b) => `${a.themes.find((t) => t.id === b.theme)?.name ?? b.theme}: ${b.scenarios.join('; ')}`),
+        changed: r.sensitivity.scenarios.some((s) => s.changed)
+          ? table('Changes that alter the recommended set', ['Change', 'Enters', 'Leaves'], r.sensitivity.scenarios.filter((s) => s.changed).map((s) => [s.change, s.entered.join(', ') || '–', s.left.join(', ') || '–']))
+          : null,
+      },
+    },
+    dataQuality: a.dataQuality.length
+      ? table('Data-quality findings and their effect on the figures', ['Finding', 'Severity', 'Effect on the figures'], a.dataQuality.map((f) => [f.message, f.severity, f.effect]))
+      : null,
+    sources: table('Every file read, with its SHA-256 fingerprint', ['File', 'Source', ['Rows read', 'num'], ['Rejected', 'num'], ['SHA-256', 'code']],
+      a.sources.flatMap((s) => s.files.map((f) => [f.path, s.id, count(f.rowsRead), count(f.rowsRejected), f.sha256]))),
+  };
+}
+
+async function seriesFigure(a: Assessment, id: string, name: string, series: { month: string; count: number }[], colour: string, unit: string): Promise<FigureView> {
+  const last12 = series.slice(-12).reduce((s, m) => s + m.count, 0);
+  const max = series.reduce((m, s) => (s.count > m.count ? s : m), series[0] ?? { month: '', count: 0 });
+  const chart = await renderChart(
+    `chart-${id}`,
+    `${name}: ${unit} per month in ${a.area.name}`,
+    series.length === 0 ? 'No data.' : `Monthly counts from ${series[0]!.month} to ${series.at(-1)!.month}; the shaded band is the current window (${a.period.label}, ${count(last12)} in its last 12 months). The highest month was ${max.month} with ${count(max.count)}.`,
+    seriesSpec(series, { start: a.period.start, end: a.period.end }, colour),
+  );
+  return figure(chart, seriesTable(`${name}: monthly counts`, series, count));
+}
+
+async function themeView(a: Assessment, t: ThemeResult, colour: string) {
+  const head = t.measures[0]!;
+  return {
+    id: t.id,
+    name: t.name,
+    summary: t.summary,
+    sensitive: t.sensitive,
+    figure: await seriesFigure(a, t.id, t.name, head.series, colour, head.kind === 'police-uk-street' ? 'recorded' : 'incidents'),
+    measures: table(`${t.name}: each source`, ['Source', 'Categories', ['Current', 'num'], ['Previous', 'num'], ['Change', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num']],
+      t.measures.map((m) => [m.source, m.categories.join(', '), count(m.current), count(m.previous), m.changePctLabel, sig(m.significance, m.pValue), rate(m.ratePer1000)])),
+    hotspots: hotspotTable(head.hotspots, t.name),
+    concentration: head.hotspots.top10PctSharePct === null ? null : `The top ${head.hotspots.top10PctAreas} of ${head.hotspots.areas} areas (${head.hotspots.level === 'lsoa' ? 'LSOAs' : `${head.hotspots.level}s`}) hold ${pct(head.hotspots.top10PctSharePct)} of the ${count(head.hotspots.total)} incidents.`,
+    exceptions: head.variability.exceptions.map((e) => `${e.month}: ${count(e.count)}, ${e.direction} the usual range of ${rate(e.lower)} to ${rate(e.upper)}`),
+    variability: head.variability.cv === null ? null : `Month-to-month variation (coefficient of variation): ${head.variability.cv.toFixed(2)}.`,
+    repeats: t.measures.flatMap((m) => m.repeats.map((r) => `${count(r.flagged)} of the ${count(r.total)} ${m.source} records in ${a.period.label} were flagged ${r.flag} (${pct(r.sharePct)}).`)),
+  };
+}
+
+function hotspotTable(h: Assessment['allCrime']['hotspots'], name: string): TableView | null {
+  if (h.byCount.length === 0) return null;
+  return table(`${name}: the areas with the most incidents`, ['Area', ['Count', 'num'], ['Share', 'num']], h.byCount.map((x) => [x.area, count(x.count), pct(x.sharePct)]));
+}
+
+function surveyView(a: Assessment) {
+  const s = a.survey;
+  if (!s) return null;
+  return {
+    responses: count(s.responses),
+    headline: table('Resident survey: key results', ['Question', ['Answered', 'num'], ['Share', 'num']], [
+      ['Agree or strongly agree with the proposed priorities', count(s.agreeAnswered), pct(s.agreePct)],
+      ['Feel very or fairly safe during the day', count(s.safeDayAnswered), pct(s.safeDayPct)],
+      ['Feel very or fairly safe after dark', count(s.safeDarkAnswered), pct(s.safeDarkPct)],
+    ]),
+    problems: table('Which of these are problems in your area? (share of all respondents)', ['Answer', ['Respondents', 'num'], ['Share', 'num']], s.problems.map((p) => [p.option, count(p.respondents), pct(p.sharePct)])),
+  };
+}

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../../config/load.js';
+import { invalidInput } from '../../errors.js';
+import type { Chart } from '../charts.js';
+import { longDate } from '../format.js';
+
+/** A table as templates print it: the first cell of a row is its header. */
+export interface TableView {
+  caption: string;
+  columns: { label: string; numeric: boolean; code: boolean }[];
+  rows: { cells: { text: string; numeric: boolean; code: boolean }[]; highlight: boolean }[];
+}
+
+/** A column is text, a number ('num': right-aligned) or a code such as a hash ('code': may break anywhere). */
+export function table(caption: string, columns: (string | [string, 'num' | 'code'])[], rows: (string | number)[][], highlight: (i: number) => boolean = () => false): TableView {
+  const all = columns.map((c) => (Array.isArray(c) ? { label: c[0], numeric: c[1] === 'num', code: c[1] === 'code' } : { label: c, numeric: false, code: false }));
+  // A column with nothing in it (e.g. no contact has a website) is left out.
+  const keep = all.map((_, j) => j === 0 || rows.length === 0 || rows.some((r) => String(r[j] ?? '') !== ''));
+  const cols = all.filter((_, j) => keep[j]);
+  return {
+    caption,
+    columns: cols,
+    rows: rows.map((r, i) => ({
+      cells: r.filter((_, j) => keep[j]).map((cell, j) => ({ text: String(cell), numeric: cols[j]?.numeric ?? false, code: cols[j]?.code ?? false })),
+      highlight: highlight(i),
+    })),
+  };
+}
+
+export interface FigureView {
+  id: string;
+  title: string;
+  description: string;
+  svg: string;
+  table: TableView | null;
+}
+
+export const figure = (chart: Chart, data: TableView | null): FigureView => ({ ...chart, table: data });
+
+export interface Branding {
+  name: string;
+  primaryColour: string;
+  accentColour: string;
+  logo: string | null;
+  logoAlt: string;
+}
+
+/** The partnership's name, colours and logo, from csp.yaml; the logo is embedded so the page loads nothing. */
+export function branding(config: Config): Branding {
+  const b = config.branding;
+  let logo: string | null = null;
+  if (b.logo) {
+    const file = path.resolve(config.baseDir, b.logo);
+    if (!existsSync(file)) throw invalidInput({ message: `logo not found: ${b.logo}`, where: { key: 'branding.logo' }, hint: 'give the path of a PNG, JPEG or SVG relative to csp.yaml' });
+    const ext = path.extname(file).toLowerCase();
+    const mime = ext === '.svg' ? 'image/svg+xml' : ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : null;
+    if (!mime) throw invalidInput({ message: `the logo must be PNG, JPEG or SVG, not ${ext}`, where: { key: 'branding.logo' } });
+    logo = `data:${mime};base64,${readFileSync(file).toString('base64')}`;
+  }
+  return {
+    name: b.name ?? config.partnership.name,
+    primaryColour: b.primaryColour,
+    accentColour: b.accentColour,
+    logo,
+    logoAlt: b.logoAlt ?? `${b.name ?? config.partnership.name} logo`,
+  };
+}
+
+export interface DocumentFrame {
+  lang: 'en-GB';
+  title: string;
+  subtitle: string;
+  author: string;
+  marking: string | null;
+  generatedOn: string;
+  branding: Branding;
+  stylesheet: string;
+  contents: { id: string; title: string }[];
+  sampleNote: string | null;
+}
+
+export function frame(o: Omit<DocumentFrame, 'lang' | 'generatedOn'> & { generatedOn: string }): DocumentFrame {
+  return { ...o, lang: 'en-GB', generatedOn: longDate(o.generatedOn) };
+}
+
+/** A year × month grid of a monthly series: compact enough to print beside its chart. */
+export function seriesTable(caption: string, series: { month: string; count: number }[], show: (n: number) => string): TableView {
+  const years = [...new Set(series.map((s) => s.month.slice(0, 4)))];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const rows = years.map((y) => [
+    y,
+    ...months.map((_, i) => {
+      const m = series.find((s) => s.month === `${y}-${String(i + 1).padStart(2, '0')}`);
+      return m ? show(m.count) : '';
+    }),
+  ]);
+  return table(caption, ['Year', ...months.map((m) => [m, 'num'] as [string, 'num'])], rows);
+}
