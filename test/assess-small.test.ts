@@ -93,7 +93,7 @@ describe('assess on a hand-computed workspace', () => {
       'judgements.csv': JUDGEMENTS,
     });
     dir = ws;
-    const r = await cli(['assess', '--config', path.join(ws, 'csp.yaml'), '--quiet']);
+    const r = await cli(['assess', '--config', path.join(ws, 'csp.yaml'), '--quiet', '--format', 'html']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     a = JSON.parse(readFileSync(path.join(ws, 'out', 'assessment.json'), 'utf8'));
@@ -171,7 +171,7 @@ describe('assess on a hand-computed workspace', () => {
   it('judgements for a theme that is not in csp.yaml stop the ranking, naming the file and line', async () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(dir, 'judgements.csv'), `${JUDGEMENTS}Road safety,5\n`);
-    const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--quiet']);
+    const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--quiet', '--format', 'html']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('judgements.csv:7: 1 judgement row(s) name a theme that is not in csp.yaml, e.g. "Road safety"');
   });

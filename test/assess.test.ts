@@ -32,7 +32,7 @@ describe('assess on the real Kent files', () => {
   let a: any;
   beforeAll(async () => {
     const out = tmp();
-    const r = await cli(['assess', '--config', REAL_CONFIG, '--out', out, '--quiet']);
+    const r = await cli(['assess', '--config', REAL_CONFIG, '--out', out, '--quiet', '--format', 'html']);
     expect(r.code).toBe(0);
     a = readJson(path.join(out, 'assessment.json'));
   });
@@ -82,13 +82,13 @@ describe('assess on the sample workspace', () => {
   let run: { code: number; stdout: string; stderr: string };
   beforeAll(async () => {
     out = tmp();
-    run = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', out, '--json'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+    run = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', out, '--json', '--format', 'html'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
     a = readJson(path.join(out, 'assessment.json'));
   });
 
   it('writes assessment.json, its JSON Schema, tables/*.csv and tables.xlsx, and the JSON validates', () => {
     expect(run.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['assessment.json', 'assessment.schema.json', 'tables', 'tables.xlsx']);
+    expect(readdirSync(out).sort()).toEqual(['assessment.html', 'assessment.json', 'assessment.schema.json', 'charts', 'tables', 'tables.xlsx']);
     expect(readdirSync(path.join(out, 'tables')).sort()).toEqual(
       ['all-crime-by-district.csv', 'data-quality.csv', 'exceptions.csv', 'hotspots.csv', 'monthly-series.csv', 'ranking.csv', 'sensitivity.csv', 'sources.csv', 'survey.csv', 'themes.csv'],
     );
@@ -167,16 +167,16 @@ describe('assess on the sample workspace', () => {
 
   it('the same inputs give byte-identical outputs twice in a row', async () => {
     const again = tmp();
-    const r = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', again, '--quiet'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+    const r = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', again, '--quiet', '--format', 'html'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
     expect(r.code).toBe(0);
-    for (const f of ['assessment.json', 'tables.xlsx', 'tables/themes.csv', 'tables/monthly-series.csv']) {
+    for (const f of ['assessment.json', 'assessment.html', 'tables.xlsx', 'tables/themes.csv', 'tables/monthly-series.csv', 'charts/rates.svg']) {
       expect(readFileSync(path.join(again, f)).equals(readFileSync(path.join(out, f))), f).toBe(true);
     }
   });
 
   it('--period overrides the window; the previous window is the same length before it', async () => {
     const fy = tmp();
-    const r = await cli(['assess', '--config', SAMPLE_CONFIG, '--out', fy, '--period', '2024-04..2025-03', '--quiet']);
+    const r = await cli(['assess', '--config', SAMPLE_CONFIG, '--out', fy, '--period', '2024-04..2025-03', '--quiet', '--format', 'html']);
     expect(r.code).toBe(0);
     const b = readJson(path.join(fy, 'assessment.json'));
     expect(b.period).toMatchObject({ start: '2024-04', end: '2025-03', previousStart: '2023-04', previousEnd: '2024-03', months: 12, label: 'Apr 2024–Mar 2025' });

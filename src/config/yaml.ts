@@ -62,7 +62,7 @@ function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown
       hint: didYouMean(name, builtIn) ? `did you mean "${didYouMean(name, builtIn)}"?` : undefined,
     }];
   }
-  if (issue.code === 'invalid_union' && base[0] === 'sources' && base.length === 2) {
+  if (issue.code === 'invalid_union' && base[0] === 'sources' && (base.length === 2 || base[2] === 'kind')) {
     message = 'unknown or missing source kind';
     hint = `set kind to one of: ${SOURCE_KINDS.join(', ')}`;
   } else if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {

@@ -1,0 +1,167 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findBrowser } from '../src/render/browser.js';
+import { binCsp, cli, ROOT, SAMPLE_CONFIG } from './helpers.js';
+
+/** The sample workspace's documents, made once in a real Chromium with a frozen date. */
+const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01
+const browser = findBrowser(undefined, process.env);
+const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+const pdfInfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+const outline = (file: string) => JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })).outlines as { title: string; kids: unknown[] }[];
+const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfInfo(file))![1]);
+
+describe('the documents, rendered from the sample workspace in a real browser', () => {
+  let out = '';
+  let a: any;
+  beforeAll(async () => {
+    expect(browser, 'PDF tests need Chrome or Chromium: apt-get install chromium, or set CSP_BROWSER').toBeDefined();
+    out = mkdtempSync(path.join(tmpdir(), 'csp-docs-'));
+    const assess = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', out, '--quiet'], { env: EPOCH });
+    expect(assess.stderr).toBe('');
+    expect(assess.code).toBe(0);
+    const plan = await binCsp(['render-plan', '--config', 'data-samples/csp.yaml', '--out', out, '--json'], { env: EPOCH });
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout).outputs.map((f: string) => path.basename(f))).toEqual(
+      expect.arrayContaining(['plan.html', 'cabinet-report.html', 'plan.pdf', 'cabinet-report.pdf']),
+    );
+    a = JSON.parse(readFileSync(path.join(out, 'assessment.json'), 'utf8'));
+  });
+
+  it('writes tagged A4 PDFs with an outline, a title, an author and a sensible length', () => {
+    for (const [doc, min, max] of [['assessment', 15, 45], ['plan', 10, 25], ['cabinet-report', 3, 12]] as const) {
+      const file = path.join(out, `${doc}.pdf`);
+      const info = pdfInfo(file);
+      expect(info, doc).toMatch(/Tagged:\s+yes/);
+      expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      expect(info).toMatch(/Author:\s+\S/);
+      expect(info).toMatch(/CreationDate:\s+Thu Jan\s+1 00:00:00 2026 UTC/);
+      const n = pages(file);
+      expect(n, `${doc} has ${n} pages`).toBeGreaterThanOrEqual(min);
+      expect(n).toBeLessThanOrEqual(max);
+      const o = outline(file);
+      expect(o.length).toBeGreaterThan(0);
+      expect(JSON.stringify(o)).toContain('Contents');
+    }
+    expect(pdfInfo(path.join(out, 'plan.pdf'))).toMatch(/Title:\s+Thanet Community Safety Partnership Plan 2026-2029/);
+    expect(readFileSync(path.join(out, 'plan.pdf')).includes('/Lang (en-GB)')).toBe(true);
+  });
+
+  it('the PDFs carry the key figures of assessment.json', () => {
+    const n = (x: number) => x.toLocaleString('en-GB');
+    const f1 = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const assessment = pdfText(path.join(out, 'assessment.pdf'));
+    expect(assessment).toContain('OFFICIAL-SENSITIVE');
+    expect(assessment).toContain(n(a.allCrime.current));
+    expect(assessment).toContain(f1(a.allCrime.ratePer1000));
+    for (const t of a.ranking.themes.filter((x: any) => x.recommended)) expect(assessment).toContain(t.name);
+    const plan = pdfText(path.join(out, 'plan.pdf')).replaceAll(/\s+/g, ' ');
+    expect(plan).not.toContain('OFFICIAL-SENSITIVE');
+    expect(plan).toContain(`Thanet has ${f1(a.allCrime.differenceFromForcePer1000)} more crimes recorded per 1,000 people than the Kent Police average`);
+    expect(plan).toContain(`${n(a.allCrime.current)} crimes were recorded in Jan–Dec 2025`);
+    expect(plan).toContain('Community Protection Notices issued increased from 34 to 74');
+    expect(plan).toContain(`${f1(a.survey.agreePct)}%`);
+    expect(plan).toContain(`population is ${n(a.area.population)}`);
+    const cabinet = pdfText(path.join(out, 'cabinet-report.pdf')).replaceAll(/\s+/g, ' ');
+    for (const s of ['Report author', 'Portfolio holder', 'Classification', 'Recommendations', 'Executive summary', 'Financial and value for money', 'Legal', 'Equality Act 2010', 'Annex list']) {
+      expect(cabinet).toContain(s);
+    }
+    expect(cabinet).toContain(`${n(a.survey.responses)} residents responded to the consultation`);
+  });
+
+  it('writes every chart as SVG with its data table', () => {
+    const charts = readdirSync(path.join(out, 'charts')).sort();
+    expect(charts).toEqual(expect.arrayContaining(['all-crime.svg', 'all-crime.csv', 'rates.svg', 'rates.csv', 'ranking.svg', 'plan-rates.svg']));
+    const svg = readFileSync(path.join(out, 'charts', 'rates.svg'), 'utf8');
+    expect(svg).toMatch(/<svg role="img" aria-labelledby="chart-rates-title chart-rates-desc"/);
+    expect(svg).toContain('<desc id="chart-rates-desc">Thanet has');
+  });
+
+  it('has no accessibility violations (axe-core in Chromium, WCAG 2.2 AA and best practice)', async () => {
+    const puppeteer = (await import('puppeteer-core')).default;
+    const axe = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    const b = await puppeteer.launch({ executablePath: browser!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    try {
+      for (const doc of ['assessment', 'plan', 'cabinet-report']) {
+        const page = await b.newPage();
+        await page.setContent(readFileSync(path.join(out, `${doc}.html`), 'utf8'));
+        await page.addScriptTag({ content: axe });
+        const result = await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }));
+        expect(result.violations.map((v: any) => `${doc}: ${v.id} ${v.help}`)).toEqual([]);
+        const headings = await page.$$eval('h1, h2, h3, h4', (hs) => hs.map((h) => Number(h.tagName[1])));
+        expect(headings.filter((h) => h === 1)).toHaveLength(1);
+        headings.forEach((h, i) => i > 0 && expect(h - headings[i - 1]!).toBeLessThanOrEqual(1));
+        expect(await page.$eval('html', (h) => h.lang)).toBe('en-GB');
+        expect(await page.$$eval('script', (s) => s.length)).toBe(0 + 1); // only axe, which the test added
+        await page.close();
+      }
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('matches the golden HTML (frozen date); a difference is written beside it as -changed', () => {
+    for (const doc of ['assessment', 'plan', 'cabinet-report']) {
+      const golden = path.join(ROOT, 'test', 'golden', 'sample', `${doc}.html`);
+      const actual = readFileSync(path.join(out, `${doc}.html`), 'utf8');
+      if (!existsSync(golden) && !process.env.CI) writeFileSync(golden, actual);
+      const expected = readFileSync(golden, 'utf8');
+      if (actual !== expected) writeFileSync(golden.replace(/\.html$/, '-changed.html'), actual);
+      expect(actual === expected, `${doc}.html differs from ${golden}; see the -changed copy`).toBe(true);
+    }
+  });
+});
+
+describe('documents without a browser, with bad templates, and in public', () => {
+  it('no browser: the HTML is still written, exit 3, and the message says how to get one', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'csp-nobrowser-'));
+    await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
+    const r = await cli(['render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--browser', '/nonexistent/chrome']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('the browser given by --browser does not exist: /nonexistent/chrome');
+    const r2 = await cli(['render-plan', '--config', SAMPLE_CONFIG, '--out', out], { env: { PATH: '' } });
+    if (!browser) {
+      expect(r2.code).toBe(3);
+      expect(r2.stderr).toContain('apt-get install chromium');
+    }
+    expect(existsSync(path.join(out, 'plan.html'))).toBe(true);
+  });
+
+  it('a template that names a missing field fails loudly, naming the template', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'csp-tpl-'));
+    const templates = path.join(out, 'templates');
+    cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
+    const file = path.join(templates, 'plan', 'document.hbs');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{{plan.title}}', '{{plan.titel}}').replace('<h1>{{title}}</h1>', '<h1>{{titel}}</h1>'));
+    await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
+    const r = await cli(['render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'html', '--templates', templates]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the plan template cannot be filled: "titel" not defined');
+    expect(r.stderr).toContain(path.join('plan', 'document.hbs'));
+  });
+
+  it('public documents suppress small counts of sensitive themes, and the change that would reveal them', async () => {
+    const { planView } = await import('../src/render/views/plan.js');
+    const { loadConfig } = await import('../src/config/load.js');
+    const { loadPlan } = await import('../src/render/plan-load.js');
+    const { loadTemplates } = await import('../src/render/templates.js');
+    const out = mkdtempSync(path.join(tmpdir(), 'csp-sdc-'));
+    await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
+    const a = JSON.parse(readFileSync(path.join(out, 'assessment.json'), 'utf8'));
+    const violence = a.themes.find((t: any) => t.id === 'violence');
+    Object.assign(violence, { current: 3, previous: 12, change: -9, changePct: null, changePctLabel: 'n/a' });
+    const config = loadConfig(SAMPLE_CONFIG);
+    const templates = loadTemplates();
+    const html = templates.render('plan', await planView(a, loadPlan(path.join(ROOT, 'data-samples', 'plan.yaml'), ROOT), config, ''));
+    const row = /<tr><th scope="row">Violence and sexual offences<\/th>(.*?)<\/tr>/.exec(html)![1]!;
+    expect(row).toBe('<td class="num">fewer than 5</td><td class="num">12</td><td class="num">not shown</td>');
+    expect(html).toContain('<strong>Violence and sexual offences</strong>: fewer than 5 in Jan–Dec 2025</li>');
+    expect(html).toContain('counts below 5 for sensitive offences are shown as &quot;fewer than 5&quot;');
+    // The partners' assessment is not suppressed.
+    const { assessmentView } = await import('../src/render/views/assessment.js');
+    expect(templates.render('assessment', await assessmentView(a, config, ''))).toMatch(/Violence and sexual offences<\/th><td class="num">3<\/td>/);
+  });
+});
