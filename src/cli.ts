@@ -28,6 +28,24 @@ export async function run(argv: string[], io: Io = processIo(wantsColor(argv, pr
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
   program
+    .command('init')
+    .argument('[dir]', 'folder for the new workspace', '.')
+    .description('create a workspace: commented csp.yaml and plan.yaml, and a folder for each partner\'s exports')
+    .option('--templates', 'also copy the document templates, to adapt them')
+    .option('--force', 'replace files that already exist')
+    .option('--json', 'print the files created as one JSON object on stdout')
+    .option('-q, --quiet', 'print nothing on stderr but errors')
+    .addHelpText('after', `
+Examples:
+  csp init thanet-csp
+  csp init . --templates
+${EXIT_CODES}`)
+    .action(async (dir, opts) => {
+      const { init } = await import('./commands/init.js');
+      exitCode = await init(dir, opts, io);
+    });
+
+  program
     .command('validate')
     .description('read every partner export and report rows read, accepted and rejected (with reasons), months, categories and areas')
     .option('-c, --config <file>', 'the workspace configuration', 'csp.yaml')
@@ -91,6 +109,22 @@ ${EXIT_CODES}`)
     .action(async (opts) => {
       const { renderPlan } = await import('./commands/render-plan.js');
       exitCode = await renderPlan(opts, io);
+    });
+
+  program
+    .command('doctor')
+    .description('check this machine: Node.js, DuckDB, a browser for PDF, fonts, the config and the output folder')
+    .option('-c, --config <file>', 'the workspace configuration', 'csp.yaml')
+    .option('--browser <path>', 'the browser to check (also CSP_BROWSER)')
+    .option('--json', 'print the checks as one JSON object on stdout')
+    .addHelpText('after', `
+Examples:
+  csp doctor
+  csp doctor --config data-samples/csp.yaml --json
+${EXIT_CODES}`)
+    .action(async (opts) => {
+      const { doctor } = await import('./commands/doctor.js');
+      exitCode = await doctor(opts, io);
     });
 
   try {

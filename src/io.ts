@@ -9,6 +9,8 @@ export interface Io {
   color: ChalkInstance;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** stderr is a terminal: progress bars redraw in place; otherwise plain lines. */
+  interactive: boolean;
 }
 
 export function processIo(useColor: boolean): Io {
@@ -18,6 +20,7 @@ export function processIo(useColor: boolean): Io {
     color: new Chalk({ level: useColor ? 1 : 0 }),
     env: process.env,
     cwd: process.cwd(),
+    interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
   };
 }
 

@@ -27,6 +27,7 @@ export async function cli(args: string[], opts: { cwd?: string; env?: NodeJS.Pro
     color: new Chalk({ level: 0 }),
     env: { ...opts.env },
     cwd: opts.cwd ?? ROOT,
+    interactive: false,
   };
   const code = await run(args, io);
   return { code, stdout, stderr };

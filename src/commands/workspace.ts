@@ -13,19 +13,35 @@ export interface Workspace {
 }
 
 /** config → ingest → what was read: the first steps of validate and assess. The caller closes db. */
-export async function readWorkspace(opts: { config: string; db?: string; verbose?: boolean }, io: Io): Promise<Workspace> {
+export async function readWorkspace(opts: { config: string; db?: string; verbose?: boolean; quiet?: boolean }, io: Io): Promise<Workspace> {
   const config = loadConfig(path.resolve(io.cwd, opts.config));
   const db = await Database.open(opts.db ? path.resolve(io.cwd, opts.db) : undefined);
   try {
+    const bar = progressBar(io, opts.quiet ?? false);
     const ingested = await ingest(config, db, {
       today: today(io.env),
+      onFileStart: (id, file, index, total) => bar(`reading ${id}`, index, total, file),
       onFile: (id, f) => {
-        if (opts.verbose) io.err(io.color.dim(`  read ${id}: ${f.path} (${f.rowsRead.toLocaleString('en-GB')} rows)\n`));
+        if (opts.verbose && !io.interactive) io.err(io.color.dim(`  read ${id}: ${f.path} (${f.rowsRead.toLocaleString('en-GB')} rows)\n`));
       },
     });
+    bar.done();
     return { config, db, report: await describeIngest(db, config, ingested) };
   } catch (e) {
     db.close();
     throw e;
   }
+}
+
+/** On a terminal, one line redrawn in place while files are read; nothing otherwise. */
+function progressBar(io: Io, quiet: boolean) {
+  const show = io.interactive && !quiet;
+  const draw = (label: string, index: number, total: number, file: string) => {
+    if (!show) return;
+    const width = 20;
+    const filled = Math.round((width * index) / Math.max(1, total));
+    const line = `${label} ${index + 1}/${total} ▕${'█'.repeat(filled)}${'░'.repeat(width - filled)}▏ ${file}`;
+    io.err(`\r\x1b[2K${line.slice(0, (process.stderr.columns || 100) - 1)}`);
+  };
+  return Object.assign(draw, { done: () => show && io.err('\r\x1b[2K') });
 }

@@ -46,7 +46,9 @@ export interface IngestResult {
 export interface IngestOptions {
   /** Dates after this day (YYYY-MM-DD) are rejected as in the future. */
   today: string;
-  /** One line per file read, for progress. */
+  /** Before each file is read, for progress. */
+  onFileStart?: (sourceId: string, file: string, index: number, total: number) => void;
+  /** After each file is read. */
   onFile?: (sourceId: string, file: FileRead) => void;
 }
 
@@ -80,8 +82,9 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
       } catch (e) {
         errors.push(...problemsOf(e));
       }
-      for (const file of paths) {
+      for (const [index, file] of paths.entries()) {
         const shownPath = path.relative(config.baseDir, file).replaceAll('\\', '/');
+        opts.onFileStart?.(id, shownPath, index, paths.length);
         const ctx: FileContext = { db, config, sourceId: id, fileId: ++fileId, shownPath, key, today: opts.today };
         const entry = await readOne(file, source, ctx, workDir, errors);
         read.files.push(entry);
