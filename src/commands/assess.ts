@@ -7,7 +7,7 @@ import { pValueLabel } from '../analyse/significance.js';
 import { EXIT, formatProblem, invalidInput } from '../errors.js';
 import type { Io } from '../io.js';
 import { assessmentTables, tableCsv, tablesXlsx } from '../render/tables.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { OutputSet } from '../util/output-set.js';
 import { VERSION } from '../version.js';
 import { problemJson } from './json.js';
 import { formatReport } from './validate.js';
@@ -57,28 +57,36 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
     db.close();
   }
   const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.resolve(config.baseDir, config.output.dir);
-  const tables = assessmentTables(assessment);
-  writeFileAtomic(path.join(outDir, 'assessment.json'), `${JSON.stringify(assessment, null, 2)}\n`);
-  writeFileAtomic(path.join(outDir, 'assessment.schema.json'), `${JSON.stringify(assessmentJsonSchema(), null, 2)}\n`);
-  for (const t of tables) writeFileAtomic(path.join(outDir, 'tables', `${t.name}.csv`), tableCsv(t));
-  writeFileAtomic(path.join(outDir, 'tables.xlsx'), await tablesXlsx(tables));
-  const shown = path.relative(io.cwd, outDir) || '.';
-  step(`wrote ${shown}/assessment.json, ${tables.length} tables in ${shown}/tables/ and ${shown}/tables.xlsx`);
-
+  const out = new OutputSet(outDir);
+  let noBrowser: Error | null;
+  try {
+    const tables = assessmentTables(assessment);
+    out.write('assessment.json', `${JSON.stringify(assessment, null, 2)}\n`);
+    out.write('assessment.schema.json', `${JSON.stringify(assessmentJsonSchema(), null, 2)}\n`);
+    for (const t of tables) out.write(path.join('tables', `${t.name}.csv`), tableCsv(t));
+    out.write('tables.xlsx', await tablesXlsx(tables));
+    const shown = path.relative(io.cwd, outDir) || '.';
+    step(`wrote ${shown}/assessment.json, ${tables.length} tables in ${shown}/tables/ and ${shown}/tables.xlsx`);
+    // The partners' Strategic Assessment document; a missing browser still leaves the HTML.
+    ({ noBrowser } = await renderDocuments({
+      kinds: ['assessment'],
+      assessment,
+      config,
+      templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : undefined,
+      formats: formats ?? config.output.formats,
+      out,
+      browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
+      env: io.env,
+      onStep: step,
+    }));
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
   if (!opts.quiet) io.err(summaryTable(assessment, io));
   if (opts.json) io.out(`${JSON.stringify(summaryJson(assessment, outDir))}\n`);
-  // The partners' Strategic Assessment document; a missing browser still leaves the HTML.
-  await renderDocuments({
-    kinds: ['assessment'],
-    assessment,
-    config,
-    templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : undefined,
-    formats: formats ?? config.output.formats,
-    outDir,
-    browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
-    env: io.env,
-    onStep: step,
-  });
+  if (noBrowser) throw noBrowser;
   return EXIT.ok;
 }
 

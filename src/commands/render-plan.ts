@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import { renderDocuments, type Format } from '../render/documents.js';
 import { loadPlan } from '../render/plan-load.js';
 import { parseFormats, stepper } from './steps.js';
+import { OutputSet } from '../util/output-set.js';
 
 export interface RenderPlanOptions {
   config: string;
@@ -30,19 +31,28 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   const plan = loadPlan(opts.plan ? path.resolve(io.cwd, opts.plan) : path.join(config.baseDir, 'plan.yaml'), io.cwd);
   const formats: Format[] = opts.format ? parseFormats(opts.format) : config.output.formats;
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
-  const written = await renderDocuments({
-    kinds: ['plan', 'cabinet-report'],
-    assessment,
-    plan,
-    config,
-    templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : undefined,
-    formats,
-    outDir,
-    browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
-    env: io.env,
-    onStep: step,
-  });
-  if (opts.json) io.out(`${JSON.stringify({ outputs: written })}\n`);
+  const out = new OutputSet(outDir);
+  let rendered;
+  try {
+    rendered = await renderDocuments({
+      kinds: ['plan', 'cabinet-report'],
+      assessment,
+      plan,
+      config,
+      templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : undefined,
+      formats,
+      out,
+      browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
+      env: io.env,
+      onStep: step,
+    });
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  if (opts.json) io.out(`${JSON.stringify({ outputs: rendered.written })}\n`);
+  if (rendered.noBrowser) throw rendered.noBrowser;
   return EXIT.ok;
 }
 

@@ -15,6 +15,7 @@ import { mapPopulation } from './kinds/population.js';
 import { mapRecords } from './kinds/records.js';
 import { mapSurvey } from './kinds/survey.js';
 import { dropStaged, stageFile } from './staging.js';
+import { onInterrupt } from '../util/cleanup.js';
 
 export interface FileRead {
   /** Relative to csp.yaml. */
@@ -70,6 +71,7 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
   const errors: Problem[] = [];
   const sources: SourceRead[] = [];
   const workDir = mkdtempSync(path.join(tmpdir(), 'csp-ingest-'));
+  const release = onInterrupt(() => rmSync(workDir, { recursive: true, force: true }));
   let fileId = 0;
   try {
     for (const [id, source] of Object.entries(config.sources)) {
@@ -99,6 +101,7 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+    release();
   }
   return { sources, errors };
 }

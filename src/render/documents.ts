@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Assessment } from '../analyse/assessment-schema.js';
 import type { Config } from '../config/load.js';
 import { environmentError } from '../errors.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import type { OutputSet } from '../util/output-set.js';
 import { findBrowser, NO_BROWSER_HINT } from './browser.js';
 import type { Plan } from './plan-schema.js';
 import { loadTemplates, type DocumentKind } from './templates.js';
@@ -22,7 +22,8 @@ export interface RenderRequest {
   config: Config;
   templatesDir?: string;
   formats: Format[];
-  outDir: string;
+  /** Where the files go: staged, and moved into place by the caller when the run succeeds. */
+  out: OutputSet;
   browser?: string;
   env: NodeJS.ProcessEnv;
   /** Called as each step finishes, for progress lines. */
@@ -31,60 +32,55 @@ export interface RenderRequest {
 
 const FILE: Record<DocumentKind, string> = { assessment: 'assessment', plan: 'plan', 'cabinet-report': 'cabinet-report' };
 
+export interface Rendered {
+  written: string[];
+  /** Set when PDF was asked for and no browser was found: the HTML is written, the PDF is not. */
+  noBrowser: Error | null;
+}
+
 /**
  * Writes the documents: HTML first (always, so a missing browser still leaves something to
  * publish), then PDF from the same HTML in one browser.
  */
-export async function renderDocuments(r: RenderRequest): Promise<string[]> {
+export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
   const templates = loadTemplates(r.templatesDir);
   const written: string[] = [];
   const docs: { kind: DocumentKind; html: string; title: string; author: string; marking: string | null }[] = [];
   for (const kind of r.kinds) {
     const view = await viewFor(kind, r, templates.stylesheet);
     docs.push({ kind, html: templates.render(kind, view), title: view.title, author: view.author, marking: view.marking });
-    written.push(...writeCharts(view, path.join(r.outDir, 'charts')));
+    written.push(...writeCharts(view, r.out));
   }
   if (r.formats.includes('html')) {
-    for (const d of docs) {
-      const file = path.join(r.outDir, `${FILE[d.kind]}.html`);
-      writeFileAtomic(file, d.html);
-      written.push(file);
-    }
+    for (const d of docs) written.push(r.out.write(`${FILE[d.kind]}.html`, d.html));
     r.onStep?.(`wrote ${docs.map((d) => `${FILE[d.kind]}.html`).join(', ')}`);
   }
   if (r.formats.includes('pdf')) {
     const browser = findBrowser(r.browser, r.env);
-    if (!browser) throw environmentError({ message: 'no browser found to make the PDF documents', hint: NO_BROWSER_HINT });
+    if (!browser) return { written, noBrowser: environmentError({ message: 'no browser found to make the PDF documents', hint: NO_BROWSER_HINT }) };
     const { printPdfs } = await import('./pdf.js');
     const pdfs = await printPdfs(browser, docs.map((d) => ({
       html: d.html, title: d.title, author: d.author, marking: d.marking, date: r.assessment.generatedOn,
       subject: `${r.config.partnership.name}, ${r.assessment.period.label}`,
     })));
-    pdfs.forEach((pdf, i) => {
-      const file = path.join(r.outDir, `${FILE[docs[i]!.kind]}.pdf`);
-      writeFileAtomic(file, pdf);
-      written.push(file);
-    });
+    pdfs.forEach((pdf, i) => written.push(r.out.write(`${FILE[docs[i]!.kind]}.pdf`, pdf)));
     r.onStep?.(`printed ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(browser)}`);
   }
-  return written;
+  return { written, noBrowser: null };
 }
 
 /** Every chart of a document as charts/<id>.svg, with the data it shows as charts/<id>.csv. */
-function writeCharts(view: object, dir: string): string[] {
+function writeCharts(view: object, out: OutputSet): string[] {
   const files: string[] = [];
   const visit = (node: unknown) => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const f = node as Partial<FigureView>;
     if (typeof f.svg === 'string' && typeof f.id === 'string') {
-      const svgFile = path.join(dir, `${f.id.replace(/^chart-/, '')}.svg`);
-      writeFileAtomic(svgFile, `<?xml version="1.0" encoding="UTF-8"?>\n${f.svg}\n`);
-      files.push(svgFile);
+      const name = path.join('charts', f.id.replace(/^chart-/, ''));
+      files.push(out.write(`${name}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${f.svg}\n`));
       if (f.table) {
-        const csvFile = svgFile.replace(/\.svg$/, '.csv');
-        writeFileAtomic(csvFile, stringify([f.table.columns.map((c) => c.label), ...f.table.rows.map((row) => row.cells.map((c) => safeCell(c.text)))]));
-        files.push(csvFile);
+        files.push(out.write(`${name}.csv`, stringify([f.table.columns.map((c) => c.label), ...f.table.rows.map((row) => row.cells.map((c) => safeCell(c.text)))])));
       }
       return;
     }

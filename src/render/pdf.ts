@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { environmentError } from '../errors.js';
+import { onInterrupt } from '../util/cleanup.js';
 
 export interface PdfJob {
   html: string;
@@ -35,11 +36,14 @@ const ARGS = [
 export async function printPdfs(browserPath: string, jobs: PdfJob[]): Promise<Uint8Array[]> {
   const puppeteer = (await import('puppeteer-core')).default;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'csp-browser-'));
+  const release = onInterrupt(() => rmSync(userDataDir, { recursive: true, force: true }));
   let browser;
   try {
-    browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: ARGS, userDataDir });
+    // csp's own handlers clean up on a signal; the browser is killed when the process exits.
+    browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: ARGS, userDataDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (e) {
     rmSync(userDataDir, { recursive: true, force: true });
+    release();
     throw environmentError({
       message: `the browser at ${browserPath} would not start: ${(e as Error).message.split('\n')[0]}`,
       hint: 'check it runs (e.g. chromium --version), or give another with --browser PATH',
@@ -75,6 +79,7 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[]): Promise<Ui
   } finally {
     await browser.close();
     rmSync(userDataDir, { recursive: true, force: true });
+    release();
   }
 }
 
