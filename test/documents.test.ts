@@ -160,6 +160,9 @@ describe('documents without a browser, with bad templates, and in public', () =>
     expect(row).toBe('<td class="num">fewer than 5</td><td class="num">12</td><td class="num">not shown</td>');
     expect(html).toContain('<strong>Violence and sexual offences</strong>: fewer than 5 in Jan–Dec 2025</li>');
     expect(html).toContain('counts below 5 for sensitive offences are shown as &quot;fewer than 5&quot;');
+    // The exact all-crime total would let a reader subtract the other themes: it is rounded.
+    expect(html).toContain(`about ${(Math.round(a.allCrime.current / 10) * 10).toLocaleString('en-GB')} crimes were recorded`);
+    expect(html).not.toContain(`${a.allCrime.current.toLocaleString('en-GB')} crimes were recorded`);
     // The partners' assessment is not suppressed.
     const { assessmentView } = await import('../src/render/views/assessment.js');
     expect(templates.render('assessment', await assessmentView(a, config, ''))).toMatch(/Violence and sexual offences<\/th><td class="num">3<\/td>/);

@@ -78,6 +78,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
       browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
       env: io.env,
       onStep: step,
+      onWarning: (w) => io.err(`${io.color.yellow('⚠')} ${w}\n`),
     }));
     out.commit();
   } catch (e) {

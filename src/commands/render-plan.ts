@@ -45,6 +45,7 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
       browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
       env: io.env,
       onStep: step,
+      onWarning: (w) => io.err(`${io.color.yellow('⚠')} ${w}\n`),
     });
     out.commit();
   } catch (e) {

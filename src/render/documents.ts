@@ -28,6 +28,7 @@ export interface RenderRequest {
   env: NodeJS.ProcessEnv;
   /** Called as each step finishes, for progress lines. */
   onStep?: (what: string) => void;
+  onWarning?: (what: string) => void;
 }
 
 const FILE: Record<DocumentKind, string> = { assessment: 'assessment', plan: 'plan', 'cabinet-report': 'cabinet-report' };
@@ -59,12 +60,14 @@ export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
     const browser = findBrowser(r.browser, r.env);
     if (!browser) return { written, noBrowser: environmentError({ message: 'no browser found to make the PDF documents', hint: NO_BROWSER_HINT }) };
     const { printPdfs } = await import('./pdf.js');
-    const pdfs = await printPdfs(browser, docs.map((d) => ({
+    const { pdfs, blocked } = await printPdfs(browser, docs.map((d) => ({
       html: d.html, title: d.title, author: d.author, marking: d.marking, date: r.assessment.generatedOn,
       subject: `${r.config.partnership.name}, ${r.assessment.period.label}`,
     })));
     pdfs.forEach((pdf, i) => written.push(r.out.write(`${FILE[docs[i]!.kind]}.pdf`, pdf)));
     r.onStep?.(`printed ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(browser)}`);
+    // The documents are self-contained; a template that reaches out is refused and reported.
+    if (blocked.length > 0) r.onWarning?.(`blocked ${blocked.length} network request(s) from the documents: ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ', …' : ''}`);
   }
   return { written, noBrowser: null };
 }

@@ -33,7 +33,7 @@ const ARGS = [
  * One browser for all the documents, printed in parallel pages. JavaScript is off and every
  * request is refused: the documents are self-contained and a page must load nothing.
  */
-export async function printPdfs(browserPath: string, jobs: PdfJob[]): Promise<Uint8Array[]> {
+export async function printPdfs(browserPath: string, jobs: PdfJob[]): Promise<{ pdfs: Uint8Array[]; blocked: string[] }> {
   const puppeteer = (await import('puppeteer-core')).default;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'csp-browser-'));
   const release = onInterrupt(() => rmSync(userDataDir, { recursive: true, force: true }));
@@ -49,8 +49,9 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[]): Promise<Ui
       hint: 'check it runs (e.g. chromium --version), or give another with --browser PATH',
     });
   }
+  const blocked: string[] = [];
   try {
-    return await Promise.all(jobs.map(async (job) => {
+    const pdfs = await Promise.all(jobs.map(async (job) => {
       const page = await browser.newPage();
       try {
         await page.setJavaScriptEnabled(false);
@@ -58,7 +59,10 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[]): Promise<Ui
         page.on('request', (request) => {
           // The document itself is set as content; anything else would be a network request.
           if (request.url().startsWith('data:')) void request.continue();
-          else void request.abort('blockedbyclient');
+          else {
+            blocked.push(request.url());
+            void request.abort('blockedbyclient');
+          }
         });
         await page.setContent(job.html, { waitUntil: 'load' });
         const pdf = await page.pdf({
@@ -76,6 +80,7 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[]): Promise<Ui
         await page.close();
       }
     }));
+    return { pdfs, blocked: [...new Set(blocked)].sort() };
   } finally {
     await browser.close();
     rmSync(userDataDir, { recursive: true, force: true });

@@ -30,9 +30,13 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
 
   const ac = a.allCrime;
   const diff = ac.differenceFromForcePer1000;
+  // With a sensitive count suppressed, an exact total minus the other themes could reveal it:
+  // the total is then given to the nearest 10.
+  const anySuppressed = a.themes.some((t) => disclosure.hides(t.current, t.sensitive) || disclosure.hides(t.previous, t.sensitive));
+  const total = anySuppressed ? `about ${count(Math.round(ac.current / 10) * 10)}` : count(ac.current);
   const crimeHeadline = diff === null || ac.rank === null
-    ? `${count(ac.current)} crimes were recorded in ${a.area.name} in ${a.period.label}.`
-    : `${a.area.name} has ${rate(Math.abs(diff))} ${diff >= 0 ? 'more' : 'fewer'} crimes recorded per 1,000 people than the ${a.area.force} average: ${ordinalRank(ac.rank)} rate of the ${ac.rankOf} districts. ${count(ac.current)} crimes were recorded in ${a.period.label}.`;
+    ? `${total} crimes were recorded in ${a.area.name} in ${a.period.label}.`
+    : `${a.area.name} has ${rate(Math.abs(diff))} ${diff >= 0 ? 'more' : 'fewer'} crimes recorded per 1,000 people than the ${a.area.force} average: ${ordinalRank(ac.rank)} rate of the ${ac.rankOf} districts. ${total} crimes were recorded in ${a.period.label}.`;
   const comparators = a.comparators.filter((c) => c.group === 'force' && c.ratePer1000 !== null);
   const rates = await renderChart(
     'chart-plan-rates',
@@ -79,8 +83,8 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
           const hidden = disclosure.hides(t.current, t.sensitive) || disclosure.hides(t.previous, t.sensitive);
           return [t.name, disclosure.count(t.current, t.sensitive), disclosure.count(t.previous, t.sensitive), hidden ? 'not shown' : t.changePctLabel];
         })),
-      suppressed: a.themes.some((t) => disclosure.hides(t.current, t.sensitive) || disclosure.hides(t.previous, t.sensitive))
-        ? `To protect victims, counts below ${config.output.suppressBelow} for sensitive offences are shown as "fewer than ${config.output.suppressBelow}", and their changes are not shown.`
+      suppressed: anySuppressed
+        ? `To protect victims, counts below ${config.output.suppressBelow} for sensitive offences are shown as "fewer than ${config.output.suppressBelow}", their changes are not shown, and the total is rounded to the nearest 10.`
         : null,
     },
     achievements: {
