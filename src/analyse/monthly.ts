@@ -7,7 +7,7 @@ import { Database, sqlString } from '../ingest/database.js';
  */
 export async function buildMonthly(db: Database, config: Config): Promise<void> {
   await db.run(`CREATE OR REPLACE TEMP TABLE monthly AS
-    SELECT source, category, district, in_force, coalesce(area_name, '(no location)') AS area, month, count(*) AS n
+    SELECT source, category, district, in_force, coalesce(area_name, '(no location)') AS area, month, sum(n) AS n
     FROM incidents GROUP BY ALL
     UNION ALL
     SELECT source, category, ${sqlString(config.partnership.area)}, true, coalesce(area, '(no area)'), first_month, sum(count)

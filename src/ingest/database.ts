@@ -49,11 +49,13 @@ CREATE OR REPLACE TABLE files (
   rows_read BIGINT, rows_accepted BIGINT, rows_rejected BIGINT);
 CREATE OR REPLACE TABLE rejects (
   source VARCHAR, file_id INTEGER, line BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR);
--- One row per incident from police-uk-street and records sources. month is YYYY-MM.
+-- Incidents from police-uk-street and records sources; month is YYYY-MM. Records keep one
+-- row per incident (n = 1, with id and flags); police rows, which carry nothing more, are
+-- kept as counts n per month × category × LSOA, so a force's years stay small.
 CREATE OR REPLACE TABLE incidents (
   source VARCHAR, file_id INTEGER, month VARCHAR, category VARCHAR,
   area_code VARCHAR, area_name VARCHAR, district VARCHAR, in_force BOOLEAN,
-  incident_id VARCHAR, flags VARCHAR[]);
+  incident_id VARCHAR, flags VARCHAR[], n BIGINT);
 -- Pre-aggregated partner returns. A period is a month, quarter or financial year.
 CREATE OR REPLACE TABLE counts (
   source VARCHAR, file_id INTEGER, period VARCHAR, first_month VARCHAR, months INTEGER,

@@ -129,10 +129,10 @@ async function readOne(
   try {
     const mapper = MAPPERS[source.kind] as KindMapper<SourceConfig>;
     const mapped = await mapper(staged, source, ctx);
-    entry.rowsRead = staged.rowsRead;
+    entry.rowsRead = mapped.rowsRead;
     entry.rowsAccepted = mapped.rowsAccepted;
     entry.rowsRejected = mapped.rowsRejected;
-    if (staged.rowsRead === 0) {
+    if (mapped.rowsRead === 0) {
       errors.push({
         message: 'the file has column headings but no data rows',
         where: { file: ctx.shownPath },
@@ -145,8 +145,8 @@ async function readOne(
     // counted as read and rejected, so the accounting still holds.
     errors.push(...problemsOf(e));
     entry.error = firstMessage(e);
-    entry.rowsRead = staged.rowsRead;
-    entry.rowsRejected = staged.rowsRead;
+    entry.rowsRead = await staged.rowsRead();
+    entry.rowsRejected = entry.rowsRead;
     await ctx.db.run(`DELETE FROM rejects WHERE source = ${sqlString(ctx.sourceId)} AND file_id = ${ctx.fileId}`);
     await ctx.db.run(`INSERT INTO rejects VALUES (?, ?, NULL, NULL, NULL, ?)`, [
       ctx.sourceId, ctx.fileId, `file not read: ${entry.error}`,

@@ -21,9 +21,12 @@ export interface Mapping {
   target: string;
   /** Each entry inserts one target row per accepted row: target column → SQL over the fields. */
   inserts: Record<string, string>[];
+  /** Insert one row per distinct value of the insert columns, with their count in column n. */
+  aggregate?: boolean;
 }
 
 export interface Mapped {
+  rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
 }
@@ -38,8 +41,13 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
   const firstFailure = m.checks.length
     ? `CASE ${m.checks.map((c, i) => `WHEN ${c.when} THEN ${i}`).join(' ')} END`
     : 'NULL::INTEGER';
+  // Keep only what the inserts and rejects use: a file's other columns (names, addresses,
+  // free text) are never copied, and the table stays small.
+  const used = [...m.inserts.flatMap((i) => Object.values(i)), ...m.checks.flatMap((c) => [c.when, c.value])].join(' ');
+  const raw = [...new Set(used.match(/"c\d+"/g) ?? [])];
   await db.run(`CREATE OR REPLACE TEMP TABLE ${mapped} AS
-    SELECT *, ${firstFailure} AS _check FROM (SELECT ${staged.table}.*, ${fields.join(', ')} FROM ${staged.table})`);
+    SELECT *, ${firstFailure} AS _check FROM (SELECT _row, ${[...raw, ...fields].join(', ')} FROM ${staged.table})`);
+  const { parserRejects } = await staged.collect();
 
   const pick = (f: (c: Check) => string) => `CASE _check ${m.checks.map((c, i) => `WHEN ${i} THEN ${f(c)}`).join(' ')} END`;
   if (m.checks.length > 0) {
@@ -52,18 +60,24 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
   }
   for (const insert of m.inserts) {
     const columns = Object.keys(insert);
-    await db.run(`INSERT INTO ${m.target} (source, file_id, ${columns.join(', ')})
-      SELECT ${sqlString(m.source)}, ${m.fileId}, ${Object.values(insert).join(', ')}
-      FROM ${mapped} WHERE _check IS NULL ORDER BY _row`);
+    await db.run(
+      m.aggregate
+        ? `INSERT INTO ${m.target} (source, file_id, ${columns.join(', ')}, n)
+           SELECT ${sqlString(m.source)}, ${m.fileId}, ${Object.values(insert).join(', ')}, count(*)
+           FROM ${mapped} WHERE _check IS NULL GROUP BY ALL`
+        : `INSERT INTO ${m.target} (source, file_id, ${columns.join(', ')})
+           SELECT ${sqlString(m.source)}, ${m.fileId}, ${Object.values(insert).join(', ')}
+           FROM ${mapped} WHERE _check IS NULL ORDER BY _row`,
+    );
   }
   const [counts] = await db.all<{ accepted: bigint; rejected: bigint }>(
     `SELECT count(*) FILTER (WHERE _check IS NULL) AS accepted, count(*) FILTER (WHERE _check IS NOT NULL) AS rejected FROM ${mapped}`,
   );
   await db.run(`DROP TABLE ${mapped}`);
 
-  if (staged.parserRejects.length > 0) {
+  if (parserRejects.length > 0) {
     const appender = await db.connection.createAppender('rejects');
-    for (const r of staged.parserRejects) {
+    for (const r of parserRejects) {
       appender.appendVarchar(m.source);
       appender.appendInteger(m.fileId);
       appender.appendBigInt(BigInt(r.line));
@@ -75,8 +89,9 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
     appender.closeSync();
   }
   return {
+    rowsRead: Number(counts!.accepted) + Number(counts!.rejected) + parserRejects.length,
     rowsAccepted: Number(counts!.accepted),
-    rowsRejected: Number(counts!.rejected) + staged.parserRejects.length,
+    rowsRejected: Number(counts!.rejected) + parserRejects.length,
   };
 }
 

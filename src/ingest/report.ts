@@ -78,7 +78,7 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
 
   if (read.kind === 'police-uk-street' || read.kind === 'records' || read.kind === 'counts') {
     const table = read.kind === 'counts' ? 'counts' : 'incidents';
-    const measure = read.kind === 'counts' ? 'sum(count)' : 'count(*)';
+    const measure = read.kind === 'counts' ? 'sum(count)' : 'sum(n)';
     const monthCol = read.kind === 'counts' ? 'first_month' : 'month';
     const rows = await db.all<{ month: string; n: bigint; crime: bigint }>(
       `SELECT ${monthCol} AS month, ${measure} AS n,
@@ -106,13 +106,13 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
   if (read.kind === 'police-uk-street') {
     outsideForce = (
       await db.all<{ district: string; n: bigint }>(
-        `SELECT district, count(*) AS n FROM incidents
+        `SELECT district, sum(n) AS n FROM incidents
          WHERE source = ${src} AND NOT in_force AND district IS NOT NULL GROUP BY ALL ORDER BY n DESC, district`,
       )
     ).map((r) => ({ district: r.district, rows: Number(r.n) }));
     renamedDistricts = (
       await db.all<{ from: string; to: string; n: bigint; first: string; last: string }>(
-        `SELECT regexp_replace(area_name, '${DISTRICT_FROM_LSOA_NAME}', '') AS "from", district AS "to", count(*) AS n,
+        `SELECT regexp_replace(area_name, '${DISTRICT_FROM_LSOA_NAME}', '') AS "from", district AS "to", sum(n) AS n,
            min(month) AS first, max(month) AS last
          FROM incidents WHERE source = ${src} AND area_name IS NOT NULL
            AND regexp_replace(area_name, '${DISTRICT_FROM_LSOA_NAME}', '') <> district
@@ -120,7 +120,7 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
       )
     ).map((r) => ({ from: r.from, to: r.to, rows: Number(r.n), firstMonth: r.first, lastMonth: r.last }));
     noLocation = Number(
-      (await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM incidents WHERE source = ${src} AND area_code IS NULL`))[0]!.n,
+      (await db.all<{ n: bigint | null }>(`SELECT coalesce(sum(n), 0) AS n FROM incidents WHERE source = ${src} AND area_code IS NULL`))[0]!.n ?? 0,
     );
   }
   const months = [...monthCounts.keys()];

@@ -19,10 +19,17 @@ export interface Reject {
  * VARCHAR column per header cell named c0, c1, … so odd headings cannot break SQL.
  */
 export interface StagedFile {
+  /** A view (CSV, read when first queried) or a table (XLSX). */
   table: string;
+  relation: 'VIEW' | 'TABLE';
   header: string[];
-  rowsRead: number;
-  parserRejects: Reject[];
+  /**
+   * The lines the parser could not read. For CSV the file is parsed when the view is first
+   * queried, so call this after the one query that reads it.
+   */
+  collect(): Promise<{ parserRejects: Reject[] }>;
+  /** Data rows the file has (read + rejected by the parser), known after collect(). */
+  rowsRead(): Promise<number>;
   /** SQL for the file line (CSV) or sheet row (XLSX) of the data row in `rowSql`. */
   lineSql(rowSql: string): string;
 }
@@ -67,35 +74,48 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
   const n = ++stagingCounter;
   const table = `stg_${n}`;
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS
+  // A view: the file is parsed once, by the query that maps it (no copy of every column).
+  await db.run(`CREATE OR REPLACE TEMP VIEW ${table} AS
     SELECT row_number() OVER () AS _row, *
     FROM read_csv(${sqlString(readable)}, auto_detect=false, header=false, skip=1,
       delim=${sqlString(delimiter)}, quote='"', escape='"', columns={${columns}},
       store_rejects=true, rejects_table='rej_${n}', rejects_scan='rejscan_${n}',
       max_line_size=1048576)`);
-  const parserRejects = (
-    await db.all<{ line: bigint; column_name: string | null; error_type: string; csv_line: string | null }>(
+  let collected: { parserRejects: Reject[] } | undefined;
+  const collect = async () => {
+    if (collected) return collected;
+    const exists = await db.all(`SELECT 1 FROM duckdb_tables() WHERE table_name = 'rej_${n}'`);
+    const rows = exists.length === 0 ? [] : await db.all<{ line: bigint; column_name: string | null; error_type: string; csv_line: string | null }>(
       `SELECT line, any_value(column_name ORDER BY column_idx) AS column_name,
               any_value(error_type ORDER BY column_idx) AS error_type, any_value(csv_line) AS csv_line
        FROM rej_${n} GROUP BY line ORDER BY line`,
-    )
-  ).map((r) => ({
-    line: Number(r.line),
-    column: r.column_name && /^c\d+$/.test(r.column_name) ? header[Number(r.column_name.slice(1))] ?? null : null,
-    value: r.csv_line ? r.csv_line.slice(0, 200) : null,
-    reason: parserReason(r.error_type, header.length),
-  }));
-  // Data rows are numbered without the lines the parser rejected. With those lines
-  // r_1 < r_2 < … the k-th data row is on line k + 1 + #{i : r_i - i <= k}.
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${table}_skips AS
-    SELECT line - row_number() OVER (ORDER BY line) AS k FROM (SELECT DISTINCT line FROM rej_${n});
-    DROP TABLE IF EXISTS rej_${n}; DROP TABLE IF EXISTS rejscan_${n}`);
-  const accepted = Number((await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+    );
+    // Data rows are numbered without the lines the parser rejected. With those lines
+    // r_1 < r_2 < … the k-th data row is on line k + 1 + #{i : r_i - i <= k}.
+    const lines = rows.map((r) => String(Number(r.line))).join(', ');
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${table}_skips AS
+      SELECT line - row_number() OVER (ORDER BY line) AS k FROM (SELECT DISTINCT unnest([${lines}]::BIGINT[]) AS line)`);
+    await db.run(`DROP TABLE IF EXISTS rej_${n}; DROP TABLE IF EXISTS rejscan_${n}`);
+    collected = {
+      parserRejects: rows.map((r) => ({
+        line: Number(r.line),
+        column: r.column_name && /^c\d+$/.test(r.column_name) ? header[Number(r.column_name.slice(1))] ?? null : null,
+        value: r.csv_line ? r.csv_line.slice(0, 200) : null,
+        reason: parserReason(r.error_type, header.length),
+      })),
+    };
+    return collected;
+  };
   return {
     table,
+    relation: 'VIEW',
     header,
-    rowsRead: accepted + parserRejects.length,
-    parserRejects,
+    collect,
+    rowsRead: async () => {
+      const { parserRejects } = await collect();
+      const [c] = await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`);
+      return Number(c!.n) + parserRejects.length;
+    },
     lineSql: (row) => `(${row} + 1 + (SELECT count(*) FROM ${table}_skips WHERE k <= ${row}))`,
   };
 }
@@ -169,7 +189,7 @@ async function stageXlsx(db: Database, file: string, opts: ReadOptions): Promise
     appender.endRow();
   });
   appender.closeSync();
-  return { table, header, rowsRead, parserRejects: [], lineSql: (row) => row };
+  return { table, relation: 'TABLE', header, collect: async () => ({ parserRejects: [] }), rowsRead: async () => rowsRead, lineSql: (row) => row };
 }
 
 /** A cell as the text a CSV export would hold; dates as ISO yyyy-mm-dd. */
@@ -215,5 +235,5 @@ export function resolveColumns<K extends string>(
 }
 
 export async function dropStaged(db: Database, staged: StagedFile): Promise<void> {
-  await db.run(`DROP TABLE IF EXISTS ${staged.table}; DROP TABLE IF EXISTS ${staged.table}_skips`);
+  await db.run(`DROP ${staged.relation} IF EXISTS ${staged.table}; DROP TABLE IF EXISTS ${staged.table}_skips`);
 }

@@ -57,6 +57,7 @@ export const mapPolice: KindMapper<PoliceSource> = async (staged, _source, ctx) 
       },
     ],
     target: 'incidents',
+    aggregate: true,
     inserts: [
       {
         month: 'f_month',
@@ -65,8 +66,6 @@ export const mapPolice: KindMapper<PoliceSource> = async (staged, _source, ctx) 
         area_name: 'f_lsoa_name',
         district: 'f_district',
         in_force: `coalesce(f_district IN (${names}), false)`,
-        incident_id: 'f_id',
-        flags: '[]::VARCHAR[]',
       },
     ],
   });

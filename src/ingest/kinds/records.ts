@@ -69,6 +69,7 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
         in_force: 'true',
         incident_id: 'f_id',
         flags: 'f_flags',
+        n: '1',
       },
     ],
   });

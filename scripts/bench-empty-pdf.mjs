@@ -1,0 +1,20 @@
+// The baseline for `csp render-plan`: launch the same browser with the same flags and print
+// an empty page to PDF.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const userDataDir = mkdtempSync(path.join(tmpdir(), 'csp-bench-browser-'));
+const browser = await puppeteer.launch({
+  executablePath: process.argv[2],
+  headless: true,
+  userDataDir,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page = await browser.newPage();
+await page.setContent('<!DOCTYPE html><html lang="en-GB"><title>empty</title><p>.</p></html>');
+const pdf = await page.pdf({ format: 'A4' });
+await browser.close();
+rmSync(userDataDir, { recursive: true, force: true });
+console.log(`${pdf.length} bytes`);
