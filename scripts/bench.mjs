@@ -22,7 +22,7 @@ function workspace(rows) {
   if (existsSync(marker)) return dir;
   rmSync(dir, { recursive: true, force: true });
   log(`generating ${rows.toLocaleString('en-GB')} police rows in ${dir} (once; cached)`);
-  execFileSync(process.execPath, [path.join(root, 'dist/samples/cli.js'), '--out', dir, '--rows', String(rows), '--plain', '--police-only'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(root, 'dist/samples/cli.js'), '--out', dir, '--rows', String(rows), '--plain', '--police-only'], { stdio: ['ignore', 'ignore', 'ignore'] });
   for (const folder of ['council', 'fire', 'population', 'survey', 'judgements', 'actions']) {
     cpSync(path.join(root, 'data-samples', folder), path.join(dir, folder), { recursive: true });
   }

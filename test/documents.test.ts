@@ -143,6 +143,23 @@ describe('documents without a browser, with bad templates, and in public', () =>
     expect(r.stderr).toContain(path.join('plan', 'document.hbs'));
   });
 
+  it('branding from csp.yaml: name, colours and an embedded logo, without editing templates', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'csp-brand-'));
+    cpSync(path.join(ROOT, 'data-samples'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#006400"/></svg>');
+    const config = path.join(dir, 'csp.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8')
+      .replace('dir: ../out', 'dir: out')
+      .replace('  name: Thanet Community Safety Partnership\n  primaryColour: "#1d4f76"', '  name: Safer Thanet\n  logo: logo.svg\n  logoAlt: Safer Thanet logo\n  primaryColour: "#006400"'));
+    expect((await cli(['assess', '--config', config, '--quiet', '--format', 'html'])).code).toBe(0);
+    expect((await cli(['render-plan', '--config', config, '--quiet', '--format', 'html'])).code).toBe(0);
+    const html = readFileSync(path.join(dir, 'out', 'plan.html'), 'utf8');
+    expect(html).toContain('--primary: #006400;');
+    expect(html).toContain('<img class="logo" src="data:image/svg+xml;base64,');
+    expect(html).toContain('alt="Safer Thanet logo"');
+    expect(html).toContain('<p class="organisation">Safer Thanet</p>');
+  });
+
   it('public documents suppress small counts of sensitive themes, and the change that would reveal them', async () => {
     const { planView } = await import('../src/render/views/plan.js');
     const { loadConfig } = await import('../src/config/load.js');

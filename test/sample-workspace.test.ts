@@ -105,3 +105,10 @@ describe('the sample generator', () => {
     expect(digest(out)).toBe(digest(SAMPLES));
   });
 });
+
+describe('no false alarms on the sample', () => {
+  it('the renamed district is not mistaken for a boundary change', async () => {
+    const r = await binCsp(['validate', '--config', 'data-samples/csp.yaml', '--json', '--quiet']);
+    expect(JSON.parse(r.stdout).sources[0].boundaryChanges).toBeNull();
+  });
+});

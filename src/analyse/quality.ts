@@ -92,6 +92,15 @@ function sourceFindings(config: Config, s: SourceReport, themesOf: (p: (c: strin
       affects: ['allCrime', ...themesOf(() => true)],
     });
   }
+  if (s.boundaryChanges) {
+    const b = s.boundaryChanges;
+    out.push({
+      ...base, id: `boundary-change-${s.id}`, severity: 'info',
+      message: `${b.appeared} LSOA code(s) start and ${b.disappeared} stop part-way through ${s.id}, e.g. ${b.examples.join('; ')}: the LSOA boundaries changed`,
+      effect: 'district and force figures are unaffected; counts by LSOA (hotspots) are not comparable across the change',
+      affects: [],
+    });
+  }
   for (const c of s.categoryChanges) {
     out.push({
       ...base, id: `category-change-${s.id}-${c.category.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-')}`, severity: 'warning',

@@ -44,6 +44,7 @@ export function validationJson(r: ValidationReport) {
       noLocation: s.noLocation,
       renamedDistricts: s.renamedDistricts,
       categoryChanges: s.categoryChanges,
+      boundaryChanges: s.boundaryChanges,
     })),
     errors: r.errors.map(problemJson),
     warnings: r.warnings.map(problemJson),

@@ -33,6 +33,8 @@ export interface SourceReport extends SourceRead {
   outsideForce: { district: string; rows: number }[];
   /** Police rows with no LSOA (no location published). */
   noLocation: number;
+  /** LSOA codes that start or stop part-way through the months: a boundary change (2011 → 2021 LSOAs). */
+  boundaryChanges: { appeared: number; disappeared: number; examples: string[] } | null;
   /** Categories that start or stop part-way through the source's months (a category change). */
   categoryChanges: { category: string; firstMonth: string; lastMonth: string }[];
   /** Districts found under an old name (an alias in geography.districts) and counted under the new one. */
@@ -75,6 +77,7 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
   let noLocation = 0;
   let renamedDistricts: SourceReport['renamedDistricts'] = [];
   let categoryChanges: SourceReport['categoryChanges'] = [];
+  let boundaryChanges: SourceReport['boundaryChanges'] = null;
 
   if (read.kind === 'police-uk-street' || read.kind === 'records' || read.kind === 'counts') {
     const table = read.kind === 'counts' ? 'counts' : 'incidents';
@@ -119,6 +122,22 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
          GROUP BY ALL ORDER BY "from"`,
       )
     ).map((r) => ({ from: r.from, to: r.to, rows: Number(r.n), firstMonth: r.first, lastMonth: r.last }));
+    // LSOAs of the force busy enough to appear every month (2+ rows a month) that start or stop
+    // 3+ months inside the source's span: the codes changed, as at the 2011 → 2021 boundaries.
+    const [b] = await db.all<{ appeared: bigint; disappeared: bigint; examples: string[] | null }>(
+      `WITH l AS (SELECT area_code, arg_max(area_name, month) AS area_name, min(month) AS first, max(month) AS last, sum(n) AS rows, count(DISTINCT month) AS months
+                  FROM incidents WHERE source = ${src} AND in_force AND area_code IS NOT NULL GROUP BY area_code),
+            s AS (SELECT min(month) AS f, max(month) AS l FROM incidents WHERE source = ${src}),
+            c AS (SELECT l.*, date_diff('month', CAST(s.f || '-01' AS DATE), CAST(first || '-01' AS DATE)) >= 3 AS late,
+                         date_diff('month', CAST(last || '-01' AS DATE), CAST(s.l || '-01' AS DATE)) >= 3 AS early
+                  FROM l, s WHERE rows >= 2 * months AND months >= 3)
+       SELECT count(*) FILTER (WHERE late) AS appeared, count(*) FILTER (WHERE early) AS disappeared,
+              list(area_code || ' ' || area_name || ' (' || first || ' to ' || last || ')' ORDER BY area_code) FILTER (WHERE late OR early)[1:3] AS examples
+       FROM c`,
+    );
+    if (Number(b!.appeared) + Number(b!.disappeared) > 0) {
+      boundaryChanges = { appeared: Number(b!.appeared), disappeared: Number(b!.disappeared), examples: b!.examples ?? [] };
+    }
     noLocation = Number(
       (await db.all<{ n: bigint | null }>(`SELECT coalesce(sum(n), 0) AS n FROM incidents WHERE source = ${src} AND area_code IS NULL`))[0]!.n ?? 0,
     );
@@ -140,6 +159,7 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
     noLocation,
     renamedDistricts,
     categoryChanges,
+    boundaryChanges,
   };
 }
 
@@ -211,6 +231,14 @@ function sourceWarnings(config: Config, r: SourceReport): Problem[] {
       message: `${d.to} appears under its old name ${d.from} in ${d.firstMonth === d.lastMonth ? d.firstMonth : `${d.firstMonth} to ${d.lastMonth}`} (${d.rows.toLocaleString('en-GB')} rows)`,
       where,
       hint: `they are counted under ${d.to} (alias in geography.districts), so its series is continuous; counts by LSOA name change at the rename`,
+    });
+  }
+  if (r.boundaryChanges) {
+    const b = r.boundaryChanges;
+    out.push({
+      message: `${b.appeared} LSOA code(s) start and ${b.disappeared} stop part-way through the months, e.g. ${b.examples.join('; ')}: the LSOA boundaries changed`,
+      where,
+      hint: 'district figures are unaffected; counts by LSOA (hotspots) are not comparable across the change',
     });
   }
   for (const c of r.categoryChanges) {
