@@ -16,6 +16,7 @@ import { mapRecords } from './kinds/records.js';
 import { mapSurvey } from './kinds/survey.js';
 import { dropStaged, stageFile } from './staging.js';
 import { onInterrupt } from '../util/cleanup.js';
+import { ingestPoliceBatch, type BatchCounts, type BatchFile } from './police-batch.js';
 
 export interface FileRead {
   /** Relative to csp.yaml. */
@@ -84,11 +85,36 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
       } catch (e) {
         errors.push(...problemsOf(e));
       }
+      // Fingerprints are taken while DuckDB reads (the main thread is free meanwhile).
+      const hashes = new Map(paths.map((p) => [p, sha256(p)]));
+      for (const h of hashes.values()) h.catch(() => undefined);
+      // A force's monthly police files are read together, one batch at a time.
+      const batched = source.kind === 'police-uk-street' && paths.length > 1
+        ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: fileId + 1, onFileStart: opts.onFileStart })
+        : undefined;
       for (const [index, file] of paths.entries()) {
         const shownPath = path.relative(config.baseDir, file).replaceAll('\\', '/');
         opts.onFileStart?.(id, shownPath, index, paths.length);
+        const done = batched?.get(fileId + 1);
+        if (done) {
+          const entry: FileRead = { path: shownPath, sha256: await hashes.get(file)!, bytes: statSync(file).size, ...done };
+          if (done.rowsRead === 0) {
+            errors.push({ message: 'the file has column headings but no data rows', where: { file: shownPath }, hint: 'export the data again, or remove the file from the folder' });
+            entry.error = 'no data rows';
+          }
+          fileId++;
+          read.files.push(entry);
+          read.rowsRead += entry.rowsRead;
+          read.rowsAccepted += entry.rowsAccepted;
+          read.rowsRejected += entry.rowsRejected;
+          await db.run(`INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+            id, fileId, shownPath, entry.sha256, entry.bytes, entry.rowsRead, entry.rowsAccepted, entry.rowsRejected,
+          ]);
+          opts.onFile?.(id, entry);
+          continue;
+        }
         const ctx: FileContext = { db, config, sourceId: id, fileId: ++fileId, shownPath, key, today: opts.today };
-        const entry = await readOne(file, source, ctx, workDir, errors);
+        const entry = await readOne(file, source, ctx, workDir, errors, hashes.get(file)!);
         read.files.push(entry);
         read.rowsRead += entry.rowsRead;
         read.rowsAccepted += entry.rowsAccepted;
@@ -106,14 +132,43 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
   return { sources, errors };
 }
 
+/** Police files in batches of up to ~250 MB; a batch that cannot be read together is left to the one-by-one path. */
+async function readPoliceBatches(
+  paths: string[],
+  o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart'] },
+): Promise<Map<number, BatchCounts>> {
+  const done = new Map<number, BatchCounts>();
+  const limit = 250 * 1024 * 1024;
+  let batch: BatchFile[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (batch.length > 0) {
+      o.onFileStart?.(o.sourceId, `${batch.length} files`, batch[0]!.fileId - o.firstFileId, paths.length);
+      const counts = await ingestPoliceBatch(o.db, batch, o.config, o.sourceId);
+      for (const [k, v] of counts ?? []) done.set(k, v);
+    }
+    batch = [];
+    bytes = 0;
+  };
+  for (const [i, p] of paths.entries()) {
+    const size = statSync(p).size;
+    if (bytes + size > limit && batch.length > 0) await flush();
+    batch.push({ path: p, fileId: o.firstFileId + i });
+    bytes += size;
+  }
+  await flush();
+  return done;
+}
+
 async function readOne(
   file: string,
   source: SourceConfig,
   ctx: FileContext,
   workDir: string,
   errors: Problem[],
+  hash: Promise<string>,
 ): Promise<FileRead> {
-  const entry: FileRead = { path: ctx.shownPath, sha256: await sha256(file), bytes: statSync(file).size, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
+  const entry: FileRead = { path: ctx.shownPath, sha256: await hash, bytes: statSync(file).size, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
   const staged = await stageFile(ctx.db, file, {
     encoding: source.encoding,
     delimiter: source.delimiter,

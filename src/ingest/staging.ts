@@ -120,7 +120,7 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
   };
 }
 
-function parserReason(errorType: string, columns: number): string {
+export function parserReason(errorType: string, columns: number): string {
   switch (errorType) {
     case 'MISSING COLUMNS':
       return `too few fields (expected ${columns}): the row is cut short or a delimiter is missing`;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { policeSource } from '../../config/sources.js';
 import { sqlString } from '../database.js';
-import { mapStaged, text } from '../map.js';
+import { mapStaged, text, type Check } from '../map.js';
+import type { Config } from '../../config/load.js';
 import { resolveColumns } from '../staging.js';
 import type { KindMapper } from './context.js';
 
@@ -19,27 +20,29 @@ export const POLICE_COLUMNS = {
 /** "Thanet 012B" → "Thanet": the district is the LSOA name without its code. */
 export const DISTRICT_FROM_LSOA_NAME = ` [0-9]{3}[A-Z]$`;
 
-export const mapPolice: KindMapper<PoliceSource> = async (staged, _source, ctx) => {
-  const col = resolveColumns(staged, POLICE_COLUMNS, ctx.shownPath, `${ctx.key} (data.police.uk street file)`);
-  const districts = ctx.config.geography.districts;
+/**
+ * How a police row is read and checked, given the SQL of each column: shared by the one-file
+ * path below and the many-file path in police-batch.ts, which gives its own SQL for the
+ * repeated-ID rank (`repeat`).
+ */
+export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, config: Config, repeat?: string) {
+  const districts = config.geography.districts;
   // Old names (Shepway) are counted under the current name (Folkestone and Hythe).
   const aliasCases = districts
     .flatMap((d) => d.aliases.map((a) => `WHEN ${sqlString(a)} THEN ${sqlString(d.name)}`))
     .join(' ');
-  const rawDistrict = `regexp_replace(${text(col.lsoaName!)}, '${DISTRICT_FROM_LSOA_NAME}', '')`;
+  const rawDistrict = `regexp_replace(${text(col.lsoaName)}, '${DISTRICT_FROM_LSOA_NAME}', '')`;
   const names = districts.map((d) => sqlString(d.name)).join(', ');
-  return mapStaged(ctx.db, staged, {
-    source: ctx.sourceId,
-    fileId: ctx.fileId,
+  return {
     fields: {
-      f_id: text(col.crimeId!),
-      f_month: text(col.month!),
-      f_category: text(col.crimeType!),
-      f_lsoa_code: text(col.lsoaCode!),
-      f_lsoa_name: text(col.lsoaName!),
+      f_id: text(col.crimeId),
+      f_month: text(col.month),
+      f_category: text(col.crimeType),
+      f_lsoa_code: text(col.lsoaCode),
+      f_lsoa_name: text(col.lsoaName),
       f_district: aliasCases ? `CASE ${rawDistrict} ${aliasCases} ELSE ${rawDistrict} END` : rawDistrict,
       // ASB rows have no Crime ID: that is not a duplicate.
-      f_repeat: `CASE WHEN ${text(col.crimeId!)} IS NOT NULL THEN row_number() OVER (PARTITION BY ${text(col.crimeId!)} ORDER BY _row) END`,
+      f_repeat: repeat ?? `CASE WHEN ${text(col.crimeId)} IS NOT NULL THEN row_number() OVER (PARTITION BY ${text(col.crimeId)} ORDER BY _row) END`,
     },
     checks: [
       {
@@ -55,18 +58,28 @@ export const mapPolice: KindMapper<PoliceSource> = async (staged, _source, ctx) 
         column: POLICE_COLUMNS.crimeId,
         value: 'f_id',
       },
-    ],
+    ] as Check[],
+    insert: {
+      month: 'f_month',
+      category: 'f_category',
+      area_code: 'f_lsoa_code',
+      area_name: 'f_lsoa_name',
+      district: 'f_district',
+      in_force: `coalesce(f_district IN (${names}), false)`,
+    },
+  };
+}
+
+export const mapPolice: KindMapper<PoliceSource> = async (staged, _source, ctx) => {
+  const col = resolveColumns(staged, POLICE_COLUMNS, ctx.shownPath, `${ctx.key} (data.police.uk street file)`);
+  const m = policeMapping(col as Record<keyof typeof POLICE_COLUMNS, string>, ctx.config);
+  return mapStaged(ctx.db, staged, {
+    source: ctx.sourceId,
+    fileId: ctx.fileId,
+    fields: m.fields,
+    checks: m.checks,
     target: 'incidents',
     aggregate: true,
-    inserts: [
-      {
-        month: 'f_month',
-        category: 'f_category',
-        area_code: 'f_lsoa_code',
-        area_name: 'f_lsoa_name',
-        district: 'f_district',
-        in_force: `coalesce(f_district IN (${names}), false)`,
-      },
-    ],
+    inserts: [m.insert],
   });
 };
