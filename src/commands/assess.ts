@@ -12,7 +12,7 @@ import { VERSION } from '../version.js';
 import { problemJson } from './json.js';
 import { formatReport } from './validate.js';
 import { readWorkspace } from './workspace.js';
-import { parseFormats, stepper } from './steps.js';
+import { documentOptions, parseFormats, stepper } from './steps.js';
 import { renderDocuments } from '../render/documents.js';
 import { lineOfKey, loadConfig } from '../config/load.js';
 import { resolveRanking } from '../rank/resolve.js';
@@ -57,9 +57,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
     db.close();
   }
   const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.resolve(config.baseDir, config.output.dir);
-  const out = new OutputSet(outDir);
-  let noBrowser: Error | null;
-  try {
+  const { noBrowser } = await OutputSet.filled(outDir, async (out) => {
     const tables = assessmentTables(assessment);
     out.write('assessment.json', `${JSON.stringify(assessment, null, 2)}\n`);
     out.write('assessment.schema.json', `${JSON.stringify(assessmentJsonSchema(), null, 2)}\n`);
@@ -68,23 +66,8 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
     const shown = path.relative(io.cwd, outDir) || '.';
     step(`wrote ${shown}/assessment.json, ${tables.length} tables in ${shown}/tables/ and ${shown}/tables.xlsx`);
     // The partners' Strategic Assessment document; a missing browser still leaves the HTML.
-    ({ noBrowser } = await renderDocuments({
-      kinds: ['assessment'],
-      assessment,
-      config,
-      templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : undefined,
-      formats: formats ?? config.output.formats,
-      out,
-      browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
-      env: io.env,
-      onStep: step,
-      onWarning: (w) => io.err(`${io.color.yellow('⚠')} ${w}\n`),
-    }));
-    out.commit();
-  } catch (e) {
-    out.abort();
-    throw e;
-  }
+    return renderDocuments({ kinds: ['assessment'], assessment, config, formats: formats ?? config.output.formats, out, ...documentOptions(opts, io, step) });
+  });
   if (!opts.quiet) io.err(summaryTable(assessment, io));
   if (opts.json) io.out(`${JSON.stringify(summaryJson(assessment, outDir))}\n`);
   if (noBrowser) throw noBrowser;

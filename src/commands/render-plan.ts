@@ -6,7 +6,7 @@ import { EXIT, invalidInput } from '../errors.js';
 import type { Io } from '../io.js';
 import { renderDocuments, type Format } from '../render/documents.js';
 import { loadPlan } from '../render/plan-load.js';
-import { parseFormats, stepper } from './steps.js';
+import { documentOptions, parseFormats, stepper } from './steps.js';
 import { OutputSet } from '../util/output-set.js';
 
 export interface RenderPlanOptions {
@@ -31,27 +31,9 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   const plan = loadPlan(opts.plan ? path.resolve(io.cwd, opts.plan) : path.join(config.baseDir, 'plan.yaml'), io.cwd);
   const formats: Format[] = opts.format ? parseFormats(opts.format) : config.output.formats;
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
-  const out = new OutputSet(outDir);
-  let rendered;
-  try {
-    rendered = await renderDocuments({
-      kinds: ['plan', 'cabinet-report'],
-      assessment,
-      plan,
-      config,
-      templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : undefined,
-      formats,
-      out,
-      browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
-      env: io.env,
-      onStep: step,
-      onWarning: (w) => io.err(`${io.color.yellow('⚠')} ${w}\n`),
-    });
-    out.commit();
-  } catch (e) {
-    out.abort();
-    throw e;
-  }
+  const rendered = await OutputSet.filled(outDir, (out) =>
+    renderDocuments({ kinds: ['plan', 'cabinet-report'], assessment, plan, config, formats, out, ...documentOptions(opts, io, step) }),
+  );
   if (opts.json) io.out(`${JSON.stringify({ outputs: rendered.written })}\n`);
   if (rendered.noBrowser) throw rendered.noBrowser;
   return EXIT.ok;

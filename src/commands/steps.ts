@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { invalidInput } from '../errors.js';
 import type { Io } from '../io.js';
 import type { Format } from '../render/documents.js';
@@ -22,4 +23,15 @@ export function parseFormats(text: string): Format[] {
     throw invalidInput({ message: `--format "${text}" is not a list of html and pdf`, hint: 'e.g. --format html,pdf or --format html' });
   }
   return [...new Set(formats)] as Format[];
+}
+
+/** The document options both assess and render-plan take, resolved against the working folder. */
+export function documentOptions(opts: { templates?: string; browser?: string }, io: Io, step: (what: string) => void) {
+  return {
+    templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : undefined,
+    browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
+    env: io.env,
+    onStep: step,
+    onWarning: (w: string) => io.err(`${io.color.yellow('⚠')} ${w}\n`),
+  };
 }

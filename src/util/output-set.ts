@@ -17,6 +17,19 @@ export class OutputSet {
     this.release = onInterrupt(() => this.abort());
   }
 
+  /** Runs `fill`, then moves everything it wrote into place; if it fails, drops it all. */
+  static async filled<T>(dir: string, fill: (out: OutputSet) => Promise<T>): Promise<T> {
+    const out = new OutputSet(dir);
+    try {
+      const result = await fill(out);
+      out.commit();
+      return result;
+    } catch (e) {
+      out.abort();
+      throw e;
+    }
+  }
+
   write(relative: string, data: string | Uint8Array): string {
     const file = path.join(this.staging, relative);
     mkdirSync(path.dirname(file), { recursive: true });
