@@ -137,7 +137,7 @@ ${EXIT_CODES}`)
     }
     if (e instanceof CspError) {
       if (json) io.out(`${JSON.stringify({ errors: e.problems.map(problemJson), warnings: [] })}\n`);
-      io.err(`${io.color.red('✖')} ${e.problems.map(formatProblem).join(`\n${io.color.red('✖')} `)}\n`);
+      if (!e.reported) io.err(`${io.color.red('✖')} ${e.problems.map(formatProblem).join(`\n${io.color.red('✖')} `)}\n`);
       return e.exitCode;
     }
     io.err(`${io.color.red('Unexpected error:')} ${(e as Error)?.message ?? String(e)}\n`);

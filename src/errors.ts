@@ -30,6 +30,8 @@ export interface Problem {
 export class CspError extends Error {
   readonly exitCode: ExitCode;
   readonly problems: Problem[];
+  /** The problems were already printed (in a report): the CLI only sets the exit code. */
+  reported = false;
 
   constructor(exitCode: ExitCode, problems: Problem | Problem[]) {
     const list = Array.isArray(problems) ? problems : [problems];
@@ -55,4 +57,10 @@ export function formatWhere(where: Where | undefined): string {
 export function formatProblem(p: Problem): string {
   const where = formatWhere(p.where);
   return `${where ? `${where}: ` : ''}${p.message}${p.hint ? `\n  → ${p.hint}` : ''}`;
+}
+
+/** Marks an error whose problems the command has already printed. */
+export function reported(e: CspError, yes = true): CspError {
+  e.reported = yes;
+  return e;
 }

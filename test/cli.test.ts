@@ -90,6 +90,21 @@ describe('exit codes', () => {
   });
 });
 
+describe('errors are said once', () => {
+  it('an unusable source is reported in the summary, not again after it; with --quiet it still appears', async () => {
+    const { workspace, minimalConfig } = await import('./helpers.js');
+    const dir = workspace({
+      'csp.yaml': minimalConfig('  asb:\n    kind: records\n    files: asb.csv\n    columns: {date: Date, category: Type}'),
+      'asb.csv': 'Date,Type\n32/01/2024,Noise\n',
+    });
+    for (const quiet of [false, true]) {
+      const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), ...(quiet ? ['--quiet'] : [])]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('has no usable rows').length - 1).toBe(1);
+    }
+  });
+});
+
 describe('--json: one JSON object on stdout and nothing else', () => {
   it.each([
     ['validate', ['validate', '--config', SAMPLE_CONFIG, '--json']],

@@ -4,7 +4,7 @@ import { analyse } from '../analyse/assess.js';
 import { assessmentJsonSchema, type Assessment } from '../analyse/assessment-schema.js';
 import { parsePeriodOption, windowEnding } from '../analyse/periods.js';
 import { pValueLabel } from '../analyse/significance.js';
-import { EXIT, formatProblem, invalidInput } from '../errors.js';
+import { EXIT, formatProblem, invalidInput, reported } from '../errors.js';
 import type { Io } from '../io.js';
 import { assessmentTables, tableCsv, tablesXlsx } from '../render/tables.js';
 import { OutputSet } from '../util/output-set.js';
@@ -45,10 +45,10 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   let assessment: Assessment;
   try {
     const rows = report.sources.reduce((a, s) => a + s.rowsRead, 0);
-    step(`read ${report.sources.length} sources, ${rows.toLocaleString('en-GB')} rows`);
+    step(`read ${report.sources.length} source${report.sources.length === 1 ? '' : 's'}, ${rows.toLocaleString('en-GB')} rows`);
     if (report.errors.length > 0) {
       if (!opts.quiet) io.err(formatReport(report, io, false));
-      throw invalidInput(report.errors);
+      throw reported(invalidInput(report.errors), !opts.quiet);
     }
     const period = windowEnding(window?.end ?? config.period.end, window?.months ?? config.period.months);
     assessment = await analyse(db, config, report, period, { generatedOn: config.output.date ?? today(io.env), version: VERSION, ranking });

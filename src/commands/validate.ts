@@ -1,4 +1,4 @@
-import { EXIT, formatProblem, invalidInput, type Problem } from '../errors.js';
+import { EXIT, formatProblem, invalidInput, reported, type Problem } from '../errors.js';
 import type { SourceReport, ValidationReport } from '../ingest/report.js';
 import { readWorkspace } from './workspace.js';
 import type { Io } from '../io.js';
@@ -20,7 +20,7 @@ export async function validate(opts: ValidateOptions, io: Io): Promise<number> {
   if (!opts.quiet) io.err(formatReport(report, io, opts.verbose ?? false));
   if (report.errors.length > 0) {
     if (opts.json) return EXIT.invalidInput;
-    throw invalidInput(report.errors);
+    throw reported(invalidInput(report.errors), !opts.quiet);
   }
   return EXIT.ok;
 }
@@ -68,7 +68,7 @@ export function formatReport(r: ValidationReport, io: Io, verbose: boolean): str
   } else {
     const read = r.sources.reduce((a, s) => a + s.rowsRead, 0);
     const rejected = r.sources.reduce((a, s) => a + s.rowsRejected, 0);
-    lines.push(c.green(`✔ usable: ${n(read)} rows read from ${r.sources.length} sources, ${n(rejected)} rejected.`));
+    lines.push(c.green(`✔ usable: ${n(read)} rows read from ${r.sources.length} source${r.sources.length === 1 ? '' : 's'}, ${n(rejected)} rejected.`));
   }
   return `${lines.join('\n')}\n`;
 }
