@@ -60,7 +60,7 @@ export async function describeIngest(db: Database, config: Config, ingested: Ing
       errors.push({
         message: `source "${read.id}" has no usable rows: all ${read.rowsRead} rows were rejected`,
         where: { key: `sources.${read.id}` },
-        hint: 'see the reasons listed above; the column mapping or date format is the usual cause',
+        hint: 'csp validate lists each reason with its file and line; the column mapping or date format is the usual cause',
       });
     }
   }
