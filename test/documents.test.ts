@@ -65,6 +65,10 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     expect(plan).toContain('Community Protection Notices issued increased from 34 to 74');
     expect(plan).toContain(`${f1(a.survey.agreePct)}%`);
     expect(plan).toContain(`population is ${n(a.area.population)}`);
+    // The partial month planted in the sample is flagged where the public plan quotes a change it affects.
+    expect(plan).toMatch(/Violence and sexual offences: [\d,]+ in Jan–Dec 2025, \S+ on Jan–Dec 2024 \([^)]*\); the comparison is affected by incomplete police data for November 2024/);
+    const asbLine = /<strong>Anti-social behaviour<\/strong>: ([^<]*)<\/li>/.exec(readFileSync(path.join(out, 'plan.html'), 'utf8'))![1]!;
+    expect(asbLine).not.toContain('incomplete'); // ASB was published in full
     const cabinet = pdfText(path.join(out, 'cabinet-report.pdf')).replaceAll(/\s+/g, ' ');
     for (const s of ['Report author', 'Portfolio holder', 'Classification', 'Recommendations', 'Executive summary', 'Financial and value for money', 'Legal', 'Equality Act 2010', 'Annex list']) {
       expect(cabinet).toContain(s);

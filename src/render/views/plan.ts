@@ -4,6 +4,7 @@ import { invalidInput } from '../../errors.js';
 import { ratesSpec, renderChart } from '../charts.js';
 import { count, Disclosure, pct, rate } from '../format.js';
 import type { Plan } from '../plan-schema.js';
+import { monthLabel } from '../../analyse/months.js';
 import { branding, figure, frame, table } from './common.js';
 
 const ordinalRank = (k: number) => (k === 1 ? 'the highest' : `the ${k}${k % 10 === 2 && k !== 12 ? 'nd' : k % 10 === 3 && k !== 13 ? 'rd' : k % 10 === 1 && k !== 11 ? 'st' : 'th'} highest`);
@@ -25,7 +26,12 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
     const t = themeById.get(id)!;
     const hidden = disclosure.hides(t.current, t.sensitive) || disclosure.hides(t.previous, t.sensitive);
     const change = hidden ? '' : t.change === 0 ? ', unchanged' : `, ${t.changePct === null ? `${t.change > 0 ? 'up' : 'down'} ${count(Math.abs(t.change))}` : `${t.changePctLabel}`} on ${a.period.previousLabel}${t.significance === 'no significant change' ? ' (within normal variation)' : ` (a ${t.significance})`}`;
-    return { name: t.name, text: `${disclosure.count(t.current, t.sensitive)} in ${a.period.label}${change}` };
+    // A public reader must not take a gap in the data for a change in crime.
+    const gaps = a.dataQuality
+      .filter((f) => f.severity === 'warning' && f.id.startsWith('partial-month-') && f.affects.includes(t.id))
+      .map((f) => monthLabel(f.id.slice(-7)));
+    const caveat = gaps.length && !hidden ? `; the comparison is affected by incomplete police data for ${gaps.join(' and ')} (see the strategic assessment)` : '';
+    return { name: t.name, text: `${disclosure.count(t.current, t.sensitive)} in ${a.period.label}${change}${caveat}` };
   };
 
   const ac = a.allCrime;
