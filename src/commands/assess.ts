@@ -41,7 +41,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   if (problems.length > 0) {
     throw invalidInput(problems.map((p) => ({ ...p, where: { file: opts.config, line: p.where?.key ? lineOfKey(checked, p.where.key) : undefined, ...p.where } })));
   }
-  const { config, db, report } = await readWorkspace(opts, io);
+  const { config, db, report } = await readWorkspace(opts, io, checked);
   let assessment: Assessment;
   try {
     const rows = report.sources.reduce((a, s) => a + s.rowsRead, 0);

@@ -1,6 +1,8 @@
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { configJsonSchema, planJsonSchema } from '../config/json-schema.js';
+import { addMonths } from '../analyse/months.js';
+import { today } from '../clock.js';
 import { EXIT, invalidInput } from '../errors.js';
 import type { Io } from '../io.js';
 import { DEFAULT_TEMPLATES } from '../render/templates.js';
@@ -28,7 +30,7 @@ const FOLDERS: Record<string, string> = {
 export async function init(dir: string | undefined, opts: InitOptions, io: Io): Promise<number> {
   const root = path.resolve(io.cwd, dir ?? '.');
   const files: Record<string, string> = {
-    'csp.yaml': sampleConfig({ periodEnd: lastFullMonth(io.env), outDir: 'out', sample: false }).replace('$schema=../csp.schema.json', '$schema=csp.schema.json'),
+    'csp.yaml': sampleConfig({ periodEnd: addMonths(today(io.env).slice(0, 7), -1), outDir: 'out', sample: false }).replace('$schema=../csp.schema.json', '$schema=csp.schema.json'),
     'plan.yaml': samplePlan().replace('$schema=../plan.schema.json', '$schema=plan.schema.json'),
     'csp.schema.json': `${JSON.stringify(configJsonSchema(), null, 2)}\n`,
     'plan.schema.json': `${JSON.stringify(planJsonSchema(), null, 2)}\n`,
@@ -65,11 +67,4 @@ export async function init(dir: string | undefined, opts: InitOptions, io: Io): 
       (opts.templates ? `  Templates to adapt are in ${path.join(shown, 'templates')}; use them with --templates ${path.join(shown, 'templates')}\n` : ''));
   }
   return EXIT.ok;
-}
-
-/** The period a new workspace starts with: the last full month before today. */
-function lastFullMonth(env: NodeJS.ProcessEnv): string {
-  const epoch = env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000) : new Date();
-  const d = new Date(Date.UTC(epoch.getUTCFullYear(), epoch.getUTCMonth() - 1, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }

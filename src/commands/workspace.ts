@@ -13,8 +13,9 @@ export interface Workspace {
 }
 
 /** config → ingest → what was read: the first steps of validate and assess. The caller closes db. */
-export async function readWorkspace(opts: { config: string; db?: string; verbose?: boolean; quiet?: boolean }, io: Io): Promise<Workspace> {
-  const config = loadConfig(path.resolve(io.cwd, opts.config));
+/** `loaded`: the config when the caller has already read it (assess checks its ranking first). */
+export async function readWorkspace(opts: { config: string; db?: string; verbose?: boolean; quiet?: boolean }, io: Io, loaded?: Config): Promise<Workspace> {
+  const config = loaded ?? loadConfig(path.resolve(io.cwd, opts.config));
   const db = await Database.open(opts.db ? path.resolve(io.cwd, opts.db) : undefined);
   try {
     const bar = progressBar(io, opts.quiet ?? false);

@@ -92,37 +92,30 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
       const batched = source.kind === 'police-uk-street' && paths.length > 1
         ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: fileId + 1, onFileStart: opts.onFileStart })
         : undefined;
-      for (const [index, file] of paths.entries()) {
-        const shownPath = path.relative(config.baseDir, file).replaceAll('\\', '/');
-        opts.onFileStart?.(id, shownPath, index, paths.length);
-        const done = batched?.get(fileId + 1);
-        if (done) {
-          const entry: FileRead = { path: shownPath, sha256: await hashes.get(file)!, bytes: statSync(file).size, ...done };
-          if (done.rowsRead === 0) {
-            errors.push({ message: 'the file has column headings but no data rows', where: { file: shownPath }, hint: 'export the data again, or remove the file from the folder' });
-            entry.error = 'no data rows';
-          }
-          fileId++;
-          read.files.push(entry);
-          read.rowsRead += entry.rowsRead;
-          read.rowsAccepted += entry.rowsAccepted;
-          read.rowsRejected += entry.rowsRejected;
-          await db.run(`INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
-            id, fileId, shownPath, entry.sha256, entry.bytes, entry.rowsRead, entry.rowsAccepted, entry.rowsRejected,
-          ]);
-          opts.onFile?.(id, entry);
-          continue;
-        }
-        const ctx: FileContext = { db, config, sourceId: id, fileId: ++fileId, shownPath, key, today: opts.today };
-        const entry = await readOne(file, source, ctx, workDir, errors, hashes.get(file)!);
+      // Every file, read either way, is recorded the same way.
+      const record = async (entry: FileRead, id_: number) => {
         read.files.push(entry);
         read.rowsRead += entry.rowsRead;
         read.rowsAccepted += entry.rowsAccepted;
         read.rowsRejected += entry.rowsRejected;
         await db.run(`INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
-          id, ctx.fileId, shownPath, entry.sha256, entry.bytes, entry.rowsRead, entry.rowsAccepted, entry.rowsRejected,
+          id, id_, entry.path, entry.sha256, entry.bytes, entry.rowsRead, entry.rowsAccepted, entry.rowsRejected,
         ]);
         opts.onFile?.(id, entry);
+      };
+      for (const [index, file] of paths.entries()) {
+        const shownPath = path.relative(config.baseDir, file).replaceAll('\\', '/');
+        opts.onFileStart?.(id, shownPath, index, paths.length);
+        fileId++;
+        const done = batched?.get(fileId);
+        if (done) {
+          const entry: FileRead = { path: shownPath, sha256: await hashes.get(file)!, bytes: statSync(file).size, ...done };
+          if (done.rowsRead === 0) noDataRows(entry, errors);
+          await record(entry, fileId);
+          continue;
+        }
+        const ctx: FileContext = { db, config, sourceId: id, fileId, shownPath, key, today: opts.today };
+        await record(await readOne(file, source, ctx, workDir, errors, hashes.get(file)!), fileId);
       }
     }
   } finally {
@@ -187,14 +180,7 @@ async function readOne(
     entry.rowsRead = mapped.rowsRead;
     entry.rowsAccepted = mapped.rowsAccepted;
     entry.rowsRejected = mapped.rowsRejected;
-    if (mapped.rowsRead === 0) {
-      errors.push({
-        message: 'the file has column headings but no data rows',
-        where: { file: ctx.shownPath },
-        hint: 'export the data again, or remove the file from the folder',
-      });
-      entry.error = 'no data rows';
-    }
+    if (mapped.rowsRead === 0) noDataRows(entry, errors);
   } catch (e) {
     // A file that cannot be mapped (e.g. a missing column) is not read at all: every row is
     // counted as read and rejected, so the accounting still holds.
@@ -210,6 +196,15 @@ async function readOne(
     await dropStaged(ctx.db, staged);
   }
   return entry;
+}
+
+function noDataRows(entry: FileRead, errors: Problem[]): void {
+  errors.push({
+    message: 'the file has column headings but no data rows',
+    where: { file: entry.path },
+    hint: 'export the data again, or remove the file from the folder',
+  });
+  entry.error = 'no data rows';
 }
 
 function problemsOf(e: unknown): Problem[] {

@@ -1,8 +1,8 @@
 import type { Config } from '../config/load.js';
 import { Database, sqlString } from './database.js';
-import { readHead, sniffFile, splitHeader } from './files.js';
+import { sniffFile, splitHeader } from './files.js';
 import { POLICE_COLUMNS, policeMapping } from './kinds/police.js';
-import { parserReason } from './staging.js';
+import { firstLine, parserReason } from './staging.js';
 
 export interface BatchFile {
   path: string;
@@ -29,9 +29,7 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
   for (const f of files) {
     const sniffed = sniffFile(f.path, 'auto');
     if (sniffed.unreadable || sniffed.encoding !== 'utf-8') return null;
-    const text = readHead(f.path).toString('utf8').replace(/^\uFEFF/, '');
-    const line = text.slice(0, text.search(/\r?\n/) === -1 ? text.length : text.search(/\r?\n/));
-    const h = splitHeader(line, ',');
+    const h = splitHeader(firstLine(f.path), ',');
     if (header && h.join('\u0000') !== header.join('\u0000')) return null;
     header = h;
   }

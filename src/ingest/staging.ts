@@ -65,7 +65,7 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
     readable = path.join(opts.workDir, `staged-${++stagingCounter}.csv`);
     writeFileSync(readable, text, 'utf8');
   }
-  const headerLine = firstLine(readable).replace(/^\uFEFF/, '');
+  const headerLine = firstLine(readable);
   if (headerLine.trim() === '') {
     throw invalidInput({ message: 'the first line (the column headings) is empty', where: { file: opts.shownPath, line: 1 }, hint: 'the first line must hold the column headings' });
   }
@@ -137,8 +137,9 @@ export function parserReason(errorType: string, columns: number): string {
   }
 }
 
-function firstLine(file: string): string {
-  const text = readHead(file).toString('utf8');
+/** The first line of a text file (its column headings), without a BOM. */
+export function firstLine(file: string): string {
+  const text = readHead(file).toString('utf8').replace(/^\uFEFF/, '');
   const end = text.search(/\r?\n/);
   return end === -1 ? text : text.slice(0, end);
 }

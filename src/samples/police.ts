@@ -5,7 +5,7 @@ import { createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import path from 'node:path';
-import { monthRange } from '../analyse/months.js';
+import { monthIndex, monthRange } from '../analyse/months.js';
 import { calibration, FORCE_DISTRICTS, type Lsoa } from './calibration.js';
 import { cumulative, Random } from './random.js';
 
@@ -104,11 +104,11 @@ export async function writePoliceFiles(o: PoliceOptions): Promise<number> {
   const pointRandom = new Random(o.seed ^ 0x51ab);
   for (const [, d] of districts) for (const l of d.lsoas) points.set(l[0], mapPoints(l, pointRandom));
   // Centre the trends on the calibration months (Jan–Apr 2024), so volumes stay realistic.
-  const anchor = monthIndexOf('2024-02');
+  const anchor = monthIndex('2024-02');
   let written = 0;
   for (const month of months) {
-    const random = new Random(o.seed + monthIndexOf(month) * 7919);
-    const years = (monthIndexOf(month) - anchor) / 12;
+    const random = new Random(o.seed + monthIndex(month) * 7919);
+    const years = (monthIndex(month) - anchor) / 12;
     const calendarMonth = Number(month.slice(5));
     const idPrefix = createHash('sha256').update(`${o.seed}:${month}`).digest('hex').slice(0, 48);
     const lines: string[] = [];
@@ -177,9 +177,6 @@ function byLsoaName(a: string, b: string): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-function monthIndexOf(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5)) - 1;
-}
 
 export async function writeText(file: string, text: string, gzip: boolean): Promise<void> {
   if (!gzip) {

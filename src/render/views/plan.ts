@@ -5,9 +5,10 @@ import { ratesSpec, renderChart } from '../charts.js';
 import { count, Disclosure, pct, rate } from '../format.js';
 import type { Plan } from '../plan-schema.js';
 import { monthLabel } from '../../analyse/months.js';
+import { ordinal } from '../../analyse/summary.js';
 import { branding, figure, frame, table } from './common.js';
 
-const ordinalRank = (k: number) => (k === 1 ? 'the highest' : `the ${k}${k % 10 === 2 && k !== 12 ? 'nd' : k % 10 === 3 && k !== 13 ? 'rd' : k % 10 === 1 && k !== 11 ? 'st' : 'th'} highest`);
+const ordinalRank = (k: number) => (k === 1 ? 'the highest' : `the ${ordinal(k)} highest`);
 
 /** The public Community Safety Plan: the partnership's words from plan.yaml, every figure from assessment.json. */
 export async function planView(a: Assessment, plan: Plan, config: Config, stylesheet: string) {
