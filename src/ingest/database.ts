@@ -20,12 +20,16 @@ export class Database {
   }
 
   async run(sql: string, params?: DuckDBValue[]): Promise<void> {
+    const start = performance.now();
     await this.connection.run(sql, params);
+    trace(start, sql);
   }
 
   /** Rows as plain JS objects (BIGINT → bigint; callers convert counts with Number()). */
   async all<T = Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]> {
+    const start = performance.now();
     const reader = await this.connection.runAndReadAll(sql, params);
+    trace(start, sql);
     return reader.getRowObjectsJS() as T[];
   }
 
@@ -33,6 +37,12 @@ export class Database {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** CSP_TRACE_SQL=1: each query's time on stderr, to find where a slow run spends it. */
+const tracing = Boolean(process.env.CSP_TRACE_SQL);
+function trace(start: number, sql: string): void {
+  if (tracing) process.stderr.write(`sql ${(performance.now() - start).toFixed(1).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
 }
 
 /** Quotes a string as an SQL literal (paths and names we put into read_csv calls). */

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { cli, minimalConfig, workspace } from './helpers.js';
+
+/**
+ * A force's monthly files are read together in one scan (src/ingest/police-batch.ts); a single
+ * file is read on its own (src/ingest/kinds/police.ts). The two must agree row for row: the
+ * same counts, the same rejects at the same lines, the same incidents.
+ */
+const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+const row = (id: string, month: string, code: string, name: string, type: string) =>
+  `${id},${month},Kent Police,Kent Police,1.38,51.38,On or near High Street,${code},${name},${type},Under investigation,`;
+
+const JAN = [
+  HEADER,
+  row('aaa1', '2024-01', 'E01024661', 'Thanet 004A', 'Burglary'),
+  row('', '2024-01', 'E01024661', 'Thanet 004A', 'Anti-social behaviour'),
+  row('', '2024-01', 'E01024661', 'Thanet 004A', 'Anti-social behaviour'), // ASB rows share the empty ID: not repeats
+  row('aaa2', '2024-01', 'E01024662', 'Thanet 004B', 'Drugs'),
+  row('aaa1', '2024-01', 'E01024100', 'Dover 001A', 'Burglary'), // repeat, elsewhere: rejected, line 6
+  row('aaa3', '2024-1', 'E01024661', 'Thanet 004A', 'Drugs'), // bad month, line 7
+  row('aaa4', '2024-01', 'E01024661', 'Thanet 004A', ''), // no crime type, line 8
+  'aaa5,2024-01,Kent Police,Kent Police,1.38', // ragged, line 9
+  row('aaa2', '2024-13', 'E01024662', 'Thanet 004B', 'Drugs'), // repeat and bad month: the month is the reason, line 10
+  row(' aaa6 ', ' 2024-01 ', 'E01024661', ' Thanet 004A ', ' Robbery '), // padded values are trimmed
+  row('aaa6', '2024-01', 'E01024661', 'Thanet 004A', 'Robbery'), // a repeat of the padded ID, line 12
+  row('aaa7', '2024-01', '', '', 'Public order'), // no location
+  row('aaa1', '2024-01', 'E01024661', 'Thanet 004A', 'Burglary'), // a second repeat of aaa1, line 14
+].join('\n');
+const FEB = [
+  HEADER,
+  row('aaa1', '2024-02', 'E01024661', 'Shepway 001A', 'Burglary'), // the same ID in another month's file is not a repeat
+  'bbb1,2024-02,"Kent Police,Kent Police,1.38,51.38,x,E01024661,Thanet 004A,Drugs,,', // an unclosed quote, line 3
+].join('\n');
+const MAR = [HEADER, row('ccc1', '2024-03', 'E01024661', 'Thanet 004A', 'Shoplifting'), row('ccc1', '2024-03', 'E01024661', 'Thanet 004A', 'Shoplifting')].join('\n');
+
+const FILES = { 'police/2024-01-kent-street.csv': JAN, 'police/2024-02-kent-street.csv': FEB, 'police/2024-03-kent-street.csv': MAR };
+const police = (id: string, files: string) => `  ${id}:\n    kind: police-uk-street\n    files: ${files}`;
+const districts = '\n'; // Thanet and Dover, from minimalConfig
+
+async function read(sources: string) {
+  const dir = workspace({ 'csp.yaml': minimalConfig(sources, districts), ...FILES });
+  const db = path.join(dir, 'kept.duckdb');
+  const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet', '--db', db]);
+  const con = await (await DuckDBInstance.create(db)).connect();
+  const q = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJS().map((o) => JSON.stringify(o, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
+  const files = await q(`SELECT regexp_extract(path, '[^/]+$') AS file, rows_read, rows_accepted, rows_rejected FROM files ORDER BY file`);
+  const rejects = await q(`SELECT regexp_extract(f.path, '[^/]+$') AS file, line, "column", value, reason FROM rejects JOIN files f USING (file_id) ORDER BY file, line`);
+  const incidents = await q(`SELECT month, category, area_code, area_name, district, in_force, sum(n)::BIGINT AS n FROM incidents GROUP BY ALL ORDER BY ALL`);
+  con.closeSync();
+  return { code: r.code, json: JSON.parse(r.stdout), files, rejects, incidents };
+}
+
+describe('police files read together give what they give read one by one', () => {
+  it('the same counts, rejects at the same lines and the same incidents', async () => {
+    const together = await read(police('police', 'police/*-kent-street.csv'));
+    const alone = await read(['2024-01', '2024-02', '2024-03'].map((m) => police(`p${m.slice(5)}`, `police/${m}-kent-street.csv`)).join('\n'));
+    expect(together.code).toBe(0);
+    expect(together.files).toEqual(alone.files);
+    expect(together.rejects).toEqual(alone.rejects);
+    expect(together.incidents).toEqual(alone.incidents);
+
+    // And what they agree on is right, counted by hand from the rows above.
+    expect(together.files.map((f) => JSON.parse(f))).toEqual([
+      { file: '2024-01-kent-street.csv', rows_read: 13, rows_accepted: 6, rows_rejected: 7 },
+      { file: '2024-02-kent-street.csv', rows_read: 2, rows_accepted: 1, rows_rejected: 1 },
+      { file: '2024-03-kent-street.csv', rows_read: 2, rows_accepted: 1, rows_rejected: 1 },
+    ]);
+    const rejects = together.rejects.map((r) => JSON.parse(r));
+    expect(rejects.map((r) => [r.file.slice(0, 7), r.line, r.column, r.value])).toEqual([
+      ['2024-01', 6, 'Crime ID', 'aaa1'],
+      ['2024-01', 7, 'Month', '2024-1'],
+      ['2024-01', 8, 'Crime type', null],
+      ['2024-01', 9, 'Latitude', 'aaa5,2024-01,Kent Police,Kent Police,1.38'],
+      ['2024-01', 10, 'Month', '2024-13'],
+      ['2024-01', 12, 'Crime ID', 'aaa6'],
+      ['2024-01', 14, 'Crime ID', 'aaa1'],
+      ['2024-02', 3, 'Reported by', expect.stringContaining('bbb1')],
+      ['2024-03', 3, 'Crime ID', 'ccc1'],
+    ]);
+    const incidents = together.incidents.map((r) => JSON.parse(r));
+    expect(incidents.find((i) => i.category === 'Robbery')).toMatchObject({ month: '2024-01', area_name: 'Thanet 004A', district: 'Thanet', n: 1 });
+    expect(incidents.find((i) => i.category === 'Anti-social behaviour')).toMatchObject({ n: 2 });
+    expect(incidents.filter((i) => i.category === 'Burglary')).toEqual([
+      expect.objectContaining({ month: '2024-01', district: 'Thanet', n: 1 }),
+      expect.objectContaining({ month: '2024-02', district: 'Shepway', in_force: false, n: 1 }),
+    ]);
+    expect(incidents.find((i) => i.category === 'Public order')).toMatchObject({ area_name: null, district: null, n: 1 });
+  });
+});
