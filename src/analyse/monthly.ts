@@ -2,16 +2,21 @@ import type { Config } from '../config/load.js';
 import { Database, sqlString } from '../ingest/database.js';
 
 /**
- * One pass over the incidents: counts by source × category × district × area × month, plus
- * the monthly rows of `counts` sources. Every later figure is read from this small table.
+ * Counts by source × category × district × month (the force comparison and the area's
+ * series), and by source × category × sub-area × month for the partnership area only (its
+ * hotspots): every later figure is read from these two small tables, not from the incidents,
+ * which hold a row per LSOA for the whole force.
  */
 export async function buildMonthly(db: Database, config: Config): Promise<void> {
+  const area = sqlString(config.partnership.area);
   await db.run(`CREATE OR REPLACE TEMP TABLE monthly AS
-    SELECT source, category, district, in_force, coalesce(area_name, '(no location)') AS area, month, sum(n) AS n
-    FROM incidents GROUP BY ALL
+    SELECT source, category, district, month, sum(n) AS n FROM incidents GROUP BY ALL
     UNION ALL
-    SELECT source, category, ${sqlString(config.partnership.area)}, true, coalesce(area, '(no area)'), first_month, sum(count)
-    FROM counts WHERE months = 1 GROUP BY ALL`);
+    SELECT source, category, ${area}, first_month, sum(count) FROM counts WHERE months = 1 GROUP BY ALL`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE monthly_area AS
+    SELECT source, category, coalesce(area_name, '(no location)') AS area, month, sum(n) AS n FROM incidents WHERE district = ${area} GROUP BY ALL
+    UNION ALL
+    SELECT source, category, coalesce(area, '(no area)'), first_month, sum(count) FROM counts WHERE months = 1 GROUP BY ALL`);
 }
 
 export interface Selection {
@@ -49,9 +54,9 @@ export async function areaSeries(db: Database, s: Selection, district: string, s
 }
 
 /** Counts by sub-area (LSOA or ward) of the partnership area in [start, end]. */
-export async function countsByArea(db: Database, s: Selection, district: string, start: string, end: string): Promise<{ area: string; count: number }[]> {
+export async function countsByArea(db: Database, s: Selection, start: string, end: string): Promise<{ area: string; count: number }[]> {
   const rows = await db.all<{ area: string; n: bigint }>(
-    `SELECT area, sum(n) AS n FROM monthly WHERE ${where(s)} AND district = ${sqlString(district)}
+    `SELECT area, sum(n) AS n FROM monthly_area WHERE ${where(s)}
        AND month BETWEEN ${sqlString(start)} AND ${sqlString(end)} GROUP BY area ORDER BY area`,
   );
   return rows.map((r) => ({ area: r.area, count: Number(r.n) }));
