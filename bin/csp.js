@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Thin shim: the CLI lives in dist/ (built by `npm run build`, run on install by `prepare`).
-import { run } from '../dist/cli.js';
-import { runCleanups } from '../dist/util/cleanup.js';
+// Thin shim: the CLI lives in dist/bundle/ (built by `npm run build`, run on install by `prepare`).
+import { run, runCleanups } from '../dist/bundle/cli.js';
 
 // `csp validate --json | head` closes stdout early: that is not an error.
 process.stdout.on('error', (e) => {

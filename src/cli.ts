@@ -4,6 +4,9 @@ import { processIo, wantsColor, type Io } from './io.js';
 import { problemJson } from './commands/json.js';
 import { VERSION } from './version.js';
 
+// bin/csp.js removes temporary files on Ctrl-C through the same registry the commands fill.
+export { runCleanups } from './util/cleanup.js';
+
 
 const EXIT_CODES = `
 Exit codes:

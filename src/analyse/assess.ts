@@ -7,7 +7,7 @@ import { SCHEMA_VERSION, type Assessment, type Comparator, type Finding, type Th
 import { DEFINITIONS } from './definitions.js';
 import { allCrimeSelection, measureFor, type AnalysisContext } from './measures.js';
 import { addMonths } from './months.js';
-import { buildMonthly } from './monthly.js';
+import { MonthlyCounts } from './monthly.js';
 import type { Period } from './periods.js';
 import { loadPopulations } from './population.js';
 import { qualityFindings } from './quality.js';
@@ -35,7 +35,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
       hint: 'add the data.police.uk street files as a source with kind: police-uk-street',
     });
   }
-  await buildMonthly(db, config);
+  const counts = await MonthlyCounts.build(db, config);
   const populations = await loadPopulations(db);
   const area = config.partnership.area;
   const areaPopulation = populations.get('district', area);
@@ -43,7 +43,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   const coverage = new Map(
     report.sources.filter((s) => s.months.length > 0).map((s) => [s.id, { first: s.months[0]!, last: s.months.at(-1)! }]),
   );
-  const ctx: AnalysisContext = { db, config, period, seriesStart, populations, areaPopulation: areaPopulation?.population ?? null, coverage };
+  const ctx: AnalysisContext = { db, counts, config, period, seriesStart, populations, areaPopulation: areaPopulation?.population ?? null, coverage };
   const findings = qualityFindings(config, report, period, seriesStart);
   findings.push(...populationFindings(config, populations));
   const affecting = (id: string) => findings.filter((f) => f.affects.includes(id));

@@ -7,7 +7,7 @@ import { change, round1, round2 } from './change.js';
 import { hotspots } from './concentration.js';
 import { controlChart } from './exceptions.js';
 import { monthRange } from './months.js';
-import { areaSeries, countsByArea, countsByCategory, countsByDistrict, flagCounts, multiMonthCounts, type Selection } from './monthly.js';
+import { flagCounts, type MonthlyCounts, type Selection } from './monthly.js';
 import type { Period } from './periods.js';
 import type { Populations } from './population.js';
 import { forceAverageRate, rankDescending, ratePer1000 } from './rates.js';
@@ -15,6 +15,7 @@ import { poissonChangeTest } from './significance.js';
 
 export interface AnalysisContext {
   db: Database;
+  counts: MonthlyCounts;
   config: Config;
   period: Period;
   seriesStart: string;
@@ -34,19 +35,19 @@ export interface DistrictFigures {
 
 /** The figures of one selection (a source and its categories) for the partnership area. */
 export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<{ measure: Omit<Measure, 'dataQuality'>; districts: DistrictFigures[] }> {
-  const { db, config, period } = ctx;
+  const { db, config, period, counts } = ctx;
   const area = config.partnership.area;
   const source = config.sources[sel.source]!;
-  const monthly = await areaSeries(db, sel, area, ctx.seriesStart < period.previousStart ? ctx.seriesStart : period.previousStart, period.end);
+  const monthly = counts.areaSeries(sel, ctx.seriesStart < period.previousStart ? ctx.seriesStart : period.previousStart, period.end);
   const sum = (start: string, end: string) => monthRange(start, end).reduce((s, m) => s + (monthly.get(m) ?? 0), 0);
-  const current = sum(period.start, period.end) + (await multiMonthCounts(db, sel, period.start, period.end));
-  const previous = sum(period.previousStart, period.previousEnd) + (await multiMonthCounts(db, sel, period.previousStart, period.previousEnd));
+  const current = sum(period.start, period.end) + counts.multiMonthCounts(sel, period.start, period.end);
+  const previous = sum(period.previousStart, period.previousEnd) + counts.multiMonthCounts(sel, period.previousStart, period.previousEnd);
 
   let districts: DistrictFigures[] = [];
   let forceAverage: number | null = null;
   let rank: number | null = null;
   if (source.kind === 'police-uk-street') {
-    districts = await districtFigures(ctx, sel);
+    districts = districtFigures(ctx, sel);
     forceAverage = forceAverageRate(districts.map((d) => ({ count: d.current, population: d.population })));
     const ranks = rankDescending(districts, (d) => d.ratePer1000);
     const mine = districts.find((d) => d.district === area);
@@ -61,7 +62,7 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
     rolling12: i >= 11 ? all.slice(i - 11, i + 1).reduce((s, m) => s + (monthly.get(m) ?? 0), 0) : null,
   }));
   const level = areaLevel(source);
-  const byArea = await countsByArea(db, sel, period.start, period.end);
+  const byArea = counts.countsByArea(sel, period.start, period.end);
   const repeats = source.kind === 'records' ? await flagCounts(db, sel, area, period.start, period.end) : [];
   const figure: Figure = {
     ...change(current, previous),
@@ -79,7 +80,7 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
       source: sel.source,
       kind: source.kind,
       categories: [...(sel.categories ?? [`all except ${(sel.exclude ?? []).join(', ')}`])],
-      categoryCounts: await countsByCategory(db, sel, area, period),
+      categoryCounts: counts.countsByCategory(sel, period),
       series,
       variability: controlChart(series, period.start),
       hotspots: {
@@ -91,10 +92,10 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
   };
 }
 
-async function districtFigures(ctx: AnalysisContext, sel: Selection): Promise<DistrictFigures[]> {
-  const { db, config, period } = ctx;
-  const current = await countsByDistrict(db, sel, period.start, period.end);
-  const previous = await countsByDistrict(db, sel, period.previousStart, period.previousEnd);
+function districtFigures(ctx: AnalysisContext, sel: Selection): DistrictFigures[] {
+  const { config, period, counts } = ctx;
+  const current = counts.countsByDistrict(sel, period.start, period.end);
+  const previous = counts.countsByDistrict(sel, period.previousStart, period.previousEnd);
   return config.geography.districts.map((d) => {
     const population = ctx.populations.get('district', d.name)?.population ?? null;
     const c = current.get(d.name) ?? 0;

@@ -1,22 +1,80 @@
 import type { Config } from '../config/load.js';
 import { Database, sqlString } from '../ingest/database.js';
 
+/** One row of the monthly counts: `place` is a district (by district) or a sub-area (the area's). */
+interface Count {
+  source: string;
+  category: string;
+  place: string | null;
+  month: string;
+  n: number;
+}
+
 /**
- * Counts by source × category × district × month (the force comparison and the area's
- * series), and by source × category × sub-area × month for the partnership area only (its
- * hotspots): every later figure is read from these two small tables, not from the incidents,
- * which hold a row per LSOA for the whole force.
+ * The counts every figure is summed from, read once: by source × category × district × month
+ * (the force comparison and the area's series), by source × category × sub-area × month for
+ * the partnership area only (its hotspots), and the quarterly and yearly returns. A force's
+ * three years are a few tens of thousands of rows here, against a row per LSOA and month in
+ * the incidents; summing them in memory saves a query per figure.
  */
-export async function buildMonthly(db: Database, config: Config): Promise<void> {
-  const area = sqlString(config.partnership.area);
-  await db.run(`CREATE OR REPLACE TEMP TABLE monthly AS
-    SELECT source, category, district, month, sum(n) AS n FROM incidents GROUP BY ALL
-    UNION ALL
-    SELECT source, category, ${area}, first_month, sum(count) FROM counts WHERE months = 1 GROUP BY ALL`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE monthly_area AS
-    SELECT source, category, coalesce(area_name, '(no location)') AS area, month, sum(n) AS n FROM incidents WHERE district = ${area} GROUP BY ALL
-    UNION ALL
-    SELECT source, category, coalesce(area, '(no area)'), first_month, sum(count) FROM counts WHERE months = 1 GROUP BY ALL`);
+export class MonthlyCounts {
+  private constructor(
+    private readonly area: string,
+    private readonly byDistrict: Count[],
+    private readonly byArea: Count[],
+    private readonly multiMonth: { source: string; category: string; first: string; last: string; n: number }[],
+  ) {}
+
+  static async build(db: Database, config: Config): Promise<MonthlyCounts> {
+    const area = sqlString(config.partnership.area);
+    const read = async (sql: string) =>
+      (await db.all<{ source: string; category: string; place: string | null; month: string; n: bigint }>(sql)).map((r) => ({ ...r, n: Number(r.n) }));
+    const byDistrict = await read(`
+      SELECT source, category, district AS place, month, sum(n) AS n FROM incidents GROUP BY ALL
+      UNION ALL
+      SELECT source, category, ${area}, first_month, sum(count) FROM counts WHERE months = 1 GROUP BY ALL`);
+    const byArea = await read(`
+      SELECT source, category, coalesce(area_name, '(no location)') AS place, month, sum(n) AS n FROM incidents WHERE district = ${area} GROUP BY ALL
+      UNION ALL
+      SELECT source, category, coalesce(area, '(no area)'), first_month, sum(count) FROM counts WHERE months = 1 GROUP BY ALL`);
+    const multiMonth = (await db.all<{ source: string; category: string; first: string; last: string; n: bigint }>(`
+      SELECT source, category, first_month AS first, strftime(CAST(first_month || '-01' AS DATE) + to_months(months - 1), '%Y-%m') AS last, sum(count) AS n
+      FROM counts WHERE months > 1 GROUP BY ALL`)).map((r) => ({ ...r, n: Number(r.n) }));
+    return new MonthlyCounts(config.partnership.area, byDistrict, byArea, multiMonth);
+  }
+
+  /** Total per district in [start, end], for the force comparison. */
+  countsByDistrict(s: Selection, start: string, end: string): Map<string, number> {
+    return sumBy(this.byDistrict.filter((r) => r.place !== null && selects(s, r) && within(r.month, start, end)), (r) => r.place!);
+  }
+
+  /** Monthly totals for the partnership area in [start, end] (months with none are absent). */
+  areaSeries(s: Selection, start: string, end: string): Map<string, number> {
+    return sumBy(this.byDistrict.filter((r) => r.place === this.area && selects(s, r) && within(r.month, start, end)), (r) => r.month);
+  }
+
+  /** Counts by sub-area (LSOA or ward) of the partnership area in [start, end], by name. */
+  countsByArea(s: Selection, start: string, end: string): { area: string; count: number }[] {
+    const sums = sumBy(this.byArea.filter((r) => selects(s, r) && within(r.month, start, end)), (r) => r.place!);
+    return [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([area, count]) => ({ area, count }));
+  }
+
+  /** Current and previous totals per category for the partnership area (harm weights apply per category). */
+  countsByCategory(s: Selection, period: { start: string; end: string; previousStart: string; previousEnd: string }): { category: string; current: number; previous: number }[] {
+    const rows = this.byDistrict.filter((r) => r.place === this.area && selects(s, r));
+    const current = sumBy(rows.filter((r) => within(r.month, period.start, period.end)), (r) => r.category);
+    const previous = sumBy(rows.filter((r) => within(r.month, period.previousStart, period.previousEnd)), (r) => r.category);
+    return [...new Set(rows.map((r) => r.category))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((category) => ({ category, current: current.get(category) ?? 0, previous: previous.get(category) ?? 0 }));
+  }
+
+  /**
+   * Quarterly and financial-year counts: they count towards a window only when the whole
+   * period lies inside it (they have no months to put in a monthly series).
+   */
+  multiMonthCounts(s: Selection, start: string, end: string): number {
+    return this.multiMonth.filter((r) => selects(s, r) && r.first >= start && r.last <= end).reduce((t, r) => t + r.n, 0);
+  }
 }
 
 export interface Selection {
@@ -27,52 +85,25 @@ export interface Selection {
   exclude?: readonly string[];
 }
 
+/** Whether a row belongs to a selection: the same rule as where(). */
+function selects(s: Selection, r: { source: string; category: string }): boolean {
+  return r.source === s.source && (!s.categories || s.categories.includes(r.category)) && !s.exclude?.includes(r.category);
+}
+
+const within = (month: string, start: string, end: string) => month >= start && month <= end;
+
+function sumBy<T extends { n: number }>(rows: T[], key: (r: T) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(key(r), (out.get(key(r)) ?? 0) + r.n);
+  return out;
+}
+
 /** SQL condition for a source's categories. */
 export function where(s: Selection): string {
   const parts = [`source = ${sqlString(s.source)}`];
   if (s.categories) parts.push(`category IN (${s.categories.map(sqlString).join(', ') || 'NULL'})`);
   if (s.exclude?.length) parts.push(`category NOT IN (${s.exclude.map(sqlString).join(', ')})`);
   return parts.join(' AND ');
-}
-
-/** Total per district in [start, end], for the force comparison. */
-export async function countsByDistrict(db: Database, s: Selection, start: string, end: string): Promise<Map<string, number>> {
-  const rows = await db.all<{ district: string; n: bigint }>(
-    `SELECT district, sum(n) AS n FROM monthly WHERE ${where(s)} AND district IS NOT NULL
-       AND month BETWEEN ${sqlString(start)} AND ${sqlString(end)} GROUP BY district`,
-  );
-  return new Map(rows.map((r) => [r.district, Number(r.n)]));
-}
-
-/** Monthly totals for the partnership area, every month from `start` to `end` present (0 when none). */
-export async function areaSeries(db: Database, s: Selection, district: string, start: string, end: string): Promise<Map<string, number>> {
-  const rows = await db.all<{ month: string; n: bigint }>(
-    `SELECT month, sum(n) AS n FROM monthly WHERE ${where(s)} AND district = ${sqlString(district)}
-       AND month BETWEEN ${sqlString(start)} AND ${sqlString(end)} GROUP BY month`,
-  );
-  return new Map(rows.map((r) => [r.month, Number(r.n)]));
-}
-
-/** Counts by sub-area (LSOA or ward) of the partnership area in [start, end]. */
-export async function countsByArea(db: Database, s: Selection, start: string, end: string): Promise<{ area: string; count: number }[]> {
-  const rows = await db.all<{ area: string; n: bigint }>(
-    `SELECT area, sum(n) AS n FROM monthly_area WHERE ${where(s)}
-       AND month BETWEEN ${sqlString(start)} AND ${sqlString(end)} GROUP BY area ORDER BY area`,
-  );
-  return rows.map((r) => ({ area: r.area, count: Number(r.n) }));
-}
-
-/**
- * Quarterly and financial-year counts: they count towards a window only when the whole
- * period lies inside it (they have no months to put in a monthly series).
- */
-export async function multiMonthCounts(db: Database, s: Selection, start: string, end: string): Promise<number> {
-  const rows = await db.all<{ n: bigint | null }>(
-    `SELECT sum(count) AS n FROM counts WHERE ${where(s)} AND months > 1
-       AND first_month >= ${sqlString(start)}
-       AND strftime(CAST(first_month || '-01' AS DATE) + to_months(months - 1), '%Y-%m') <= ${sqlString(end)}`,
-  );
-  return Number(rows[0]?.n ?? 0);
 }
 
 /** Rows flagged (e.g. repeat) out of all rows, for the partnership area in [start, end]. */
@@ -86,13 +117,3 @@ export async function flagCounts(db: Database, s: Selection, district: string, s
   return rows.map((r) => ({ flag: r.flag, flagged: Number(r.flagged), total: Number(r.total) }));
 }
 
-/** Current and previous totals per category for the partnership area (harm weights apply per category). */
-export async function countsByCategory(db: Database, s: Selection, district: string, period: { start: string; end: string; previousStart: string; previousEnd: string }): Promise<{ category: string; current: number; previous: number }[]> {
-  const rows = await db.all<{ category: string; current: bigint; previous: bigint }>(
-    `SELECT category,
-       coalesce(sum(n) FILTER (WHERE month BETWEEN ${sqlString(period.start)} AND ${sqlString(period.end)}), 0) AS current,
-       coalesce(sum(n) FILTER (WHERE month BETWEEN ${sqlString(period.previousStart)} AND ${sqlString(period.previousEnd)}), 0) AS previous
-     FROM monthly WHERE ${where(s)} AND district = ${sqlString(district)} GROUP BY category ORDER BY category`,
-  );
-  return rows.map((r) => ({ category: r.category, current: Number(r.current), previous: Number(r.previous) }));
-}

@@ -1,19 +1,16 @@
 import path from 'node:path';
 import { today } from '../clock.js';
-import { analyse } from '../analyse/assess.js';
-import { assessmentJsonSchema, type Assessment } from '../analyse/assessment-schema.js';
+import type { Assessment } from '../analyse/assessment-schema.js';
 import { parsePeriodOption, windowEnding } from '../analyse/periods.js';
 import { pValueLabel } from '../analyse/significance.js';
 import { EXIT, formatProblem, invalidInput, reported } from '../errors.js';
 import type { Io } from '../io.js';
-import { assessmentTables, tableCsv, tablesXlsx } from '../render/tables.js';
 import { OutputSet } from '../util/output-set.js';
 import { VERSION } from '../version.js';
 import { problemJson } from './json.js';
 import { formatReport } from './validate.js';
 import { readWorkspace } from './workspace.js';
 import { documentOptions, parseFormats, stepper } from './steps.js';
-import { renderDocuments } from '../render/documents.js';
 import { lineOfKey, loadConfig } from '../config/load.js';
 import { resolveRanking } from '../rank/resolve.js';
 
@@ -41,7 +38,13 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   if (problems.length > 0) {
     throw invalidInput(problems.map((p) => ({ ...p, where: { file: opts.config, line: p.where?.key ? lineOfKey(checked, p.where.key) : undefined, ...p.where } })));
   }
-  const { config, db, report } = await readWorkspace(opts, io, checked);
+  // What analyses and writes (statistics, charts, templates, XLSX) loads while DuckDB reads.
+  let later: ReturnType<typeof loadLater> | undefined;
+  const { config, db, report } = await readWorkspace(opts, io, checked, () => {
+    later = loadLater();
+    later.catch(() => undefined);
+  });
+  const [{ analyse }, { assessmentJsonSchema }, { assessmentTables, tableCsv, tablesXlsx }, { renderDocuments }] = await (later ?? loadLater());
   let assessment: Assessment;
   try {
     const rows = report.sources.reduce((a, s) => a + s.rowsRead, 0);
@@ -73,6 +76,10 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   if (noBrowser) throw noBrowser;
   return EXIT.ok;
 }
+
+const loadLater = () => Promise.all([
+  import('../analyse/assess.js'), import('../analyse/assessment-schema.js'), import('../render/tables.js'), import('../render/documents.js'), import('exceljs'),
+]);
 
 /** The compact summary scheduled jobs read from stdout. */
 export function summaryJson(a: Assessment, outDir: string) {

@@ -13,8 +13,16 @@ export interface Workspace {
 }
 
 /** config → ingest → what was read: the first steps of validate and assess. The caller closes db. */
-/** `loaded`: the config when the caller has already read it (assess checks its ranking first). */
-export async function readWorkspace(opts: { config: string; db?: string; verbose?: boolean; quiet?: boolean }, io: Io, loaded?: Config): Promise<Workspace> {
+/**
+ * `loaded`: the config when the caller has already read it (assess checks its ranking first).
+ * `meanwhile`: work for this thread while DuckDB reads (see IngestOptions).
+ */
+export async function readWorkspace(
+  opts: { config: string; db?: string; verbose?: boolean; quiet?: boolean },
+  io: Io,
+  loaded?: Config,
+  meanwhile?: () => void,
+): Promise<Workspace> {
   const config = loaded ?? loadConfig(path.resolve(io.cwd, opts.config));
   const db = await Database.open(opts.db ? path.resolve(io.cwd, opts.db) : undefined);
   try {
@@ -22,6 +30,7 @@ export async function readWorkspace(opts: { config: string; db?: string; verbose
     const ingested = await ingest(config, db, {
       today: today(io.env),
       onFileStart: (id, file, index, total) => bar(`reading ${id}`, index, total, file),
+      meanwhile,
       onFile: (id, f) => {
         if (opts.verbose && !io.interactive) io.err(io.color.dim(`  read ${id}: ${f.path} (${f.rowsRead.toLocaleString('en-GB')} rows)\n`));
       },

@@ -50,6 +50,11 @@ export interface IngestOptions {
   today: string;
   /** Before each file is read, for progress. */
   onFileStart?: (sourceId: string, file: string, index: number, total: number) => void;
+  /**
+   * Called once, while DuckDB reads the largest files on its own threads (or at the end when
+   * there are none): this thread is idle then, so the caller can load what it needs next.
+   */
+  meanwhile?: () => void;
   /** After each file is read. */
   onFile?: (sourceId: string, file: FileRead) => void;
 }
@@ -74,6 +79,11 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
   const workDir = mkdtempSync(path.join(tmpdir(), 'csp-ingest-'));
   const release = onInterrupt(() => rmSync(workDir, { recursive: true, force: true }));
   let fileId = 0;
+  let idle = opts.meanwhile;
+  const meanwhile = () => {
+    idle?.();
+    idle = undefined;
+  };
   try {
     for (const [id, source] of Object.entries(config.sources)) {
       const key = `sources.${id}`;
@@ -85,13 +95,15 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
       } catch (e) {
         errors.push(...problemsOf(e));
       }
-      // Fingerprints are taken while DuckDB reads (the main thread is free meanwhile).
-      const hashes = new Map(paths.map((p) => [p, sha256(p)]));
-      for (const h of hashes.values()) h.catch(() => undefined);
-      // A force's monthly police files are read together, one batch at a time.
+      // A force's monthly police files are read together, one batch at a time; the
+      // fingerprints are taken meanwhile, on this thread, while DuckDB reads on its own.
       const batched = source.kind === 'police-uk-street' && paths.length > 1
-        ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: fileId + 1, onFileStart: opts.onFileStart })
+        ? readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: fileId + 1, onFileStart: opts.onFileStart })
         : undefined;
+      const hashes = new Map(paths.map((p) => [p, fingerprint(p)]));
+      for (const h of hashes.values()) h.catch(() => undefined);
+      if (batched) meanwhile();
+      const done = await batched;
       // Every file, read either way, is recorded the same way.
       const record = async (entry: FileRead, id_: number) => {
         read.files.push(entry);
@@ -107,10 +119,10 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
         const shownPath = path.relative(config.baseDir, file).replaceAll('\\', '/');
         opts.onFileStart?.(id, shownPath, index, paths.length);
         fileId++;
-        const done = batched?.get(fileId);
-        if (done) {
-          const entry: FileRead = { path: shownPath, sha256: await hashes.get(file)!, bytes: statSync(file).size, ...done };
-          if (done.rowsRead === 0) noDataRows(entry, errors);
+        const together = done?.get(fileId);
+        if (together) {
+          const entry: FileRead = { path: shownPath, sha256: await hashes.get(file)!, bytes: statSync(file).size, ...together };
+          if (together.rowsRead === 0) noDataRows(entry, errors);
           await record(entry, fileId);
           continue;
         }
@@ -118,6 +130,7 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
         await record(await readOne(file, source, ctx, workDir, errors, hashes.get(file)!), fileId);
       }
     }
+    meanwhile();
   } finally {
     rmSync(workDir, { recursive: true, force: true });
     release();
@@ -196,6 +209,15 @@ async function readOne(
     await dropStaged(ctx.db, staged);
   }
   return entry;
+}
+
+/** The file's SHA-256, or the reason it cannot be read, for when the file is recorded. */
+function fingerprint(file: string): Promise<string> {
+  try {
+    return Promise.resolve(sha256(file));
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 function noDataRows(entry: FileRead, errors: Problem[]): void {
