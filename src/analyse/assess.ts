@@ -35,7 +35,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
       hint: 'add the data.police.uk street files as a source with kind: police-uk-street',
     });
   }
-  const counts = await MonthlyCounts.build(db, config);
+  const counts = await MonthlyCounts.build(db, config, period);
   const populations = await loadPopulations(db);
   const area = config.partnership.area;
   const areaPopulation = populations.get('district', area);

@@ -62,7 +62,7 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
     rolling12: i >= 11 ? all.slice(i - 11, i + 1).reduce((s, m) => s + (monthly.get(m) ?? 0), 0) : null,
   }));
   const level = areaLevel(source);
-  const byArea = counts.countsByArea(sel, period.start, period.end);
+  const byArea = counts.countsByArea(sel);
   const repeats = source.kind === 'records' ? await flagCounts(db, sel, area, period.start, period.end) : [];
   const figure: Figure = {
     ...change(current, previous),

@@ -25,7 +25,8 @@ export class MonthlyCounts {
     private readonly multiMonth: { source: string; category: string; first: string; last: string; n: number }[],
   ) {}
 
-  static async build(db: Database, config: Config): Promise<MonthlyCounts> {
+  /** `hotspots`: the window whose sub-area counts are kept (the current one). */
+  static async build(db: Database, config: Config, hotspots: { start: string; end: string }): Promise<MonthlyCounts> {
     const area = sqlString(config.partnership.area);
     const read = async (sql: string) =>
       (await db.all<{ source: string; category: string; place: string | null; month: string; n: bigint }>(sql)).map((r) => ({ ...r, n: Number(r.n) }));
@@ -33,10 +34,12 @@ export class MonthlyCounts {
       SELECT source, category, district AS place, month, sum(n) AS n FROM incidents GROUP BY ALL
       UNION ALL
       SELECT source, category, ${area}, first_month, sum(count) FROM counts WHERE months = 1 GROUP BY ALL`);
+    const months = `BETWEEN ${sqlString(hotspots.start)} AND ${sqlString(hotspots.end)}`;
     const byArea = await read(`
-      SELECT source, category, coalesce(area_name, '(no location)') AS place, month, sum(n) AS n FROM incidents WHERE district = ${area} GROUP BY ALL
+      SELECT source, category, coalesce(area_name, '(no location)') AS place, month, sum(n) AS n FROM incidents
+      WHERE district = ${area} AND month ${months} GROUP BY ALL
       UNION ALL
-      SELECT source, category, coalesce(area, '(no area)'), first_month, sum(count) FROM counts WHERE months = 1 GROUP BY ALL`);
+      SELECT source, category, coalesce(area, '(no area)'), first_month, sum(count) FROM counts WHERE months = 1 AND first_month ${months} GROUP BY ALL`);
     const multiMonth = (await db.all<{ source: string; category: string; first: string; last: string; n: bigint }>(`
       SELECT source, category, first_month AS first, strftime(CAST(first_month || '-01' AS DATE) + to_months(months - 1), '%Y-%m') AS last, sum(count) AS n
       FROM counts WHERE months > 1 GROUP BY ALL`)).map((r) => ({ ...r, n: Number(r.n) }));
@@ -53,9 +56,9 @@ export class MonthlyCounts {
     return sumBy(this.byDistrict.filter((r) => r.place === this.area && selects(s, r) && within(r.month, start, end)), (r) => r.month);
   }
 
-  /** Counts by sub-area (LSOA or ward) of the partnership area in [start, end], by name. */
-  countsByArea(s: Selection, start: string, end: string): { area: string; count: number }[] {
-    const sums = sumBy(this.byArea.filter((r) => selects(s, r) && within(r.month, start, end)), (r) => r.place!);
+  /** Counts by sub-area (LSOA or ward) of the partnership area in the hotspot window, by name. */
+  countsByArea(s: Selection): { area: string; count: number }[] {
+    const sums = sumBy(this.byArea.filter((r) => selects(s, r)), (r) => r.place!);
     return [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([area, count]) => ({ area, count }));
   }
 

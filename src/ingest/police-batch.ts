@@ -134,17 +134,19 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
 
     // Accepted counts: the groups that pass the checks, less the repeats rejected from them
     // (a row rejected for its month or category is in a group that fails too).
-    // The district is worked out per group (a regular expression per LSOA, not per row).
+    // The district is worked out once per LSOA name (a regular expression), not per row or group.
     const keys = '_f, f_month, f_category, f_lsoa_code, f_lsoa_name';
     const repeatCheck = m.checks.findIndex((c) => c.when.includes('f_repeat'));
     const insert = m.insert;
     await db.run(`INSERT INTO incidents (source, file_id, ${Object.keys(insert).join(', ')}, n)
-      SELECT ${sqlString(sourceId)}, ${fileCase}, ${Object.values(insert).join(', ')}, n FROM (
-        SELECT *, ${districtSql} AS f_district FROM (
-          SELECT ${keys}, sum(n) AS n FROM (
-            SELECT ${keys}, n FROM ${groups} WHERE _check IS NULL
-            UNION ALL SELECT ${keys}, -1 FROM ${rejected} WHERE _check = ${repeatCheck})
-          GROUP BY ALL HAVING sum(n) > 0))`);
+      WITH accepted AS (
+        SELECT ${keys}, sum(n) AS n FROM (
+          SELECT ${keys}, n FROM ${groups} WHERE _check IS NULL
+          UNION ALL SELECT ${keys}, -1 FROM ${rejected} WHERE _check = ${repeatCheck})
+        GROUP BY ALL HAVING sum(n) > 0),
+      districts AS (SELECT f_lsoa_name, ${districtSql} AS f_district FROM (SELECT DISTINCT f_lsoa_name FROM accepted))
+      SELECT ${sqlString(sourceId)}, ${fileCase}, ${Object.values(insert).join(', ')}, n
+      FROM accepted LEFT JOIN districts USING (f_lsoa_name)`);
     const counts = await db.all<{ f: number; rejected: bigint; parser: bigint }>(
       `SELECT _f AS f, coalesce(r.n, 0) AS rejected, coalesce(p.n, 0) AS parser FROM
          (SELECT DISTINCT _f FROM (SELECT _f FROM ${rejected} UNION ALL SELECT _f FROM ${parserRejects})) a
