@@ -89,3 +89,15 @@ describe('police files read together give what they give read one by one', () =>
     expect(incidents.find((i) => i.category === 'Public order')).toMatchObject({ area_name: null, district: null, n: 1 });
   });
 });
+
+describe('partner workbooks parsed while the police files are read', () => {
+  it('a broken workbook is still reported in its turn, with its file, and the police files still counted', async () => {
+    const records = `  asb:\n    kind: records\n    files: council/asb.xlsx\n    columns:\n      date: Date\n      category: Type\n      area: Ward`;
+    const dir = workspace({ 'csp.yaml': minimalConfig(`${police('police', 'police/*-kent-street.csv')}\n${records}`), ...FILES, 'council/asb.xlsx': 'not a zip file' });
+    const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout);
+    expect(json.sources.map((s: any) => [s.id, s.rowsRead])).toEqual([['police', 17], ['asb', 0]]);
+    expect(json.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^cannot be read as an Excel workbook/), file: 'council/asb.xlsx' })]);
+  });
+});

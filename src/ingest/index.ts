@@ -14,9 +14,11 @@ import { mapPolice } from './kinds/police.js';
 import { mapPopulation } from './kinds/population.js';
 import { mapRecords } from './kinds/records.js';
 import { mapSurvey } from './kinds/survey.js';
-import { dropStaged, stageFile } from './staging.js';
+import { dropStaged, readWorkbook, stageFile } from './staging.js';
 import { onInterrupt } from '../util/cleanup.js';
 import { ingestPoliceBatch, type BatchCounts, type BatchFile } from './police-batch.js';
+
+type Workbook = import('exceljs').Workbook;
 
 export interface FileRead {
   /** Relative to csp.yaml. */
@@ -84,17 +86,31 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
     idle?.();
     idle = undefined;
   };
+  // Every source's files are found first, so that partners' workbooks can be parsed while
+  // DuckDB reads the police files; a source's problems are reported in its turn.
+  const found = Object.entries(config.sources).map(([id, source]) => {
+    try {
+      return { id, source, paths: resolveFiles(source.files, config.baseDir, `sources.${id}.files`), problems: [] };
+    } catch (e) {
+      return { id, source, paths: [], problems: problemsOf(e) };
+    }
+  });
+  const workbooks = new Map<string, Promise<Workbook>>();
+  const parseWorkbooks = () => {
+    for (const f of found) {
+      for (const p of f.paths.filter((x) => /\.xlsx$/i.test(x) && !workbooks.has(x))) {
+        const parsing = readWorkbook(p);
+        parsing.catch(() => undefined);
+        workbooks.set(p, parsing);
+      }
+    }
+  };
   try {
-    for (const [id, source] of Object.entries(config.sources)) {
+    for (const { id, source, paths, problems } of found) {
       const key = `sources.${id}`;
       const read: SourceRead = { id, kind: source.kind, files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
       sources.push(read);
-      let paths: string[] = [];
-      try {
-        paths = resolveFiles(source.files, config.baseDir, `${key}.files`);
-      } catch (e) {
-        errors.push(...problemsOf(e));
-      }
+      errors.push(...problems);
       // A force's monthly police files are read together, one batch at a time; the
       // fingerprints are taken meanwhile, on this thread, while DuckDB reads on its own.
       const batched = source.kind === 'police-uk-street' && paths.length > 1
@@ -102,7 +118,10 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
         : undefined;
       const hashes = new Map(paths.map((p) => [p, fingerprint(p)]));
       for (const h of hashes.values()) h.catch(() => undefined);
-      if (batched) meanwhile();
+      if (batched) {
+        parseWorkbooks();
+        meanwhile();
+      }
       const done = await batched;
       // Every file, read either way, is recorded the same way.
       const record = async (entry: FileRead, id_: number) => {
@@ -127,7 +146,7 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
           continue;
         }
         const ctx: FileContext = { db, config, sourceId: id, fileId, shownPath, key, today: opts.today };
-        await record(await readOne(file, source, ctx, workDir, errors, hashes.get(file)!), fileId);
+        await record(await readOne(file, source, ctx, workDir, errors, hashes.get(file)!, workbooks.get(file)), fileId);
       }
     }
     meanwhile();
@@ -173,6 +192,7 @@ async function readOne(
   workDir: string,
   errors: Problem[],
   hash: Promise<string>,
+  workbook?: Promise<Workbook>,
 ): Promise<FileRead> {
   const entry: FileRead = { path: ctx.shownPath, sha256: await hash, bytes: statSync(file).size, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
   const staged = await stageFile(ctx.db, file, {
@@ -181,6 +201,7 @@ async function readOne(
     sheet: source.sheet,
     workDir,
     shownPath: ctx.shownPath,
+    workbook,
   }).catch((e: unknown) => {
     errors.push(...problemsOf(e));
     entry.error = firstMessage(e);

@@ -42,6 +42,18 @@ export interface ReadOptions {
   workDir: string;
   /** Shown in messages instead of the absolute path. */
   shownPath: string;
+  /** An XLSX file already being parsed (readWorkbook), e.g. while DuckDB read other files. */
+  workbook?: Promise<Workbook>;
+}
+
+type Workbook = import('exceljs').Workbook;
+
+/** Parses an XLSX file with exceljs (JavaScript work: it can go on while DuckDB reads). */
+export async function readWorkbook(file: string): Promise<Workbook> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
 }
 
 let stagingCounter = 0;
@@ -146,10 +158,9 @@ export function firstLine(file: string): string {
 
 /** XLSX through exceljs (DuckDB's Excel extension downloads at run time, so is not available offline). */
 async function stageXlsx(db: Database, file: string, opts: ReadOptions): Promise<StagedFile> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  let workbook: Workbook;
   try {
-    await workbook.xlsx.readFile(file);
+    workbook = await (opts.workbook ?? readWorkbook(file));
   } catch (e) {
     throw invalidInput({
       message: `cannot be read as an Excel workbook (${(e as Error).message.split('\n')[0]})`,
