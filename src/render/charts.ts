@@ -21,10 +21,23 @@ const CONFIG = {
   background: 'white',
 };
 
+/**
+ * Compiled charts by shape (the spec without its data): a document draws a dozen charts of the
+ * same few shapes, and compiling (vega-lite, then vega's parser) cost twice the drawing.
+ */
+const compiledByShape = new Map<string, vega.Runtime>();
+
 /** Renders a vega-lite spec to SVG in Node (no canvas, no browser), with its text alternative. */
 export async function renderChart(id: string, title: string, description: string, spec: TopLevelSpec): Promise<Chart> {
-  const { spec: compiled } = vl.compile({ ...spec, config: CONFIG, description } as TopLevelSpec);
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const { shape, datasets } = withoutData(spec);
+  const key = JSON.stringify(shape);
+  let runtime = compiledByShape.get(key);
+  if (!runtime) {
+    runtime = vega.parse(vl.compile({ ...shape, config: CONFIG } as TopLevelSpec).spec);
+    compiledByShape.set(key, runtime);
+  }
+  const view = new vega.View(runtime, { renderer: 'none' });
+  for (const [name, values] of datasets) view.data(name, values as object[]);
   let svg = await view.toSVG();
   view.finalize();
   // The figure's caption and the table beside it carry the meaning; the SVG is one image.
@@ -36,6 +49,25 @@ export async function renderChart(id: string, title: string, description: string
     .replaceAll(/ aria-(label|roledescription|hidden)="[^"]*"/g, '')
     .replaceAll(/ role="graphics-[^"]*"/g, '');
   return { id, title, description, svg };
+}
+
+/** The spec with each inline `data: {values}` replaced by a named source, and those values by name. */
+function withoutData(spec: TopLevelSpec): { shape: TopLevelSpec; datasets: Map<string, unknown[]> } {
+  const datasets = new Map<string, unknown[]>();
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'data' && v && typeof v === 'object' && Array.isArray((v as { values?: unknown }).values)) {
+        const name = `data_${datasets.size}`;
+        datasets.set(name, (v as { values: unknown[] }).values);
+        out[k] = { name };
+      } else out[k] = strip(v);
+    }
+    return out;
+  };
+  return { shape: strip(spec) as TopLevelSpec, datasets };
 }
 
 function escapeXml(s: string): string {
