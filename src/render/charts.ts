@@ -60,7 +60,7 @@ function withoutData(spec: TopLevelSpec): { shape: TopLevelSpec; datasets: Map<s
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {
       if (k === 'data' && v && typeof v === 'object' && Array.isArray((v as { values?: unknown }).values)) {
-        const name = `data_${datasets.size}`;
+        const name = `csp_values_${datasets.size}`;
         datasets.set(name, (v as { values: unknown[] }).values);
         out[k] = { name };
       } else out[k] = strip(v);
