@@ -70,7 +70,7 @@ function pandasPython() {
 
 const csp = path.join(root, 'bin', 'csp.js');
 const results = [];
-// What every csp command pays before it reads anything: Node, csp's code, DuckDB.
+// What a run pays before it reads anything: Node and csp's command line; Node and DuckDB.
 const startup = measure('csp --version', process.execPath, [csp, '--version']);
 const floorStartup = measure('DuckDB, no query', process.execPath, [path.join(root, 'scripts/bench-floor.mjs'), '--no-query']);
 log(`startup: csp ${startup.wall.toFixed(2)} s, Node + DuckDB ${floorStartup.wall.toFixed(2)} s`);
@@ -153,7 +153,7 @@ function markdown(r) {
     '| rows | command | wall | CPU | peak memory |',
     '|---:|---|---:|---:|---:|',
     `| – | Node + DuckDB started, nothing read | ${f(r.floorStartup)} |`,
-    `| – | csp --version (Node + csp's code + DuckDB) | ${f(r.startup)} |`,
+    `| – | csp --version (Node and csp's command line, before any command loads) | ${f(r.startup)} |`,
     ...r.results.flatMap((x) => [
       `| ${n(x.rows)} | bare DuckDB query (read + group-by) | ${f(x.floor)} |`,
       `| ${n(x.rows)} | csp assess (--format html) | ${f(x.assess)} |`,
