@@ -5,7 +5,8 @@ import type { Config } from '../config/load.js';
 import type { SourceConfig } from '../config/sources.js';
 import { CspError, type Problem } from '../errors.js';
 import { Database, sqlString } from './database.js';
-import { resolveFiles, sha256 } from './files.js';
+import { resolveFiles } from './files.js';
+import { Fingerprints } from './fingerprints.js';
 import type { FileContext, KindMapper } from './kinds/context.js';
 import { mapActions } from './kinds/actions.js';
 import { mapCounts } from './kinds/counts.js';
@@ -95,6 +96,9 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
       return { id, source, paths: [], problems: problemsOf(e) };
     }
   });
+  // Fingerprints are taken on a worker thread from the start, in the order the files are read.
+  const fingerprints = new Fingerprints();
+  for (const f of found) for (const p of f.paths) fingerprints.of(p);
   const workbooks = new Map<string, Promise<Workbook>>();
   const parseWorkbooks = () => {
     for (const f of found) {
@@ -111,13 +115,11 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
       const read: SourceRead = { id, kind: source.kind, files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
       sources.push(read);
       errors.push(...problems);
-      // A force's monthly police files are read together, one batch at a time; the
-      // fingerprints are taken meanwhile, on this thread, while DuckDB reads on its own.
+      // A force's monthly police files are read together, one batch at a time; this thread
+      // is free meanwhile.
       const batched = source.kind === 'police-uk-street' && paths.length > 1
         ? readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: fileId + 1, onFileStart: opts.onFileStart })
         : undefined;
-      const hashes = new Map(paths.map((p) => [p, fingerprint(p)]));
-      for (const h of hashes.values()) h.catch(() => undefined);
       if (batched) {
         parseWorkbooks();
         meanwhile();
@@ -140,17 +142,18 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
         fileId++;
         const together = done?.get(fileId);
         if (together) {
-          const entry: FileRead = { path: shownPath, sha256: await hashes.get(file)!, bytes: statSync(file).size, ...together };
+          const entry: FileRead = { path: shownPath, sha256: await fingerprints.of(file), bytes: statSync(file).size, ...together };
           if (together.rowsRead === 0) noDataRows(entry, errors);
           await record(entry, fileId);
           continue;
         }
         const ctx: FileContext = { db, config, sourceId: id, fileId, shownPath, key, today: opts.today };
-        await record(await readOne(file, source, ctx, workDir, errors, hashes.get(file)!, workbooks.get(file)), fileId);
+        await record(await readOne(file, source, ctx, workDir, errors, fingerprints.of(file), workbooks.get(file)), fileId);
       }
     }
     meanwhile();
   } finally {
+    await fingerprints.close();
     rmSync(workDir, { recursive: true, force: true });
     release();
   }
@@ -230,15 +233,6 @@ async function readOne(
     await dropStaged(ctx.db, staged);
   }
   return entry;
-}
-
-/** The file's SHA-256, or the reason it cannot be read, for when the file is recorded. */
-function fingerprint(file: string): Promise<string> {
-  try {
-    return Promise.resolve(sha256(file));
-  } catch (e) {
-    return Promise.reject(e);
-  }
 }
 
 function noDataRows(entry: FileRead, errors: Problem[]): void {
