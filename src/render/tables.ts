@@ -136,5 +136,6 @@ export async function tablesXlsx(tables: Table[]): Promise<Buffer> {
     sheet.addRow(t.columns).font = { bold: true };
     for (const r of t.rows) sheet.addRow(r.map(safeCell));
   }
-  return stableZip(Buffer.from(await workbook.xlsx.writeBuffer()));
+  // Stored, not compressed: stableZip compresses every entry once, as it rewrites their dates.
+  return stableZip(Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof workbook.xlsx.writeBuffer>[0])));
 }
