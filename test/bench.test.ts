@@ -21,6 +21,10 @@ describe('npm run bench (smoke: 50,000 rows)', () => {
     const assessment = JSON.parse(readFileSync(path.join(out, 'ws-50000', 'out', 'assessment.json'), 'utf8'));
     const police = assessment.sources.find((s: any) => s.id === 'police');
     expect(Math.abs(police.rowsRead - 50_000) / 50_000).toBeLessThan(0.05);
+    // assess's own steps are read from what it prints, for the breakdown in BENCHMARKS.md.
+    expect(r.assess.steps.map((s: any) => s.step.split(' ')[0])).toEqual(['read', 'analysed', 'wrote', 'wrote']);
+    expect(report.startup.wall).toBeGreaterThan(0);
+    expect(report.floorStartup.wall).toBeGreaterThan(0);
     expect(report.documents.render.wall).toBeGreaterThan(0);
     expect(report.machine.cores).toBeGreaterThan(0);
   });
