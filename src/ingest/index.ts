@@ -5,7 +5,7 @@ import type { Config } from '../config/load.js';
 import type { SourceConfig } from '../config/sources.js';
 import { CspError, type Problem } from '../errors.js';
 import { Database, sqlString } from './database.js';
-import { resolveFiles } from './files.js';
+import { resolveFiles, textBytes } from './files.js';
 import { Fingerprints } from './fingerprints.js';
 import type { FileContext, KindMapper } from './kinds/context.js';
 import { mapActions } from './kinds/actions.js';
@@ -160,7 +160,7 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
   return { sources, errors };
 }
 
-/** Police files in batches of up to ~250 MB; a batch that cannot be read together is left to the one-by-one path. */
+/** Police files in batches of up to ~250 MB of text; a batch that cannot be read together is left to the one-by-one path. */
 async function readPoliceBatches(
   paths: string[],
   o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart'] },
@@ -179,7 +179,7 @@ async function readPoliceBatches(
     bytes = 0;
   };
   for (const [i, p] of paths.entries()) {
-    const size = statSync(p).size;
+    const size = textBytes(p);
     if (bytes + size > limit && batch.length > 0) await flush();
     batch.push({ path: p, fileId: o.firstFileId + i });
     bytes += size;
