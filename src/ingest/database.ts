@@ -8,7 +8,17 @@ export class Database {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    /** A second connection to the same database (connect()): closing it leaves the database open. */
+    private readonly shared = false,
   ) {}
+
+  /**
+   * Another connection to the same database, to run queries alongside this one's (DuckDB runs
+   * them concurrently). Its temporary tables are its own; the tables of the schema are shared.
+   */
+  async connect(): Promise<Database> {
+    return new Database(this.instance, await this.instance.connect(), true);
+  }
 
   /** Opens (and by default empties) the database; `keepTables` opens a kept one to query it. */
   static async open(file = ':memory:', opts: { keepTables?: boolean } = {}): Promise<Database> {
@@ -35,7 +45,7 @@ export class Database {
 
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (!this.shared) this.instance.closeSync();
   }
 }
 

@@ -54,8 +54,8 @@ export interface IngestOptions {
   /** Before each file is read, for progress. */
   onFileStart?: (sourceId: string, file: string, index: number, total: number) => void;
   /**
-   * Called once, while DuckDB reads the largest files on its own threads (or at the end when
-   * there are none): this thread is idle then, so the caller can load what it needs next.
+   * Called once, as soon as DuckDB has started on the police files: this thread waits on
+   * DuckDB then, so the caller can load what it needs next.
    */
   meanwhile?: () => void;
   /** After each file is read. */
@@ -77,87 +77,129 @@ const MAPPERS: { [K in SourceConfig['kind']]: KindMapper<Extract<SourceConfig, {
  * every problem is collected and returned, so one run reports them all.
  */
 export async function ingest(config: Config, db: Database, opts: IngestOptions): Promise<IngestResult> {
-  const errors: Problem[] = [];
-  const sources: SourceRead[] = [];
   const workDir = mkdtempSync(path.join(tmpdir(), 'csp-ingest-'));
   const release = onInterrupt(() => rmSync(workDir, { recursive: true, force: true }));
+  // Every source's files are found first and numbered in order; a source's problems are
+  // reported in its turn.
   let fileId = 0;
-  let idle = opts.meanwhile;
-  const meanwhile = () => {
-    idle?.();
-    idle = undefined;
-  };
-  // Every source's files are found first, so that partners' workbooks can be parsed while
-  // DuckDB reads the police files; a source's problems are reported in its turn.
-  const found = Object.entries(config.sources).map(([id, source]) => {
+  const plans: SourcePlan[] = Object.entries(config.sources).map(([id, source]) => {
+    let paths: string[] = [];
+    let problems: Problem[] = [];
     try {
-      return { id, source, paths: resolveFiles(source.files, config.baseDir, `sources.${id}.files`), problems: [] };
+      paths = resolveFiles(source.files, config.baseDir, `sources.${id}.files`);
     } catch (e) {
-      return { id, source, paths: [], problems: problemsOf(e) };
+      problems = problemsOf(e);
     }
+    return { id, source, paths, ids: paths.map(() => ++fileId), problems };
   });
-  // Fingerprints are taken on a worker thread from the start, in the order the files are read.
+  // Fingerprints are taken on a worker thread, and partners' workbooks parsed, from the start.
   const fingerprints = new Fingerprints();
-  for (const f of found) for (const p of f.paths) fingerprints.of(p);
   const workbooks = new Map<string, Promise<Workbook>>();
-  const parseWorkbooks = () => {
-    for (const f of found) {
-      for (const p of f.paths.filter((x) => /\.xlsx$/i.test(x) && !workbooks.has(x))) {
-        const parsing = readWorkbook(p);
-        parsing.catch(() => undefined);
-        workbooks.set(p, parsing);
-      }
+  for (const p of plans.flatMap((plan) => plan.paths)) {
+    fingerprints.of(p);
+    if (/\.xlsx$/i.test(p) && !workbooks.has(p)) {
+      const parsing = readWorkbook(p);
+      parsing.catch(() => undefined);
+      workbooks.set(p, parsing);
     }
-  };
+  }
+  const reader: SourceReader = { config, opts, workDir, fingerprints, workbooks };
+  // A force's police files (one long DuckDB scan per batch) are read on this connection; the
+  // partners' small files, each a dozen short queries, meanwhile on a second one.
+  const batched = (p: SourcePlan) => p.source.kind === 'police-uk-street' && p.paths.length > 1;
+  const side = await db.connect();
   try {
-    for (const { id, source, paths, problems } of found) {
-      const key = `sources.${id}`;
-      const read: SourceRead = { id, kind: source.kind, files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
-      sources.push(read);
-      errors.push(...problems);
-      // A force's monthly police files are read together, one batch at a time; this thread
-      // is free meanwhile.
-      const batched = source.kind === 'police-uk-street' && paths.length > 1
-        ? readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: fileId + 1, onFileStart: opts.onFileStart })
-        : undefined;
-      if (batched) {
-        parseWorkbooks();
-        meanwhile();
-      }
-      const done = await batched;
-      // Every file, read either way, is recorded the same way.
-      const record = async (entry: FileRead, id_: number) => {
-        read.files.push(entry);
-        read.rowsRead += entry.rowsRead;
-        read.rowsAccepted += entry.rowsAccepted;
-        read.rowsRejected += entry.rowsRejected;
-        await db.run(`INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
-          id, id_, entry.path, entry.sha256, entry.bytes, entry.rowsRead, entry.rowsAccepted, entry.rowsRejected,
-        ]);
-        opts.onFile?.(id, entry);
-      };
-      for (const [index, file] of paths.entries()) {
-        const shownPath = path.relative(config.baseDir, file).replaceAll('\\', '/');
-        opts.onFileStart?.(id, shownPath, index, paths.length);
-        fileId++;
-        const together = done?.get(fileId);
-        if (together) {
-          const entry: FileRead = { path: shownPath, sha256: await fingerprints.of(file), bytes: statSync(file).size, ...together };
-          if (together.rowsRead === 0) noDataRows(entry, errors);
-          await record(entry, fileId);
-          continue;
-        }
-        const ctx: FileContext = { db, config, sourceId: id, fileId, shownPath, key, today: opts.today };
-        await record(await readOne(file, source, ctx, workDir, errors, fingerprints.of(file), workbooks.get(file)), fileId);
+    const big = readInTurn(plans.filter(batched), db, reader);
+    opts.meanwhile?.();
+    const small = readInTurn(plans.filter((p) => !batched(p)), side, reader);
+    const done = new Map([...(await big), ...(await small)]);
+    const results = plans.map((p) => done.get(p.id)!);
+    // Recorded in the order of csp.yaml, whichever was read first.
+    const appender = await db.connection.createAppender('files');
+    for (const r of results) {
+      for (const [id, entry] of r.files) {
+        appender.appendVarchar(r.read.id);
+        appender.appendInteger(id);
+        appender.appendVarchar(entry.path);
+        appender.appendVarchar(entry.sha256);
+        appender.appendBigInt(BigInt(entry.bytes));
+        appender.appendBigInt(BigInt(entry.rowsRead));
+        appender.appendBigInt(BigInt(entry.rowsAccepted));
+        appender.appendBigInt(BigInt(entry.rowsRejected));
+        appender.endRow();
+        opts.onFile?.(r.read.id, entry);
       }
     }
-    meanwhile();
+    appender.closeSync();
+    return { sources: results.map((r) => r.read), errors: results.flatMap((r) => r.errors) };
   } finally {
+    side.close();
     await fingerprints.close();
     rmSync(workDir, { recursive: true, force: true });
     release();
   }
-  return { sources, errors };
+}
+
+interface SourcePlan {
+  id: string;
+  source: SourceConfig;
+  paths: string[];
+  /** The file ids of the paths, numbered across all sources in the order of csp.yaml. */
+  ids: number[];
+  problems: Problem[];
+}
+
+interface SourceReader {
+  config: Config;
+  opts: IngestOptions;
+  workDir: string;
+  fingerprints: Fingerprints;
+  workbooks: Map<string, Promise<Workbook>>;
+}
+
+interface SourceResult {
+  read: SourceRead;
+  errors: Problem[];
+  files: [number, FileRead][];
+}
+
+/** Sources one after another on one connection. */
+async function readInTurn(plans: SourcePlan[], db: Database, r: SourceReader): Promise<Map<string, SourceResult>> {
+  const out = new Map<string, SourceResult>();
+  for (const plan of plans) out.set(plan.id, await readSource(plan, db, r));
+  return out;
+}
+
+async function readSource({ id, source, paths, ids, problems }: SourcePlan, db: Database, r: SourceReader): Promise<SourceResult> {
+  const { config, opts } = r;
+  const read: SourceRead = { id, kind: source.kind, files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
+  const errors = [...problems];
+  const files: [number, FileRead][] = [];
+  // A force's monthly police files are read together, one batch at a time.
+  const together = source.kind === 'police-uk-street' && paths.length > 1
+    ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: ids[0]!, onFileStart: opts.onFileStart })
+    : undefined;
+  for (const [index, file] of paths.entries()) {
+    const fileId = ids[index]!;
+    const shownPath = path.relative(config.baseDir, file).replaceAll('\\', '/');
+    opts.onFileStart?.(id, shownPath, index, paths.length);
+    const counts = together?.get(fileId);
+    let entry: FileRead;
+    if (counts) {
+      entry = { path: shownPath, sha256: await r.fingerprints.of(file), bytes: statSync(file).size, ...counts };
+      if (counts.rowsRead === 0) noDataRows(entry, errors);
+    } else {
+      const ctx: FileContext = { db, config, sourceId: id, fileId, shownPath, key: `sources.${id}`, today: opts.today };
+      entry = await readOne(file, source, ctx, r.workDir, errors, r.fingerprints.of(file), r.workbooks.get(file));
+    }
+    // Every file, read either way, is counted the same way.
+    files.push([fileId, entry]);
+    read.files.push(entry);
+    read.rowsRead += entry.rowsRead;
+    read.rowsAccepted += entry.rowsAccepted;
+    read.rowsRejected += entry.rowsRejected;
+  }
+  return { read, errors, files };
 }
 
 /** Police files in batches of up to ~250 MB of text; a batch that cannot be read together is left to the one-by-one path. */
