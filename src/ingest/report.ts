@@ -52,8 +52,25 @@ export async function describeIngest(db: Database, config: Config, ingested: Ing
   const warnings: Problem[] = [];
   const errors = [...ingested.errors];
   const sources: SourceReport[] = [];
-  for (const read of ingested.sources) {
-    const report = await describeSource(db, config, read);
+  // The police sources' questions (over a row per LSOA and month of the force) on this
+  // connection, the others' meanwhile on a second one.
+  const side = await db.connect();
+  let reports: SourceReport[];
+  try {
+    const inTurn = async (reads: IngestResult['sources'], on: Database) => {
+      const out = new Map<string, SourceReport>();
+      for (const read of reads) out.set(read.id, await describeSource(on, config, read));
+      return out;
+    };
+    const police = inTurn(ingested.sources.filter((s) => s.kind === 'police-uk-street'), db);
+    const others = inTurn(ingested.sources.filter((s) => s.kind !== 'police-uk-street'), side);
+    const done = new Map([...(await police), ...(await others)]);
+    reports = ingested.sources.map((s) => done.get(s.id)!);
+  } finally {
+    side.close();
+  }
+  for (const [i, read] of ingested.sources.entries()) {
+    const report = reports[i]!;
     sources.push(report);
     warnings.push(...sourceWarnings(config, report));
     if (read.files.length > 0 && read.rowsAccepted === 0 && !read.files.every((f) => f.error)) {
