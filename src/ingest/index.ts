@@ -110,8 +110,8 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
   const side = await db.connect();
   try {
     const big = readInTurn(plans.filter(batched), db, reader);
-    opts.meanwhile?.();
     const small = readInTurn(plans.filter((p) => !batched(p)), side, reader);
+    opts.meanwhile?.();
     const done = new Map([...(await big), ...(await small)]);
     const results = plans.map((p) => done.get(p.id)!);
     // Recorded in the order of csp.yaml, whichever was read first.
