@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Config } from '../config/load.js';
 import type { SourceConfig } from '../config/sources.js';
 import { CspError, type Problem } from '../errors.js';
+import { onTwoConnections } from './connections.js';
 import { Database, sqlString } from './database.js';
 import { resolveFiles, textBytes } from './files.js';
 import { Fingerprints } from './fingerprints.js';
@@ -104,22 +105,16 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
     }
   }
   const reader: SourceReader = { config, opts, workDir, fingerprints, workbooks };
-  // A force's police files (one long DuckDB scan per batch) are read on this connection; the
-  // partners' small files, each a dozen short queries, meanwhile on a second one.
-  const batched = (p: SourcePlan) => p.source.kind === 'police-uk-street' && p.paths.length > 1;
-  const side = await db.connect();
   try {
-    const big = readInTurn(plans.filter(batched), db, reader);
-    const small = readInTurn(plans.filter((p) => !batched(p)), side, reader);
-    opts.meanwhile?.();
-    const done = new Map([...(await big), ...(await small)]);
-    const results = plans.map((p) => done.get(p.id)!);
+    // A force's police files (one long DuckDB scan per batch) are read on this connection; the
+    // partners' small files, each a dozen short queries, meanwhile on a second one.
+    const results = await onTwoConnections(db, plans, readTogether, (p, on) => readSource(p, on, reader), opts.meanwhile);
     // Recorded in the order of csp.yaml, whichever was read first.
     const appender = await db.connection.createAppender('files');
-    for (const r of results) {
-      for (const [id, entry] of r.files) {
-        appender.appendVarchar(r.read.id);
-        appender.appendInteger(id);
+    for (const [i, { read }] of results.entries()) {
+      for (const [j, entry] of read.files.entries()) {
+        appender.appendVarchar(read.id);
+        appender.appendInteger(plans[i]!.ids[j]!);
         appender.appendVarchar(entry.path);
         appender.appendVarchar(entry.sha256);
         appender.appendBigInt(BigInt(entry.bytes));
@@ -127,13 +122,12 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
         appender.appendBigInt(BigInt(entry.rowsAccepted));
         appender.appendBigInt(BigInt(entry.rowsRejected));
         appender.endRow();
-        opts.onFile?.(r.read.id, entry);
+        opts.onFile?.(read.id, entry);
       }
     }
     appender.closeSync();
     return { sources: results.map((r) => r.read), errors: results.flatMap((r) => r.errors) };
   } finally {
-    side.close();
     await fingerprints.close();
     rmSync(workDir, { recursive: true, force: true });
     release();
@@ -149,6 +143,9 @@ interface SourcePlan {
   problems: Problem[];
 }
 
+/** A force's monthly police files are read together, one batch at a time. */
+const readTogether = (p: { source: SourceConfig; paths: string[] }) => p.source.kind === 'police-uk-street' && p.paths.length > 1;
+
 interface SourceReader {
   config: Config;
   opts: IngestOptions;
@@ -160,23 +157,13 @@ interface SourceReader {
 interface SourceResult {
   read: SourceRead;
   errors: Problem[];
-  files: [number, FileRead][];
-}
-
-/** Sources one after another on one connection. */
-async function readInTurn(plans: SourcePlan[], db: Database, r: SourceReader): Promise<Map<string, SourceResult>> {
-  const out = new Map<string, SourceResult>();
-  for (const plan of plans) out.set(plan.id, await readSource(plan, db, r));
-  return out;
 }
 
 async function readSource({ id, source, paths, ids, problems }: SourcePlan, db: Database, r: SourceReader): Promise<SourceResult> {
   const { config, opts } = r;
   const read: SourceRead = { id, kind: source.kind, files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
   const errors = [...problems];
-  const files: [number, FileRead][] = [];
-  // A force's monthly police files are read together, one batch at a time.
-  const together = source.kind === 'police-uk-street' && paths.length > 1
+  const together = readTogether({ source, paths })
     ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: ids[0]!, onFileStart: opts.onFileStart })
     : undefined;
   for (const [index, file] of paths.entries()) {
@@ -193,13 +180,12 @@ async function readSource({ id, source, paths, ids, problems }: SourcePlan, db: 
       entry = await readOne(file, source, ctx, r.workDir, errors, r.fingerprints.of(file), r.workbooks.get(file));
     }
     // Every file, read either way, is counted the same way.
-    files.push([fileId, entry]);
     read.files.push(entry);
     read.rowsRead += entry.rowsRead;
     read.rowsAccepted += entry.rowsAccepted;
     read.rowsRejected += entry.rowsRejected;
   }
-  return { read, errors, files };
+  return { read, errors };
 }
 
 /** Police files in batches of up to ~250 MB of text; a batch that cannot be read together is left to the one-by-one path. */

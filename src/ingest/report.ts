@@ -2,6 +2,7 @@ import type { Config } from '../config/load.js';
 import type { Problem } from '../errors.js';
 import { monthLabel, monthRange } from '../analyse/months.js';
 import { partialMonths, type PartialMonth } from '../analyse/partial-months.js';
+import { onTwoConnections } from './connections.js';
 import { Database, sqlString } from './database.js';
 import type { IngestResult, SourceRead } from './index.js';
 import { DISTRICT_FROM_LSOA_NAME } from './kinds/police.js';
@@ -54,21 +55,7 @@ export async function describeIngest(db: Database, config: Config, ingested: Ing
   const sources: SourceReport[] = [];
   // The police sources' questions (over a row per LSOA and month of the force) on this
   // connection, the others' meanwhile on a second one.
-  const side = await db.connect();
-  let reports: SourceReport[];
-  try {
-    const inTurn = async (reads: IngestResult['sources'], on: Database) => {
-      const out = new Map<string, SourceReport>();
-      for (const read of reads) out.set(read.id, await describeSource(on, config, read));
-      return out;
-    };
-    const police = inTurn(ingested.sources.filter((s) => s.kind === 'police-uk-street'), db);
-    const others = inTurn(ingested.sources.filter((s) => s.kind !== 'police-uk-street'), side);
-    const done = new Map([...(await police), ...(await others)]);
-    reports = ingested.sources.map((s) => done.get(s.id)!);
-  } finally {
-    side.close();
-  }
+  const reports = await onTwoConnections(db, ingested.sources, (s) => s.kind === 'police-uk-street', (read, on) => describeSource(on, config, read));
   for (const [i, read] of ingested.sources.entries()) {
     const report = reports[i]!;
     sources.push(report);
