@@ -13,7 +13,8 @@ export interface Chart {
 
 const FONT = 'Arial, Helvetica, sans-serif';
 
-const CONFIG = {
+/** The charts' look (also what the tests compile a chart afresh with). */
+export const CHART_CONFIG = {
   font: FONT,
   axis: { labelFontSize: 12, titleFontSize: 12, labelColor: '#222', titleColor: '#222', gridColor: '#ddd' },
   legend: { labelFontSize: 12, titleFontSize: 12 },
@@ -33,7 +34,7 @@ export async function renderChart(id: string, title: string, description: string
   const key = JSON.stringify(shape);
   let runtime = compiledByShape.get(key);
   if (!runtime) {
-    runtime = vega.parse(vl.compile({ ...shape, config: CONFIG } as TopLevelSpec).spec);
+    runtime = vega.parse(vl.compile({ ...shape, config: CHART_CONFIG } as TopLevelSpec).spec);
     compiledByShape.set(key, runtime);
   }
   const view = new vega.View(runtime, { renderer: 'none' });

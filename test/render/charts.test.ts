@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-import { matrixSpec, ratesSpec, renderChart, seriesSpec } from '../../src/render/charts.js';
+import { CHART_CONFIG, matrixSpec, ratesSpec, renderChart, seriesSpec } from '../../src/render/charts.js';
 
 /** The chart as drawn without the cache of compiled shapes: vega-lite, vega, SVG, each time. */
 async function drawnDirectly(spec: TopLevelSpec): Promise<string> {
-  const CONFIG = { font: 'Arial, Helvetica, sans-serif', axis: { labelFontSize: 12, titleFontSize: 12, labelColor: '#222', titleColor: '#222', gridColor: '#ddd' }, legend: { labelFontSize: 12, titleFontSize: 12 }, view: { stroke: null }, background: 'white' };
-  const view = new vega.View(vega.parse(vl.compile({ ...spec, config: CONFIG } as TopLevelSpec).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(vl.compile({ ...spec, config: CHART_CONFIG } as TopLevelSpec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   return svg;
