@@ -27,6 +27,7 @@ const JAN = [
   row('aaa6', '2024-01', 'E01024661', 'Thanet 004A', 'Robbery'), // a repeat of the padded ID, line 12
   row('aaa7', '2024-01', '', '', 'Public order'), // no location
   row('aaa1', '2024-01', 'E01024661', 'Thanet 004A', 'Burglary'), // a second repeat of aaa1, line 14
+  row('aaa8', '2024-01', 'E01024662', 'Thanet 004B ', 'Drugs'), // padded, and counted with aaa2's Drugs
 ].join('\n');
 const FEB = [
   HEADER,
@@ -48,8 +49,10 @@ async function read(sources: string) {
   const files = await q(`SELECT regexp_extract(path, '[^/]+$') AS file, rows_read, rows_accepted, rows_rejected FROM files ORDER BY file`);
   const rejects = await q(`SELECT regexp_extract(f.path, '[^/]+$') AS file, line, "column", value, reason FROM rejects JOIN files f USING (file_id) ORDER BY file, line`);
   const incidents = await q(`SELECT month, category, area_code, area_name, district, in_force, sum(n)::BIGINT AS n FROM incidents GROUP BY ALL ORDER BY ALL`);
+  // One row per file and place (the padded " Thanet 004A" counted with "Thanet 004A", not beside it).
+  const [twice] = await q(`SELECT count(*) AS n FROM (SELECT file_id, month, category, area_code, area_name FROM incidents GROUP BY ALL HAVING count(*) > 1)`);
   con.closeSync();
-  return { code: r.code, json: JSON.parse(r.stdout), files, rejects, incidents };
+  return { code: r.code, json: JSON.parse(r.stdout), files, rejects, incidents, twice: JSON.parse(twice!).n };
 }
 
 describe('police files read together give what they give read one by one', () => {
@@ -60,10 +63,11 @@ describe('police files read together give what they give read one by one', () =>
     expect(together.files).toEqual(alone.files);
     expect(together.rejects).toEqual(alone.rejects);
     expect(together.incidents).toEqual(alone.incidents);
+    expect([together.twice, alone.twice]).toEqual([0, 0]);
 
     // And what they agree on is right, counted by hand from the rows above.
     expect(together.files.map((f) => JSON.parse(f))).toEqual([
-      { file: '2024-01-kent-street.csv', rows_read: 13, rows_accepted: 6, rows_rejected: 7 },
+      { file: '2024-01-kent-street.csv', rows_read: 14, rows_accepted: 7, rows_rejected: 7 },
       { file: '2024-02-kent-street.csv', rows_read: 2, rows_accepted: 1, rows_rejected: 1 },
       { file: '2024-03-kent-street.csv', rows_read: 2, rows_accepted: 1, rows_rejected: 1 },
     ]);
@@ -86,6 +90,7 @@ describe('police files read together give what they give read one by one', () =>
       expect.objectContaining({ month: '2024-01', district: 'Thanet', n: 1 }),
       expect.objectContaining({ month: '2024-02', district: 'Shepway', in_force: false, n: 1 }),
     ]);
+    expect(incidents.filter((i) => i.category === 'Drugs')).toEqual([expect.objectContaining({ area_name: 'Thanet 004B', n: 2 })]);
     expect(incidents.find((i) => i.category === 'Public order')).toMatchObject({ area_name: null, district: null, n: 1 });
   });
 });
@@ -97,7 +102,7 @@ describe('partner workbooks parsed while the police files are read', () => {
     const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout);
-    expect(json.sources.map((s: any) => [s.id, s.rowsRead])).toEqual([['police', 17], ['asb', 0]]);
+    expect(json.sources.map((s: any) => [s.id, s.rowsRead])).toEqual([['police', 18], ['asb', 0]]);
     expect(json.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^cannot be read as an Excel workbook/), file: 'council/asb.xlsx' })]);
   });
 });
