@@ -64,8 +64,20 @@ const hasTime = existsSync('/usr/bin/time');
 
 /** The median (by wall time) of `runs` runs of a command. */
 function measure(label, command, args, opts = {}) {
-  const all = Array.from({ length: runs }, () => measureOnce(label, command, args, opts)).sort((a, b) => a.wall - b.wall);
-  return all[Math.floor(all.length / 2)];
+  return measureTogether([{ label, command, args, opts }])[0];
+}
+
+/**
+ * The commands compared with each other, run in turn round after round (A B A B …, not A A B B),
+ * so that a change in the machine's load during the bench falls on all of them alike; the median
+ * run (by wall time) of each.
+ */
+function measureTogether(commands) {
+  const all = commands.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    commands.forEach((c, i) => all[i].push(measureOnce(c.label, c.command, c.args, c.opts)));
+  }
+  return all.map((list) => list.sort((a, b) => a.wall - b.wall)[Math.floor(list.length / 2)]);
 }
 
 /** Runs a command and measures wall time, CPU time (user + system) and peak memory (max RSS). */
@@ -97,8 +109,10 @@ function pandasPython() {
 const csp = path.join(root, 'bin', 'csp.js');
 const results = [];
 // What a run pays before it reads anything: Node and csp's command line; Node and DuckDB.
-const startup = measure('csp --version', process.execPath, [csp, '--version']);
-const floorStartup = measure('DuckDB, no query', process.execPath, [path.join(root, 'scripts/bench-floor.mjs'), '--no-query']);
+const [startup, floorStartup] = measureTogether([
+  { label: 'csp --version', command: process.execPath, args: [csp, '--version'] },
+  { label: 'DuckDB, no query', command: process.execPath, args: [path.join(root, 'scripts/bench-floor.mjs'), '--no-query'] },
+]);
 log(`startup: csp ${startup.wall.toFixed(2)} s, Node + DuckDB ${floorStartup.wall.toFixed(2)} s`);
 const python = values.smoke ? null : pandasPython();
 if (!python && !values.smoke) log('pandas is not installed and cannot be (Debian: apt-get install python3-pandas): the pandas comparison is skipped');
@@ -107,12 +121,15 @@ for (const rows of sizes) {
   const ws = workspace(rows);
   const police = path.join(ws, 'police');
   log(`\n${rows.toLocaleString('en-GB')} rows`);
-  const floor = measure('bare DuckDB query', process.execPath, [path.join(root, 'scripts/bench-floor.mjs'), police]);
-  const assess = measure('csp assess', process.execPath, [csp, 'assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html']);
-  const row = { rows, floor, assess, pandas: null };
-  if (python && rows <= 1_000_000) row.pandas = measure('pandas', python, [path.join(root, 'scripts/bench-pandas.py'), police]);
+  const commands = [
+    { label: 'bare DuckDB query', command: process.execPath, args: [path.join(root, 'scripts/bench-floor.mjs'), police] },
+    { label: 'csp assess', command: process.execPath, args: [csp, 'assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html'] },
+  ];
+  if (python && rows <= 1_000_000) commands.push({ label: 'pandas', command: python, args: [path.join(root, 'scripts/bench-pandas.py'), police] });
   // Gzipped files hold ten times the rows per byte: memory must not grow with that either.
-  if (rows >= 10_000_000) row.gzip = measure('csp assess, .csv.gz', process.execPath, [csp, 'assess', '--config', path.join(await gzipWorkspace(rows), 'csp.yaml'), '--format', 'html']);
+  if (rows >= 10_000_000) commands.push({ label: 'csp assess, .csv.gz', command: process.execPath, args: [csp, 'assess', '--config', path.join(await gzipWorkspace(rows), 'csp.yaml'), '--format', 'html'] });
+  const [floor, assess, ...others] = measureTogether(commands);
+  const row = { rows, floor, assess, pandas: others.find((m) => m.label === 'pandas') ?? null, gzip: others.find((m) => m.label.endsWith('.csv.gz')) };
   results.push(row);
   for (const m of [floor, assess, row.pandas, row.gzip].filter(Boolean)) log(`  ${m.label.padEnd(20)} ${m.wall.toFixed(2)} s wall, ${m.cpu?.toFixed(2) ?? '?'} s CPU, ${m.peakMb?.toFixed(0) ?? '?'} MB peak`);
   log(`  assess / floor: ${(assess.wall / floor.wall).toFixed(2)}×`);
@@ -126,8 +143,10 @@ if (browser) {
   const ws = workspace(sizes[0]);
   const out = path.join(ws, 'out');
   if (!existsSync(path.join(out, 'assessment.json'))) measure('assess', process.execPath, [csp, 'assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html', '--quiet']);
-  const empty = measure('empty page PDF', process.execPath, [path.join(root, 'scripts/bench-empty-pdf.mjs'), browser]);
-  const render = measure('csp render-plan', process.execPath, [csp, 'render-plan', '--config', path.join(ws, 'csp.yaml'), '--format', 'html,pdf', '--quiet']);
+  const [empty, render] = measureTogether([
+    { label: 'empty page PDF', command: process.execPath, args: [path.join(root, 'scripts/bench-empty-pdf.mjs'), browser] },
+    { label: 'csp render-plan', command: process.execPath, args: [csp, 'render-plan', '--config', path.join(ws, 'csp.yaml'), '--format', 'html,pdf', '--quiet'] },
+  ]);
   documents = { empty, render };
   log(`\nrender-plan ${render.wall.toFixed(2)} s against an empty page ${empty.wall.toFixed(2)} s: ${(render.wall / empty.wall).toFixed(2)}×`);
 } else log('no browser: the render-plan comparison is skipped (csp doctor says how to get one)');
@@ -190,7 +209,7 @@ function markdown(r) {
     '# Benchmarks',
     '',
     `Measured on ${r.date} with \`npm run bench\` on: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.os}, Node ${r.machine.node}.`,
-    `Each command runs as its own process, ${r.runs} times; the median run is shown. Wall and CPU time and peak memory (max RSS) come from GNU time.`,
+    `Each command runs as its own process, ${r.runs} times, in turn with the commands it is compared with; the median run is shown. Wall and CPU time and peak memory (max RSS) come from GNU time.`,
     'The police files are generated by the sample generator (plain CSV, as data.police.uk publishes them); the rest of the sample',
     'partnership is as in data-samples/. `csp assess` writes everything it always writes (assessment.json, 10 CSV tables, tables.xlsx,',
     'charts) and the Strategic Assessment as HTML.',
