@@ -186,7 +186,8 @@ function cpuBound(r) {
 }
 
 function markdown(r) {
-  const f = (m) => (m ? `${m.wall.toFixed(2)} s | ${m.cpu?.toFixed(2) ?? '?'} s | ${m.peakMb?.toFixed(0) ?? '?'} MB` : 'skipped | | ');
+  const mb = (m) => (m?.peakMb == null ? '?' : Math.round(m.peakMb).toLocaleString('en-GB'));
+  const f = (m) => (m ? `${m.wall.toFixed(2)} s | ${m.cpu?.toFixed(2) ?? '?'} s | ${mb(m)} MB` : 'skipped | | ');
   const n = (rows) => rows.toLocaleString('en-GB');
   const verdict = (ok) => (ok ? 'met' : '**not met**');
   const ratios = [
@@ -198,8 +199,8 @@ function markdown(r) {
       const v = x.pandas.wall / x.assess.wall;
       return `| pandas / assess, ${n(x.rows)} rows | ${v.toFixed(2)}× | ≥ 3× | ${verdict(v >= 3)} |`;
     }),
-    ...r.results.filter((x) => x.rows >= 10_000_000).map((x) => `| assess peak memory, ${n(x.rows)} rows | ${x.assess.peakMb?.toFixed(0) ?? '?'} MB | < 2,048 MB | ${verdict((x.assess.peakMb ?? Infinity) < 2048)} |`),
-    ...r.results.filter((x) => x.gzip).map((x) => `| assess peak memory, ${n(x.rows)} rows as .csv.gz | ${x.gzip.peakMb?.toFixed(0) ?? '?'} MB | < 2,048 MB | ${verdict((x.gzip.peakMb ?? Infinity) < 2048)} |`),
+    ...r.results.filter((x) => x.rows >= 10_000_000).map((x) => `| assess peak memory, ${n(x.rows)} rows | ${mb(x.assess)} MB | < 2,048 MB | ${verdict((x.assess.peakMb ?? Infinity) < 2048)} |`),
+    ...r.results.filter((x) => x.gzip).map((x) => `| assess peak memory, ${n(x.rows)} rows as .csv.gz | ${mb(x.gzip)} MB | < 2,048 MB | ${verdict((x.gzip.peakMb ?? Infinity) < 2048)} |`),
     ...(r.documents ? [(() => {
       const v = r.documents.render.wall / r.documents.empty.wall;
       return `| render-plan (HTML + PDF, plan and Cabinet report) / empty-page PDF | ${v.toFixed(2)}× | ≤ 3× | ${verdict(v <= 3)} |`;
