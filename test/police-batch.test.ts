@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { cli, minimalConfig, workspace } from './helpers.js';
+import { loadConfig } from '../src/config/load.js';
+import { Database } from '../src/ingest/database.js';
+import { ingest } from '../src/ingest/index.js';
 
 /**
  * A force's monthly files are read together in one scan (src/ingest/police-batch.ts); a single
@@ -105,4 +108,30 @@ describe('partner workbooks parsed while the police files are read', () => {
     expect(json.sources.map((s: any) => [s.id, s.rowsRead])).toEqual([['police', 18], ['asb', 0]]);
     expect(json.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^cannot be read as an Excel workbook/), file: 'council/asb.xlsx' })]);
   });
+
+  it('files read in several batches give what they give in one (a national run is read 600 MB at a time)', async () => {
+    const dir = workspace({ 'csp.yaml': minimalConfig(police('police', 'police/*-kent-street.csv'), districts), ...FILES });
+    const config = loadConfig(path.join(dir, 'csp.yaml'));
+    const readIn = async (policeBatchBytes?: number) => {
+      const db = await Database.open();
+      const batches: string[] = [];
+      const result = await ingest(config, db, { today: '2026-01-01', policeBatchBytes, onFileStart: (_, file) => batches.push(file) });
+      const rows = async (sql: string) => (await db.all(sql)).map((o) => JSON.stringify(o, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
+      const tables = {
+        files: await rows(`SELECT file_id, rows_read, rows_accepted, rows_rejected FROM files ORDER BY file_id`),
+        rejects: await rows(`SELECT * FROM rejects ORDER BY ALL`),
+        incidents: await rows(`SELECT * FROM incidents ORDER BY ALL`),
+      };
+      db.close();
+      return { result, batches, tables };
+    };
+    const one = await readIn();
+    const several = await readIn(1); // every file its own batch
+    expect(one.batches).toEqual(['3 files', 'police/2024-01-kent-street.csv', 'police/2024-02-kent-street.csv', 'police/2024-03-kent-street.csv']);
+    expect(several.batches).toEqual(['1 file', '1 file', '1 file', 'police/2024-01-kent-street.csv', 'police/2024-02-kent-street.csv', 'police/2024-03-kent-street.csv']);
+    expect(several.tables).toEqual(one.tables);
+    expect(several.result).toEqual(one.result);
+    expect(one.tables.rejects).toHaveLength(9);
+  });
 });
+

@@ -61,6 +61,8 @@ export interface IngestOptions {
   meanwhile?: () => void;
   /** After each file is read. */
   onFile?: (sourceId: string, file: FileRead) => void;
+  /** The most text one scan of police files takes (600 MB); tests set it small to read a few files as several batches. */
+  policeBatchBytes?: number;
 }
 
 const MAPPERS: { [K in SourceConfig['kind']]: KindMapper<Extract<SourceConfig, { kind: K }>> } = {
@@ -143,6 +145,13 @@ interface SourcePlan {
   problems: Problem[];
 }
 
+/**
+ * The most text one scan of police files takes. Measured on 10,000,000 rows (2.2 GB): batches
+ * of 250 MB took 9.6 s and peaked at 0.7 GB, 600 MB took 7.8 s and peaked at 1.0–1.1 GB, 1.2 GB
+ * took no less time and peaked at 1.5 GB; two batches at once on two connections were slower.
+ */
+const POLICE_BATCH_BYTES = 600 * 1024 * 1024;
+
 /** A force's monthly police files are read together, one batch at a time. */
 const readTogether = (p: { source: SourceConfig; paths: string[] }) => p.source.kind === 'police-uk-street' && p.paths.length > 1;
 
@@ -164,7 +173,7 @@ async function readSource({ id, source, paths, ids, problems }: SourcePlan, db: 
   const read: SourceRead = { id, kind: source.kind, files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
   const errors = [...problems];
   const together = readTogether({ source, paths })
-    ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: ids[0]!, onFileStart: opts.onFileStart })
+    ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: ids[0]!, onFileStart: opts.onFileStart, limit: opts.policeBatchBytes ?? POLICE_BATCH_BYTES })
     : undefined;
   for (const [index, file] of paths.entries()) {
     const fileId = ids[index]!;
@@ -188,23 +197,17 @@ async function readSource({ id, source, paths, ids, problems }: SourcePlan, db: 
   return { read, errors };
 }
 
-/**
- * Police files in batches of up to ~600 MB of text; a batch that cannot be read together is left
- * to the one-by-one path. Measured on 10,000,000 rows (2.2 GB): batches of 250 MB took 9.6 s and
- * peaked at 0.7 GB, 600 MB took 7.8 s and peaked at 1.0–1.1 GB, 1.2 GB took no less time and
- * peaked at 1.5 GB; two batches at once on two connections were slower still.
- */
+/** Police files in batches of up to POLICE_BATCH_BYTES of text; a batch that cannot be read together is left to the one-by-one path. */
 async function readPoliceBatches(
   paths: string[],
-  o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart'] },
+  o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart']; limit: number },
 ): Promise<Map<number, BatchCounts>> {
   const done = new Map<number, BatchCounts>();
-  const limit = 600 * 1024 * 1024;
   let batch: BatchFile[] = [];
   let bytes = 0;
   const flush = async () => {
     if (batch.length > 0) {
-      o.onFileStart?.(o.sourceId, `${batch.length} files`, batch[0]!.fileId - o.firstFileId, paths.length);
+      o.onFileStart?.(o.sourceId, `${batch.length} file${batch.length === 1 ? '' : 's'}`, batch[0]!.fileId - o.firstFileId, paths.length);
       const counts = await ingestPoliceBatch(o.db, batch, o.config, o.sourceId);
       for (const [k, v] of counts ?? []) done.set(k, v);
     }
@@ -213,7 +216,7 @@ async function readPoliceBatches(
   };
   for (const [i, p] of paths.entries()) {
     const size = textBytes(p);
-    if (bytes + size > limit && batch.length > 0) await flush();
+    if (bytes + size > o.limit && batch.length > 0) await flush();
     batch.push({ path: p, fileId: o.firstFileId + i });
     bytes += size;
   }
