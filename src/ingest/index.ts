@@ -16,11 +16,9 @@ import { mapPolice } from './kinds/police.js';
 import { mapPopulation } from './kinds/population.js';
 import { mapRecords } from './kinds/records.js';
 import { mapSurvey } from './kinds/survey.js';
-import { dropStaged, readWorkbook, stageFile } from './staging.js';
+import { dropStaged, readWorkbook, stageFile, type Workbook } from './staging.js';
 import { onInterrupt } from '../util/cleanup.js';
 import { ingestPoliceBatch, type BatchCounts, type BatchFile } from './police-batch.js';
-
-type Workbook = import('exceljs').Workbook;
 
 export interface FileRead {
   /** Relative to csp.yaml. */

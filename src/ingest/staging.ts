@@ -46,7 +46,7 @@ export interface ReadOptions {
   workbook?: Promise<Workbook>;
 }
 
-type Workbook = import('exceljs').Workbook;
+export type Workbook = import('exceljs').Workbook;
 
 /** Parses an XLSX file with exceljs (JavaScript work: it can go on while DuckDB reads). */
 export async function readWorkbook(file: string): Promise<Workbook> {
