@@ -28,21 +28,21 @@ export class MonthlyCounts {
   /** `hotspots`: the window whose sub-area counts are kept (the current one). */
   static async build(db: Database, config: Config, hotspots: { start: string; end: string }): Promise<MonthlyCounts> {
     const area = sqlString(config.partnership.area);
-    const read = async (sql: string) =>
-      (await db.all<{ source: string; category: string; place: string | null; month: string; n: bigint }>(sql)).map((r) => ({ ...r, n: Number(r.n) }));
-    const byDistrict = await read(`
+    // Counts come back as BIGINT; every sum below is of numbers.
+    const read = async <T>(sql: string) => (await db.all<T & { n: bigint }>(sql)).map((r) => ({ ...r, n: Number(r.n) }));
+    const byDistrict = await read<Omit<Count, 'n'>>(`
       SELECT source, category, district AS place, month, sum(n) AS n FROM incidents GROUP BY ALL
       UNION ALL
       SELECT source, category, ${area}, first_month, sum(count) FROM counts WHERE months = 1 GROUP BY ALL`);
     const months = `BETWEEN ${sqlString(hotspots.start)} AND ${sqlString(hotspots.end)}`;
-    const byArea = await read(`
+    const byArea = await read<Omit<Count, 'n'>>(`
       SELECT source, category, coalesce(area_name, '(no location)') AS place, month, sum(n) AS n FROM incidents
       WHERE district = ${area} AND month ${months} GROUP BY ALL
       UNION ALL
       SELECT source, category, coalesce(area, '(no area)'), first_month, sum(count) FROM counts WHERE months = 1 AND first_month ${months} GROUP BY ALL`);
-    const multiMonth = (await db.all<{ source: string; category: string; first: string; last: string; n: bigint }>(`
+    const multiMonth = await read<{ source: string; category: string; first: string; last: string }>(`
       SELECT source, category, first_month AS first, strftime(CAST(first_month || '-01' AS DATE) + to_months(months - 1), '%Y-%m') AS last, sum(count) AS n
-      FROM counts WHERE months > 1 GROUP BY ALL`)).map((r) => ({ ...r, n: Number(r.n) }));
+      FROM counts WHERE months > 1 GROUP BY ALL`);
     return new MonthlyCounts(config.partnership.area, byDistrict, byArea, multiMonth);
   }
 
