@@ -107,6 +107,8 @@ function pandasPython() {
 }
 
 const csp = path.join(root, 'bin', 'csp.js');
+/** `csp assess` on a workspace, as the bench times it. */
+const assessArgs = (ws, ...more) => [csp, 'assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html', ...more];
 const results = [];
 // What a run pays before it reads anything: Node and csp's command line; Node and DuckDB.
 const [startup, floorStartup] = measureTogether([
@@ -123,11 +125,11 @@ for (const rows of sizes) {
   log(`\n${rows.toLocaleString('en-GB')} rows`);
   const commands = [
     { label: 'bare DuckDB query', command: process.execPath, args: [path.join(root, 'scripts/bench-floor.mjs'), police] },
-    { label: 'csp assess', command: process.execPath, args: [csp, 'assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html'] },
+    { label: 'csp assess', command: process.execPath, args: assessArgs(ws) },
   ];
   if (python && rows <= 1_000_000) commands.push({ label: 'pandas', command: python, args: [path.join(root, 'scripts/bench-pandas.py'), police] });
   // Gzipped files hold ten times the rows per byte: memory must not grow with that either.
-  if (rows >= 10_000_000) commands.push({ label: 'csp assess, .csv.gz', command: process.execPath, args: [csp, 'assess', '--config', path.join(await gzipWorkspace(rows), 'csp.yaml'), '--format', 'html'] });
+  if (rows >= 10_000_000) commands.push({ label: 'csp assess, .csv.gz', command: process.execPath, args: assessArgs(await gzipWorkspace(rows)) });
   const [floor, assess, ...others] = measureTogether(commands);
   const row = { rows, floor, assess, pandas: others.find((m) => m.label === 'pandas') ?? null, gzip: others.find((m) => m.label.endsWith('.csv.gz')) };
   results.push(row);
@@ -142,7 +144,7 @@ let documents = null;
 if (browser) {
   const ws = workspace(sizes[0]);
   const out = path.join(ws, 'out');
-  if (!existsSync(path.join(out, 'assessment.json'))) measure('assess', process.execPath, [csp, 'assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html', '--quiet']);
+  if (!existsSync(path.join(out, 'assessment.json'))) measure('assess', process.execPath, assessArgs(ws, '--quiet'));
   const [empty, render] = measureTogether([
     { label: 'empty page PDF', command: process.execPath, args: [path.join(root, 'scripts/bench-empty-pdf.mjs'), browser] },
     { label: 'csp render-plan', command: process.execPath, args: [csp, 'render-plan', '--config', path.join(ws, 'csp.yaml'), '--format', 'html,pdf', '--quiet'] },
