@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './helpers.js';
@@ -23,6 +23,16 @@ describe('npm run bench (smoke: 50,000 rows)', () => {
     expect(Math.abs(police.rowsRead - 50_000) / 50_000).toBeLessThan(0.05);
     // assess's own steps are read from what it prints, for the breakdown in BENCHMARKS.md.
     expect(r.assess.steps.map((s: any) => s.step.split(' ')[0])).toEqual(['read', 'analysed', 'wrote', 'wrote']);
+    // What assess costs whatever the volume: the same workspace with 1 police row in 5 kept.
+    expect(r.fixed.every).toBe(5);
+    expect(r.fixed.steps.map((s: any) => s.step.split(' ')[0])).toEqual(['read', 'analysed', 'wrote', 'wrote']);
+    const policeDir = path.join(out, 'ws-50000', 'police');
+    const kept = readdirSync(policeDir).reduce((sum, f) => {
+      const dataRows = readFileSync(path.join(policeDir, f), 'utf8').trimEnd().split('\n').length - 1;
+      return sum + Math.floor(dataRows / 5);
+    }, 0);
+    const thin = JSON.parse(readFileSync(path.join(out, 'ws-50000-thin', 'out', 'assessment.json'), 'utf8'));
+    expect(thin.sources.find((s: any) => s.id === 'police').rowsRead).toBe(kept);
     expect(report.startup.wall).toBeGreaterThan(0);
     expect(report.floorStartup.wall).toBeGreaterThan(0);
     expect(report.documents.render.wall).toBeGreaterThan(0);
