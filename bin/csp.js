@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// Thin shim: the CLI lives in dist/bundle/ (built by `npm run build`, run on install by `prepare`).
-import { run, runCleanups } from '../dist/bundle/cli.js';
+// Thin shim: the CLI lives in dist/bundle/csp.cjs (built by `npm run build`, run on install by
+// `prepare`), loaded with the code V8 compiled for it on an earlier run (see load-bundle.js).
+import { fileURLToPath } from 'node:url';
+import { commandOf, loadBundle } from './load-bundle.js';
+
+const args = process.argv.slice(2);
+const bundle = loadBundle(fileURLToPath(new URL('../dist/bundle/csp.cjs', import.meta.url)), commandOf(args));
+const { run, runCleanups } = bundle.exports;
 
 // `csp validate --json | head` closes stdout early: that is not an error.
 process.stdout.on('error', (e) => {
@@ -15,4 +21,5 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
     process.exit(code);
   });
 }
-process.exitCode = await run(process.argv.slice(2));
+process.exitCode = await run(args);
+if (process.exitCode === 0) bundle.keepCompiledCode();

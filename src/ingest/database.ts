@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
-import type { DuckDBConnection, DuckDBInstance as Instance, DuckDBValue } from '@duckdb/node-api';
-
-// DuckDB's Node package is CommonJS in 124 files: required rather than imported it loads in
-// half the time (an import makes Node read every file for the names it exports).
-const { DuckDBInstance } = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
+// DuckDB's Node package is CommonJS in 124 files: the bundle (scripts/bundle.mjs) carries them in
+// one chunk, so a run resolves and reads one file instead of 124; only the native binding is
+// loaded from node_modules.
+import { DuckDBInstance, type DuckDBConnection, type DuckDBInstance as Instance, type DuckDBValue } from '@duckdb/node-api';
 
 /**
  * The DuckDB database that ingest fills and analysis queries. In memory by default;
