@@ -165,7 +165,7 @@ for (const rows of sizes) {
     fixed: fixed ? { ...fixed, every: thin.every } : null,
   };
   results.push(row);
-  for (const m of [floor, assess, row.fixed, row.pandas, row.gzip].filter(Boolean)) log(`  ${m.label.padEnd(20)} ${m.wall.toFixed(2)} s wall, ${m.cpu?.toFixed(2) ?? '?'} s CPU, ${m.peakMb?.toFixed(0) ?? '?'} MB peak`);
+  for (const m of [floor, assess, row.fixed, row.pandas, row.gzip].filter(Boolean)) log(`  ${m.label.padEnd(24)} ${m.wall.toFixed(2)} s wall, ${m.cpu?.toFixed(2) ?? '?'} s CPU, ${m.peakMb?.toFixed(0) ?? '?'} MB peak`);
   log(`  assess / floor: ${(assess.wall / floor.wall).toFixed(2)}×`);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,6 +98,18 @@ describe('the sample generator', () => {
       0,
     );
     expect(Math.abs(rows - 20_000) / 20_000).toBeLessThan(0.03);
+  });
+
+  it('says how it is used (npm run samples -- --help), and names an option it does not know', () => {
+    const cli = path.join(ROOT, 'dist', 'samples', 'cli.js');
+    const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run samples -- \[options\]/);
+    expect(help.stdout).toContain('--rows N');
+    const wrong = spawnSync(process.execPath, [cli, '--row', '5'], { encoding: 'utf8' });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("Unknown option '--row'");
+    expect(wrong.stderr).toContain('Usage: npm run samples');
   });
 
   it('reproduces the committed data-samples byte for byte', async () => {

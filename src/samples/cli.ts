@@ -57,16 +57,37 @@ export async function generateSamples(o: { out: string; rows: number; seed: numb
   o.log(`partners: ${asb.length.toLocaleString('en-GB')} council ASB complaints, fire, population, survey, judgements, actions`);
 }
 
+const USAGE = `Usage: npm run samples -- [options]
+Writes the sample partnership (the same seed gives the same bytes).
+  --out DIR       the folder to write (data-samples)
+  --rows N        police rows over the 36 months, e.g. 1000000 for a benchmark
+                  (without it, realistic volumes for Kent)
+  --seed S        the random seed (${SAMPLE.seed})
+  --plain         police files as .csv, not .csv.gz
+  --police-only   only the police files
+  -h, --help      this text`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      out: { type: 'string', default: 'data-samples' },
-      rows: { type: 'string', default: '0' },
-      seed: { type: 'string', default: String(SAMPLE.seed) },
-      plain: { type: 'boolean', default: false },
-      'police-only': { type: 'boolean', default: false },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        out: { type: 'string', default: 'data-samples' },
+        rows: { type: 'string', default: '0' },
+        seed: { type: 'string', default: String(SAMPLE.seed) },
+        plain: { type: 'boolean', default: false },
+        'police-only': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const rows = Number(values.rows);
   if (!Number.isInteger(rows) || rows < 0) {
     console.error(`--rows must be a whole number of rows (got "${values.rows}")`);
