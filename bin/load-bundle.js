@@ -8,6 +8,7 @@
 // bundle's SHA-1 and V8's version: V8 itself checks only the source's length, and code compiled
 // for another build must never run. Where the folder cannot be written (a read-only install)
 // csp runs as it would without a cache.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +25,8 @@ export function loadBundle(bundle, cacheName) {
   const bytes = readFileSync(bundle);
   const build = createHash('sha1').update(bytes).digest('hex').slice(0, 16);
   const cacheFile = path.join(path.dirname(bundle), 'v8-cache', `${cacheName.replace(/[^a-z-]/g, '') || 'csp'}-${build}-${process.versions.v8}.bin`);
-  const source = bytes.toString('utf8');
+  // The build writes the bundle in ASCII (scripts/bundle.mjs): read as one byte a character.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
