@@ -10,7 +10,7 @@
 // csp runs as it would without a cache.
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -48,14 +48,15 @@ export function loadBundle(bundle, cacheName) {
     /** After a successful run: keeps what V8 compiled, unless an earlier run's cache was used. */
     keepCompiledCode() {
       if (kept) return;
+      // Written aside and renamed: two runs finishing at once each leave a whole file.
+      const aside = `${cacheFile}.${process.pid}`;
       try {
         mkdirSync(path.dirname(cacheFile), { recursive: true });
-        // Written aside and renamed: two runs finishing at once each leave a whole file.
-        const aside = `${cacheFile}.${process.pid}`;
         writeFileSync(aside, script.createCachedData());
         renameSync(aside, cacheFile);
       } catch {
-        // A folder csp may not write to: no cache, same results.
+        // A folder csp may not write to, or a full disk: no cache, same results.
+        rmSync(aside, { force: true });
       }
     },
   };
