@@ -56,7 +56,11 @@ export function loadBundle(bundle, cacheName) {
         renameSync(aside, cacheFile);
       } catch {
         // A folder csp may not write to, or a full disk: no cache, same results.
-        rmSync(aside, { force: true });
+        try {
+          rmSync(aside, { force: true });
+        } catch {
+          // Nothing was written.
+        }
       }
     },
   };
