@@ -26,6 +26,7 @@ describe('npm run bench (smoke: 50,000 rows)', () => {
     // What assess costs whatever the volume: the same workspace with 1 police row in 5 kept.
     expect(r.fixed.every).toBe(5);
     expect(r.fixed.steps.map((s: any) => s.step.split(' ')[0])).toEqual(['read', 'analysed', 'wrote', 'wrote']);
+    expect(r.floorFixed.wall).toBeGreaterThan(0);
     const policeDir = path.join(out, 'ws-50000', 'police');
     const kept = readdirSync(policeDir).reduce((sum, f) => {
       const dataRows = readFileSync(path.join(policeDir, f), 'utf8').trimEnd().split('\n').length - 1;
