@@ -43,43 +43,39 @@ if (values.report) {
   process.exit(0);
 }
 
-/** The same workspace with its police files gzipped (.csv.gz, as the sample ships them). Cached. */
-async function gzipWorkspace(rows) {
+/**
+ * The same workspace with its police files made anew from the plain ones: `writePolice(from, to)`
+ * for each file, the rest copied as it is. Cached in ws-<rows>-<suffix>.
+ */
+async function derivedWorkspace(rows, suffix, writePolice) {
   const plain = workspace(rows);
-  const dir = path.join(cache, `ws-${rows}-gz`);
+  const dir = path.join(cache, `ws-${rows}-${suffix}`);
   const marker = path.join(dir, '.complete');
   if (existsSync(marker)) return dir;
   rmSync(dir, { recursive: true, force: true });
-  log(`gzipping the police files into ${dir} (once; cached)`);
+  log(`writing the police files of ${dir} (once; cached)`);
   cpSync(plain, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}police${path.sep}`) && !src.endsWith(`${path.sep}out`) && !src.endsWith('.complete') });
   mkdirSync(path.join(dir, 'police'), { recursive: true });
-  for (const f of readdirSync(path.join(plain, 'police'))) {
-    await pipeline(createReadStream(path.join(plain, 'police', f)), createGzip({ level: 1 }), createWriteStream(path.join(dir, 'police', `${f}.gz`)));
-  }
+  for (const f of readdirSync(path.join(plain, 'police'))) await writePolice(path.join(plain, 'police', f), path.join(dir, 'police', f));
   writeFileSync(marker, `${rows}\n`);
   return dir;
 }
+
+/** The same workspace with its police files gzipped (.csv.gz, as the sample ships them). Cached. */
+const gzipWorkspace = (rows) => derivedWorkspace(rows, 'gz', (from, to) =>
+  pipeline(createReadStream(from), createGzip({ level: 1 }), createWriteStream(`${to}.gz`)));
 
 /**
  * The same workspace with 1 police row in `every` kept (about 10,000 rows): what `csp assess`
  * costs whatever the volume (starting up, the six other sources, analysis, every output). Cached.
  */
-function thinWorkspace(rows) {
+async function thinWorkspace(rows) {
   const every = Math.max(1, Math.floor(rows / FIXED_ROWS));
-  const plain = workspace(rows);
-  const dir = path.join(cache, `ws-${rows}-thin`);
-  const marker = path.join(dir, '.complete');
-  if (existsSync(marker)) return { dir, every };
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(plain, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}police${path.sep}`) && !src.endsWith(`${path.sep}out`) && !src.endsWith('.complete') });
-  mkdirSync(path.join(dir, 'police'), { recursive: true });
-  for (const f of readdirSync(path.join(plain, 'police'))) {
-    const lines = readFileSync(path.join(plain, 'police', f), 'utf8').split('\n');
+  const dir = await derivedWorkspace(rows, 'thin', (from, to) => {
     // The header, then every `every`-th row (the generator writes one row a line, no quoted line breaks).
-    const kept = lines.filter((line, i) => i === 0 || (line !== '' && i % every === 0));
-    writeFileSync(path.join(dir, 'police', f), `${kept.join('\n')}\n`);
-  }
-  writeFileSync(marker, `${rows}\n`);
+    const kept = readFileSync(from, 'utf8').split('\n').filter((line, i) => i === 0 || (line !== '' && i % every === 0));
+    writeFileSync(to, `${kept.join('\n')}\n`);
+  });
   return { dir, every };
 }
 /** About how many police rows the fixed-cost run reads. */
@@ -153,7 +149,7 @@ for (const rows of sizes) {
     { label: 'csp assess', command: process.execPath, args: assessArgs(ws) },
   ];
   // The first size also measures what assess costs whatever the volume.
-  const thin = rows === sizes[0] ? thinWorkspace(rows) : null;
+  const thin = rows === sizes[0] ? await thinWorkspace(rows) : null;
   if (thin) {
     commands.push(
       { label: 'csp assess, fixed cost', command: process.execPath, args: assessArgs(thin.dir) },
@@ -231,13 +227,13 @@ function cpuBound(r) {
  * the police rows can take away; and what the police rows themselves cost each.
  */
 function fixedCost(r) {
-  const x = r.results.find((y) => y.fixed);
+  const x = r.results.find((y) => y.fixed && y.floorFixed);
   if (!x) return [];
   const n = (v) => v.toLocaleString('en-GB');
   const fixed = x.fixed.wall;
   // What the other 99 rows in 100 cost each: the run on all rows less the run on the thinned files.
   const assessRows = x.assess.wall - fixed;
-  const floorRows = x.floor.wall - (x.floorFixed?.wall ?? r.floorStartup.wall);
+  const floorRows = x.floor.wall - x.floorFixed.wall;
   return [
     `With 1 police row in ${x.fixed.every} kept (${n(Math.round(x.rows / x.fixed.every))} rows), everything else as it was, \`csp assess\` takes ${fixed.toFixed(2)} s:`,
     `${(fixed / x.floor.wall).toFixed(2)}× the bare query on all ${n(x.rows)} rows before the police rows are counted. That part of the run (starting up,`,

@@ -12,11 +12,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
+const bundle = path.join(outdir, 'csp.cjs');
 const require = createRequire(import.meta.url);
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [path.join(root, 'dist', 'cli.js')],
-  outfile: path.join(outdir, 'csp.cjs'),
+  outfile: bundle,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -51,6 +52,5 @@ await build({
 // all-ASCII bundle loads as a one-byte string (bin/load-bundle.js): half the memory of the
 // two-byte string one "—" in a comment makes of all 8 MB, and no UTF-8 decoding. The same
 // escape is right wherever such a character could stand (comment, string, regular expression).
-const bundle = path.join(outdir, 'csp.cjs');
 const text = readFileSync(bundle, 'utf8');
 writeFileSync(bundle, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
