@@ -17,8 +17,10 @@ export interface Test {
 export function poissonChangeTest(current: number, previous: number, alpha = 0.05): Test {
   const n = current + previous;
   if (n === 0) return { pValue: 1, significance: 'no significant change' };
+  // Each tail is summed directly: 1 − cdf loses everything below 1e-16 and says p = 0. At
+  // p = ½ the binomial is symmetric, so P(X ≥ current) = P(X ≤ n − current).
   const lower = binomialCdf(current, n, 0.5);
-  const upper = current === 0 ? 1 : 1 - binomialCdf(current - 1, n, 0.5);
+  const upper = binomialCdf(n - current, n, 0.5);
   const pValue = Math.min(1, 2 * Math.min(lower, upper));
   const significance: Significance =
     pValue >= alpha ? 'no significant change' : current > previous ? 'significant increase' : 'significant decrease';

@@ -61,6 +61,12 @@ describe('the exact test for two Poisson counts', () => {
     expect(Math.abs(t.pValue - p) / p).toBeLessThan(1e-3);
     expect(t.significance).toBe(label);
   });
+  it('computes each tail directly, so a tiny p-value is not written as 0 (900 vs 400: exact sum 1.201346e-44)', () => {
+    const up = poissonChangeTest(900, 400);
+    expect(up.pValue).toBe(1.201e-44);
+    expect(up.significance).toBe('significant increase');
+    expect(poissonChangeTest(400, 900)).toEqual({ pValue: 1.201e-44, significance: 'significant decrease' });
+  });
   it('no counts at all is no change', () => {
     expect(poissonChangeTest(0, 0)).toEqual({ pValue: 1, significance: 'no significant change' });
   });
