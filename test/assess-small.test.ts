@@ -86,6 +86,10 @@ describe('assess on a hand-computed workspace', () => {
       'csp.yaml': config,
       'police/2024-06-kent-street.csv': police('2024-06', 30, 10),
       'police/2025-06-kent-street.csv': police('2025-06', 45, 12),
+      // The police data must cover both windows (Jan 2024–Dec 2025): the first and last months
+      // hold one crime each in a district outside the force, so no district figure changes.
+      'police/2024-01-kent-street.csv': `${HEADER}\nx1,2024-01,Kent Police,Kent Police,0.1,51.4,On or near A Road,E01000001,Bexley 001A,Burglary,,\n`,
+      'police/2025-12-kent-street.csv': `${HEADER}\nx2,2025-12,Kent Police,Kent Police,0.1,51.4,On or near A Road,E01000001,Bexley 001A,Burglary,,\n`,
       'asb.csv': asb,
       'fire.csv': fire,
       'population.csv': 'Area,Level,Population\nThanet,district,1000\nDover,district,2000\nWard A,ward,500\nWard B,ward,250\n',
@@ -107,7 +111,7 @@ describe('assess on a hand-computed workspace', () => {
     });
     expect(a.allCrime.summary).toBe(
       'All crime (excluding ASB): 45 crimes in Jan–Dec 2025, 15 more than in Jan–Dec 2024 (+50.0%). The change is within what chance alone would produce (p = 0.105), so it is not evidence of a real change. That is 45.0 per 1,000 residents, 26.0 more than the Kent Police average of 19.0; the highest rate of 2 districts. ' +
-        'Note: police covers 2024-06 to 2025-06 with 11 month(s) missing (2024-07, 2024-08, 2024-09, 2024-10, 2024-11, 2024-12, 2025-01, 2025-02, 2025-03, 2025-04, 2025-05); ' +
+        'Note: police covers 2024-01 to 2025-12 with 20 month(s) missing (2024-02, 2024-03, 2024-04, 2024-05, 2024-07, 2024-08, 2024-09, 2024-10, 2024-11, 2024-12, 2025-01, 2025-02, 2025-03, 2025-04, 2025-05, 2025-07, 2025-08, 2025-09, 2025-10, 2025-11); ' +
         'the assessment needs 2024-01 to 2025-12; months without data count as zero, so totals and changes that include them are understated.',
     );
   });

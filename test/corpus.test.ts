@@ -24,6 +24,10 @@ const SRC = {
   judgements: `  judgements:\n    kind: judgements\n    files: judgements.csv\n    columns: {theme: Theme, scores: {influence: Influence}}`,
   actions: `  actions:\n    kind: actions\n    files: actions.csv\n    columns: {action: Action, status: Status, baseline: Baseline, latest: Latest}`,
 };
+// The assessment windows must lie inside the police data: June 2024 against May 2024, and a
+// May ASB row (never a repeat, in a theme) so that the data covers both.
+const JUNE = (t: string) => t.replace('end: 2024-12', 'end: 2024-06\n  months: 1');
+const MAY = crime('', '2024-05', 'Anti-social behaviour');
 const THEMES = `themes:\n  - {id: asb, name: Anti-social behaviour, categories: {police: [Anti-social behaviour]}}\n`;
 
 interface Case {
@@ -71,16 +75,16 @@ const CASES: Case[] = [
   { name: 'population with an unknown level', files: { 'population.csv': 'Area,Level,Population\nThanet,county,137000\nDover,district,100\n' }, sources: SRC.population, code: 0, read: 2, rejects: { 'the level must be district, ward or lsoa': 1 } },
   // --- duplicates and categories
   { name: 'duplicate IDs in records', files: { 'asb.csv': asb(ok('A1'), ok('A1'), ok('A2'), ok('A1')) }, sources: SRC.records(), code: 0, read: 4, rejects: { 'repeated reference': 2 } },
-  { name: 'repeated Crime IDs in police files, ASB never a repeat', files: { 'police/2024-06-kent-street.csv': police(crime('x1'), crime('x1'), crime('', '2024-06', 'Anti-social behaviour'), crime('', '2024-06', 'Anti-social behaviour')) }, sources: SRC.police, extra: THEMES, code: 0, read: 4, rejects: { 'repeated Crime ID': 1 } },
-  { name: 'unknown categories', files: { 'police/2024-06-kent-street.csv': police(crime('x1', '2024-06', 'Public disorder and weapons'), crime('x2')) }, sources: SRC.police, extra: THEMES, code: 0, read: 2, rejects: {}, warnings: ['2 categories are not in any theme (2 rows, 100.0%): Burglary, Public disorder and weapons'] },
-  { name: 'police: bad month, empty crime type, no location, outside the force', files: { 'police/2024-06-kent-street.csv': police(crime('x1', 'June'), crime('x2', '2024-06', ''), 'x3,2024-06,Kent Police,Kent Police,,,No Location,,,Burglary,,', crime('x4', '2024-06', 'Burglary', 'Bexley 001A')) }, sources: SRC.police, code: 0, read: 4, rejects: { 'Month is not a month': 1, 'Crime type is empty': 1 }, warnings: ['1 rows (50.0%) are in districts outside geography.districts: Bexley (1)', '1 rows (50.0%) have no location (empty LSOA)'] },
+  { name: 'repeated Crime IDs in police files, ASB never a repeat', files: { 'police/2024-06-kent-street.csv': police(MAY, crime('x1'), crime('x1'), crime('', '2024-06', 'Anti-social behaviour'), crime('', '2024-06', 'Anti-social behaviour')) }, sources: SRC.police, extra: THEMES, config: JUNE, code: 0, read: 5, rejects: { 'repeated Crime ID': 1 } },
+  { name: 'unknown categories', files: { 'police/2024-06-kent-street.csv': police(MAY, crime('x1', '2024-06', 'Public disorder and weapons'), crime('x2')) }, sources: SRC.police, extra: THEMES, config: JUNE, code: 0, read: 3, rejects: {}, warnings: ['2 categories are not in any theme (2 rows, 66.7%): Burglary, Public disorder and weapons'] },
+  { name: 'police: bad month, empty crime type, no location, outside the force', files: { 'police/2024-06-kent-street.csv': police(MAY, crime('x1', 'June'), crime('x2', '2024-06', ''), 'x3,2024-06,Kent Police,Kent Police,,,No Location,,,Burglary,,', crime('x4', '2024-06', 'Burglary', 'Bexley 001A')) }, sources: SRC.police, config: JUNE, code: 0, read: 5, rejects: { 'Month is not a month': 1, 'Crime type is empty': 1 }, warnings: ['1 rows (33.3%) are in districts outside geography.districts: Bexley (1)', '1 rows (33.3%) have no location (empty LSOA)'] },
   {
     name: 'LSOA boundary change part-way through (2011 → 2021 codes)',
     files: Object.fromEntries(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08'].map((m, i) => [
       `police/${m}-kent-street.csv`,
       police(...[0, 1, 2].map((k) => crime(`${m}-${k}`, m, 'Burglary', i < 4 ? 'Thanet 001A' : 'Thanet 001F').replace('E01024000', i < 4 ? 'E01024000' : 'E01035000'))),
     ])),
-    sources: SRC.police, extra: THEMES, code: 0, read: 24, rejects: {},
+    sources: SRC.police, extra: THEMES, config: (t) => t.replace('end: 2024-12', 'end: 2024-08\n  months: 4'), code: 0, read: 24, rejects: {},
     warnings: ['1 LSOA code(s) start and 1 stop part-way through the months, e.g. E01024000 Thanet 001A (2024-01 to 2024-04); E01035000 Thanet 001F (2024-05 to 2024-08): the LSOA boundaries changed'],
   },
   { name: 'police file without its columns', files: { 'police/2024-06-kent-street.csv': 'Crime ID,Month,Crime type\nx1,2024-06,Burglary\n' }, sources: SRC.police, code: 2, errors: ['column "LSOA code" not found', 'column "LSOA name" not found'] },

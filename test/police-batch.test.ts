@@ -34,7 +34,7 @@ const JAN = [
 ].join('\n');
 const FEB = [
   HEADER,
-  row('aaa1', '2024-02', 'E01024661', 'Shepway 001A', 'Burglary'), // the same ID in another month's file is not a repeat
+  row('aaa1', '2024-02', 'E01024661', 'Shepway 001A', 'Burglary'), // the same ID in another month's file: a repeat across files, line 2
   'bbb1,2024-02,"Kent Police,Kent Police,1.38,51.38,x,E01024661,Thanet 004A,Drugs,,', // an unclosed quote, line 3
 ].join('\n');
 const MAR = [HEADER, row('ccc1', '2024-03', 'E01024661', 'Thanet 004A', 'Shoplifting'), row('ccc1', '2024-03', 'E01024661', 'Thanet 004A', 'Shoplifting')].join('\n');
@@ -42,9 +42,11 @@ const MAR = [HEADER, row('ccc1', '2024-03', 'E01024661', 'Thanet 004A', 'Shoplif
 const FILES = { 'police/2024-01-kent-street.csv': JAN, 'police/2024-02-kent-street.csv': FEB, 'police/2024-03-kent-street.csv': MAR };
 const police = (id: string, files: string) => `  ${id}:\n    kind: police-uk-street\n    files: ${files}`;
 const districts = '\n'; // Thanet and Dover, from minimalConfig
+// March 2024 against February: windows inside the files' months.
+const yamlFor = (sources: string) => minimalConfig(sources, districts).replace('end: 2024-12', 'end: 2024-03\n  months: 1');
 
 async function read(sources: string) {
-  const dir = workspace({ 'csp.yaml': minimalConfig(sources, districts), ...FILES });
+  const dir = workspace({ 'csp.yaml': yamlFor(sources), ...FILES });
   const db = path.join(dir, 'kept.duckdb');
   const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet', '--db', db]);
   const con = await (await DuckDBInstance.create(db)).connect();
@@ -63,15 +65,19 @@ describe('police files read together give what they give read one by one', () =>
     const together = await read(police('police', 'police/*-kent-street.csv'));
     const alone = await read(['2024-01', '2024-02', '2024-03'].map((m) => police(`p${m.slice(5)}`, `police/${m}-kent-street.csv`)).join('\n'));
     expect(together.code).toBe(0);
-    expect(together.files).toEqual(alone.files);
-    expect(together.rejects).toEqual(alone.rejects);
-    expect(together.incidents).toEqual(alone.incidents);
+    // Read as one source, aaa1 in February's file repeats January's; read as three sources it cannot.
+    const acrossFiles = '{"file":"2024-02-kent-street.csv","line":2,"column":"Crime ID","value":"aaa1 (first read in police/2024-01-kent-street.csv line 2)","reason":"Crime ID already read in an earlier file: the first row with this ID is kept"}';
+    expect(together.rejects.filter((r) => r !== acrossFiles)).toEqual(alone.rejects);
+    expect(together.rejects).toContain(acrossFiles);
+    const shepway = (i: string) => i.includes('Shepway');
+    expect(together.incidents).toEqual(alone.incidents.filter((i) => !shepway(i)));
+    expect(alone.incidents.filter(shepway)).toHaveLength(1);
     expect([together.twice, alone.twice]).toEqual([0, 0]);
 
     // And what they agree on is right, counted by hand from the rows above.
     expect(together.files.map((f) => JSON.parse(f))).toEqual([
       { file: '2024-01-kent-street.csv', rows_read: 14, rows_accepted: 7, rows_rejected: 7 },
-      { file: '2024-02-kent-street.csv', rows_read: 2, rows_accepted: 1, rows_rejected: 1 },
+      { file: '2024-02-kent-street.csv', rows_read: 2, rows_accepted: 0, rows_rejected: 2 },
       { file: '2024-03-kent-street.csv', rows_read: 2, rows_accepted: 1, rows_rejected: 1 },
     ]);
     const rejects = together.rejects.map((r) => JSON.parse(r));
@@ -83,6 +89,7 @@ describe('police files read together give what they give read one by one', () =>
       ['2024-01', 10, 'Month', '2024-13'],
       ['2024-01', 12, 'Crime ID', 'aaa6'],
       ['2024-01', 14, 'Crime ID', 'aaa1'],
+      ['2024-02', 2, 'Crime ID', 'aaa1 (first read in police/2024-01-kent-street.csv line 2)'],
       ['2024-02', 3, 'Reported by', expect.stringContaining('bbb1')],
       ['2024-03', 3, 'Crime ID', 'ccc1'],
     ]);
@@ -91,7 +98,6 @@ describe('police files read together give what they give read one by one', () =>
     expect(incidents.find((i) => i.category === 'Anti-social behaviour')).toMatchObject({ n: 2 });
     expect(incidents.filter((i) => i.category === 'Burglary')).toEqual([
       expect.objectContaining({ month: '2024-01', district: 'Thanet', n: 1 }),
-      expect.objectContaining({ month: '2024-02', district: 'Shepway', in_force: false, n: 1 }),
     ]);
     expect(incidents.filter((i) => i.category === 'Drugs')).toEqual([expect.objectContaining({ area_name: 'Thanet 004B', n: 2 })]);
     expect(incidents.find((i) => i.category === 'Public order')).toMatchObject({ area_name: null, district: null, n: 1 });
@@ -101,7 +107,7 @@ describe('police files read together give what they give read one by one', () =>
 describe('partner workbooks parsed while the police files are read', () => {
   it('a broken workbook is still reported in its turn, with its file, and the police files still counted', async () => {
     const records = `  asb:\n    kind: records\n    files: council/asb.xlsx\n    columns:\n      date: Date\n      category: Type\n      area: Ward`;
-    const dir = workspace({ 'csp.yaml': minimalConfig(`${police('police', 'police/*-kent-street.csv')}\n${records}`), ...FILES, 'council/asb.xlsx': 'not a zip file' });
+    const dir = workspace({ 'csp.yaml': yamlFor(`${police('police', 'police/*-kent-street.csv')}\n${records}`), ...FILES, 'council/asb.xlsx': 'not a zip file' });
     const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout);
@@ -110,7 +116,7 @@ describe('partner workbooks parsed while the police files are read', () => {
   });
 
   it('files read in several batches give what they give in one (a national run is read 600 MB at a time)', async () => {
-    const dir = workspace({ 'csp.yaml': minimalConfig(police('police', 'police/*-kent-street.csv'), districts), ...FILES });
+    const dir = workspace({ 'csp.yaml': yamlFor(police('police', 'police/*-kent-street.csv')), ...FILES });
     const config = loadConfig(path.join(dir, 'csp.yaml'));
     const readIn = async (policeBatchBytes?: number) => {
       const db = await Database.open();
@@ -131,7 +137,11 @@ describe('partner workbooks parsed while the police files are read', () => {
     expect(several.batches).toEqual(['1 file', '1 file', '1 file', 'police/2024-01-kent-street.csv', 'police/2024-02-kent-street.csv', 'police/2024-03-kent-street.csv']);
     expect(several.tables).toEqual(one.tables);
     expect(several.result).toEqual(one.result);
-    expect(one.tables.rejects).toHaveLength(9);
+    expect(one.tables.rejects).toHaveLength(10);
+    // February's aaa1 repeats January's across two batches, found by the IDs batch one kept.
+    expect(several.tables.rejects.filter((r) => r.includes('first read in'))).toEqual([
+      expect.stringContaining('"value":"aaa1 (first read in police/2024-01-kent-street.csv line 2)"'),
+    ]);
   });
 });
 

@@ -95,6 +95,7 @@ const findingSchema = z.object({
 const fileSchema = z.object({
   path: z.string(), sha256: z.string(), bytes: z.number().int(),
   rowsRead: z.number().int(), rowsAccepted: z.number().int(), rowsRejected: z.number().int(), error: z.string().optional(),
+  duplicateOf: z.string().optional().describe('A byte-identical copy of this file: not read'),
 });
 
 export const assessmentSchema = z.object({

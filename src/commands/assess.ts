@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { today } from '../clock.js';
 import type { Assessment } from '../analyse/assessment-schema.js';
-import { parsePeriodOption, windowEnding } from '../analyse/periods.js';
+import { parsePeriodOption } from '../analyse/periods.js';
 import { pValueLabel } from '../analyse/significance.js';
 import { EXIT, formatProblem, invalidInput, reported } from '../errors.js';
 import type { Io } from '../io.js';
@@ -40,10 +40,10 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   }
   // What analyses and writes (statistics, charts, templates, XLSX) loads while DuckDB reads.
   let later: ReturnType<typeof loadLater> | undefined;
-  const { config, db, report } = await readWorkspace(opts, io, checked, () => {
+  const { config, db, report, period } = await readWorkspace(opts, io, checked, () => {
     later = loadLater();
     later.catch(() => undefined);
-  });
+  }, window);
   const [{ analyse }, { assessmentJsonSchema }, { assessmentTables, tableCsv, tablesXlsx }, { renderDocuments }] = await (later ?? loadLater());
   let assessment: Assessment;
   try {
@@ -53,7 +53,6 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
       if (!opts.quiet) io.err(formatReport(report, io, false));
       throw reported(invalidInput(report.errors), !opts.quiet);
     }
-    const period = windowEnding(window?.end ?? config.period.end, window?.months ?? config.period.months);
     assessment = await analyse(db, config, report, period, { generatedOn: config.output.date ?? today(io.env), version: VERSION, ranking });
     step(`analysed ${assessment.themes.length} themes, ${period.label} against ${period.previousLabel}`);
   } finally {

@@ -5,11 +5,14 @@ import { Database } from '../ingest/database.js';
 import { ingest } from '../ingest/index.js';
 import { describeIngest, type ValidationReport } from '../ingest/report.js';
 import type { Io } from '../io.js';
+import { windowEnding, type Period } from '../analyse/periods.js';
 
 export interface Workspace {
   config: Config;
   db: Database;
   report: ValidationReport;
+  /** The assessment window: --period, else csp.yaml's period. */
+  period: Period;
 }
 
 /** config → ingest → what was read: the first steps of validate and assess. The caller closes db. */
@@ -22,8 +25,10 @@ export async function readWorkspace(
   io: Io,
   loaded?: Config,
   meanwhile?: () => void,
+  window?: { end: string; months: number },
 ): Promise<Workspace> {
   const config = loaded ?? loadConfig(path.resolve(io.cwd, opts.config));
+  const period = windowEnding(window?.end ?? config.period.end, window?.months ?? config.period.months);
   const db = await Database.open(opts.db ? path.resolve(io.cwd, opts.db) : undefined);
   try {
     const bar = progressBar(io, opts.quiet ?? false);
@@ -36,7 +41,8 @@ export async function readWorkspace(
       },
     });
     bar.done();
-    return { config, db, report: await describeIngest(db, config, ingested) };
+    const report = await describeIngest(db, config, ingested, { period, key: window ? '--period' : 'period' });
+    return { config, db, period, report };
   } catch (e) {
     db.close();
     throw e;

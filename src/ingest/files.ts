@@ -99,11 +99,26 @@ export function readHead(file: string, max = SAMPLE): Buffer {
   }
 }
 
+/** Every gzip file starts with the bytes 1f 8b. */
+function startsWithGzipMagic(file: string): boolean {
+  const head = Buffer.alloc(2);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 2, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head[0] === 0x1f && head[1] === 0x8b;
+}
+
 /** Looks at the start of a file: empty, binary, or which text encoding. */
 export function sniffFile(file: string, declared: 'auto' | 'utf-8' | 'windows-1252' | 'utf-16'): Sniffed {
   const bytes = statSync(file).size;
   const head = readHead(file);
   if (bytes === 0) return { bytes, encoding: 'utf-8', bom: false, unreadable: 'the file is empty (0 bytes)' };
+  if (isGzip(file) && !startsWithGzipMagic(file)) {
+    return { bytes, encoding: 'utf-8', bom: false, unreadable: 'the file is named .gz but is not gzip-compressed: rename it without .gz if it is a plain CSV, or compress it with gzip' };
+  }
   if (head[0] === 0xff && head[1] === 0xfe) return { bytes, encoding: 'utf-16le', bom: true };
   if (head[0] === 0xfe && head[1] === 0xff) return { bytes, encoding: 'utf-16be', bom: true };
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;

@@ -2,15 +2,22 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * The worker: each file it is sent, read synchronously into one reused 1 MB buffer (a third
- * of the CPU of a read stream) and hashed. Inline, so the same code runs from src/ in tests,
- * from dist/ and from the bundle.
+ * of the CPU of a read stream) and hashed. A .gz file is then decompressed to the end, so a
+ * download cut short (which DuckDB reads as far as it goes, without a word) is found.
+ * Inline, so the same code runs from src/ in tests, from dist/ and from the bundle.
  */
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { openSync, readSync, closeSync } = require('node:fs');
+const { openSync, readSync, closeSync, createReadStream } = require('node:fs');
+const { createGunzip } = require('node:zlib');
 const chunk = Buffer.allocUnsafe(1 << 20);
-parentPort.on('message', (file) => {
+const gzipProblem = (file) => new Promise((resolve) => {
+  const gunzip = createGunzip();
+  gunzip.on('data', () => undefined).on('end', () => resolve(null)).on('error', (e) => resolve(String(e.message || e)));
+  createReadStream(file).on('error', (e) => resolve(String(e.message || e))).pipe(gunzip);
+});
+parentPort.on('message', async (file) => {
   try {
     const hash = createHash('sha256');
     const fd = openSync(file, 'r');
@@ -19,11 +26,18 @@ parentPort.on('message', (file) => {
     } finally {
       closeSync(fd);
     }
-    parentPort.postMessage({ file, sha256: hash.digest('hex') });
+    const gzip = /\\.gz$/i.test(file) ? await gzipProblem(file) : null;
+    parentPort.postMessage({ file, sha256: hash.digest('hex'), gzip });
   } catch (e) {
     parentPort.postMessage({ file, error: String((e && e.message) || e) });
   }
 });`;
+
+export interface Fingerprint {
+  sha256: string;
+  /** For a .gz file that does not decompress to its end, zlib's reason ("unexpected end of file"). */
+  gzipProblem: string | null;
+}
 
 /**
  * SHA-256 fingerprints of the files read, taken on a worker thread while this thread and
@@ -32,14 +46,25 @@ parentPort.on('message', (file) => {
  */
 export class Fingerprints {
   private worker: Worker | undefined;
-  private readonly waiting = new Map<string, { resolve: (h: string) => void; reject: (e: Error) => void }>();
-  private readonly known = new Map<string, Promise<string>>();
+  private readonly waiting = new Map<string, { resolve: (f: Fingerprint) => void; reject: (e: Error) => void }>();
+  private readonly known = new Map<string, Promise<Fingerprint>>();
+  private readonly hashes = new Map<string, Promise<string>>();
 
   /** The file's SHA-256 (hex); files are hashed in the order they are first asked for. */
   of(file: string): Promise<string> {
+    const known = this.hashes.get(file);
+    if (known) return known;
+    const hash = this.fingerprint(file).then((f) => f.sha256);
+    hash.catch(() => undefined); // awaited, or not, where the file is recorded
+    this.hashes.set(file, hash);
+    return hash;
+  }
+
+  /** The hash and, for a .gz file, whether it decompresses to its end. */
+  fingerprint(file: string): Promise<Fingerprint> {
     const known = this.known.get(file);
     if (known) return known;
-    const promise = new Promise<string>((resolve, reject) => this.waiting.set(file, { resolve, reject }));
+    const promise = new Promise<Fingerprint>((resolve, reject) => this.waiting.set(file, { resolve, reject }));
     promise.catch(() => undefined); // awaited, or not, where the file is recorded
     this.known.set(file, promise);
     this.start().postMessage(file);
@@ -56,10 +81,10 @@ export class Fingerprints {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER, { eval: true });
-    worker.on('message', (m: { file: string; sha256?: string; error?: string }) => {
+    worker.on('message', (m: { file: string; sha256?: string; gzip?: string | null; error?: string }) => {
       const w = this.waiting.get(m.file);
       this.waiting.delete(m.file);
-      if (m.sha256) w?.resolve(m.sha256);
+      if (m.sha256) w?.resolve({ sha256: m.sha256, gzipProblem: m.gzip ?? null });
       else w?.reject(new Error(`cannot read ${m.file}: ${m.error}`));
     });
     worker.on('error', (e) => {

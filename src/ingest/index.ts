@@ -6,7 +6,8 @@ import type { SourceConfig } from '../config/sources.js';
 import { CspError, type Problem } from '../errors.js';
 import { onTwoConnections } from './connections.js';
 import { Database, sqlString } from './database.js';
-import { resolveFiles, textBytes } from './files.js';
+import { isGzip, resolveFiles, textBytes } from './files.js';
+import { findDuplicateFiles, type DuplicateFile } from './duplicates.js';
 import { Fingerprints } from './fingerprints.js';
 import type { FileContext, KindMapper } from './kinds/context.js';
 import { mapActions } from './kinds/actions.js';
@@ -30,6 +31,8 @@ export interface FileRead {
   rowsRejected: number;
   /** Set when the file could not be read at all. */
   error?: string;
+  /** Set when the file was not read because it is a byte-identical copy of this file. */
+  duplicateOf?: string;
 }
 
 export interface SourceRead {
@@ -45,6 +48,8 @@ export interface IngestResult {
   sources: SourceRead[];
   /** Problems that make the data unusable (unreadable files, missing columns, no files). */
   errors: Problem[];
+  /** Problems the data can be used with (a byte-identical copy of a file, left unread). */
+  warnings: Problem[];
 }
 
 export interface IngestOptions {
@@ -80,10 +85,8 @@ const MAPPERS: { [K in SourceConfig['kind']]: KindMapper<Extract<SourceConfig, {
 export async function ingest(config: Config, db: Database, opts: IngestOptions): Promise<IngestResult> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'csp-ingest-'));
   const release = onInterrupt(() => rmSync(workDir, { recursive: true, force: true }));
-  // Every source's files are found first and numbered in order; a source's problems are
-  // reported in its turn.
-  let fileId = 0;
-  const plans: SourcePlan[] = Object.entries(config.sources).map(([id, source]) => {
+  // Every source's files are found first; a source's problems are reported in its turn.
+  const found = Object.entries(config.sources).map(([id, source]) => {
     let paths: string[] = [];
     let problems: Problem[] = [];
     try {
@@ -91,18 +94,29 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
     } catch (e) {
       problems = problemsOf(e);
     }
-    return { id, source, paths, ids: paths.map(() => ++fileId), problems };
+    return { id, source, paths, problems };
   });
   // Fingerprints are taken on a worker thread, and partners' workbooks parsed, from the start.
   const fingerprints = new Fingerprints();
   const workbooks = new Map<string, Promise<Workbook>>();
-  for (const p of plans.flatMap((plan) => plan.paths)) {
+  for (const p of found.flatMap((f) => f.paths)) {
     fingerprints.of(p);
     if (/\.xlsx$/i.test(p) && !workbooks.has(p)) {
       const parsing = readWorkbook(p);
       parsing.catch(() => undefined);
       workbooks.set(p, parsing);
     }
+  }
+  const shown = (file: string) => path.relative(config.baseDir, file).replaceAll('\\', '/');
+  // Files numbered in order across all sources: those read, then the copies left unread.
+  let fileId = 0;
+  const warnings: Problem[] = [];
+  const plans: SourcePlan[] = [];
+  for (const f of found) {
+    const dup = await findDuplicateFiles(f.paths, { police: f.source.kind === 'police-uk-street', fingerprints, shown, key: `sources.${f.id}.files` });
+    warnings.push(...dup.warnings);
+    const ids = [...dup.keep, ...dup.duplicates].map(() => ++fileId);
+    plans.push({ ...f, paths: dup.keep, duplicates: dup.duplicates, ids, problems: [...f.problems, ...dup.errors] });
   }
   const reader: SourceReader = { config, opts, workDir, fingerprints, workbooks };
   try {
@@ -126,7 +140,7 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
       }
     }
     appender.closeSync();
-    return { sources: results.map((r) => r.read), errors: results.flatMap((r) => r.errors) };
+    return { sources: results.map((r) => r.read), errors: results.flatMap((r) => r.errors), warnings };
   } finally {
     await fingerprints.close();
     rmSync(workDir, { recursive: true, force: true });
@@ -138,7 +152,9 @@ interface SourcePlan {
   id: string;
   source: SourceConfig;
   paths: string[];
-  /** The file ids of the paths, numbered across all sources in the order of csp.yaml. */
+  /** Byte-identical copies of files in paths, left unread. */
+  duplicates: DuplicateFile[];
+  /** The file ids of the paths, then of the duplicates, numbered across all sources in the order of csp.yaml. */
   ids: number[];
   problems: Problem[];
 }
@@ -166,7 +182,7 @@ interface SourceResult {
   errors: Problem[];
 }
 
-async function readSource({ id, source, paths, ids, problems }: SourcePlan, db: Database, r: SourceReader): Promise<SourceResult> {
+async function readSource({ id, source, paths, duplicates, ids, problems }: SourcePlan, db: Database, r: SourceReader): Promise<SourceResult> {
   const { config, opts } = r;
   const read: SourceRead = { id, kind: source.kind, files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
   const errors = [...problems];
@@ -186,13 +202,37 @@ async function readSource({ id, source, paths, ids, problems }: SourcePlan, db: 
       const ctx: FileContext = { db, config, sourceId: id, fileId, shownPath, key: `sources.${id}`, today: opts.today };
       entry = await readOne(file, source, ctx, r.workDir, errors, r.fingerprints.of(file), r.workbooks.get(file));
     }
+    await refuseDamagedGzip(file, entry, fileId, id, db, r.fingerprints, errors);
     // Every file, read either way, is counted the same way.
     read.files.push(entry);
     read.rowsRead += entry.rowsRead;
     read.rowsAccepted += entry.rowsAccepted;
     read.rowsRejected += entry.rowsRejected;
   }
+  for (const d of duplicates) {
+    const shownPath = path.relative(config.baseDir, d.file).replaceAll('\\', '/');
+    const duplicateOf = path.relative(config.baseDir, d.duplicateOf).replaceAll('\\', '/');
+    read.files.push({ path: shownPath, sha256: await r.fingerprints.of(d.file), bytes: statSync(d.file).size, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, duplicateOf });
+  }
   return { read, errors };
+}
+
+/**
+ * A .gz file cut short is read by DuckDB as far as it goes, without a word: half a month
+ * would be counted as a month. Such a file is refused, and what was read of it taken back.
+ */
+async function refuseDamagedGzip(file: string, entry: FileRead, fileId: number, sourceId: string, db: Database, fingerprints: Fingerprints, errors: Problem[]): Promise<void> {
+  if (!isGzip(file) || entry.error) return;
+  const { gzipProblem } = await fingerprints.fingerprint(file);
+  if (!gzipProblem) return;
+  errors.push({
+    message: `the gzip file is damaged or cut short (${gzipProblem}), so only part of it could be read; none of it is used`,
+    where: { file: entry.path },
+    hint: 'download the file again (gzip -t checks a .gz file), or use the uncompressed .csv',
+  });
+  entry.error = `damaged gzip file: ${gzipProblem}`;
+  for (const table of ['incidents', 'counts', 'population', 'survey_responses', 'judgements', 'actions', 'rejects']) await db.run(`DELETE FROM ${table} WHERE source = ${sqlString(sourceId)} AND file_id = ${fileId}`);
+  Object.assign(entry, { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 });
 }
 
 /** Police files in batches of up to POLICE_BATCH_BYTES of text; a batch that cannot be read together is left to the one-by-one path. */
@@ -200,27 +240,35 @@ async function readPoliceBatches(
   paths: string[],
   o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart']; limit: number },
 ): Promise<Map<number, BatchCounts>> {
-  const done = new Map<number, BatchCounts>();
-  let batch: BatchFile[] = [];
+  const batches: BatchFile[][] = [];
   let bytes = 0;
-  const flush = async () => {
-    if (batch.length > 0) {
-      o.onFileStart?.(o.sourceId, `${batch.length} file${batch.length === 1 ? '' : 's'}`, batch[0]!.fileId - o.firstFileId, paths.length);
-      const counts = await ingestPoliceBatch(o.db, batch, o.config, o.sourceId);
-      for (const [k, v] of counts ?? []) done.set(k, v);
-    }
-    batch = [];
-    bytes = 0;
-  };
   for (const [i, p] of paths.entries()) {
     const size = textBytes(p);
-    if (bytes + size > o.limit && batch.length > 0) await flush();
-    batch.push({ path: p, fileId: o.firstFileId + i });
+    if (batches.length === 0 || (bytes + size > o.limit && batches.at(-1)!.length > 0)) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches.at(-1)!.push({ path: p, fileId: o.firstFileId + i });
     bytes += size;
   }
-  await flush();
+  const shownById = new Map(paths.map((p, i) => [o.firstFileId + i, path.relative(o.config.baseDir, p).replaceAll('\\', '/')]));
+  // A Crime ID repeated in a later batch is found through the IDs the earlier batches kept.
+  const earlier = batches.length > 1 ? `police_ids_${++earlierCounter}` : undefined;
+  if (earlier) await o.db.run(`CREATE OR REPLACE TEMP TABLE ${earlier} (h UBIGINT, file_id INTEGER, line BIGINT)`);
+  const done = new Map<number, BatchCounts>();
+  try {
+    for (const [i, batch] of batches.entries()) {
+      o.onFileStart?.(o.sourceId, `${batch.length} file${batch.length === 1 ? '' : 's'}`, batch[0]!.fileId - o.firstFileId, paths.length);
+      const counts = await ingestPoliceBatch(o.db, batch, o.config, o.sourceId, { earlier, remember: i < batches.length - 1, shownById });
+      for (const [k, v] of counts ?? []) done.set(k, v);
+    }
+  } finally {
+    if (earlier) await o.db.run(`DROP TABLE IF EXISTS ${earlier}`);
+  }
   return done;
 }
+
+let earlierCounter = 0;
 
 async function readOne(
   file: string,

@@ -1,7 +1,7 @@
 import type { Config } from '../config/load.js';
 import { Database, sqlString } from './database.js';
 import { sniffFile, splitHeader } from './files.js';
-import { text } from './map.js';
+import { text, type Check } from './map.js';
 import { POLICE_COLUMNS, policeMapping } from './kinds/police.js';
 import { firstLine, parserReason } from './staging.js';
 
@@ -31,7 +31,20 @@ let batchCounter = 0;
  * per file, about one row in four): trimming and checks once per group, repeated Crime IDs by
  * one grouping, line numbers only for the rows rejected.
  */
-export async function ingestPoliceBatch(db: Database, files: BatchFile[], config: Config, sourceId: string): Promise<Map<number, BatchCounts> | null> {
+export interface BatchOptions {
+  /**
+   * A table (h UBIGINT, file_id INTEGER, line BIGINT) of the Crime IDs that earlier batches of the
+   * source kept: a row of this batch with one of them is a repeat across files. Only a source
+   * read in several batches has one (a force's three years fit in one).
+   */
+  earlier?: string;
+  /** Add this batch's kept IDs to `earlier`, for the batches after it. */
+  remember?: boolean;
+  /** How each file of the source is named in reject lists, by file id. */
+  shownById: Map<number, string>;
+}
+
+export async function ingestPoliceBatch(db: Database, files: BatchFile[], config: Config, sourceId: string, o: BatchOptions): Promise<Map<number, BatchCounts> | null> {
   let header: string[] | undefined;
   for (const f of files) {
     const sniffed = sniffFile(f.path, 'auto');
@@ -50,7 +63,16 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
   const fields = Object.entries({ f_month, f_category, f_lsoa_code, f_lsoa_name }).map(([k, sql]) => `${sql} AS ${k}`).join(', ');
   // The checks a row fails on its own values (month, category), as against the repeat check.
   const rowChecks = m.checks.filter((c) => !c.when.includes('f_repeat'));
-  const firstFailure = (checks: typeof m.checks) => `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${m.checks.indexOf(c)}`).join(' ')} END`;
+  // A Crime ID read in an earlier file of the batch (November's crime again in December's
+  // file) is rejected where it repeats, naming where it was first read (f_first).
+  const crossFile: Check = {
+    when: 'f_repeat = 3',
+    reason: 'Crime ID already read in an earlier file: the first row with this ID is kept',
+    column: POLICE_COLUMNS.crimeId,
+    value: `f_id || ' (first read in ' || f_first || ')'`,
+  };
+  const checks = [...rowChecks, crossFile, ...m.checks.filter((c) => c.when.includes('f_repeat'))];
+  const firstFailure = (list: Check[]) => `CASE ${list.map((c) => `WHEN ${c.when} THEN ${checks.indexOf(c)}`).join(' ')} END`;
   const districtSql = policeMapping({ crimeId: '', month: '', lsoaCode: '', crimeType: '', lsoaName: 'f_lsoa_name' }, config).fields.f_district;
 
   const n = ++batchCounter;
@@ -78,12 +100,13 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
     }
     const rowCase = `CASE _f ${spans.map((s) => `WHEN ${s.f} THEN ${s.first}`).join(' ')} END`;
 
-    // Repeated Crime IDs within a file: the first row is kept, the others rejected. Grouping a
-    // million 64-character IDs costs twice grouping their 64-bit hashes, so the hashes find the
-    // candidates and the IDs themselves decide (a hash collision is only a candidate).
+    // Repeated Crime IDs, within a file or across the batch's files: the first row is kept, the
+    // others rejected. Grouping a million 64-character IDs costs twice grouping their 64-bit
+    // hashes, so the hashes find the candidates and the IDs themselves decide (a hash collision
+    // is only a candidate).
     await db.run(`CREATE OR REPLACE TEMP TABLE ${repeats} AS
-      WITH candidates AS (SELECT hash(crime_id) AS h FROM ${rows} WHERE crime_id IS NOT NULL GROUP BY _f, h HAVING count(*) > 1)
-      SELECT _f, crime_id, min(rowid) AS first_row FROM ${rows}
+      WITH candidates AS (SELECT hash(crime_id) AS h FROM ${rows} WHERE crime_id IS NOT NULL GROUP BY h HAVING count(*) > 1)
+      SELECT crime_id, min(rowid) AS first_row, arg_min(_f, rowid) AS first_f FROM ${rows}
       WHERE crime_id IS NOT NULL AND hash(crime_id) IN (SELECT h FROM candidates) GROUP BY ALL HAVING count(*) > 1`);
     // The rows grouped as read (month × category × LSOA per file, about one row in four). The
     // checks and the trimming are worked out once per distinct month × category (a few hundred)
@@ -98,11 +121,22 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
     const [found] = await db.all<{ failing: bigint }>(`SELECT count(*) AS failing FROM ${kinds} WHERE _check IS NOT NULL`);
     const failingRows = `SELECT * FROM (SELECT rowid AS _pos, *, NULL::INTEGER AS f_repeat, ${fields} FROM ${rows}) WHERE ${firstFailure(rowChecks)} IS NOT NULL`;
     // A semi-join first: the repeated IDs are few, the rows many.
-    const repeatRows = `SELECT r.*, 2 AS f_repeat FROM (SELECT rowid AS _pos, * FROM ${rows} WHERE crime_id IN (SELECT crime_id FROM ${repeats})) r
-      JOIN ${repeats} p USING (_f, crime_id) WHERE r._pos > p.first_row`;
+    const fileCase = `CASE _f ${files.map((f, i) => `WHEN ${i} THEN ${f.fileId}`).join(' ')} END`;
+    const withinBatch = `SELECT r.*, CASE WHEN r._f = p.first_f THEN 2 ELSE 3 END AS f_repeat, p.first_f,
+        p.first_row - ${rowCase.replace('CASE _f', 'CASE p.first_f')} + 1 AS first_k, ${fileCase.replace('CASE _f', 'CASE p.first_f')} AS first_fid, NULL::BIGINT AS first_line
+      FROM (SELECT rowid AS _pos, * FROM ${rows} WHERE crime_id IN (SELECT crime_id FROM ${repeats})) r
+      JOIN ${repeats} p USING (crime_id) WHERE r._pos > p.first_row`;
+    // IDs kept by an earlier batch are known by their 64-bit hash only (ten million IDs as text
+    // would not fit in memory): two different IDs share one with odds of about 1 in 10^6 a run.
+    const acrossBatches = o.earlier
+      ? `UNION ALL BY NAME SELECT r.*, 3 AS f_repeat, NULL::INTEGER AS first_f, NULL::BIGINT AS first_k, e.file_id AS first_fid, e.line AS first_line
+         FROM (SELECT rowid AS _pos, * FROM ${rows} WHERE crime_id IS NOT NULL AND hash(crime_id) IN (SELECT h FROM ${o.earlier})) r
+         JOIN ${o.earlier} e ON hash(r.crime_id) = e.h`
+      : '';
+    const repeatRows = `${withinBatch} ${acrossBatches}`;
     // (Every row here fails a check; a filter on _check would be pushed down to all the rows.)
     await db.run(`CREATE OR REPLACE TEMP TABLE ${rejected} AS
-      SELECT *, ${firstFailure(m.checks)} AS _check FROM (SELECT *, crime_id AS f_id FROM (
+      SELECT *, ${firstFailure(checks)} AS _check FROM (SELECT *, crime_id AS f_id FROM (
         ${found!.failing > 0n ? `${failingRows} UNION ALL BY NAME` : ''} SELECT *, ${fields} FROM (${repeatRows})))
       QUALIFY row_number() OVER (PARTITION BY _pos ORDER BY _check) = 1`);
 
@@ -116,12 +150,24 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
     // As in the one-file path: the k-th data row of a file is on line k + 1 + #{i : r_i - i <= k}.
     await db.run(`CREATE OR REPLACE TEMP TABLE ${skips} AS
       SELECT _f, line - row_number() OVER (PARTITION BY _f ORDER BY line) AS k FROM ${parserRejects}`);
-    const fileCase = `CASE _f ${files.map((f, i) => `WHEN ${i} THEN ${f.fileId}`).join(' ')} END`;
-    const pick = (f: (c: (typeof m.checks)[number]) => string) => `CASE _check ${m.checks.map((c, i) => `WHEN ${i} THEN ${f(c)}`).join(' ')} END`;
+    const pick = (f: (c: Check) => string) => `CASE _check ${checks.map((c, i) => `WHEN ${i} THEN ${f(c)}`).join(' ')} END`;
+    const lineOf = (file: string, k: string) => `${k} + 1 + (SELECT count(*) FROM ${skips} s WHERE s._f = ${file} AND s.k <= ${k})`;
+    const shownCase = `CASE b.first_fid ${[...o.shownById].map(([id, shown]) => `WHEN ${id} THEN ${sqlString(shown)}`).join(' ')} END`;
     await db.run(`INSERT INTO rejects
-      SELECT ${sqlString(sourceId)}, ${fileCase}, k + 1 + (SELECT count(*) FROM ${skips} s WHERE s._f = b._f AND s.k <= b.k),
+      SELECT ${sqlString(sourceId)}, ${fileCase}, ${lineOf('b._f', 'b.k')},
         ${pick((c) => (c.column === null ? 'NULL' : sqlString(c.column)))}, left(${pick((c) => `CAST(${c.value} AS VARCHAR)`)}, 200), ${pick((c) => sqlString(c.reason))}
-      FROM (SELECT *, _pos - ${rowCase} + 1 AS k FROM ${rejected}) b ORDER BY _pos`);
+      FROM (SELECT *, _pos - ${rowCase} + 1 AS k, CASE WHEN first_fid IS NOT NULL THEN ${shownCase} || ' line ' || coalesce(first_line, ${lineOf('b.first_f', 'b.first_k')}) END AS f_first
+        FROM ${rejected} b) b ORDER BY _pos`);
+    if (o.earlier && o.remember) {
+      // Every ID's first row in this batch, with its line, for the batches after it.
+      const [skipped] = await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${skips}`);
+      const k = `_pos - ${rowCase} + 1`;
+      await db.run(`INSERT INTO ${o.earlier}
+        SELECT hash(crime_id), ${fileCase}, ${skipped!.n > 0n ? lineOf('r._f', k) : `${k} + 1`}
+        FROM (SELECT rowid AS _pos, _f, crime_id FROM ${rows} WHERE crime_id IS NOT NULL) r
+        WHERE NOT EXISTS (SELECT 1 FROM ${repeats} p WHERE p.crime_id = r.crime_id AND r._pos > p.first_row)
+          AND hash(crime_id) NOT IN (SELECT h FROM ${o.earlier})`);
+    }
     const unreadable = await db.all<{ _f: number; line: bigint; column_name: string | null; error_type: string; csv_line: string | null }>(
       `SELECT * FROM ${parserRejects} ORDER BY _f, line`,
     );
@@ -155,13 +201,13 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
       UNION ALL SELECT lsoa_code IS DISTINCT FROM f_lsoa_code OR lsoa_name IS DISTINCT FROM f_lsoa_name FROM ${places})`);
     const same = (a: string, b: string, columns: string[]) => columns.map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
     const raw5 = ['_f', 'month', 'crime_type', 'lsoa_code', 'lsoa_name'];
-    const repeatCheck = m.checks.findIndex((c) => c.when.includes('f_repeat'));
+    const repeatChecks = checks.flatMap((c, i) => (c.when.includes('f_repeat') ? [i] : [])).join(', ');
     const keys = 'g._f, f_month, f_category, f_lsoa_code, f_lsoa_name, f_district';
     const accepted = `SELECT ${keys}, ${padded?.any ? 'sum(g.n - coalesce(r.r, 0))' : 'g.n - coalesce(r.r, 0)'} AS n
       FROM ${groups} g
         JOIN ${kinds} k ON ${same('g', 'k', ['month', 'crime_type'])}
         JOIN ${places} p ON ${same('g', 'p', ['lsoa_code', 'lsoa_name'])}
-        LEFT JOIN (SELECT ${raw5.join(', ')}, count(*) AS r FROM ${rejected} WHERE _check = ${repeatCheck} GROUP BY ALL) r ON ${same('g', 'r', raw5)}
+        LEFT JOIN (SELECT ${raw5.join(', ')}, count(*) AS r FROM ${rejected} WHERE _check IN (${repeatChecks}) GROUP BY ALL) r ON ${same('g', 'r', raw5)}
       WHERE k._check IS NULL ${padded?.any ? 'GROUP BY ALL' : ''}`;
     const insert = m.insert;
     await db.run(`INSERT INTO incidents (source, file_id, ${Object.keys(insert).join(', ')}, n)

@@ -3,6 +3,8 @@ import type { Problem } from '../errors.js';
 import { monthLabel, monthRange } from '../analyse/months.js';
 import { partialMonths, type PartialMonth } from '../analyse/partial-months.js';
 import { onTwoConnections } from './connections.js';
+import { windowOutsideData } from '../analyse/coverage.js';
+import type { Period } from '../analyse/periods.js';
 import { Database, sqlString } from './database.js';
 import type { IngestResult, SourceRead } from './index.js';
 import { DISTRICT_FROM_LSOA_NAME } from './kinds/police.js';
@@ -49,8 +51,12 @@ export interface ValidationReport {
 }
 
 /** What was read, per source: the body of `csp validate`, and the start of data quality. */
-export async function describeIngest(db: Database, config: Config, ingested: IngestResult): Promise<ValidationReport> {
-  const warnings: Problem[] = [];
+/**
+ * `window`: the assessment window the data will be used for (csp.yaml's, or assess's --period);
+ * both it and the previous window must lie inside the police data.
+ */
+export async function describeIngest(db: Database, config: Config, ingested: IngestResult, window: { period: Period; key: string }): Promise<ValidationReport> {
+  const warnings: Problem[] = [...ingested.warnings];
   const errors = [...ingested.errors];
   const sources: SourceReport[] = [];
   // The police sources' questions (over a row per LSOA and month of the force) on this
@@ -68,6 +74,9 @@ export async function describeIngest(db: Database, config: Config, ingested: Ing
       });
     }
   }
+  const police = sources.find((s) => s.kind === 'police-uk-street');
+  const outside = police ? windowOutsideData(window.period, police.months, { sourceId: police.id, periodKey: window.key }) : null;
+  if (outside) errors.push(outside);
   return { sources, errors, warnings };
 }
 

@@ -23,3 +23,20 @@ describe('fingerprints on a worker thread', () => {
     }
   });
 });
+
+describe('gzip files are decompressed to their end on the worker', () => {
+  it('a whole .gz has no problem; one cut short names zlib\'s reason', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const gz = gzipSync(Buffer.from('Crime ID,Month\n'.repeat(5000)));
+    const dir = workspace({ 'whole.csv.gz': gz, 'cut.csv.gz': gz.subarray(0, gz.length - 10), 'plain.csv': 'a,b\n' });
+    const fingerprints = new Fingerprints();
+    try {
+      const [whole, cut, plain] = await Promise.all(['whole.csv.gz', 'cut.csv.gz', 'plain.csv'].map((f) => fingerprints.fingerprint(path.join(dir, f))));
+      expect(whole).toEqual({ sha256: createHash('sha256').update(gz).digest('hex'), gzipProblem: null });
+      expect(cut!.gzipProblem).toBe('unexpected end of file');
+      expect(plain!.gzipProblem).toBeNull();
+    } finally {
+      await fingerprints.close();
+    }
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cli, ROOT } from './helpers.js';
+
+/**
+ * The real Kent files of Jan–Apr 2024 (test/fixtures/realdata) as a partnership receives them
+ * in real life: a month downloaded twice, a download cut short, a Crime ID repeated in the
+ * next month's file. Clean, they hold 60,021 rows, 4 of them repeated Crime IDs.
+ */
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'realdata');
+const MONTHS = path.join(FIXTURE, 'kent-street-2024-01_2024-04');
+const file = (month: string) => `${month}-kent-street.csv`;
+
+/** A copy of the real workspace whose police files are `police/*.csv*`, changed by `edit`. */
+function realWorkspace(edit: (police: string) => void): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'csp-real-'));
+  cpSync(MONTHS, path.join(dir, 'police'), { recursive: true });
+  cpSync(path.join(FIXTURE, 'population-by-district.csv'), path.join(dir, 'population-by-district.csv'));
+  const yaml = readFileSync(path.join(FIXTURE, 'csp.yaml'), 'utf8').replace('files: kent-street-2024-01_2024-04/*-kent-street.csv', 'files: police/*.csv*');
+  writeFileSync(path.join(dir, 'csp.yaml'), yaml);
+  edit(path.join(dir, 'police'));
+  return dir;
+}
+
+async function validate(dir: string) {
+  const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
+  return { code: r.code, json: JSON.parse(r.stdout) };
+}
+
+describe('a month delivered twice', () => {
+  it('a byte-identical copy ("(1).csv") is read once, with a warning naming both files', async () => {
+    const dir = realWorkspace((p) => cpSync(path.join(p, file('2024-02')), path.join(p, '2024-02-kent-street (1).csv')));
+    const { code, json } = await validate(dir);
+    expect(code).toBe(0);
+    const police = json.sources[0];
+    expect(police.rowsRead).toBe(60021);
+    expect(police.rowsAccepted).toBe(60017);
+    expect(police.files.map((f: any) => [f.path, f.rowsRead, f.duplicateOf ?? null])).toEqual([
+      ['police/2024-01-kent-street.csv', 14466, null],
+      ['police/2024-02-kent-street.csv', 13953, null],
+      ['police/2024-03-kent-street.csv', 15875, null],
+      ['police/2024-04-kent-street.csv', 15727, null],
+      ['police/2024-02-kent-street (1).csv', 0, 'police/2024-02-kent-street.csv'],
+    ]);
+    expect(json.warnings).toContainEqual(expect.objectContaining({
+      message: 'police/2024-02-kent-street (1).csv is a byte-identical copy of police/2024-02-kent-street.csv (same SHA-256): only police/2024-02-kent-street.csv is read',
+    }));
+  });
+
+  it('a .csv and its .csv.gz of one month: exit 2, naming both', async () => {
+    const dir = realWorkspace((p) => writeFileSync(path.join(p, `${file('2024-03')}.gz`), gzipSync(readFileSync(path.join(p, file('2024-03'))))));
+    const { code, json } = await validate(dir);
+    expect(code).toBe(2);
+    expect(json.errors).toEqual([expect.objectContaining({
+      message: 'police/2024-03-kent-street.csv and police/2024-03-kent-street.csv.gz both hold the Kent street file of March 2024: read together, March 2024 would be counted twice',
+      file: 'police/2024-03-kent-street.csv.gz',
+      key: 'sources.police.files',
+    })]);
+  });
+});
+
+describe('a download cut short', () => {
+  for (const share of [0.5, 0.95]) {
+    it(`a .csv.gz cut at ${share * 100}%: exit 2 naming the file, and none of it counted`, async () => {
+      const dir = realWorkspace((p) => {
+        const gz = gzipSync(readFileSync(path.join(p, file('2024-03'))));
+        writeFileSync(path.join(p, `${file('2024-03')}.gz`), gz.subarray(0, Math.floor(gz.length * share)));
+        rmSync(path.join(p, file('2024-03')));
+      });
+      const { code, json } = await validate(dir);
+      expect(code).toBe(2);
+      expect(json.errors).toEqual([expect.objectContaining({
+        message: 'the gzip file is damaged or cut short (unexpected end of file), so only part of it could be read; none of it is used',
+        file: 'police/2024-03-kent-street.csv.gz',
+      })]);
+      const cut = json.sources[0].files.find((f: any) => f.path.endsWith('.gz'));
+      expect(cut).toMatchObject({ rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 });
+      expect(json.sources[0].months).toEqual(['2024-01', '2024-02', '2024-04']);
+    });
+  }
+
+  it('a plain CSV named .gz: exit 2, saying it is not gzip-compressed', async () => {
+    const dir = realWorkspace((p) => {
+      cpSync(path.join(p, file('2024-03')), path.join(p, `${file('2024-03')}.gz`));
+      rmSync(path.join(p, file('2024-03')));
+    });
+    const { code, json } = await validate(dir);
+    expect(code).toBe(2);
+    expect(json.errors).toEqual([expect.objectContaining({
+      message: 'the file is named .gz but is not gzip-compressed: rename it without .gz if it is a plain CSV, or compress it with gzip',
+      file: 'police/2024-03-kent-street.csv.gz',
+    })]);
+  });
+
+  it('a whole .csv.gz is read like the .csv (the same 15,875 rows)', async () => {
+    const dir = realWorkspace((p) => {
+      writeFileSync(path.join(p, `${file('2024-03')}.gz`), gzipSync(readFileSync(path.join(p, file('2024-03')))));
+      rmSync(path.join(p, file('2024-03')));
+    });
+    const { code, json } = await validate(dir);
+    expect(code).toBe(0);
+    expect(json.sources[0].rowsRead).toBe(60021);
+    expect(json.sources[0].files[2]).toMatchObject({ path: 'police/2024-03-kent-street.csv.gz', rowsRead: 15875, rowsAccepted: 15875 });
+  });
+});
+
+describe('a Crime ID repeated in the next month\'s file', () => {
+  it('is kept once, and the repeat names both files and lines', async () => {
+    const dir = realWorkspace((p) => {
+      // January's line 3 (a vehicle crime in Ashford 001B) again at the end of February's file.
+      const line3 = readFileSync(path.join(p, file('2024-01')), 'utf8').split('\n')[2]!.replace(',2024-01,', ',2024-02,');
+      appendFileSync(path.join(p, file('2024-02')), `${line3}\n`);
+    });
+    const { code, json } = await validate(dir);
+    expect(code).toBe(0);
+    const police = json.sources[0];
+    expect([police.rowsRead, police.rowsAccepted, police.rowsRejected]).toEqual([60022, 60017, 5]);
+    const across = police.rejects.find((r: any) => r.reason.startsWith('Crime ID already read in an earlier file'));
+    expect(across).toEqual({
+      reason: 'Crime ID already read in an earlier file: the first row with this ID is kept',
+      column: 'Crime ID',
+      rows: 1,
+      examples: [{
+        file: 'police/2024-02-kent-street.csv',
+        line: 13955,
+        value: 'c7ed453ddea7e2d192d34382de459f1bd94e04b32b8cd1f374b1a6ae99015609 (first read in police/2024-01-kent-street.csv line 3)',
+      }],
+    });
+  });
+});
+
+describe('a window outside the data', () => {
+  it('assess --period 2030-01..2030-12: exit 2 with one message saying which months the data covers', async () => {
+    const dir = realWorkspace(() => undefined);
+    const out = path.join(dir, 'out');
+    const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--period', '2030-01..2030-12', '--out', out, '--format', 'html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('✖ --period: the window Jan–Dec 2030, compared with Jan–Dec 2029, is after the last month of police data; the data of source "police" covers Jan–Apr 2024');
+    expect(r.stderr).toContain('e.g. --period 2024-03..2024-04');
+    expect(r.stderr.match(/✖/g)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/significant|no district population/);
+    expect(existsSync(path.join(out, 'assessment.json'))).toBe(false);
+  });
+
+  it('validate says the same of csp.yaml\'s period.end left at today\'s month', async () => {
+    const dir = realWorkspace(() => undefined);
+    const yaml = path.join(dir, 'csp.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('  end: 2024-04', '  end: 2026-12'));
+    const { code, json } = await validate(dir);
+    expect(code).toBe(2);
+    expect(json.errors).toEqual([expect.objectContaining({
+      message: 'the window Nov–Dec 2026, compared with Sep–Oct 2026, is after the last month of police data; the data of source "police" covers Jan–Apr 2024',
+      key: 'period',
+      hint: expect.stringContaining('set period.end to 2024-04 in csp.yaml, or pass --period 2024-03..2024-04'),
+    })]);
+  });
+});
