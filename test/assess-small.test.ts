@@ -110,9 +110,12 @@ describe('assess on a hand-computed workspace', () => {
       ratePer1000: 45, forceAverageRatePer1000: 19, rank: 1, rankOf: 2, differenceFromForcePer1000: 26,
     });
     expect(a.allCrime.summary).toBe(
-      'All crime (excluding ASB): 45 crimes in Jan–Dec 2025, 15 more than in Jan–Dec 2024 (+50.0%). The change is within what chance alone would produce (p = 0.105), so it is not evidence of a real change. That is 45.0 per 1,000 residents, 26.0 more than the Kent Police average of 19.0; the highest rate of 2 districts. ' +
+      'All crime (excluding ASB): 45 crimes in Jan–Dec 2025, 15 more than in Jan–Dec 2024 (+50.0%). ' +
+        // Only June has data in both years: the change is measured on June alone (the same 45 against 30 here).
+        'Feb–May 2024, Jul 2024–May 2025 and Jul–Nov 2025 have no data, so the totals are not like for like. Compared on the 1 month both windows have, the change is +15 (+50.0%), which is within what chance alone would produce (p = 0.105), so not evidence of a real change. ' +
+        'That is 45.0 per 1,000 residents, 26.0 more than the Kent Police average of 19.0; the highest rate of 2 districts. ' +
         'Note: police covers 2024-01 to 2025-12 with 20 month(s) missing (2024-02, 2024-03, 2024-04, 2024-05, 2024-07, 2024-08, 2024-09, 2024-10, 2024-11, 2024-12, 2025-01, 2025-02, 2025-03, 2025-04, 2025-05, 2025-07, 2025-08, 2025-09, 2025-10, 2025-11); ' +
-        'the assessment needs 2024-01 to 2025-12; months without data count as zero, so totals and changes that include them are understated.',
+        'the assessment needs 2024-01 to 2025-12; months without data count as zero in the totals; changes are measured on the months both windows have.',
     );
   });
 
@@ -168,7 +171,8 @@ describe('assess on a hand-computed workspace', () => {
       ['fires', 3, 8, false, [[28.9, 2], [0, 2], [60, 3], [2, 1]]],
     ]);
     expect(r.tieBreak).toBe('Equal scores are ordered by their bands, compared criterion by criterion (volume, trend, perception, influence), then by the order of the themes in csp.yaml.');
-    expect(r.themes[1].criteria[1].reason).toBe('6 → 10: too few to give a percentage, counted as no change');
+    // Council ASB covers Mar 2024–Mar 2025: March of each year is what the two windows share.
+    expect(r.themes[1].criteria[1].reason).toBe('6 → 10 (compared on the 1 month both windows have, leaving out Jan–Feb 2024 and Apr–Dec 2025 (not covered by the source) and Apr 2024–Feb 2025 (no data)): too few to give a percentage, counted as no change');
     expect(tables.ranking!.split('\n')[0]).toBe('rank,theme_id,theme,score,recommended,override_reason,volume_raw,volume_band,volume_weight,volume_contribution,volume_reason,trend_raw,trend_band,trend_weight,trend_contribution,trend_reason,perception_raw,perception_band,perception_weight,perception_contribution,perception_reason,influence_raw,influence_band,influence_weight,influence_contribution,influence_reason');
   });
 
@@ -182,6 +186,6 @@ describe('assess on a hand-computed workspace', () => {
 
   it('says where sources do not cover the windows', () => {
     expect(a.dataQuality.map((f: any) => f.id)).toEqual(expect.arrayContaining(['coverage-police', 'coverage-council-asb']));
-    expect(a.dataQuality.find((f: any) => f.id === 'coverage-police').effect).toContain('understated');
+    expect(a.dataQuality.find((f: any) => f.id === 'coverage-police').effect).toBe('months without data count as zero in the totals; changes are measured on the months both windows have');
   });
 });

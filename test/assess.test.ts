@@ -95,7 +95,7 @@ describe('assess on the sample workspace', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(readJson(path.join(out, 'assessment.schema.json')));
     expect(validate(a), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(a.schemaVersion).toBe('1.0.0');
+    expect(a.schemaVersion).toBe('1.1.0'); // 1.1: comparable changes, files' duplicateOf
     expect(a.generatedOn).toBe('2026-01-01');
     expect(a.sources[0].files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(a)).not.toContain(ROOT); // no machine paths
@@ -115,9 +115,23 @@ describe('assess on the sample workspace', () => {
   it('finds the planted partial month and says what it does to the figures it affects', () => {
     const partial = a.dataQuality.find((f: any) => f.id === 'partial-month-police-2024-11');
     expect(partial.severity).toBe('warning');
-    expect(partial.effect).toMatch(/^the previous window \(Jan–Dec 2024\) is understated by about [\d,]+ force-wide, so any increase is overstated/);
+    expect(partial.effect).toMatch(/^the previous window's total \(Jan–Dec 2024\) is understated by about [\d,]+ force-wide; changes are measured on the months both windows have, leaving November 2024 out$/);
     expect(a.allCrime.dataQuality).toContain(partial.id);
-    expect(a.allCrime.summary).toMatch(/Note: November 2024 was only partly published \(5\d% of a normal month force-wide\), so Jan–Dec 2024 is short by about [\d,]+ here\. Allowing for it, the change would be about /);
+    // As published, +6.0% is a significant increase; November left out of both years, it is not.
+    expect(a.allCrime).toMatchObject({ current: 14085, previous: 13286, changePct: 6, significance: 'significant increase' });
+    const nov = (m: string) => a.allCrime.series.find((x: any) => x.month === m).count;
+    expect(a.allCrime.comparable).toEqual({
+      gaps: [{ month: '2024-11', why: 'partly published' }],
+      excludedMonths: ['2024-11', '2025-11'],
+      months: 11,
+      current: 14085 - nov('2025-11'),
+      previous: 13286 - nov('2024-11'),
+      change: 151, changePct: 1.2, changePctLabel: '+1.2%', pValue: 0.3481, significance: 'no significant change',
+      note: 'compared on the 11 months both windows have, leaving out November 2024 (partly published) and November 2025',
+    });
+    expect(a.allCrime.comparable.current).toBe(12854);
+    expect(a.allCrime.summary).toContain('November 2024 was only partly published, so the totals are not like for like. Compared on the 11 months both windows have, the change is +151 (+1.2%), which is within what chance alone would produce (p = 0.348), so not evidence of a real change.');
+    expect(a.allCrime.summary).not.toContain('statistically significant');
     expect(a.themes.find((t: any) => t.id === 'violence').dataQuality).toContain(partial.id);
     // ASB is published separately and looks normal in the partial month.
     expect(a.themes.find((t: any) => t.id === 'asb').dataQuality).not.toContain(partial.id);
@@ -141,7 +155,10 @@ describe('assess on the sample workspace', () => {
       expect(c.volume.raw).toBe(Math.round((1000 * t.ratePer1000) / t.forceAverageRatePer1000) / 10);
       const f1 = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
       expect(c.volume.reason).toContain(`${f1(t.ratePer1000)} per 1,000 against the Kent Police average of ${f1(t.forceAverageRatePer1000)}`);
-      expect(c.trend.raw).toBe(t.significance === 'no significant change' || t.changePct === null ? 0 : t.changePct);
+      // The trend is judged on comparable months where a window has a gap month.
+      const f = t.comparable ?? t;
+      expect(c.trend.raw).toBe(f.significance === 'no significant change' || f.changePct === null ? 0 : f.changePct);
+      if (t.comparable) expect(c.trend.reason).toContain(t.comparable.note);
       expect(c.perception.raw).toBe(t.perceptionPct);
       expect(c.influence.raw).toBe(t.judgements.influence.mean);
       for (const crit of ranked.criteria) {
@@ -181,7 +198,8 @@ describe('assess on the sample workspace', () => {
     const b = readJson(path.join(fy, 'assessment.json'));
     expect(b.period).toMatchObject({ start: '2024-04', end: '2025-03', previousStart: '2023-04', previousEnd: '2024-03', months: 12, label: 'Apr 2024–Mar 2025' });
     const partial = b.dataQuality.find((f: any) => f.id === 'partial-month-police-2024-11');
-    expect(partial.effect).toMatch(/^the current window \(Apr 2024–Mar 2025\) is understated/);
+    expect(partial.effect).toMatch(/^the current window's total \(Apr 2024–Mar 2025\) is understated/);
+    expect(b.allCrime.comparable.excludedMonths).toEqual(['2023-11', '2024-11']);
     const series = new Map(b.allCrime.series.map((s: any) => [s.month, s.count]));
     const sum = (from: number, to: number) => b.allCrime.series.slice(from, to).reduce((t: number, s: any) => t + s.count, 0);
     expect(b.allCrime.current).toBe(sum(-12, undefined as any));

@@ -66,7 +66,7 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     expect(plan).toContain(`${f1(a.survey.agreePct)}%`);
     expect(plan).toContain(`population is ${n(a.area.population)}`);
     // The partial month planted in the sample is flagged where the public plan quotes a change it affects.
-    expect(plan).toMatch(/Violence and sexual offences: [\d,]+ in Jan–Dec 2025, \S+ on Jan–Dec 2024 \([^)]*\); the comparison is affected by incomplete police data for November 2024/);
+    expect(plan).toMatch(/Violence and sexual offences: [\d,]+ in Jan–Dec 2025, \S+ on Jan–Dec 2024 \([^)]*\), comparing the 11 months both periods have, as the data for November 2024 is incomplete/);
     const asbLine = /<strong>Anti-social behaviour<\/strong>: ([^<]*)<\/li>/.exec(readFileSync(path.join(out, 'plan.html'), 'utf8'))![1]!;
     expect(asbLine).not.toContain('incomplete'); // ASB was published in full
     const cabinet = pdfText(path.join(out, 'cabinet-report.pdf')).replaceAll(/\s+/g, ' ');

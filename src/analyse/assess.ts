@@ -3,7 +3,7 @@ import { invalidInput } from '../errors.js';
 import { Database } from '../ingest/database.js';
 import type { ValidationReport } from '../ingest/report.js';
 import { ASB_CATEGORY } from '../ingest/report.js';
-import { SCHEMA_VERSION, type Assessment, type Comparator, type Finding, type ThemeResult } from './assessment-schema.js';
+import { SCHEMA_VERSION, type Assessment, type Comparator, type Figure, type Finding, type ThemeResult } from './assessment-schema.js';
 import { DEFINITIONS } from './definitions.js';
 import { allCrimeSelection, measureFor, type AnalysisContext } from './measures.js';
 import { addMonths } from './months.js';
@@ -12,9 +12,8 @@ import type { Period } from './periods.js';
 import { loadPopulations } from './population.js';
 import { qualityFindings } from './quality.js';
 import { ratePer1000, rankDescending } from './rates.js';
-import { summaryText, type Shortfall } from './summary.js';
-import { median } from './partial-months.js';
-import { within } from './periods.js';
+import { summaryText } from './summary.js';
+import { sourceGaps } from './comparable.js';
 import { judgementMeans, perceptionPct, surveyResults } from './survey.js';
 import { rankThemes } from '../rank/index.js';
 import type { Ranking } from '../rank/resolve.js';
@@ -43,23 +42,23 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   const coverage = new Map(
     report.sources.filter((s) => s.months.length > 0).map((s) => [s.id, { first: s.months[0]!, last: s.months.at(-1)! }]),
   );
-  const ctx: AnalysisContext = { db, counts, config, period, seriesStart, populations, areaPopulation: areaPopulation?.population ?? null, coverage };
+  const gaps = new Map(report.sources.map((s) => [s.id, sourceGaps(s, period)]));
+  const ctx: AnalysisContext = { db, counts, config, period, seriesStart, populations, areaPopulation: areaPopulation?.population ?? null, coverage, gaps };
   const findings = qualityFindings(config, report, period, seriesStart);
   findings.push(...populationFindings(config, populations));
   const affecting = (id: string) => findings.filter((f) => f.affects.includes(id));
 
-  /** Partial months inside a window: how far short they leave this series, for the summary. */
-  const summaryNotes = (sourceId: string, themeOrAll: string, series: { month: string; count: number }[]) => {
-    const shortfalls = partialShortfalls(report, sourceId, series, period);
-    const explained = new Set(shortfalls.map((s) => `partial-month-${sourceId}-${s.month}`));
-    return { shortfalls, findings: affecting(themeOrAll).filter((f) => f.source === sourceId && !explained.has(f.id)) };
+  /** The findings a figure's summary notes: a partial month its comparable change allows for is said there. */
+  const summaryNotes = (sourceId: string, themeOrAll: string, figure: { comparable: Figure['comparable'] }) => {
+    const explained = new Set((figure.comparable?.gaps ?? []).map((g) => `partial-month-${sourceId}-${g.month}`));
+    return { findings: affecting(themeOrAll).filter((f) => f.source === sourceId && !explained.has(f.id)) };
   };
 
   const all = await measureFor(ctx, crime);
   const { source: _s, kind: _k, categories: _c, categoryCounts: _cc, repeats: _r, ...allFigure } = all.measure;
   const allCrime: Assessment['allCrime'] = {
     ...allFigure,
-    summary: summaryText({ name: 'All crime (excluding ASB)', unit: 'crimes', figure: all.measure, period, force: config.partnership.force, ...summaryNotes(crime.source, 'allCrime', all.measure.series) }),
+    summary: summaryText({ name: 'All crime (excluding ASB)', unit: 'crimes', figure: all.measure, period, force: config.partnership.force, ...summaryNotes(crime.source, 'allCrime', all.measure) }),
     dataQuality: affecting('allCrime').map((f) => f.id),
   };
 
@@ -80,7 +79,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
       name: theme.name,
       sensitive: theme.sensitive,
       headlineSource: headline.source,
-      summary: summaryText({ name: theme.name, unit, figure: headline, period, force: config.partnership.force, ...summaryNotes(headline.source, theme.id, headline.series) }),
+      summary: summaryText({ name: theme.name, unit, figure: headline, period, force: config.partnership.force, ...summaryNotes(headline.source, theme.id, headline) }),
       measures,
       perceptionPct: survey ? await perceptionPct(db, survey.source, theme.survey) : null,
       judgements: await judgementMeans(db, theme.id),
@@ -128,23 +127,9 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   return { ...core, ranking: ranked.result };
 }
 
-function partialShortfalls(report: ValidationReport, sourceId: string, series: { month: string; count: number }[], period: Period): Shortfall[] {
-  const out: Shortfall[] = [];
-  for (const p of report.sources.find((s) => s.id === sourceId)?.partialMonths ?? []) {
-    const window = within(p.month, period.start, period.end) ? 'current' : within(p.month, period.previousStart, period.previousEnd) ? 'previous' : null;
-    const at = series.findIndex((s) => s.month === p.month);
-    if (!window || at < 0) continue;
-    const neighbours = series.filter((s, i) => i !== at && Math.abs(i - at) <= 3).map((s) => s.count);
-    if (neighbours.length < 2) continue;
-    const shortfall = Math.round(median(neighbours) - series[at]!.count);
-    if (shortfall > 0) out.push({ month: p.month, window, shortfall, share: p.share });
-  }
-  return out;
-}
-
 function pickFigure(m: ThemeResult['measures'][number]) {
-  const { current, previous, change, changePct, changePctLabel, pValue, significance, ratePer1000, forceAverageRatePer1000, rank, rankOf, differenceFromForcePer1000 } = m;
-  return { current, previous, change, changePct, changePctLabel, pValue, significance, ratePer1000, forceAverageRatePer1000, rank, rankOf, differenceFromForcePer1000 };
+  const { current, previous, change, changePct, changePctLabel, pValue, significance, ratePer1000, forceAverageRatePer1000, rank, rankOf, differenceFromForcePer1000, comparable } = m;
+  return { current, previous, change, changePct, changePctLabel, pValue, significance, ratePer1000, forceAverageRatePer1000, rank, rankOf, differenceFromForcePer1000, comparable };
 }
 
 function comparators(config: Config, districts: Awaited<ReturnType<typeof measureFor>>['districts'], _p: unknown): Comparator[] {

@@ -4,12 +4,26 @@ import { z } from 'zod';
  * assessment.json: the contract between `csp assess`, scheduled jobs and `csp render-plan`.
  * Bump SCHEMA_VERSION's major part when a name that consumers rely on changes.
  */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 const significance = z.enum(['significant increase', 'no significant change', 'significant decrease']);
 
 const monthCount = z.object({ month, count: z.number().int() });
+
+const comparableSchema = z.object({
+  gaps: z.array(z.object({ month, why: z.enum(['partly published', 'no data', 'not covered by the source']) })).describe('The months of either window whose count is not a whole month\'s'),
+  excludedMonths: z.array(month).describe('Each gap month and the month a window-length away in the other window: left out of both'),
+  months: z.number().int().describe('Months compared in each window'),
+  current: z.number().int(),
+  previous: z.number().int(),
+  change: z.number().int(),
+  changePct: z.number().nullable(),
+  changePctLabel: z.string(),
+  pValue: z.number(),
+  significance,
+  note: z.string(),
+}).describe('The change on comparable months, where a window has a partly published or missing month; null when neither has. Headlines and the trend criterion use it.');
 
 export const figureSchema = z.object({
   current: z.number().int().describe('Count in the current window'),
@@ -24,6 +38,7 @@ export const figureSchema = z.object({
   rank: z.number().int().nullable().describe('Rank of the area among the force\'s districts by rate, 1 = highest'),
   rankOf: z.number().int().nullable(),
   differenceFromForcePer1000: z.number().nullable(),
+  comparable: comparableSchema.nullable(),
 });
 
 const hotspotsSchema = z.object({
@@ -158,6 +173,7 @@ export const assessmentSchema = z.object({
 
 export type Assessment = z.infer<typeof assessmentSchema>;
 export type Figure = z.infer<typeof figureSchema>;
+export type ComparableFigure = z.infer<typeof comparableSchema>;
 export type Measure = z.infer<typeof measureSchema>;
 export type ThemeResult = z.infer<typeof themeResultSchema>;
 export type Finding = z.infer<typeof findingSchema>;

@@ -4,6 +4,7 @@ import { Database } from '../ingest/database.js';
 import { ASB_CATEGORY } from '../ingest/report.js';
 import type { Figure, Measure } from './assessment-schema.js';
 import { change, round1, round2 } from './change.js';
+import { comparableChange, type GapMonth, type SourceGaps } from './comparable.js';
 import { hotspots } from './concentration.js';
 import { controlChart } from './exceptions.js';
 import { monthRange } from './months.js';
@@ -23,6 +24,8 @@ export interface AnalysisContext {
   areaPopulation: number | null;
   /** First and last month each source has data for: series never show months a source does not cover. */
   coverage: Map<string, { first: string; last: string }>;
+  /** Each source's gap months in the windows (partly published, missing, not covered). */
+  gaps: Map<string, SourceGaps>;
 }
 
 export interface DistrictFigures {
@@ -72,6 +75,8 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
     rank,
     rankOf: source.kind === 'police-uk-street' ? districts.filter((d) => d.ratePer1000 !== null).length : null,
     differenceFromForcePer1000: rate !== null && forceAverage !== null ? round2(rate - forceAverage) : null,
+    // Quarterly and yearly returns have no months to leave out: their coverage is a finding.
+    comparable: counts.hasMultiMonth(sel.source) ? null : comparableChange(monthly, gapsFor(ctx.gaps.get(sel.source), sel), period),
   };
   return {
     districts,
@@ -90,6 +95,16 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
       repeats: repeats.map((r) => ({ ...r, sharePct: r.total > 0 ? round1((100 * r.flagged) / r.total) : null })),
     },
   };
+}
+
+/** Police ASB is published apart from the crimes: an ASB figure has the ASB rows' gaps, a crime figure the crimes'. */
+function gapsFor(gaps: SourceGaps | undefined, sel: Selection): GapMonth[] {
+  if (!gaps) return [];
+  const asb = sel.categories?.some((c) => c === ASB_CATEGORY) ?? false;
+  const crime = sel.categories ? sel.categories.some((c) => c !== ASB_CATEGORY) : true;
+  const byMonth = new Map<string, GapMonth>();
+  for (const g of [...(crime ? gaps.crime : []), ...(asb ? gaps.asb : [])]) if (!byMonth.has(g.month)) byMonth.set(g.month, g);
+  return [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
 }
 
 function districtFigures(ctx: AnalysisContext, sel: Selection): DistrictFigures[] {

@@ -75,6 +75,11 @@ export class MonthlyCounts {
    * Quarterly and financial-year counts: they count towards a window only when the whole
    * period lies inside it (they have no months to put in a monthly series).
    */
+  /** Whether a source sends quarterly or yearly returns: they have no months to compare month by month. */
+  hasMultiMonth(source: string): boolean {
+    return this.multiMonth.some((r) => r.source === source);
+  }
+
   multiMonthCounts(s: Selection, start: string, end: string): number {
     return this.multiMonth.filter((r) => selects(s, r) && r.first >= start && r.last <= end).reduce((t, r) => t + r.n, 0);
   }

@@ -28,3 +28,19 @@ export function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return `${names[m! - 1]} ${y}`;
 }
+
+/**
+ * Months as few labels as can say them: runs of consecutive months become ranges
+ * (["2024-02", "2024-03", "2024-04", "2024-11"] → ["Feb–Apr 2024", "November 2024"]).
+ */
+export function monthRanges(months: readonly string[], rangeLabel: (start: string, end: string) => string): string[] {
+  const sorted = [...new Set(months)].sort();
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && monthIndex(sorted[j + 1]!) === monthIndex(sorted[j]!) + 1) j++;
+    out.push(i === j ? monthLabel(sorted[i]!) : rangeLabel(sorted[i]!, sorted[j]!));
+    i = j + 1;
+  }
+  return out;
+}

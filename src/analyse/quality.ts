@@ -1,6 +1,6 @@
 import type { Config } from '../config/load.js';
 import type { SourceReport, ValidationReport } from '../ingest/report.js';
-import { ASB_CATEGORY } from '../ingest/report.js';
+import { ASB_CATEGORY, partialShare } from '../ingest/report.js';
 import type { Finding } from './assessment-schema.js';
 import { monthLabel } from './months.js';
 import { within, type Period } from './periods.js';
@@ -22,9 +22,9 @@ export function qualityFindings(config: Config, report: ValidationReport, period
     for (const p of s.partialMonths) {
       const shortfall = p.expected - p.count;
       const where = within(p.month, period.start, period.end)
-        ? `the current window (${period.label}) is understated by about ${n(shortfall)} force-wide, so any increase is understated and any fall overstated`
+        ? `the current window's total (${period.label}) is understated by about ${n(shortfall)} force-wide; changes are measured on the months both windows have, leaving ${monthLabel(p.month)} out`
         : within(p.month, period.previousStart, period.previousEnd)
-          ? `the previous window (${period.previousLabel}) is understated by about ${n(shortfall)} force-wide, so any increase is overstated and any fall understated`
+          ? `the previous window's total (${period.previousLabel}) is understated by about ${n(shortfall)} force-wide; changes are measured on the months both windows have, leaving ${monthLabel(p.month)} out`
           : within(p.month, seriesStart, period.end)
             ? `the monthly series shows a dip in ${monthLabel(p.month)} that is not real; the windows compared are not affected`
             : 'it falls outside the months analysed';
@@ -32,7 +32,7 @@ export function qualityFindings(config: Config, report: ValidationReport, period
         id: `partial-month-${s.id}-${p.month}`,
         severity: within(p.month, period.previousStart, period.end) ? 'warning' : 'info',
         source: s.id,
-        message: `${monthLabel(p.month)} looks partially published in ${s.id}: ${n(p.count)} ${isPolice ? 'crimes' : 'rows'}, ${Math.round(100 * p.share)}% of the neighbouring months' median (${n(p.expected)})`,
+        message: `${monthLabel(p.month)} looks partially published in ${s.id}: ${partialShare(p, isPolice ? 'crimes' : 'rows')}`,
         effect: where,
         affects: within(p.month, seriesStart, period.end) ? affectedByMonthGap : [],
       });
@@ -45,7 +45,7 @@ export function qualityFindings(config: Config, report: ValidationReport, period
         severity: 'warning',
         source: s.id,
         message: `${s.id} covers ${s.months[0]} to ${s.months.at(-1)}${missing.length ? ` with ${missing.length} month(s) missing (${missing.join(', ')})` : ''}; the assessment needs ${period.previousStart} to ${period.end}`,
-        effect: 'months without data count as zero, so totals and changes that include them are understated',
+        effect: 'months without data count as zero in the totals; changes are measured on the months both windows have',
         affects: affectedByMonthGap,
       });
     }

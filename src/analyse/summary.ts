@@ -1,7 +1,9 @@
 import type { Figure, Finding } from './assessment-schema.js';
 import type { Period } from './periods.js';
-import { monthLabel } from './months.js';
+import { monthRanges } from './months.js';
+import { periodLabel } from './periods.js';
 import { pValueLabel } from './significance.js';
+import { listed, type GapMonth } from './comparable.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const rate = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -9,16 +11,6 @@ const rate = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1
 export function ordinal(k: number): string {
   const s = k % 100 >= 11 && k % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[k % 10] ?? 'th';
   return `${k}${s}`;
-}
-
-/** A partially published month inside a window, and how far short it leaves this figure. */
-export interface Shortfall {
-  month: string;
-  window: 'current' | 'previous';
-  /** The median of the neighbouring months of this figure's own series, less the month's count. */
-  shortfall: number;
-  /** The share of a normal month published, force-wide. */
-  share: number;
 }
 
 export interface SummaryInput {
@@ -29,21 +21,31 @@ export interface SummaryInput {
   period: Period;
   force: string;
   findings: Finding[];
-  shortfalls?: Shortfall[];
 }
 
 /**
  * A short plain-English summary of a figure. It says "significant" only when the test says
  * so, and gives no percentage on a small base.
  */
-export function summaryText({ name, unit, figure: f, period, force, findings, shortfalls = [] }: SummaryInput): string {
+export function summaryText({ name, unit, figure: f, period, force, findings }: SummaryInput): string {
   const parts: string[] = [];
   const compared =
     f.change === 0
       ? `the same as in ${period.previousLabel}`
       : `${n(Math.abs(f.change))} ${f.change > 0 ? 'more' : 'fewer'} than in ${period.previousLabel} (${f.changePct === null ? `n/a: fewer than 20 in ${period.previousLabel}` : f.changePctLabel})`;
   parts.push(`${name}: ${n(f.current)} ${unit} in ${period.label}, ${compared}.`);
-  if (f.current + f.previous > 0) {
+  const c = f.comparable;
+  if (c) {
+    // The windows are unlike: only the change on comparable months may be called significant.
+    const why = gapSentence(c.gaps);
+    const verdict = c.current + c.previous === 0
+      ? 'so nothing can be said about the change'
+      : c.significance === 'no significant change'
+        ? `which is within what chance alone would produce (${pValueLabel(c.pValue)}), so not evidence of a real change`
+        : `a statistically significant ${c.significance === 'significant increase' ? 'increase' : 'decrease'} (${pValueLabel(c.pValue)})`;
+    const compared = c.months > 0 ? `Compared on the ${c.months} month${c.months === 1 ? '' : 's'} both windows have, the change is ${signed(c.change)}${c.changePct === null ? '' : ` (${c.changePctLabel})`}, ${verdict}.` : 'No month of the two windows can be compared.';
+    parts.push(`${why}, so the totals are not like for like. ${compared}`);
+  } else if (f.current + f.previous > 0) {
     parts.push(
       f.significance === 'no significant change'
         ? `The change is within what chance alone would produce (${pValueLabel(f.pValue)}), so it is not evidence of a real change.`
@@ -58,15 +60,6 @@ export function summaryText({ name, unit, figure: f, period, force, findings, sh
   } else if (f.ratePer1000 !== null) {
     parts.push(`That is ${rate(f.ratePer1000)} per 1,000 residents.`);
   }
-  for (const s of shortfalls) {
-    const label = s.window === 'current' ? period.label : period.previousLabel;
-    const current = f.current + (s.window === 'current' ? s.shortfall : 0);
-    const previous = f.previous + (s.window === 'previous' ? s.shortfall : 0);
-    const adjusted = previous >= 20 ? ` Allowing for it, the change would be about ${signed(current - previous)} (${signedPct(((current - previous) / previous) * 100)}).` : '';
-    parts.push(
-      `Note: ${monthLabel(s.month)} was only partly published (${Math.round(s.share * 100)}% of a normal month force-wide), so ${label} is short by about ${n(s.shortfall)} here.${adjusted}`,
-    );
-  }
   for (const finding of findings.filter((x) => x.severity !== 'info')) {
     parts.push(`Note: ${finding.message}; ${finding.effect}.`);
   }
@@ -74,5 +67,18 @@ export function summaryText({ name, unit, figure: f, period, force, findings, sh
 }
 
 const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${n(Math.abs(Math.round(x)))}`;
-const signedPct = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(1)}%`;
+
+/** "November 2024 was only partly published and March 2025 has no data". */
+function gapSentence(gaps: GapMonth[]): string {
+  const byWhy = new Map<GapMonth['why'], string[]>();
+  for (const g of gaps) byWhy.set(g.why, [...(byWhy.get(g.why) ?? []), g.month]);
+  const said = [...byWhy].map(([why, list]) => {
+    const months = monthRanges(list, periodLabel);
+    const many = list.length > 1;
+    if (why === 'partly published') return `${listed(months)} ${many ? 'were' : 'was'} only partly published`;
+    if (why === 'no data') return `${listed(months)} ${many ? 'have' : 'has'} no data`;
+    return `${listed(months)} ${many ? 'are' : 'is'} outside the months this source covers`;
+  });
+  return listed(said).replace(/^./, (x) => x.toUpperCase());
+}
 

@@ -85,6 +85,9 @@ export function summaryJson(a: Assessment, outDir: string) {
   const figure = (f: Assessment['allCrime'] | Assessment['themes'][number]) => ({
     current: f.current, previous: f.previous, change: f.change, changePct: f.changePct, pValue: f.pValue,
     significance: f.significance, ratePer1000: f.ratePer1000, forceAverageRatePer1000: f.forceAverageRatePer1000, rank: f.rank,
+    comparable: f.comparable
+      ? { months: f.comparable.months, excludedMonths: f.comparable.excludedMonths, current: f.comparable.current, previous: f.comparable.previous, changePct: f.comparable.changePct, pValue: f.comparable.pValue, significance: f.comparable.significance }
+      : null,
   });
   return {
     schemaVersion: a.schemaVersion,
@@ -104,7 +107,8 @@ function summaryTable(a: Assessment, io: Io): string {
   const head = ['', 'current', 'previous', 'change', 'significance', 'per 1,000', 'force avg', 'rank'];
   const rows = [['All crime (excluding ASB)', a.allCrime] as const, ...a.themes.map((t) => [t.name, t] as const)].map(([name, f]) => [
     name, n(f.current), n(f.previous), f.changePctLabel,
-    f.significance === 'no significant change' ? `none (${pValueLabel(f.pValue)})` : `${f.significance.replace('significant ', '')} (${pValueLabel(f.pValue)})`,
+    // With a gap month in a window, the verdict on comparable months (marked *).
+    `${verdictWord(f.comparable ?? f)} (${pValueLabel((f.comparable ?? f).pValue)})${f.comparable ? '*' : ''}`,
     r(f.ratePer1000), r(f.forceAverageRatePer1000), f.rank === null ? '–' : `${f.rank}/${f.rankOf}`,
   ]);
   const widths = head.map((_, i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));
@@ -115,6 +119,12 @@ function summaryTable(a: Assessment, io: Io): string {
     c.dim(line(head)),
     ...rows.map(line),
   ];
+  // * Figures whose windows hold a month that is not whole: what their change was measured on.
+  const notes = new Map<string, string[]>();
+  for (const [name, f] of [['All crime', a.allCrime] as const, ...a.themes.map((t) => [t.name, t] as const)]) {
+    if (f.comparable) notes.set(f.comparable.note, [...(notes.get(f.comparable.note) ?? []), name]);
+  }
+  for (const [note, names] of notes) out.push(c.dim(`* ${names.join(', ')}: ${note}`));
   out.push('', c.bold(`Ranking (${a.ranking.method}, bands 1–${a.ranking.scale}): the top ${a.ranking.recommend} recommended`));
   const crit = a.ranking.criteria.map((x) => x.id);
   const rankHead = ['rank', 'theme', 'score', ...crit, ''];
@@ -136,5 +146,7 @@ function summaryTable(a: Assessment, io: Io): string {
   }
   return `${out.join('\n')}\n`;
 }
+
+const verdictWord = (f: { significance: string }) => (f.significance === 'no significant change' ? 'none' : f.significance.replace('significant ', ''));
 
 export { problemJson };

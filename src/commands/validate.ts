@@ -37,6 +37,7 @@ export function validationJson(r: ValidationReport) {
       months: s.months,
       missingMonths: s.missingMonths,
       partialMonths: s.partialMonths,
+      asbPartialMonths: s.asbPartialMonths,
       rejects: s.rejects,
       categories: s.categories,
       unmappedCategories: s.unmappedCategories,
@@ -89,7 +90,8 @@ function formatSource(s: SourceReport, io: Io, verbose: boolean): string[] {
   if (s.months.length > 0) {
     lines.push(`  months: ${s.months[0]} to ${s.months.at(-1)} (${s.months.length})` +
       (s.missingMonths.length ? c.yellow(`, missing ${s.missingMonths.join(', ')}`) : '') +
-      (s.partialMonths.length ? c.yellow(`, partial ${s.partialMonths.map((p) => p.month).join(', ')}`) : ''));
+      (s.partialMonths.length ? c.yellow(`, partial ${s.partialMonths.map((p) => p.month).join(', ')}`) : '') +
+      (s.asbPartialMonths.length ? c.yellow(`, ASB partial ${s.asbPartialMonths.map((p) => p.month).join(', ')}`) : ''));
   }
   if (s.categories.length > 0) {
     const shown = verbose ? s.categories : s.categories.slice(0, 8);

@@ -28,7 +28,10 @@ export interface CategoryCount {
 export interface SourceReport extends SourceRead {
   months: string[];
   missingMonths: string[];
+  /** Months partially published: for police, judged on the crime rows. */
   partialMonths: PartialMonth[];
+  /** Police only: months whose ASB rows are partial (published apart from the crimes). */
+  asbPartialMonths: PartialMonth[];
   rejects: RejectReason[];
   categories: CategoryCount[];
   unmappedCategories: string[];
@@ -160,11 +163,15 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
     months.length > 1 ? monthRange(months[0]!, months.at(-1)!).filter((m) => !monthCounts.has(m)) : [];
   // A partly published police month shows in its crime rows while ASB looks normal.
   const partial = partialMonths(read.kind === 'police-uk-street' ? crimeMonthCounts : monthCounts);
+  const asbPartial = read.kind === 'police-uk-street'
+    ? partialMonths(new Map([...monthCounts].map(([m, k]) => [m, k - (crimeMonthCounts.get(m) ?? 0)])))
+    : [];
   return {
     ...read,
     months,
     missingMonths,
     partialMonths: partial,
+    asbPartialMonths: asbPartial,
     rejects,
     categories,
     unmappedCategories: categories.filter((c) => c.themes.length === 0).map((c) => c.category),
@@ -174,6 +181,15 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
     categoryChanges,
     boundaryChanges,
   };
+}
+
+/** "6,815 crimes, 53% of a whole month (12,800: …)": how far short a partial month is, and against what. */
+export function partialShare(p: PartialMonth, unit: string): string {
+  const expected = Math.round(p.expected).toLocaleString('en-GB');
+  const basis = p.basis === 'neighbouring months'
+    ? `the neighbouring months' median (${expected})`
+    : `a whole month (${expected}: the lower of the same month a year earlier and the median of the 12 months before)`;
+  return `${p.count.toLocaleString('en-GB')} ${unit}, ${Math.round(100 * p.share)}% of ${basis}${p.inRun ? ', one of a run of low months' : ''}`;
 }
 
 async function rejectReasons(db: Database, sourceId: string): Promise<RejectReason[]> {
@@ -207,11 +223,12 @@ function sourceWarnings(config: Config, r: SourceReport): Problem[] {
   const out: Problem[] = [];
   const total = r.rowsAccepted || 1;
   const pct = (n: number) => (n > 0 && (100 * n) / total < 0.1 ? '<0.1%' : `${((100 * n) / total).toFixed(1)}%`);
-  for (const p of r.partialMonths) {
+  const partials = [...r.partialMonths.map((p) => [p, r.kind === 'police-uk-street' ? 'crimes' : 'rows'] as const), ...r.asbPartialMonths.map((p) => [p, 'ASB incidents'] as const)];
+  for (const [p, unit] of partials) {
     out.push({
-      message: `${monthLabel(p.month)} looks partially published: ${p.count.toLocaleString('en-GB')} ${r.kind === 'police-uk-street' ? 'crimes' : 'rows'}, ${Math.round(100 * p.share)}% of the neighbouring months' median (${Math.round(p.expected).toLocaleString('en-GB')})`,
+      message: `${monthLabel(p.month)} looks partially published: ${partialShare(p, unit)}`,
       where,
-      hint: 'any window that includes this month understates the count; check for a corrected download',
+      hint: 'figures that include this month are compared on the months both windows have; check for a corrected download',
     });
   }
   if (r.missingMonths.length > 0) {

@@ -38,12 +38,16 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
       };
     }
     case 'trend': {
-      const data = { current: t.current, previous: t.previous, changePct: t.changePct, pValue: t.pValue, significance: t.significance };
-      if (t.changePct === null) return { raw: 0, reason: `${n(t.previous)} → ${n(t.current)}: too few to give a percentage, counted as no change`, data };
-      if (t.significance === 'no significant change') {
-        return { raw: 0, reason: `${t.changePctLabel} is not significant (${pValueLabel(t.pValue)}): counted as no change`, data };
+      // Where a window has a partly published or missing month, the change on comparable months.
+      const c = t.comparable;
+      const f = c ?? t;
+      const gap = c ? ` (${c.note})` : '';
+      const data = { current: f.current, previous: f.previous, changePct: f.changePct, pValue: f.pValue, significance: f.significance, ...(c ? { comparable: true, excludedMonths: c.excludedMonths } : {}) };
+      if (f.changePct === null) return { raw: 0, reason: `${n(f.previous)} → ${n(f.current)}${gap}: too few to give a percentage, counted as no change`, data };
+      if (f.significance === 'no significant change') {
+        return { raw: 0, reason: `${f.changePctLabel}${gap} is not significant (${pValueLabel(f.pValue)}): counted as no change`, data };
       }
-      return { raw: t.changePct, reason: `${t.significance} of ${t.changePctLabel} (${pValueLabel(t.pValue)})`, data };
+      return { raw: f.changePct, reason: `${f.significance} of ${f.changePctLabel}${gap} (${pValueLabel(f.pValue)})`, data };
     }
     case 'harm': {
       const parts = t.measures.flatMap((m) =>

@@ -14,7 +14,13 @@ export interface Table {
 
 /** Every table behind the documents, from assessment.json alone. */
 export function assessmentTables(a: Assessment): Table[] {
-  const figureColumns = ['current', 'previous', 'change', 'change_pct', 'p_value', 'significance', 'rate_per_1000', 'force_average_rate_per_1000', 'rank', 'of_districts'];
+  const figureColumns = ['current', 'previous', 'change', 'change_pct', 'p_value', 'significance', 'rate_per_1000', 'force_average_rate_per_1000', 'rank', 'of_districts',
+    'comparable_months', 'comparable_current', 'comparable_previous', 'comparable_change_pct', 'comparable_p_value', 'comparable_significance', 'excluded_months'];
+  // Where a window has a gap month: the change on comparable months, and the months left out.
+  const comparable = (f: { comparable: Assessment['allCrime']['comparable'] }) => {
+    const c = f.comparable;
+    return c ? [c.months, c.current, c.previous, c.changePct, c.pValue, c.significance, c.excludedMonths.join('; ')] : [null, null, null, null, null, null, null];
+  };
   return [
     {
       name: 'themes',
@@ -23,10 +29,10 @@ export function assessmentTables(a: Assessment): Table[] {
       rows: [
         ['all-crime', 'All crime (excluding ASB)', a.sources.find((s) => s.kind === 'police-uk-street')?.id ?? null, 'all but Anti-social behaviour',
           a.allCrime.current, a.allCrime.previous, a.allCrime.change, a.allCrime.changePct, a.allCrime.pValue, a.allCrime.significance,
-          a.allCrime.ratePer1000, a.allCrime.forceAverageRatePer1000, a.allCrime.rank, a.allCrime.rankOf, null, a.allCrime.dataQuality.join('; ')],
+          a.allCrime.ratePer1000, a.allCrime.forceAverageRatePer1000, a.allCrime.rank, a.allCrime.rankOf, ...comparable(a.allCrime), null, a.allCrime.dataQuality.join('; ')],
         ...a.themes.flatMap((t) => t.measures.map((m) => [
           t.id, t.name, m.source, m.categories.join('; '), m.current, m.previous, m.change, m.changePct, m.pValue, m.significance,
-          m.ratePer1000, m.forceAverageRatePer1000, m.rank, m.rankOf, t.perceptionPct, m.dataQuality.join('; '),
+          m.ratePer1000, m.forceAverageRatePer1000, m.rank, m.rankOf, ...comparable(m), t.perceptionPct, m.dataQuality.join('; '),
         ])),
       ],
     },

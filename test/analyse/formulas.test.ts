@@ -4,6 +4,7 @@ import { controlChart, sd } from '../../src/analyse/exceptions.js';
 import { hotspots } from '../../src/analyse/concentration.js';
 import { parsePeriodOption, periodLabel, windowEnding } from '../../src/analyse/periods.js';
 import { partialMonths } from '../../src/analyse/partial-months.js';
+import { monthRange } from '../../src/analyse/months.js';
 import { forceAverageRate, rankDescending, ratePer1000 } from '../../src/analyse/rates.js';
 import { poissonChangeTest, pValueLabel } from '../../src/analyse/significance.js';
 import { CspError } from '../../src/errors.js';
@@ -136,5 +137,36 @@ describe('partially published months', () => {
     expect(partialMonths(counts).map((p) => [p.month, Math.round(p.share * 100)])).toEqual([['2018-11', 54], ['2018-12', 67]]);
     const small = new Map([['2024-01', 10], ['2024-02', 9], ['2024-03', 4], ['2024-04', 11], ['2024-05', 10]]);
     expect(partialMonths(small)).toEqual([]);
+  });
+
+  // 2017-01 to 2018-09 at 12,000 a month, then three partial months at the end of the download.
+  const normal = (last: string) => monthRange('2017-01', last).map((m) => [m, 12000] as [string, number]);
+  it('finds partial months side by side at the end of the data, which a median of neighbours misses', () => {
+    const counts = new Map([...normal('2018-09'), ['2018-10', 7440], ['2018-11', 5400], ['2018-12', 7920]]);
+    // Dec's neighbours (Sep, Oct, Nov) have the median 7,440: Dec looked like 106% of normal.
+    // Against the 12 months before, leaving out Oct and Nov once found: 7,920 / 12,000 = 66%.
+    expect(partialMonths(counts)).toEqual([
+      { month: '2018-10', count: 7440, expected: 12000, share: 0.62, basis: 'same month last year and the 12 months before', inRun: false },
+      { month: '2018-11', count: 5400, expected: 12000, share: 0.45, basis: 'same month last year and the 12 months before', inRun: false },
+      { month: '2018-12', count: 7920, expected: 12000, share: 0.66, basis: 'same month last year and the 12 months before', inRun: false },
+    ]);
+  });
+
+  it('finds a multi-month dip: three months at 78%, none low enough alone', () => {
+    const counts = new Map([...normal('2018-06'), ['2018-07', 9360], ['2018-08', 9360], ['2018-09', 9360], ['2018-10', 12000], ['2018-11', 12000]]);
+    expect(partialMonths(counts).map((p) => [p.month, p.share, p.inRun])).toEqual([
+      ['2018-07', 0.78, true], ['2018-08', 0.78, true], ['2018-09', 0.78, true],
+    ]);
+    // One month at 78% is not a dip.
+    expect(partialMonths(new Map([...normal('2018-06'), ['2018-07', 9360], ['2018-08', 12000]]))).toEqual([]);
+  });
+
+  it('does not take seasons for partial months: ASB at ±25% a year, winter months at 75% of the year\'s median', () => {
+    const summer = (m: string) => 1 + 0.25 * Math.cos((2 * Math.PI * (Number(m.slice(5)) - 7)) / 12);
+    const seasonal = new Map(monthRange('2016-01', '2018-12').map((m) => [m, Math.round(3000 * summer(m))]));
+    expect(partialMonths(seasonal)).toEqual([]);
+    // A partial January in the trough is still found: low against January a year earlier too.
+    seasonal.set('2018-01', 1200);
+    expect(partialMonths(seasonal).map((p) => [p.month, p.expected, p.basis])).toEqual([['2018-01', 2250, 'same month last year and the 12 months before']]);
   });
 });

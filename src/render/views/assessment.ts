@@ -1,4 +1,4 @@
-import type { Assessment, ThemeResult } from '../../analyse/assessment-schema.js';
+import type { Assessment, Figure, ThemeResult } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
 import { pValueLabel } from '../../analyse/significance.js';
 import { matrixSpec, ratesSpec, renderChart, seriesSpec } from '../charts.js';
@@ -8,10 +8,15 @@ import { branding, figure, frame, seriesTable, table, type FigureView, type Tabl
 const DEFINITION_TERMS: Record<string, string> = {
   allCrime: 'All crime', period: 'Periods compared', change: 'Change', significance: 'Is a change more than noise?',
   ratePer1000: 'Rate per 1,000 residents', forceAverage: 'Force average', rank: 'Rank', exceptions: 'Exceptional months',
-  cv: 'Variation', hotspots: 'Hotspots and concentration', repeats: 'Repeats', survey: 'Survey shares', partialMonth: 'Partially published months',
+  cv: 'Variation', hotspots: 'Hotspots and concentration', repeats: 'Repeats', survey: 'Survey shares', partialMonth: 'Partially published months', comparable: 'Changes on comparable months',
 };
 
-const sig = (s: string, p: number) => (s === 'no significant change' ? `no significant change (${pValueLabel(p)})` : `${s} (${pValueLabel(p)})`);
+/** The test's verdict; where a window has a gap month, the verdict on comparable months, saying so. */
+const sig = (f: Pick<Figure, 'significance' | 'pValue' | 'comparable'>) => {
+  const c = f.comparable;
+  const verdict = `${(c ?? f).significance} (${pValueLabel((c ?? f).pValue)})`;
+  return c ? `${verdict}, ${c.changePctLabel === 'n/a' ? '' : `${c.changePctLabel} `}${c.note}` : verdict;
+};
 
 /** Everything the Strategic Assessment template prints, formatted; the partners' document, not suppressed. */
 export async function assessmentView(a: Assessment, config: Config, stylesheet: string) {
@@ -19,7 +24,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
   const themeRows = [
     ['All crime (excluding ASB)', a.allCrime] as const,
     ...a.themes.map((t) => [t.name, t] as const),
-  ].map(([name, f]) => [name, count(f.current), count(f.previous), f.changePctLabel, sig(f.significance, f.pValue), rate(f.ratePer1000), rate(f.forceAverageRatePer1000), f.rank === null ? '–' : `${f.rank} of ${f.rankOf}`]);
+  ].map(([name, f]) => [name, count(f.current), count(f.previous), f.changePctLabel, sig(f), rate(f.ratePer1000), rate(f.forceAverageRatePer1000), f.rank === null ? '–' : `${f.rank} of ${f.rankOf}`]);
 
   const comparators = a.comparators.filter((c) => c.group === 'force' && c.ratePer1000 !== null);
   const ratesChart = await renderChart(
@@ -139,7 +144,7 @@ async function themeView(a: Assessment, t: ThemeResult, colour: string) {
     sensitive: t.sensitive,
     figure: await seriesFigure(a, t.id, t.name, head.series, colour, head.kind === 'police-uk-street' ? 'recorded' : 'incidents'),
     measures: table(`${t.name}: each source`, ['Source', 'Categories', ['Current', 'num'], ['Previous', 'num'], ['Change', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num']],
-      t.measures.map((m) => [m.source, m.categories.join(', '), count(m.current), count(m.previous), m.changePctLabel, sig(m.significance, m.pValue), rate(m.ratePer1000)])),
+      t.measures.map((m) => [m.source, m.categories.join(', '), count(m.current), count(m.previous), m.changePctLabel, sig(m), rate(m.ratePer1000)])),
     hotspots: hotspotTable(head.hotspots, t.name),
     concentration: head.hotspots.top10PctSharePct === null ? null : `The top ${head.hotspots.top10PctAreas} of ${head.hotspots.areas} areas (${head.hotspots.level === 'lsoa' ? 'LSOAs' : `${head.hotspots.level}s`}) hold ${pct(head.hotspots.top10PctSharePct)} of the ${count(head.hotspots.total)} incidents.`,
     exceptions: head.variability.exceptions.map((e) => `${e.month}: ${count(e.count)}, ${e.direction} the usual range of ${rate(e.lower)} to ${rate(e.upper)}`),

@@ -26,13 +26,16 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
   const themeLine = (id: string) => {
     const t = themeById.get(id)!;
     const hidden = disclosure.hides(t.current, t.sensitive) || disclosure.hides(t.previous, t.sensitive);
-    const change = hidden ? '' : t.change === 0 ? ', unchanged' : `, ${t.changePct === null ? `${t.change > 0 ? 'up' : 'down'} ${count(Math.abs(t.change))}` : `${t.changePctLabel}`} on ${a.period.previousLabel}${t.significance === 'no significant change' ? ' (within normal variation)' : ` (a ${t.significance})`}`;
-    // A public reader must not take a gap in the data for a change in crime.
-    const gaps = a.dataQuality
-      .filter((f) => f.severity === 'warning' && f.id.startsWith('partial-month-') && f.affects.includes(t.id))
-      .map((f) => monthLabel(f.id.slice(-7)));
-    const caveat = gaps.length && !hidden ? `; the comparison is affected by incomplete police data for ${gaps.join(' and ')} (see the strategic assessment)` : '';
-    return { name: t.name, text: `${disclosure.count(t.current, t.sensitive)} in ${a.period.label}${change}${caveat}` };
+    // Where a window has a gap month, only the change on comparable months is described, and
+    // a public reader is told why: a gap in the data is not a change in crime.
+    const c = t.comparable;
+    const f = c ?? t;
+    const verdict = f.significance === 'no significant change' ? ' (within normal variation)' : ` (a ${f.significance})`;
+    const size = f.change === 0 ? 'unchanged' : f.changePct === null ? `${f.change > 0 ? 'up' : 'down'} ${count(Math.abs(f.change))}` : f.changePctLabel;
+    const incomplete = (c?.gaps ?? []).map((g) => monthLabel(g.month));
+    const like = c ? `, comparing the ${c.months} month${c.months === 1 ? '' : 's'} both periods have, as the data for ${incomplete.join(' and ')} ${incomplete.length > 1 ? 'are' : 'is'} incomplete` : '';
+    const change = hidden ? '' : f.change === 0 && !c ? ', unchanged' : `, ${size} on ${a.period.previousLabel}${verdict}${like}`;
+    return { name: t.name, text: `${disclosure.count(t.current, t.sensitive)} in ${a.period.label}${change}` };
   };
 
   const ac = a.allCrime;
