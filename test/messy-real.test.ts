@@ -158,3 +158,28 @@ describe('a window outside the data', () => {
     })]);
   });
 });
+
+describe('line endings DuckDB cannot take as they are', () => {
+  const crlfTo = (p: string, month: string, to: (text: Buffer) => Buffer) => writeFileSync(path.join(p, file(month)), to(readFileSync(path.join(p, file(month)))));
+  it('CR-only line endings (old Mac Excel) in every month: the same 60,021 rows and the same 4 repeats at their lines', async () => {
+    const dir = realWorkspace((p) => {
+      for (const m of ['2024-01', '2024-02', '2024-03', '2024-04']) crlfTo(p, m, (b) => Buffer.from(b.toString('latin1').replaceAll('\r\n', '\r'), 'latin1'));
+    });
+    const { code, json } = await validate(dir);
+    expect(code).toBe(0);
+    const police = json.sources[0];
+    expect([police.rowsRead, police.rowsAccepted, police.rowsRejected]).toEqual([60021, 60017, 4]);
+    expect(police.rejects[0].examples.map((e: any) => e.line)).toEqual([3484, 12040, 14367]);
+  });
+
+  it('CR CR LF on one line near the end of February (past the first 64 KB): read, not a crash', async () => {
+    const dir = realWorkspace((p) => crlfTo(p, '2024-02', (b) => {
+      const at = b.lastIndexOf('\r\n', b.length - 3);
+      return Buffer.concat([b.subarray(0, at), Buffer.from('\r\r\n'), b.subarray(at + 2)]);
+    }));
+    const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
+    expect(r.stderr).not.toContain('Unexpected error');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).sources[0].rowsRead).toBe(60021);
+  });
+});

@@ -145,3 +145,24 @@ describe('partner workbooks parsed while the police files are read', () => {
   });
 });
 
+
+describe('what DuckDB gets wrong when it scans many files at once', () => {
+  it('an unclosed quote on the last line of one of six files is a counted reject at its line, not lost', async () => {
+    const month = (m: string, last = '') => [HEADER, row(`a${m}`, `2024-${m}`, 'E01024661', 'Thanet 004A', 'Burglary'), row(`b${m}`, `2024-${m}`, 'E01024662', 'Thanet 004B', 'Drugs'), ...(last ? [last] : [])].join('\n') + '\n';
+    const files = Object.fromEntries(['01', '02', '03', '04', '05', '06'].map((m) => [
+      `police/2024-${m}-kent-street.csv`,
+      month(m, m === '03' ? 'c03,2024-03,Kent Police,"Kent Police,1.38,51.38,x,E01024661,Thanet 004A,Drugs,,' : ''),
+    ]));
+    const yaml = minimalConfig(police('police', 'police/*-kent-street.csv')).replace('end: 2024-12', 'end: 2024-06\n  months: 3');
+    const dir = workspace({ 'csp.yaml': yaml, ...files });
+    const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout).sources[0];
+    expect([s.rowsRead, s.rowsAccepted, s.rowsRejected]).toEqual([13, 12, 1]);
+    expect(s.files[2]).toMatchObject({ path: 'police/2024-03-kent-street.csv', rowsRead: 3, rowsAccepted: 2, rowsRejected: 1 });
+    expect(s.rejects).toEqual([expect.objectContaining({
+      reason: 'a quote is opened and never closed (the rest of the file was read as one value)',
+      examples: [expect.objectContaining({ file: 'police/2024-03-kent-street.csv', line: 4 })],
+    })]);
+  });
+});

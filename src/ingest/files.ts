@@ -1,4 +1,4 @@
-import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { openSync, readFileSync, readSync, closeSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -52,6 +52,8 @@ export interface Sniffed {
   bom: boolean;
   /** Why the file cannot be read as text, if it cannot. */
   unreadable?: string;
+  /** The line endings of the first 64 KB: 'cr' (old Mac Excel), 'mixed' (CR CR LF, or LF and CR LF). */
+  lineEnds?: 'lf' | 'crlf' | 'cr' | 'mixed';
 }
 
 const SAMPLE = 1 << 16;
@@ -111,8 +113,29 @@ function startsWithGzipMagic(file: string): boolean {
   return head[0] === 0x1f && head[1] === 0x8b;
 }
 
-/** Looks at the start of a file: empty, binary, or which text encoding. */
+/** Looks at the start of a file: empty, binary, which text encoding, which line endings. */
 export function sniffFile(file: string, declared: 'auto' | 'utf-8' | 'windows-1252' | 'utf-16'): Sniffed {
+  const sniffed = sniffText(file, declared);
+  if (sniffed.unreadable || sniffed.encoding.startsWith('utf-16')) return sniffed;
+  return { ...sniffed, lineEnds: lineEndsOf(readHead(file)) };
+}
+
+function lineEndsOf(head: Buffer): NonNullable<Sniffed['lineEnds']> {
+  let [lf, crlf, cr] = [0, 0, 0];
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] === 0x0a) {
+      lf++;
+      if (head[i - 1] === 0x0d) crlf++;
+    } else if (head[i] === 0x0d) cr++;
+  }
+  if (cr === 0) return 'lf';
+  if (lf === 0) return 'cr';
+  // A CR at the very end of the sample may be followed by its LF just past it.
+  const strayCr = cr - crlf - (head.at(-1) === 0x0d ? 1 : 0);
+  return crlf === lf && strayCr === 0 ? 'crlf' : 'mixed';
+}
+
+function sniffText(file: string, declared: 'auto' | 'utf-8' | 'windows-1252' | 'utf-16'): Sniffed {
   const bytes = statSync(file).size;
   const head = readHead(file);
   if (bytes === 0) return { bytes, encoding: 'utf-8', bom: false, unreadable: 'the file is empty (0 bytes)' };
@@ -181,3 +204,21 @@ export function detectDelimiter(headerLine: string): string {
   }
   return best;
 }
+
+let lfCopies = 0;
+
+/**
+ * A copy of a text file (of a .csv.gz, decompressed) in `workDir` with every line break as LF:
+ * CR LF, CR CR LF and a lone CR each end one line, so line numbers stay as an editor shows them.
+ * Bytes other than CR and LF are kept as they are (latin1 maps bytes one to one).
+ */
+export function lfCopy(file: string, workDir: string): string {
+  const raw = readFileSync(file);
+  const text = (isGzip(file) ? gunzipSync(raw) : raw).toString('latin1').replace(/\r*\n|\r/g, '\n');
+  const copy = path.join(workDir, `lf-${++lfCopies}.csv`);
+  writeFileSync(copy, text, 'latin1');
+  return copy;
+}
+
+/** Line endings DuckDB's CSV reader cannot take as they are. */
+export const needsLfCopy = (s: Sniffed) => s.lineEnds === 'cr' || s.lineEnds === 'mixed';

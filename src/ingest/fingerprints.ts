@@ -12,22 +12,37 @@ const { createHash } = require('node:crypto');
 const { openSync, readSync, closeSync, createReadStream } = require('node:fs');
 const { createGunzip } = require('node:zlib');
 const chunk = Buffer.allocUnsafe(1 << 20);
-const gzipProblem = (file) => new Promise((resolve) => {
+// Line feeds and carriage returns in the text, and its last byte: how many lines it has, and
+// whether its line endings are mixed (a lone CR, or CR CR LF), which DuckDB cannot parse.
+const counter = () => {
+  const c = { lf: 0, cr: 0, last: -1 };
+  const count = (buf, byte) => { let n = 0; for (let i = buf.indexOf(byte); i >= 0; i = buf.indexOf(byte, i + 1)) n++; return n; };
+  c.add = (buf) => { if (buf.length === 0) return; c.lf += count(buf, 10); c.cr += count(buf, 13); c.last = buf[buf.length - 1]; };
+  c.result = () => ({ lines: c.lf + (c.last !== -1 && c.last !== 10 ? 1 : 0), lf: c.lf, cr: c.cr });
+  return c;
+};
+const gunzipped = (file) => new Promise((resolve) => {
   const gunzip = createGunzip();
-  gunzip.on('data', () => undefined).on('end', () => resolve(null)).on('error', (e) => resolve(String(e.message || e)));
-  createReadStream(file).on('error', (e) => resolve(String(e.message || e))).pipe(gunzip);
+  const lines = counter();
+  gunzip.on('data', (b) => lines.add(b)).on('end', () => resolve({ problem: null, ...lines.result() })).on('error', (e) => resolve({ problem: String(e.message || e) }));
+  createReadStream(file).on('error', (e) => resolve({ problem: String(e.message || e) })).pipe(gunzip);
 });
 parentPort.on('message', async (file) => {
   try {
     const hash = createHash('sha256');
+    const gz = /\\.gz$/i.test(file);
+    const lines = counter();
     const fd = openSync(file, 'r');
     try {
-      for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null)) hash.update(chunk.subarray(0, n));
+      for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null)) {
+        hash.update(chunk.subarray(0, n));
+        if (!gz) lines.add(chunk.subarray(0, n));
+      }
     } finally {
       closeSync(fd);
     }
-    const gzip = /\\.gz$/i.test(file) ? await gzipProblem(file) : null;
-    parentPort.postMessage({ file, sha256: hash.digest('hex'), gzip });
+    const text = gz ? await gunzipped(file) : { problem: null, ...lines.result() };
+    parentPort.postMessage({ file, sha256: hash.digest('hex'), ...text });
   } catch (e) {
     parentPort.postMessage({ file, error: String((e && e.message) || e) });
   }
@@ -37,6 +52,10 @@ export interface Fingerprint {
   sha256: string;
   /** For a .gz file that does not decompress to its end, zlib's reason ("unexpected end of file"). */
   gzipProblem: string | null;
+  /** Lines of text (of a .gz, decompressed), header included; a last line without a line feed counts. */
+  lines: number;
+  /** Line endings other than all LF or all CR LF (a lone CR, CR CR LF, or CR only): DuckDB cannot parse them. */
+  mixedLineEnds: boolean;
 }
 
 /**
@@ -81,10 +100,11 @@ export class Fingerprints {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER, { eval: true });
-    worker.on('message', (m: { file: string; sha256?: string; gzip?: string | null; error?: string }) => {
+    worker.on('message', (m: { file: string; sha256?: string; problem?: string | null; lines?: number; lf?: number; cr?: number; error?: string }) => {
       const w = this.waiting.get(m.file);
       this.waiting.delete(m.file);
-      if (m.sha256) w?.resolve({ sha256: m.sha256, gzipProblem: m.gzip ?? null });
+      const [lf, cr] = [m.lf ?? 0, m.cr ?? 0];
+      if (m.sha256) w?.resolve({ sha256: m.sha256, gzipProblem: m.problem ?? null, lines: m.lines ?? 0, mixedLineEnds: cr > 0 && cr !== lf });
       else w?.reject(new Error(`cannot read ${m.file}: ${m.error}`));
     });
     worker.on('error', (e) => {

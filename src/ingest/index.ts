@@ -6,9 +6,9 @@ import type { SourceConfig } from '../config/sources.js';
 import { CspError, type Problem } from '../errors.js';
 import { onTwoConnections } from './connections.js';
 import { Database, sqlString } from './database.js';
-import { isGzip, resolveFiles, textBytes } from './files.js';
+import { isGzip, lfCopy, needsLfCopy, resolveFiles, sniffFile, textBytes } from './files.js';
 import { findDuplicateFiles, type DuplicateFile } from './duplicates.js';
-import { Fingerprints } from './fingerprints.js';
+import { Fingerprints, type Fingerprint } from './fingerprints.js';
 import type { FileContext, KindMapper } from './kinds/context.js';
 import { mapActions } from './kinds/actions.js';
 import { mapCounts } from './kinds/counts.js';
@@ -140,7 +140,7 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
       }
     }
     appender.closeSync();
-    return { sources: results.map((r) => r.read), errors: results.flatMap((r) => r.errors), warnings };
+    return { sources: results.map((r) => r.read), errors: results.flatMap((r) => r.errors), warnings: [...warnings, ...results.flatMap((r) => r.warnings)] };
   } finally {
     await fingerprints.close();
     rmSync(workDir, { recursive: true, force: true });
@@ -180,14 +180,16 @@ interface SourceReader {
 interface SourceResult {
   read: SourceRead;
   errors: Problem[];
+  warnings: Problem[];
 }
 
 async function readSource({ id, source, paths, duplicates, ids, problems }: SourcePlan, db: Database, r: SourceReader): Promise<SourceResult> {
   const { config, opts } = r;
   const read: SourceRead = { id, kind: source.kind, files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
   const errors = [...problems];
+  const warnings: Problem[] = [];
   const together = readTogether({ source, paths })
-    ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: ids[0]!, onFileStart: opts.onFileStart, limit: opts.policeBatchBytes ?? POLICE_BATCH_BYTES })
+    ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: ids[0]!, onFileStart: opts.onFileStart, limit: opts.policeBatchBytes ?? POLICE_BATCH_BYTES, fingerprints: r.fingerprints, workDir: r.workDir })
     : undefined;
   for (const [index, file] of paths.entries()) {
     const fileId = ids[index]!;
@@ -200,7 +202,7 @@ async function readSource({ id, source, paths, duplicates, ids, problems }: Sour
       if (counts.rowsRead === 0) noDataRows(entry, errors);
     } else {
       const ctx: FileContext = { db, config, sourceId: id, fileId, shownPath, key: `sources.${id}`, today: opts.today };
-      entry = await readOne(file, source, ctx, r.workDir, errors, r.fingerprints.of(file), r.workbooks.get(file));
+      entry = await readOne(file, source, ctx, r.workDir, { errors, warnings }, r.fingerprints, r.workbooks.get(file));
     }
     await refuseDamagedGzip(file, entry, fileId, id, db, r.fingerprints, errors);
     // Every file, read either way, is counted the same way.
@@ -214,7 +216,7 @@ async function readSource({ id, source, paths, duplicates, ids, problems }: Sour
     const duplicateOf = path.relative(config.baseDir, d.duplicateOf).replaceAll('\\', '/');
     read.files.push({ path: shownPath, sha256: await r.fingerprints.of(d.file), bytes: statSync(d.file).size, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, duplicateOf });
   }
-  return { read, errors };
+  return { read, errors, warnings };
 }
 
 /**
@@ -238,7 +240,7 @@ async function refuseDamagedGzip(file: string, entry: FileRead, fileId: number, 
 /** Police files in batches of up to POLICE_BATCH_BYTES of text; a batch that cannot be read together is left to the one-by-one path. */
 async function readPoliceBatches(
   paths: string[],
-  o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart']; limit: number },
+  o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart']; limit: number; fingerprints: Fingerprints; workDir: string },
 ): Promise<Map<number, BatchCounts>> {
   const batches: BatchFile[][] = [];
   let bytes = 0;
@@ -248,24 +250,59 @@ async function readPoliceBatches(
       batches.push([]);
       bytes = 0;
     }
-    batches.at(-1)!.push({ path: p, fileId: o.firstFileId + i });
+    // CR-only or mixed line endings (DuckDB takes minutes on the one, stops on the other).
+    const readPath = needsLfCopy(sniffFile(p, 'auto')) ? lfCopy(p, o.workDir) : undefined;
+    batches.at(-1)!.push({ path: p, fileId: o.firstFileId + i, readPath });
     bytes += size;
   }
   const shownById = new Map(paths.map((p, i) => [o.firstFileId + i, path.relative(o.config.baseDir, p).replaceAll('\\', '/')]));
   // A Crime ID repeated in a later batch is found through the IDs the earlier batches kept.
-  const earlier = batches.length > 1 ? `police_ids_${++earlierCounter}` : undefined;
-  if (earlier) await o.db.run(`CREATE OR REPLACE TEMP TABLE ${earlier} (h UBIGINT, file_id INTEGER, line BIGINT)`);
+  let earlier: string | undefined;
+  const keepIds = async () => {
+    earlier ??= `police_ids_${++earlierCounter}`;
+    await o.db.run(`CREATE TEMP TABLE IF NOT EXISTS ${earlier} (h UBIGINT, file_id INTEGER, line BIGINT)`);
+    return earlier;
+  };
+  if (batches.length > 1) await keepIds();
   const done = new Map<number, BatchCounts>();
   try {
     for (const [i, batch] of batches.entries()) {
       o.onFileStart?.(o.sourceId, `${batch.length} file${batch.length === 1 ? '' : 's'}`, batch[0]!.fileId - o.firstFileId, paths.length);
-      const counts = await ingestPoliceBatch(o.db, batch, o.config, o.sourceId, { earlier, remember: i < batches.length - 1, shownById });
+      const options = { earlier, remember: i < batches.length - 1, shownById };
+      let read = await ingestPoliceBatch(o.db, batch, o.config, o.sourceId, options);
+      if (read === 'mixed line endings') {
+        // Past the 64 KB sniffed: the fingerprints counted every CR and LF.
+        for (const f of batch) if ((await o.fingerprints.fingerprint(f.path)).mixedLineEnds) f.readPath ??= lfCopy(f.path, o.workDir);
+        read = await ingestPoliceBatch(o.db, batch, o.config, o.sourceId, options);
+      }
+      let counts = read === 'mixed line endings' ? null : read;
+      if (counts && batch.length > 1 && (await linesLost(batch, counts, o.fingerprints))) {
+        // DuckDB, scanning five or more files at once, can drop a last line it cannot parse
+        // (an unclosed quote) without a reject. Then the batch is read again a file at a time.
+        const ids = batch.map((f) => f.fileId).join(', ');
+        for (const table of ['incidents', 'rejects']) await o.db.run(`DELETE FROM ${table} WHERE source = ${sqlString(o.sourceId)} AND file_id IN (${ids})`);
+        if (earlier) await o.db.run(`DELETE FROM ${earlier} WHERE file_id IN (${ids})`);
+        counts = new Map();
+        for (const one of batch) {
+          const alone = await ingestPoliceBatch(o.db, [one], o.config, o.sourceId, { earlier: await keepIds(), remember: true, shownById });
+          for (const [k, v] of alone instanceof Map ? alone : []) counts.set(k, v);
+        }
+      }
       for (const [k, v] of counts ?? []) done.set(k, v);
     }
   } finally {
     if (earlier) await o.db.run(`DROP TABLE IF EXISTS ${earlier}`);
   }
   return done;
+}
+
+/** Whether a file of the batch has more data lines than rows read (parsed or rejected). */
+async function linesLost(batch: BatchFile[], counts: Map<number, BatchCounts>, fingerprints: Fingerprints): Promise<boolean> {
+  for (const f of batch) {
+    const { lines } = await fingerprints.fingerprint(f.path);
+    if (lines - 1 > (counts.get(f.fileId)?.rowsRead ?? 0)) return true;
+  }
+  return false;
 }
 
 let earlierCounter = 0;
@@ -275,11 +312,12 @@ async function readOne(
   source: SourceConfig,
   ctx: FileContext,
   workDir: string,
-  errors: Problem[],
-  hash: Promise<string>,
+  { errors, warnings }: { errors: Problem[]; warnings: Problem[] },
+  fingerprints: Fingerprints,
   workbook?: Promise<Workbook>,
 ): Promise<FileRead> {
-  const entry: FileRead = { path: ctx.shownPath, sha256: await hash, bytes: statSync(file).size, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
+  const entry: FileRead = { path: ctx.shownPath, sha256: await fingerprints.of(file), bytes: statSync(file).size, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
+  const fingerprint = fingerprints.fingerprint(file);
   const staged = await stageFile(ctx.db, file, {
     encoding: source.encoding,
     delimiter: source.delimiter,
@@ -287,6 +325,7 @@ async function readOne(
     workDir,
     shownPath: ctx.shownPath,
     workbook,
+    fingerprint,
   }).catch((e: unknown) => {
     errors.push(...problemsOf(e));
     entry.error = firstMessage(e);
@@ -300,6 +339,7 @@ async function readOne(
     entry.rowsAccepted = mapped.rowsAccepted;
     entry.rowsRejected = mapped.rowsRejected;
     if (mapped.rowsRead === 0) noDataRows(entry, errors);
+    if (staged.relation === 'VIEW') linesInValues(entry, await fingerprint, warnings);
   } catch (e) {
     // A file that cannot be mapped (e.g. a missing column) is not read at all: every row is
     // counted as read and rejected, so the accounting still holds.
@@ -315,6 +355,21 @@ async function readOne(
     await dropStaged(ctx.db, staged);
   }
   return entry;
+}
+
+/**
+ * A CSV with more lines than rows: some lines were read inside quoted values, either line
+ * breaks inside a value (a complaint's text) or an unclosed quote that ran on to the end of
+ * the file. Said, so that no line goes unaccounted.
+ */
+function linesInValues(entry: FileRead, fingerprint: Fingerprint, warnings: Problem[]): void {
+  const inside = fingerprint.lines - 1 - entry.rowsRead;
+  if (inside <= 0) return;
+  warnings.push({
+    message: `the file has ${(fingerprint.lines - 1).toLocaleString('en-GB')} lines after the headings but ${entry.rowsRead.toLocaleString('en-GB')} rows: ${inside.toLocaleString('en-GB')} line(s) were read as part of a quoted value`,
+    where: { file: entry.path },
+    hint: 'a value with line breaks in it is fine; if the rejects show "a quote is opened and never closed", the lines after it were read as one value: fix the quote and read the file again',
+  });
 }
 
 function noDataRows(entry: FileRead, errors: Problem[]): void {

@@ -8,7 +8,12 @@ import { firstLine, parserReason } from './staging.js';
 export interface BatchFile {
   path: string;
   fileId: number;
+  /** A copy with every line break as LF, read instead of `path` (see lfCopy). */
+  readPath?: string;
 }
+
+/** Thrown by DuckDB's CSV reader on mixed line endings (CR CR LF, a lone CR in an LF file). */
+export const MIXED_LINE_ENDS = /CSV Parser state machine reached an invalid state/;
 
 export interface BatchCounts {
   rowsRead: number;
@@ -23,7 +28,8 @@ let batchCounter = 0;
  * where one query per file would pay the per-query cost 36 times). Same checks, rejects and
  * line numbers as the one-file path. Returns null, having changed nothing, when the files are
  * not all plain UTF-8 with the same header, or when the scan did not keep the files' order
- * (line numbers need it): the caller then reads them one by one.
+ * (line numbers need it): the caller then reads them one by one. Returns 'mixed line endings'
+ * when DuckDB's reader stopped on them: the caller reads LF copies (BatchFile.readPath).
  *
  * Where the time goes (profiled on 1,000,000 rows): parsing the CSV, then copying rows. So the
  * scan copies only the five columns read, untrimmed, in file order (a row's rowid is its
@@ -44,12 +50,12 @@ export interface BatchOptions {
   shownById: Map<number, string>;
 }
 
-export async function ingestPoliceBatch(db: Database, files: BatchFile[], config: Config, sourceId: string, o: BatchOptions): Promise<Map<number, BatchCounts> | null> {
+export async function ingestPoliceBatch(db: Database, files: BatchFile[], config: Config, sourceId: string, o: BatchOptions): Promise<Map<number, BatchCounts> | null | 'mixed line endings'> {
   let header: string[] | undefined;
   for (const f of files) {
-    const sniffed = sniffFile(f.path, 'auto');
+    const sniffed = sniffFile(f.readPath ?? f.path, 'auto');
     if (sniffed.unreadable || sniffed.encoding !== 'utf-8') return null;
-    const h = splitHeader(firstLine(f.path), ',');
+    const h = splitHeader(firstLine(f.readPath ?? f.path), ',');
     if (header && h.join('\u0000') !== header.join('\u0000')) return null;
     header = h;
   }
@@ -83,12 +89,18 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
   const id = raw('crimeId');
   const crimeId = `CASE WHEN starts_with(${id}, ' ') OR ends_with(${id}, ' ') THEN ${text(id)} ELSE nullif(${id}, '') END`;
   try {
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${rows} AS
+    try {
+      await db.run(`CREATE OR REPLACE TEMP TABLE ${rows} AS
       SELECT file_index::INTEGER AS _f, ${crimeId} AS crime_id, ${raw('month')} AS month, ${raw('crimeType')} AS crime_type,
         ${raw('lsoaCode')} AS lsoa_code, ${raw('lsoaName')} AS lsoa_name
-      FROM read_csv([${files.map((f) => sqlString(f.path)).join(', ')}], auto_detect=false, header=false, skip=1,
+      FROM read_csv([${files.map((f) => sqlString(f.readPath ?? f.path)).join(', ')}], auto_detect=false, header=false, skip=1,
         delim=',', quote='"', escape='"', columns={${columns}},
         store_rejects=true, rejects_table='${rej}', rejects_scan='${scan}', max_line_size=1048576)`);
+    } catch (e) {
+      // Mixed line endings past the first 64 KB: the caller reads LF copies instead.
+      if (MIXED_LINE_ENDS.test(String(e))) return 'mixed line endings';
+      throw e;
+    }
     // The scan must have kept the files, and the lines within them, in order.
     const spans = await db.all<{ f: number; first: bigint; last: bigint; rows: bigint }>(
       `SELECT _f AS f, min(rowid) AS first, max(rowid) AS last, count(*) AS rows FROM ${rows} GROUP BY _f ORDER BY _f`,
@@ -141,7 +153,7 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
       QUALIFY row_number() OVER (PARTITION BY _pos ORDER BY _check) = 1`);
 
     const hasRejects = (await db.all(`SELECT 1 FROM duckdb_tables() WHERE table_name = '${rej}'`)).length > 0;
-    const fileIndex = `CASE s.file_path ${files.map((f, i) => `WHEN ${sqlString(f.path)} THEN ${i}`).join(' ')} END`;
+    const fileIndex = `CASE s.file_path ${files.map((f, i) => `WHEN ${sqlString(f.readPath ?? f.path)} THEN ${i}`).join(' ')} END`;
     const parserRejects = hasRejects
       ? `(SELECT ${fileIndex} AS _f, e.line, any_value(e.column_name ORDER BY e.column_idx) AS column_name,
            any_value(e.error_type ORDER BY e.column_idx) AS error_type, any_value(e.csv_line) AS csv_line

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { invalidInput } from '../errors.js';
 import { Database, sqlIdent, sqlString } from './database.js';
 import { detectDelimiter, isGzip, readHead, sniffFile, splitHeader } from './files.js';
+import type { Fingerprint } from './fingerprints.js';
 
 /** A row the parser could not read, or that failed a check. */
 export interface Reject {
@@ -44,6 +45,8 @@ export interface ReadOptions {
   shownPath: string;
   /** An XLSX file already being parsed (readWorkbook), e.g. while DuckDB read other files. */
   workbook?: Promise<Workbook>;
+  /** The file's fingerprint, being taken: it says whether the line endings are mixed. */
+  fingerprint?: Promise<Fingerprint>;
 }
 
 export type Workbook = import('exceljs').Workbook;
@@ -69,11 +72,16 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
     throw invalidInput({ message: sniffed.unreadable, where: { file: opts.shownPath }, hint: 'export the data again as CSV (comma separated values) or XLSX' });
   }
   let readable = file;
-  if (sniffed.encoding !== 'utf-8') {
+  // DuckDB's CSV reader stops with "the CSV Parser state machine reached an invalid state" on
+  // mixed line endings (CR CR LF, a lone CR in an LF file) and takes minutes on CR-only ones.
+  const mixed = sniffed.lineEnds === 'cr' || sniffed.lineEnds === 'mixed' || ((await opts.fingerprint)?.mixedLineEnds ?? false);
+  if (sniffed.encoding !== 'utf-8' || mixed) {
     // DuckDB reads UTF-8; partner exports in Windows-1252 or UTF-16 are converted first.
     // (Node 20's TextDecoder reads windows-1252 as Latin-1, losing – ’ € and the like.)
     const raw = readFileSync(file);
-    const text = iconv.decode(isGzip(file) ? gunzipSync(raw) : raw, sniffed.encoding).replace(/^\uFEFF/, '');
+    let text = iconv.decode(isGzip(file) ? gunzipSync(raw) : raw, sniffed.encoding).replace(/^\uFEFF/, '');
+    // Every line break as LF: CR LF, CR CR LF and a lone CR each end one line.
+    if (mixed) text = text.replace(/\r*\n|\r/g, '\n');
     readable = path.join(opts.workDir, `staged-${++stagingCounter}.csv`);
     writeFileSync(readable, text, 'utf8');
   }

@@ -32,9 +32,28 @@ describe('gzip files are decompressed to their end on the worker', () => {
     const fingerprints = new Fingerprints();
     try {
       const [whole, cut, plain] = await Promise.all(['whole.csv.gz', 'cut.csv.gz', 'plain.csv'].map((f) => fingerprints.fingerprint(path.join(dir, f))));
-      expect(whole).toEqual({ sha256: createHash('sha256').update(gz).digest('hex'), gzipProblem: null });
+      // 5,000 lines of text inside, counted as decompressed.
+      expect(whole).toEqual({ sha256: createHash('sha256').update(gz).digest('hex'), gzipProblem: null, lines: 5000, mixedLineEnds: false });
       expect(cut!.gzipProblem).toBe('unexpected end of file');
-      expect(plain!.gzipProblem).toBeNull();
+      expect(plain).toMatchObject({ gzipProblem: null, lines: 1, mixedLineEnds: false });
+    } finally {
+      await fingerprints.close();
+    }
+  });
+});
+
+describe('lines and line endings, counted on the worker', () => {
+  it('counts lines (a last line without LF too) and finds CR-only and mixed line endings', async () => {
+    const dir = workspace({
+      'lf.csv': 'a\nb\nc', 'crlf.csv': 'a\r\nb\r\n', 'cr.csv': 'a\rb\rc\r', 'mixed.csv': 'a\r\r\nb\r\n', 'empty.csv': '',
+    });
+    const fingerprints = new Fingerprints();
+    try {
+      const got = await Promise.all(['lf', 'crlf', 'cr', 'mixed', 'empty'].map(async (f) => {
+        const { lines, mixedLineEnds } = await fingerprints.fingerprint(path.join(dir, `${f}.csv`));
+        return [f, lines, mixedLineEnds];
+      }));
+      expect(got).toEqual([['lf', 3, false], ['crlf', 2, false], ['cr', 1, true], ['mixed', 2, true], ['empty', 0, false]]);
     } finally {
       await fingerprints.close();
     }
