@@ -105,6 +105,11 @@ export const judgementsSource = z.strictObject({
       .record(z.string(), column)
       .describe('Judged criterion id → column, e.g. {influence: "Influence (1-5)"}'),
   }),
+  scale: z
+    .strictObject({ min: z.number().default(1), max: z.number().default(5) })
+    .refine((s) => s.min < s.max, { message: 'min must be below max' })
+    .default({ min: 1, max: 5 })
+    .describe('The scale practitioners scored on; a score outside it is rejected'),
 });
 
 export const actionsSource = z.strictObject({

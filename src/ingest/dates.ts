@@ -4,7 +4,12 @@
  */
 export type DateFormat = 'auto' | 'dd/mm/yyyy' | 'yyyy-mm-dd' | 'mm/dd/yyyy' | 'yyyy-mm';
 
-const strp = (x: string, fmt: string) => `try_strptime(${x}, '${fmt}')::DATE`;
+/** A date DuckDB reads with %Y must have a four-digit year: it reads "1/2/24" as 1 Feb 0024. */
+const strp = (x: string, fmt: string) =>
+  fmt.includes('%Y') ? `CASE WHEN regexp_matches(${x}, '(^|[^0-9])[0-9]{4}([^0-9]|$)') THEN try_strptime(${x}, '${fmt}')::DATE END` : `try_strptime(${x}, '${fmt}')::DATE`;
+
+/** SQL: true for a date written with a two-digit year (1/2/24, 01-02-24), which is refused with its own reason. */
+export const twoDigitYear = (x: string) => `regexp_full_match(${x}, '[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2}( .*)?')`;
 
 /** Excel stores dates as days since 1899-12-30 (its 1900 leap-year bug included). */
 const excelSerial = (x: string) =>

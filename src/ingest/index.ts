@@ -189,7 +189,7 @@ async function readSource({ id, source, paths, duplicates, ids, problems }: Sour
   const errors = [...problems];
   const warnings: Problem[] = [];
   const together = readTogether({ source, paths })
-    ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: ids[0]!, onFileStart: opts.onFileStart, limit: opts.policeBatchBytes ?? POLICE_BATCH_BYTES, fingerprints: r.fingerprints, workDir: r.workDir })
+    ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: ids[0]!, onFileStart: opts.onFileStart, limit: opts.policeBatchBytes ?? POLICE_BATCH_BYTES, fingerprints: r.fingerprints, workDir: r.workDir, today: opts.today })
     : undefined;
   for (const [index, file] of paths.entries()) {
     const fileId = ids[index]!;
@@ -240,7 +240,7 @@ async function refuseDamagedGzip(file: string, entry: FileRead, fileId: number, 
 /** Police files in batches of up to POLICE_BATCH_BYTES of text; a batch that cannot be read together is left to the one-by-one path. */
 async function readPoliceBatches(
   paths: string[],
-  o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart']; limit: number; fingerprints: Fingerprints; workDir: string },
+  o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart']; limit: number; fingerprints: Fingerprints; workDir: string; today: string },
 ): Promise<Map<number, BatchCounts>> {
   const batches: BatchFile[][] = [];
   let bytes = 0;
@@ -268,7 +268,7 @@ async function readPoliceBatches(
   try {
     for (const [i, batch] of batches.entries()) {
       o.onFileStart?.(o.sourceId, `${batch.length} file${batch.length === 1 ? '' : 's'}`, batch[0]!.fileId - o.firstFileId, paths.length);
-      const options = { earlier, remember: i < batches.length - 1, shownById };
+      const options = { earlier, remember: i < batches.length - 1, shownById, today: o.today };
       let read = await ingestPoliceBatch(o.db, batch, o.config, o.sourceId, options);
       if (read === 'mixed line endings') {
         // Past the 64 KB sniffed: the fingerprints counted every CR and LF.
@@ -284,7 +284,7 @@ async function readPoliceBatches(
         if (earlier) await o.db.run(`DELETE FROM ${earlier} WHERE file_id IN (${ids})`);
         counts = new Map();
         for (const one of batch) {
-          const alone = await ingestPoliceBatch(o.db, [one], o.config, o.sourceId, { earlier: await keepIds(), remember: true, shownById });
+          const alone = await ingestPoliceBatch(o.db, [one], o.config, o.sourceId, { earlier: await keepIds(), remember: true, shownById, today: o.today });
           for (const [k, v] of alone instanceof Map ? alone : []) counts.set(k, v);
         }
       }

@@ -98,11 +98,18 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
 /** SQL: a trimmed text value, NULL when empty. */
 export const text = (column: string): string => `nullif(trim(${column}), '')`;
 
-/** SQL: a count written by a person or a spreadsheet ("1,204", " 12 ") as BIGINT, NULL if it is not a whole number. */
+/**
+ * SQL: a count written by a person or a spreadsheet ("1,204", " 12 ", "12.0") as BIGINT; NULL
+ * for anything else. DuckDB's own cast reads "2.5" as 3, "1e3" as 1000, "0x10" as 16 and "1,5"
+ * (a decimal comma) as 15: none of them is a count, so only plain digits, thousands separated
+ * by commas in threes, are read.
+ */
 export const wholeNumber = (column: string): string =>
-  `try_cast(replace(trim(${column}), ',', '') AS BIGINT)`;
+  `CASE WHEN regexp_full_match(trim(${column}), '-?([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\\.0+)?') THEN try_cast(replace(trim(${column}), ',', '') AS DOUBLE)::BIGINT END`;
 
-export const number = (column: string): string => `try_cast(replace(trim(${column}), ',', '') AS DOUBLE)`;
+/** SQL: a score or other decimal as written ("3", "3.5", "-1"); NULL for "1,5", "1e3", "0x10". */
+export const number = (column: string): string =>
+  `CASE WHEN regexp_full_match(trim(${column}), '-?[0-9]+(\\.[0-9]+)?') THEN try_cast(trim(${column}) AS DOUBLE) END`;
 
 /** SQL: yes/no markers as partners write them. */
 export const yes = (column: string): string => `lower(trim(${column})) IN ('y', 'yes', 'true', '1', 'x')`;

@@ -48,6 +48,8 @@ export interface BatchOptions {
   remember?: boolean;
   /** How each file of the source is named in reject lists, by file id. */
   shownById: Map<number, string>;
+  /** YYYY-MM-DD: months after this one are rejected as in the future. */
+  today: string;
 }
 
 export async function ingestPoliceBatch(db: Database, files: BatchFile[], config: Config, sourceId: string, o: BatchOptions): Promise<Map<number, BatchCounts> | null | 'mixed line endings'> {
@@ -64,7 +66,7 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
   if (Object.values(index).some((i) => i < 0)) return null;
   const raw = (k: keyof typeof POLICE_COLUMNS) => `"c${index[k]}"`;
   // The mapping over the copied columns; f_repeat (2 for a repeat) is set on the rejected rows below.
-  const m = policeMapping({ crimeId: 'crime_id', month: 'month', lsoaCode: 'lsoa_code', lsoaName: 'lsoa_name', crimeType: 'crime_type' }, config, 'f_repeat');
+  const m = policeMapping({ crimeId: 'crime_id', month: 'month', lsoaCode: 'lsoa_code', lsoaName: 'lsoa_name', crimeType: 'crime_type' }, config, { today: o.today, repeat: 'f_repeat' });
   const { f_month, f_category, f_lsoa_code, f_lsoa_name } = m.fields;
   const fields = Object.entries({ f_month, f_category, f_lsoa_code, f_lsoa_name }).map(([k, sql]) => `${sql} AS ${k}`).join(', ');
   // The checks a row fails on its own values (month, category), as against the repeat check.
@@ -79,7 +81,7 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
   };
   const checks = [...rowChecks, crossFile, ...m.checks.filter((c) => c.when.includes('f_repeat'))];
   const firstFailure = (list: Check[]) => `CASE ${list.map((c) => `WHEN ${c.when} THEN ${checks.indexOf(c)}`).join(' ')} END`;
-  const districtSql = policeMapping({ crimeId: '', month: '', lsoaCode: '', crimeType: '', lsoaName: 'f_lsoa_name' }, config).fields.f_district;
+  const districtSql = policeMapping({ crimeId: '', month: '', lsoaCode: '', crimeType: '', lsoaName: 'f_lsoa_name' }, config, { today: o.today }).fields.f_district;
 
   const n = ++batchCounter;
   const [rows, repeats, groups, kinds, places, rejected, rej, scan, skips] = [`pbrows_${n}`, `pbrep_${n}`, `pbgrp_${n}`, `pbkind_${n}`, `pbplace_${n}`, `pbrejected_${n}`, `pbrej_${n}`, `pbscan_${n}`, `pbskip_${n}`];

@@ -38,7 +38,12 @@ export const mapJudgements: KindMapper<JudgementsSource> = async (staged, source
     fields[`f_score_${i}`] = number(c);
     checks.push({
       when: `f_score_${i}_text IS NOT NULL AND f_score_${i} IS NULL`,
-      reason: `the ${criterion} score is not a number`,
+      reason: `the ${criterion} score is not a number (decimals are written with a point: 3.5)`,
+      column: scores[criterion]!,
+      value: `f_score_${i}_text`,
+    }, {
+      when: `f_score_${i} NOT BETWEEN ${source.scale.min} AND ${source.scale.max}`,
+      reason: `the ${criterion} score is outside the scale ${source.scale.min}–${source.scale.max} (sources.${ctx.sourceId}.scale)`,
       column: scores[criterion]!,
       value: `f_score_${i}_text`,
     });

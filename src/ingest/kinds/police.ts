@@ -25,7 +25,8 @@ export const DISTRICT_FROM_LSOA_NAME = ` [0-9]{3}[A-Z]$`;
  * path below and the many-file path in police-batch.ts, which gives its own SQL for the
  * repeated-ID rank (`repeat`).
  */
-export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, config: Config, repeat?: string) {
+export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, config: Config, o: { today: string; repeat?: string }) {
+  const { repeat } = o;
   const districts = config.geography.districts;
   // Old names (Shepway) are counted under the current name (Folkestone and Hythe).
   const aliasCases = districts
@@ -51,6 +52,13 @@ export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, 
         column: POLICE_COLUMNS.month,
         value: 'f_month',
       },
+      {
+        // data.police.uk publishes a month some weeks after it ends: a later one is a mistyped Month.
+        when: `f_month > ${sqlString(o.today.slice(0, 7))}`,
+        reason: 'Month is in the future',
+        column: POLICE_COLUMNS.month,
+        value: 'f_month',
+      },
       { when: 'f_category IS NULL', reason: 'Crime type is empty', column: POLICE_COLUMNS.crimeType, value: 'f_category' },
       {
         when: 'f_repeat > 1',
@@ -72,7 +80,7 @@ export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, 
 
 export const mapPolice: KindMapper<PoliceSource> = async (staged, _source, ctx) => {
   const col = resolveColumns(staged, POLICE_COLUMNS, ctx.shownPath, `${ctx.key} (data.police.uk street file)`);
-  const m = policeMapping(col as Record<keyof typeof POLICE_COLUMNS, string>, ctx.config);
+  const m = policeMapping(col as Record<keyof typeof POLICE_COLUMNS, string>, ctx.config, { today: ctx.today });
   return mapStaged(ctx.db, staged, {
     source: ctx.sourceId,
     fileId: ctx.fileId,

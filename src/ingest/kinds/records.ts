@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { recordsSource } from '../../config/sources.js';
 import { sqlString } from '../database.js';
-import { parseDateSql } from '../dates.js';
+import { parseDateSql, twoDigitYear } from '../dates.js';
 import { mapStaged, monthOf, text, yes } from '../map.js';
 import { resolveColumns } from '../staging.js';
 import type { KindMapper } from './context.js';
@@ -32,6 +32,12 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
     },
     checks: [
       { when: 'f_date_text IS NULL', reason: 'the date is empty', column: source.columns.date, value: 'f_date_text' },
+      {
+        when: `f_date IS NULL AND ${twoDigitYear('f_date_text')}`,
+        reason: 'the date has a two-digit year (such as 1/2/24): write the year in full (01/02/2024), so that 24 is not read as 1924 or 0024',
+        column: source.columns.date,
+        value: 'f_date_text',
+      },
       {
         when: 'f_date IS NULL',
         reason: `the date cannot be read (expected ${source.dateFormat === 'auto' ? 'dd/mm/yyyy, yyyy-mm-dd or an Excel date' : source.dateFormat})`,
