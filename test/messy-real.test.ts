@@ -183,3 +183,49 @@ describe('line endings DuckDB cannot take as they are', () => {
     expect(JSON.parse(r.stdout).sources[0].rowsRead).toBe(60021);
   });
 });
+
+describe('populations and districts', () => {
+  async function assess(dir: string) {
+    const out = path.join(dir, 'out');
+    const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--out', out, '--format', 'html', '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return JSON.parse(readFileSync(path.join(out, 'assessment.json'), 'utf8'));
+  }
+  const clean = realWorkspace(() => undefined);
+
+  it('a population row for a year after the window is not used: the year nearest the window is, and said with its age', async () => {
+    const dir = realWorkspace(() => undefined);
+    appendFileSync(path.join(dir, 'population-by-district.csv'), 'Thanet,district,2030,999999\n');
+    const a = await assess(dir);
+    expect(a.area).toMatchObject({ population: 136809, populationYear: 2017 });
+    expect(a.dataQuality.find((f: any) => f.id === 'population-year')).toMatchObject({
+      severity: 'warning',
+      message: 'district populations are for 2017, 7 years before the window ends (2024); rows for 2030 are after the window and not used',
+    });
+    expect(a.allCrime.ratePer1000).toBe((await assess(clean)).allCrime.ratePer1000);
+  });
+
+  it('a district with a population but no rows at all is no data, not last with 0; a mistyped population name is named with did-you-mean', async () => {
+    const dir = realWorkspace(() => undefined);
+    const yaml = path.join(dir, 'csp.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('    - name: Tunbridge Wells', '    - name: Tunbridge Wells\n    - name: Hastings'));
+    const pop = path.join(dir, 'population-by-district.csv');
+    writeFileSync(pop, `${readFileSync(pop, 'utf8').replace('Tunbridge Wells,', 'Tunbrige Wells,')}Hastings,district,2017,92000\n`);
+    const [a, base] = [await assess(dir), await assess(clean)];
+    const hastings = a.comparators.find((c: any) => c.area === 'Hastings');
+    expect(hastings).toMatchObject({ current: null, previous: null, ratePer1000: null, rank: null });
+    expect(a.dataQuality.find((f: any) => f.id === 'no-data-hastings')).toMatchObject({
+      message: 'Hastings is in geography.districts but has no rows at all in police',
+      effect: 'Hastings is shown as no data, not as no crime: it has no rate and no rank, and the force average leaves it out',
+    });
+    expect(a.dataQuality.find((f: any) => f.id === 'population-unknown-district-tunbrige-wells')).toMatchObject({
+      message: 'the population file names a district "Tunbrige Wells" that is not in geography.districts (did you mean "Tunbridge Wells"?)',
+    });
+    expect(a.dataQuality.find((f: any) => f.id === 'population-missing').message).toBe('no district population for Tunbridge Wells');
+    // Without Tunbridge Wells' population the force average is over 12 districts, and none has a rank below 12.
+    expect(a.allCrime.rankOf).toBe(12);
+    expect(Math.max(...a.comparators.filter((c: any) => c.group === 'force').map((c: any) => c.rank ?? 0))).toBe(12);
+    expect(base.allCrime.rankOf).toBe(13);
+  });
+});

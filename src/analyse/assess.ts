@@ -10,6 +10,7 @@ import { addMonths } from './months.js';
 import { MonthlyCounts } from './monthly.js';
 import type { Period } from './periods.js';
 import { loadPopulations } from './population.js';
+import { noDataFindings, populationFindings } from './district-findings.js';
 import { qualityFindings } from './quality.js';
 import { ratePer1000, rankDescending } from './rates.js';
 import { summaryText } from './summary.js';
@@ -35,7 +36,8 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
     });
   }
   const counts = await MonthlyCounts.build(db, config, period);
-  const populations = await loadPopulations(db);
+  const windowYear = Number(period.end.slice(0, 4));
+  const populations = await loadPopulations(db, windowYear);
   const area = config.partnership.area;
   const areaPopulation = populations.get('district', area);
   const seriesStart = addMonths(period.end, -(config.period.seriesMonths - 1));
@@ -45,7 +47,9 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   const gaps = new Map(report.sources.map((s) => [s.id, sourceGaps(s, period)]));
   const ctx: AnalysisContext = { db, counts, config, period, seriesStart, populations, areaPopulation: areaPopulation?.population ?? null, coverage, gaps };
   const findings = qualityFindings(config, report, period, seriesStart);
-  findings.push(...populationFindings(config, populations));
+  findings.push(...(await populationFindings(db, config, populations, windowYear)));
+  const police = report.sources.find((s) => s.id === crime.source)!;
+  findings.push(...noDataFindings(config, crime.source, counts.districtsWithData(crime.source), police.outsideForce.map((d) => d.district)));
   const affecting = (id: string) => findings.filter((f) => f.affects.includes(id));
 
   /** The findings a figure's summary notes: a partial month its comparable change allows for is said there. */
@@ -142,23 +146,10 @@ function comparators(config: Config, districts: Awaited<ReturnType<typeof measur
     const known = districts.find((d) => d.district.toLowerCase() === a.name.toLowerCase());
     return {
       area: a.name, group: 'comparator-group', population: a.population, current: known?.current ?? null, previous: known?.previous ?? null,
-      ratePer1000: known ? ratePer1000(known.current, a.population) : null, rank: null, isArea: false,
+      ratePer1000: known?.current != null ? ratePer1000(known.current, a.population) : null, rank: null, isArea: false,
     };
   });
   return [...force.sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99) || a.area.localeCompare(b.area)), ...group];
-}
-
-function populationFindings(config: Config, populations: Awaited<ReturnType<typeof loadPopulations>>): Finding[] {
-  const missing = config.geography.districts.filter((d) => !populations.get('district', d.name)).map((d) => d.name);
-  if (missing.length === 0) return [];
-  return [{
-    id: 'population-missing', severity: 'warning', source: null,
-    message: `no district population for ${missing.join(', ')}`,
-    effect: missing.includes(config.partnership.area)
-      ? 'the area has no rate per 1,000 and no rank; the force average leaves out the districts without a population'
-      : 'those districts have no rate and are not ranked; the force average leaves them out',
-    affects: ['allCrime', ...config.themes.map((t) => t.id)],
-  }];
 }
 
 async function actions(db: Database): Promise<Assessment['actions']> {

@@ -31,8 +31,9 @@ export interface AnalysisContext {
 export interface DistrictFigures {
   district: string;
   population: number | null;
-  current: number;
-  previous: number;
+  /** Null for a district with no rows at all in the source: no data, not no crime. */
+  current: number | null;
+  previous: number | null;
   ratePer1000: number | null;
 }
 
@@ -51,7 +52,7 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
   let rank: number | null = null;
   if (source.kind === 'police-uk-street') {
     districts = districtFigures(ctx, sel);
-    forceAverage = forceAverageRate(districts.map((d) => ({ count: d.current, population: d.population })));
+    forceAverage = forceAverageRate(districts.flatMap((d) => (d.current === null ? [] : [{ count: d.current, population: d.population }])));
     const ranks = rankDescending(districts, (d) => d.ratePer1000);
     const mine = districts.find((d) => d.district === area);
     rank = mine ? ranks.get(mine) ?? null : null;
@@ -111,8 +112,10 @@ function districtFigures(ctx: AnalysisContext, sel: Selection): DistrictFigures[
   const { config, period, counts } = ctx;
   const current = counts.countsByDistrict(sel, period.start, period.end);
   const previous = counts.countsByDistrict(sel, period.previousStart, period.previousEnd);
+  const withData = counts.districtsWithData(sel.source);
   return config.geography.districts.map((d) => {
     const population = ctx.populations.get('district', d.name)?.population ?? null;
+    if (!withData.has(d.name)) return { district: d.name, population, current: null, previous: null, ratePer1000: null };
     const c = current.get(d.name) ?? 0;
     return { district: d.name, population, current: c, previous: previous.get(d.name) ?? 0, ratePer1000: ratePer1000(c, population) };
   });

@@ -75,6 +75,11 @@ export class MonthlyCounts {
    * Quarterly and financial-year counts: they count towards a window only when the whole
    * period lies inside it (they have no months to put in a monthly series).
    */
+  /** The districts a source has any row for, in any month. */
+  districtsWithData(source: string): Set<string> {
+    return new Set(this.byDistrict.filter((r) => r.source === source && r.place !== null).map((r) => r.place!));
+  }
+
   /** Whether a source sends quarterly or yearly returns: they have no months to compare month by month. */
   hasMultiMonth(source: string): boolean {
     return this.multiMonth.some((r) => r.source === source);
