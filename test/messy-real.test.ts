@@ -229,3 +229,29 @@ describe('populations and districts', () => {
     expect(base.allCrime.rankOf).toBe(13);
   });
 });
+
+describe('names that match nothing', () => {
+  it('a theme category with a typo ("Shop lifting") is an error naming the category to use; an old category is a warning', async () => {
+    const dir = realWorkspace(() => undefined);
+    const yaml = path.join(dir, 'csp.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('output:', `  - id: shoplifting
+    name: Shoplifting
+    categories:
+      police: [Shop lifting]
+  - id: disorder
+    name: Public disorder
+    categories:
+      police: [Public order, Public disorder and weapons]
+output:`));
+    const { code, json } = await validate(dir);
+    expect(code).toBe(2);
+    expect(json.errors).toEqual([expect.objectContaining({
+      message: 'theme "shoplifting" names the category "Shop lifting", which police does not have: did you mean "Shoplifting"?',
+      key: 'themes.2.categories.police',
+    })]);
+    expect(json.warnings).toContainEqual(expect.objectContaining({
+      message: 'theme "disorder" names the category "Public disorder and weapons", which no row of police has',
+      key: 'themes.3.categories.police',
+    }));
+  });
+});

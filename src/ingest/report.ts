@@ -4,6 +4,7 @@ import { monthLabel, monthRange } from '../analyse/months.js';
 import { partialMonths, type PartialMonth } from '../analyse/partial-months.js';
 import { onTwoConnections } from './connections.js';
 import { windowOutsideData } from '../analyse/coverage.js';
+import { surveySeparatorProblem, themeCategoryProblems } from './mapping-checks.js';
 import type { Period } from '../analyse/periods.js';
 import { Database, sqlString } from './database.js';
 import type { IngestResult, SourceRead } from './index.js';
@@ -76,6 +77,13 @@ export async function describeIngest(db: Database, config: Config, ingested: Ing
         hint: 'csp validate lists each reason with its file and line; the column mapping or date format is the usual cause',
       });
     }
+  }
+  const categories = themeCategoryProblems(config, sources);
+  errors.push(...categories.errors);
+  warnings.push(...categories.warnings);
+  for (const s of sources) {
+    const unsplit = await surveySeparatorProblem(db, config, s);
+    if (unsplit) warnings.push(unsplit);
   }
   const police = sources.find((s) => s.kind === 'police-uk-street');
   const outside = police ? windowOutsideData(window.period, police.months, { sourceId: police.id, periodKey: window.key }) : null;
