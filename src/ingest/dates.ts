@@ -38,7 +38,7 @@ function slashed(x: string, format: 'dd/mm/yyyy' | 'mm/dd/yyyy'): string {
 /**
  * SQL giving a struct {first_month 'YYYY-MM', months} for a reporting period:
  * a month (2024-03, 03/2024, Mar-24, March 2024, or a date), a quarter (2024 Q1, Q1 2024)
- * or a financial year April–March (2024/25, 2024/2025, FY2024/25).
+ * a financial year April–March (2024/25, 2024/2025, FY2024/25) or a calendar year (2024).
  * 2011-12 is read as December 2011: write financial years with a slash.
  */
 export function parsePeriodSql(x: string): string {
@@ -51,5 +51,6 @@ export function parsePeriodSql(x: string): string {
     WHEN ${quarter}.y2 <> '' THEN {'first_month': ${quarter}.y2 || '-' || lpad(CAST((CAST(${quarter}.q2 AS INTEGER) - 1) * 3 + 1 AS VARCHAR), 2, '0'), 'months': 3}
     WHEN ${fy}.y <> '' AND CAST(right(${fy}.y2, 2) AS INTEGER) = (CAST(${fy}.y AS INTEGER) + 1) % 100
       THEN {'first_month': ${fy}.y || '-04', 'months': 12}
+    WHEN regexp_full_match(${x}, '(19|20)[0-9]{2}') THEN {'first_month': ${x} || '-01', 'months': 12}
   END`;
 }

@@ -26,7 +26,7 @@ export const mapCounts: KindMapper<CountsSource> = async (staged, source, ctx) =
     checks: [
       {
         when: 'f_period IS NULL',
-        reason: 'the period cannot be read (expected a month such as 2024-03, a quarter such as 2024 Q1, or a financial year such as 2024/25)',
+        reason: 'the period cannot be read (expected a month such as 2024-03, a quarter such as 2024 Q1, a financial year such as 2024/25 or a calendar year such as 2024)',
         column: source.columns.period,
         value: 'f_period_text',
       },
