@@ -3,6 +3,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { cli, ROOT } from './helpers.js';
 
 /**
@@ -253,5 +254,59 @@ output:`));
       message: 'theme "disorder" names the category "Public disorder and weapons", which no row of police has',
       key: 'themes.3.categories.police',
     }));
+  });
+});
+
+describe('the archive data.police.uk gives', () => {
+  it('files: police/*.zip reads the street files of each YYYY-MM/ folder and leaves outcomes and stop and search', async () => {
+    const { default: JSZip } = await import('jszip');
+    const zip = new JSZip();
+    for (const m of ['2024-01', '2024-02', '2024-03', '2024-04']) {
+      zip.file(`${m}/${file(m)}`, readFileSync(path.join(MONTHS, file(m))));
+      zip.file(`${m}/${m}-kent-outcomes.csv`, 'Crime ID,Month,Outcome type\nx,2024-01,Unable to prosecute suspect\n');
+    }
+    zip.file('2024-04/2024-04-kent-stop-and-search.csv', 'Type,Date\nPerson search,2024-04-01\n');
+    const archive = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const dir = realWorkspace((p) => {
+      for (const m of ['2024-01', '2024-02', '2024-03', '2024-04']) rmSync(path.join(p, file(m)));
+      writeFileSync(path.join(p, 'kent-2024.zip'), archive);
+    });
+    const yaml = path.join(dir, 'csp.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('files: police/*.csv*', 'files: police/*.zip'));
+    const { code, json } = await validate(dir);
+    expect(code).toBe(0);
+    const police = json.sources[0];
+    expect([police.rowsRead, police.rowsAccepted, police.rowsRejected]).toEqual([60021, 60017, 4]);
+    expect(police.files.map((f: any) => [f.path, f.rowsRead])).toEqual([
+      ['police/kent-2024.zip/2024-01/2024-01-kent-street.csv', 14466],
+      ['police/kent-2024.zip/2024-02/2024-02-kent-street.csv', 13953],
+      ['police/kent-2024.zip/2024-03/2024-03-kent-street.csv', 15875],
+      ['police/kent-2024.zip/2024-04/2024-04-kent-street.csv', 15727],
+    ]);
+    // Each extracted file's SHA-256 is the file's own, as downloaded alone.
+    expect(police.files[0].sha256).toBe(createHash('sha256').update(readFileSync(path.join(MONTHS, file('2024-01')))).digest('hex'));
+    expect(police.rejects[0].examples[0]).toMatchObject({ file: 'police/kent-2024.zip/2024-01/2024-01-kent-street.csv', line: 3484 });
+    expect(json.warnings).toContainEqual(expect.objectContaining({
+      message: 'police/kent-2024.zip: 4 street file(s) read; 5 other file(s) not read (outcomes and stop and search are not part of the assessment)',
+    }));
+  });
+
+  it('an archive cut short, or with no street files: exit 2 naming it', async () => {
+    const { default: JSZip } = await import('jszip');
+    const zip = new JSZip();
+    zip.file('2024-01/2024-01-kent-outcomes.csv', 'Crime ID,Month\nx,2024-01\n');
+    const outcomesOnly = await zip.generateAsync({ type: 'nodebuffer' });
+    const dir = realWorkspace((p) => {
+      writeFileSync(path.join(p, 'outcomes.zip'), outcomesOnly);
+      writeFileSync(path.join(p, 'cut.zip'), outcomesOnly.subarray(0, 40));
+    });
+    const yaml = path.join(dir, 'csp.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('files: police/*.csv*', 'files: [police/*.csv, police/*.zip]'));
+    const { code, json } = await validate(dir);
+    expect(code).toBe(2);
+    expect(json.errors.map((e: any) => [e.file, e.message.replace(/ \(.*\)$/, '')])).toEqual([
+      ['police/cut.zip', 'the file cannot be read as a zip archive'],
+      ['police/outcomes.zip', 'the archive holds no data.police.uk street files (-street.csv), only 1 other file(s) such as 2024-01/2024-01-kent-outcomes.csv'],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { onTwoConnections } from './connections.js';
 import { Database, sqlString } from './database.js';
 import { isGzip, lfCopy, needsLfCopy, resolveFiles, sniffFile, textBytes } from './files.js';
 import { findDuplicateFiles, type DuplicateFile } from './duplicates.js';
+import { expandPoliceArchives } from './archives.js';
 import { Fingerprints, type Fingerprint } from './fingerprints.js';
 import type { FileContext, KindMapper } from './kinds/context.js';
 import { mapActions } from './kinds/actions.js';
@@ -85,8 +86,13 @@ const MAPPERS: { [K in SourceConfig['kind']]: KindMapper<Extract<SourceConfig, {
 export async function ingest(config: Config, db: Database, opts: IngestOptions): Promise<IngestResult> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'csp-ingest-'));
   const release = onInterrupt(() => rmSync(workDir, { recursive: true, force: true }));
+  // How each file is named in reports: relative to csp.yaml, or inside the archive it came from.
+  const shownNames = new Map<string, string>();
+  const shown = (file: string) => shownNames.get(file) ?? path.relative(config.baseDir, file).replaceAll('\\', '/');
   // Every source's files are found first; a source's problems are reported in its turn.
-  const found = Object.entries(config.sources).map(([id, source]) => {
+  const warnings: Problem[] = [];
+  const found: { id: string; source: SourceConfig; paths: string[]; problems: Problem[] }[] = [];
+  for (const [id, source] of Object.entries(config.sources)) {
     let paths: string[] = [];
     let problems: Problem[] = [];
     try {
@@ -94,8 +100,16 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
     } catch (e) {
       problems = problemsOf(e);
     }
-    return { id, source, paths, problems };
-  });
+    if (source.kind === 'police-uk-street') {
+      // data.police.uk's archive, read as it is downloaded.
+      const archives = await expandPoliceArchives(paths, { workDir, shown, key: `sources.${id}.files` });
+      for (const [file, name] of archives.shown) shownNames.set(file, name);
+      paths = archives.paths;
+      problems.push(...archives.problems);
+      warnings.push(...archives.notes);
+    }
+    found.push({ id, source, paths, problems });
+  }
   // Fingerprints are taken on a worker thread, and partners' workbooks parsed, from the start.
   const fingerprints = new Fingerprints();
   const workbooks = new Map<string, Promise<Workbook>>();
@@ -107,10 +121,8 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
       workbooks.set(p, parsing);
     }
   }
-  const shown = (file: string) => path.relative(config.baseDir, file).replaceAll('\\', '/');
   // Files numbered in order across all sources: those read, then the copies left unread.
   let fileId = 0;
-  const warnings: Problem[] = [];
   const plans: SourcePlan[] = [];
   for (const f of found) {
     const dup = await findDuplicateFiles(f.paths, { police: f.source.kind === 'police-uk-street', fingerprints, shown, key: `sources.${f.id}.files` });
@@ -118,7 +130,7 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
     const ids = [...dup.keep, ...dup.duplicates].map(() => ++fileId);
     plans.push({ ...f, paths: dup.keep, duplicates: dup.duplicates, ids, problems: [...f.problems, ...dup.errors] });
   }
-  const reader: SourceReader = { config, opts, workDir, fingerprints, workbooks };
+  const reader: SourceReader = { config, opts, workDir, fingerprints, workbooks, shown };
   try {
     // A force's police files (one long DuckDB scan per batch) are read on this connection; the
     // partners' small files, each a dozen short queries, meanwhile on a second one.
@@ -175,6 +187,8 @@ interface SourceReader {
   workDir: string;
   fingerprints: Fingerprints;
   workbooks: Map<string, Promise<Workbook>>;
+  /** How a file is named in reports. */
+  shown: (file: string) => string;
 }
 
 interface SourceResult {
@@ -189,11 +203,11 @@ async function readSource({ id, source, paths, duplicates, ids, problems }: Sour
   const errors = [...problems];
   const warnings: Problem[] = [];
   const together = readTogether({ source, paths })
-    ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: ids[0]!, onFileStart: opts.onFileStart, limit: opts.policeBatchBytes ?? POLICE_BATCH_BYTES, fingerprints: r.fingerprints, workDir: r.workDir, today: opts.today })
+    ? await readPoliceBatches(paths, { db, config, sourceId: id, firstFileId: ids[0]!, onFileStart: opts.onFileStart, limit: opts.policeBatchBytes ?? POLICE_BATCH_BYTES, fingerprints: r.fingerprints, workDir: r.workDir, today: opts.today, shown: r.shown })
     : undefined;
   for (const [index, file] of paths.entries()) {
     const fileId = ids[index]!;
-    const shownPath = path.relative(config.baseDir, file).replaceAll('\\', '/');
+    const shownPath = r.shown(file);
     opts.onFileStart?.(id, shownPath, index, paths.length);
     const counts = together?.get(fileId);
     let entry: FileRead;
@@ -212,8 +226,8 @@ async function readSource({ id, source, paths, duplicates, ids, problems }: Sour
     read.rowsRejected += entry.rowsRejected;
   }
   for (const d of duplicates) {
-    const shownPath = path.relative(config.baseDir, d.file).replaceAll('\\', '/');
-    const duplicateOf = path.relative(config.baseDir, d.duplicateOf).replaceAll('\\', '/');
+    const shownPath = r.shown(d.file);
+    const duplicateOf = r.shown(d.duplicateOf);
     read.files.push({ path: shownPath, sha256: await r.fingerprints.of(d.file), bytes: statSync(d.file).size, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, duplicateOf });
   }
   return { read, errors, warnings };
@@ -240,7 +254,7 @@ async function refuseDamagedGzip(file: string, entry: FileRead, fileId: number, 
 /** Police files in batches of up to POLICE_BATCH_BYTES of text; a batch that cannot be read together is left to the one-by-one path. */
 async function readPoliceBatches(
   paths: string[],
-  o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart']; limit: number; fingerprints: Fingerprints; workDir: string; today: string },
+  o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart']; limit: number; fingerprints: Fingerprints; workDir: string; today: string; shown: (file: string) => string },
 ): Promise<Map<number, BatchCounts>> {
   const batches: BatchFile[][] = [];
   let bytes = 0;
@@ -255,7 +269,7 @@ async function readPoliceBatches(
     batches.at(-1)!.push({ path: p, fileId: o.firstFileId + i, readPath });
     bytes += size;
   }
-  const shownById = new Map(paths.map((p, i) => [o.firstFileId + i, path.relative(o.config.baseDir, p).replaceAll('\\', '/')]));
+  const shownById = new Map(paths.map((p, i) => [o.firstFileId + i, o.shown(p)]));
   // A Crime ID repeated in a later batch is found through the IDs the earlier batches kept.
   let earlier: string | undefined;
   const keepIds = async () => {
