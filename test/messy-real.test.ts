@@ -310,3 +310,29 @@ describe('the archive data.police.uk gives', () => {
     ]);
   });
 });
+
+describe('a month cut short in the real files', () => {
+  it('March at half its rows is found partial, and the change is measured on April against February', async () => {
+    const dir = realWorkspace((p) => {
+      const lines = readFileSync(path.join(p, file('2024-03')), 'utf8').split('\r\n');
+      writeFileSync(path.join(p, file('2024-03')), `${lines.slice(0, 1 + 7937).join('\r\n')}\r\n`);
+    });
+    const { json } = await validate(dir);
+    expect(json.sources[0].partialMonths.map((m: any) => m.month)).toEqual(['2024-03']);
+    expect(json.sources[0].asbPartialMonths.map((m: any) => m.month)).toEqual(['2024-03']);
+    const out = path.join(dir, 'out');
+    const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--out', out, '--format', 'html', '--quiet']);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(readFileSync(path.join(out, 'assessment.json'), 'utf8'));
+    // Thanet's crimes, counted with Python's csv module (repeated Crime IDs once, ASB left out):
+    // January 1,018, February 1,072, April 1,295. March and January are left out of the comparison.
+    expect(a.allCrime.previous).toBe(1018 + 1072);
+    expect(a.allCrime.comparable).toMatchObject({
+      gaps: [{ month: '2024-03', why: 'partly published' }],
+      excludedMonths: ['2024-01', '2024-03'],
+      months: 1, current: 1295, previous: 1072, change: 223, changePct: 20.8, significance: 'significant increase',
+    });
+    expect(a.allCrime.summary).toContain('March 2024 was only partly published, so the totals are not like for like. Compared on the 1 month both windows have, the change is +223 (+20.8%), a statistically significant increase (p < 0.001).');
+    expect(a.themes.find((t: any) => t.id === 'asb').comparable.excludedMonths).toEqual(['2024-01', '2024-03']);
+  });
+});
