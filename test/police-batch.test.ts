@@ -166,3 +166,29 @@ describe('what DuckDB gets wrong when it scans many files at once', () => {
     })]);
   });
 });
+
+describe('files that cannot share one scan still have their Crime IDs compared', () => {
+  it('a Windows-1252 file and a file with an older header: the repeats across them are found, named by file and line', async () => {
+    const jan = [HEADER, row('k1', '2024-01', 'E01024661', 'Thanet 004A', 'Burglary'), row('k2', '2024-01', 'E01024661', 'Thanet 004A', 'Drugs')].join('\r\n') + '\r\n';
+    // February in Windows-1252 (é is one byte, 0xE9), repeating k1.
+    const feb = Buffer.from([HEADER, row('k1', '2024-02', 'E01024661', 'Thanet 004A', 'Burglary').replace('High Street', 'Café Row'), row('k3', '2024-02', 'E01024661', 'Thanet 004A', 'Drugs')].join('\r\n') + '\r\n', 'latin1');
+    // March with no Context column (an older export), repeating k2 and k3.
+    const oldHeader = HEADER.replace(',Context', '');
+    const mar = [oldHeader, ...[['k2', 'Drugs'], ['k3', 'Drugs'], ['k4', 'Robbery']].map(([id, type]) => row(id!, '2024-03', 'E01024661', 'Thanet 004A', type!).replace(/,$/, ''))].join('\r\n') + '\r\n';
+    const yaml = minimalConfig(police('police', 'police/*-kent-street.csv')).replace('end: 2024-12', 'end: 2024-03\n  months: 1');
+    const dir = workspace({ 'csp.yaml': yaml, 'police/2024-01-kent-street.csv': jan, 'police/2024-02-kent-street.csv': feb, 'police/2024-03-kent-street.csv': mar });
+    const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout).sources[0];
+    expect(s.files.map((f: any) => [f.rowsRead, f.rowsAccepted, f.rowsRejected])).toEqual([[2, 2, 0], [2, 1, 1], [3, 1, 2]]);
+    expect(s.rejects).toEqual([expect.objectContaining({
+      reason: 'Crime ID already read in an earlier file: the first row with this ID is kept',
+      rows: 3,
+      examples: [
+        { file: 'police/2024-02-kent-street.csv', line: 2, value: 'k1 (first read in police/2024-01-kent-street.csv line 2)' },
+        { file: 'police/2024-03-kent-street.csv', line: 2, value: 'k2 (first read in police/2024-01-kent-street.csv line 3)' },
+        { file: 'police/2024-03-kent-street.csv', line: 3, value: 'k3 (first read in police/2024-02-kent-street.csv line 3)' },
+      ],
+    })]);
+  });
+});

@@ -1,6 +1,7 @@
 import { openSync, readFileSync, readSync, closeSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { invalidInput } from '../errors.js';
 
@@ -208,15 +209,17 @@ export function detectDelimiter(headerLine: string): string {
 let lfCopies = 0;
 
 /**
- * A copy of a text file (of a .csv.gz, decompressed) in `workDir` with every line break as LF:
- * CR LF, CR CR LF and a lone CR each end one line, so line numbers stay as an editor shows them.
- * Bytes other than CR and LF are kept as they are (latin1 maps bytes one to one).
+ * A copy of a text file (of a .csv.gz, decompressed) in `workDir` as UTF-8 with every line
+ * break as LF: CR LF, CR CR LF and a lone CR each end one line, so line numbers stay as an
+ * editor shows them. A UTF-8 file's other bytes are kept as they are (latin1 maps bytes one to
+ * one); a Windows-1252 or UTF-16 file is converted.
  */
-export function lfCopy(file: string, workDir: string): string {
+export function lfCopy(file: string, workDir: string, encoding: Encoding = 'utf-8'): string {
   const raw = readFileSync(file);
-  const text = (isGzip(file) ? gunzipSync(raw) : raw).toString('latin1').replace(/\r*\n|\r/g, '\n');
+  const bytes = isGzip(file) ? gunzipSync(raw) : raw;
+  const text = encoding === 'utf-8' ? bytes.toString('latin1') : iconv.decode(bytes, encoding).replace(/^\uFEFF/, '');
   const copy = path.join(workDir, `lf-${++lfCopies}.csv`);
-  writeFileSync(copy, text, 'latin1');
+  writeFileSync(copy, text.replace(/\r*\n|\r/g, '\n'), encoding === 'utf-8' ? 'latin1' : 'utf8');
   return copy;
 }
 

@@ -18,7 +18,7 @@ import { mapPolice } from './kinds/police.js';
 import { mapPopulation } from './kinds/population.js';
 import { mapRecords } from './kinds/records.js';
 import { mapSurvey } from './kinds/survey.js';
-import { dropStaged, readWorkbook, stageFile, type Workbook } from './staging.js';
+import { dropStaged, firstLine, readWorkbook, stageFile, type Workbook } from './staging.js';
 import { onInterrupt } from '../util/cleanup.js';
 import { ingestPoliceBatch, type BatchCounts, type BatchFile } from './police-batch.js';
 
@@ -256,16 +256,24 @@ async function readPoliceBatches(
   paths: string[],
   o: { db: Database; config: Config; sourceId: string; firstFileId: number; onFileStart?: IngestOptions['onFileStart']; limit: number; fingerprints: Fingerprints; workDir: string; today: string; shown: (file: string) => string },
 ): Promise<Map<number, BatchCounts>> {
+  // Batches of files with one header, each up to `limit` of text: files of another header (an
+  // older export) start a batch of their own, so that their Crime IDs are still compared.
   const batches: BatchFile[][] = [];
   let bytes = 0;
+  let header = '';
   for (const [i, p] of paths.entries()) {
+    const sniffed = sniffFile(p, 'auto');
+    if (sniffed.unreadable) continue; // read alone, to be reported in its turn
+    // DuckDB reads UTF-8 with LF or CR LF: a Windows-1252 export, CR-only or mixed line endings
+    // (DuckDB takes minutes on the one, stops on the other) are read from a UTF-8 LF copy.
+    const readPath = sniffed.encoding !== 'utf-8' || needsLfCopy(sniffed) ? lfCopy(p, o.workDir, sniffed.encoding) : undefined;
     const size = textBytes(p);
-    if (batches.length === 0 || (bytes + size > o.limit && batches.at(-1)!.length > 0)) {
+    const h = firstLine(readPath ?? p);
+    if (batches.length === 0 || h !== header || (bytes + size > o.limit && batches.at(-1)!.length > 0)) {
       batches.push([]);
       bytes = 0;
+      header = h;
     }
-    // CR-only or mixed line endings (DuckDB takes minutes on the one, stops on the other).
-    const readPath = needsLfCopy(sniffFile(p, 'auto')) ? lfCopy(p, o.workDir) : undefined;
     batches.at(-1)!.push({ path: p, fileId: o.firstFileId + i, readPath });
     bytes += size;
   }
