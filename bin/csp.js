@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin shim: the CLI lives in dist/bundle/csp.cjs (built by `npm run build`, run on install by
-// `prepare`), loaded with the code V8 compiled for it on an earlier run (see load-bundle.js).
+// Thin shim: the CLI lives in dist/bundle/csp.cjs (built by `npm run build`, and shipped in the
+// package), loaded with the code V8 compiled for it on an earlier run (see load-bundle.js).
 import { fileURLToPath } from 'node:url';
 import { commandOf, loadBundle } from './load-bundle.js';
 

@@ -125,9 +125,10 @@ Examples:
   csp doctor
   csp doctor --config data-samples/csp.yaml --json
 ${EXIT_CODES}`)
-    .action(async (opts) => {
+    .action(async (opts, command: Command) => {
       const { doctor } = await import('./commands/doctor.js');
-      exitCode = await doctor(opts, io);
+      // A config named with --config must be there; the default csp.yaml may not be.
+      exitCode = await doctor({ ...opts, configNamed: command.getOptionValueSource('config') !== 'default' }, io);
     });
 
   try {

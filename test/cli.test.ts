@@ -61,6 +61,12 @@ describe('exit codes', () => {
     expect((await cli(['validate', '--config', 'nowhere.yaml'])).code).toBe(2);
     expect((await cli(['assess', '--config', SAMPLE_CONFIG, '--period', 'last year'])).code).toBe(2);
     expect((await cli(['validate', '--no-such-option'])).code).toBe(2);
+    // A config named with --config that is not there fails (exit 2); the default csp.yaml only warns.
+    const missing = await cli(['doctor', '--config', 'no/such/csp.yaml', '--json']);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout).checks.find((c: any) => c.check === 'Configuration')).toMatchObject({ status: 'fail', detail: 'no/such/csp.yaml does not exist' });
+    const here = await cli(['doctor', '--json'], { cwd: tmpdir() });
+    expect(JSON.parse(here.stdout).checks.find((c: any) => c.check === 'Configuration')).toMatchObject({ status: 'warn' });
     const doctor = await cli(['doctor', '--config', SAMPLE_CONFIG, '--browser', '/no/such/browser', '--json']);
     expect(doctor.code).toBe(3);
     expect(JSON.parse(doctor.stdout).checks.find((c: any) => c.check === 'Browser for PDF')).toMatchObject({ status: 'fail' });

@@ -30,13 +30,27 @@ export function windowEnding(end: string, months: number): Period {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** `--period 2025-01..2025-12`: any window of whole months. */
+/**
+ * `--period`: a window of whole months, written as a range (2025-01..2025-12, 2024-04..2025-03),
+ * a calendar year (2025: January to December) or a financial year (2024/25 or 2024/2025: April
+ * to March).
+ */
 export function parsePeriodOption(text: string): { end: string; months: number } {
-  const [start, end, ...rest] = text.split('..');
+  const t = text.trim();
+  if (/^(19|20)\d{2}$/.test(t)) return { end: `${t}-12`, months: 12 };
+  const fy = /^(?:FY ?)?((?:19|20)\d{2}) ?\/ ?(\d{2}|\d{4})$/i.exec(t);
+  if (fy) {
+    const start = Number(fy[1]);
+    if (Number(fy[2]!.slice(-2)) !== (start + 1) % 100) {
+      throw invalidInput({ message: `--period "${text}" is not a financial year: ${fy[2]} does not follow ${start}`, hint: `write the financial year April ${start}–March ${start + 1} as ${start}/${String((start + 1) % 100).padStart(2, '0')}` });
+    }
+    return { end: `${start + 1}-03`, months: 12 };
+  }
+  const [start, end, ...rest] = t.split('..');
   if (!start || !end || rest.length > 0 || !MONTH.test(start) || !MONTH.test(end)) {
     throw invalidInput({
-      message: `--period "${text}" is not a range of months`,
-      hint: 'write it as YYYY-MM..YYYY-MM, e.g. --period 2025-01..2025-12 or --period 2024-04..2025-03',
+      message: `--period "${text}" is not a range of months, a year or a financial year`,
+      hint: 'write it as YYYY-MM..YYYY-MM (--period 2025-01..2025-12), a calendar year (--period 2025) or a financial year (--period 2024/25)',
     });
   }
   const months = monthIndex(end) - monthIndex(start) + 1;

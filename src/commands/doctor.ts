@@ -8,6 +8,8 @@ import { findBrowser, NO_BROWSER_HINT } from '../render/browser.js';
 
 export interface DoctorOptions {
   config: string;
+  /** --config was given (not the default csp.yaml): a missing file is then a failure. */
+  configNamed?: boolean;
   json?: boolean;
   browser?: string;
 }
@@ -42,7 +44,9 @@ export async function doctor(opts: DoctorOptions, io: Io): Promise<number> {
       checks.push({ check: 'Configuration', status: 'fail', detail: `${path.relative(io.cwd, configFile)}: ${e.problems.length} problem(s), first: ${e.problems[0]!.message}`, fix: 'run csp validate to see every problem with its line' });
     }
   } else {
-    checks.push({ check: 'Configuration', status: 'warn', detail: `no ${opts.config} here`, fix: 'pass --config PATH, or create a workspace with csp init' });
+    checks.push(opts.configNamed
+      ? { check: 'Configuration', status: 'fail', detail: `${opts.config} does not exist`, fix: 'check the path given to --config (it is relative to the current folder), or create a workspace with csp init' }
+      : { check: 'Configuration', status: 'warn', detail: `no ${opts.config} here`, fix: 'pass --config PATH, or create a workspace with csp init' });
   }
 
   const wantsPdf = config ? config.output.formats.includes('pdf') : true;
@@ -75,7 +79,9 @@ export async function doctor(opts: DoctorOptions, io: Io): Promise<number> {
     const width = Math.max(...checks.map((c) => c.check.length));
     io.err(`${checks.map((c) => `${mark[c.status]}  ${c.check.padEnd(width)}  ${c.detail}${c.fix ? `\n      ${' '.repeat(width)}  → ${c.fix}` : ''}`).join('\n')}\n`);
   }
-  return failed ? EXIT.environment : EXIT.ok;
+  // A config that is missing or wrong is invalid input; anything else the machine lacks, environment.
+  const machineFailed = checks.some((c) => c.status === 'fail' && c.check !== 'Configuration');
+  return machineFailed ? EXIT.environment : failed ? EXIT.invalidInput : EXIT.ok;
 }
 
 async function duckdbCheck(): Promise<Check> {

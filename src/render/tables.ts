@@ -128,7 +128,7 @@ export function safeCell(v: Cell): Cell {
 }
 
 export function tableCsv(t: Table): string {
-  return stringify([t.columns, ...t.rows.map((r) => r.map(safeCell))], { cast: { boolean: (b) => (b ? 'true' : 'false') } });
+  return stringify([t.columns.map(safeCell), ...t.rows.map((r) => r.map(safeCell))], { cast: { boolean: (b) => (b ? 'true' : 'false') } });
 }
 
 export async function tablesXlsx(tables: Table[]): Promise<Buffer> {
@@ -138,8 +138,9 @@ export async function tablesXlsx(tables: Table[]): Promise<Buffer> {
   workbook.creator = 'csp';
   for (const t of tables) {
     const sheet = workbook.addWorksheet(t.name.slice(0, 31));
-    sheet.addRow([t.title]).font = { bold: true };
-    sheet.addRow(t.columns).font = { bold: true };
+    sheet.addRow([safeCell(t.title)]).font = { bold: true };
+    // Headings come from partner data too (a theme or source id, a survey option): neutralised alike.
+    sheet.addRow(t.columns.map(safeCell)).font = { bold: true };
     for (const r of t.rows) sheet.addRow(r.map(safeCell));
   }
   // Stored, not compressed: stableZip compresses every entry once, as it rewrites their dates.

@@ -28,6 +28,11 @@ describe('periods', () => {
     expect(parsePeriodOption('2025-06..2025-06')).toEqual({ end: '2025-06', months: 1 });
     expect(() => parsePeriodOption('2025-12..2025-01')).toThrow(CspError);
     expect(() => parsePeriodOption('2025-13..2026-01')).toThrow('is not a range of months');
+    // A calendar year and a financial year, as partnerships name them.
+    expect(parsePeriodOption('2024')).toEqual({ end: '2024-12', months: 12 });
+    expect(parsePeriodOption('2024/25')).toEqual({ end: '2025-03', months: 12 });
+    expect(parsePeriodOption('2024/2025')).toEqual({ end: '2025-03', months: 12 });
+    expect(() => parsePeriodOption('2024/26')).toThrow('--period "2024/26" is not a financial year: 26 does not follow 2024');
     expect(periodLabel('2025-06', '2025-06')).toBe('Jun 2025');
   });
 });
