@@ -167,6 +167,46 @@ describe('personal data in partner exports', () => {
   });
 });
 
+describe('privacy of rejected rows', () => {
+  it('a council row the parser cannot read keeps only the mapped columns in the rejects, never a name or an address', async () => {
+    const ws = sampleCopy();
+    const csv = path.join(ws, 'council', 'asb-complaints-2023-2024.csv');
+    const text = readFileSync(csv, 'latin1');
+    // A row with one field too many: Jo Bloggs's address split at an unquoted comma.
+    writeFileSync(csv, text.replace('\r\n', '\r\nASB-99999,02/01/2023,Noise nuisance,Central Harbour,N,Jo Bloggs,12 Acacia Avenue, Margate,Loud party\r\n'), 'latin1');
+    const r = await cli(['validate', '--config', path.join(ws, 'csp.yaml'), '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const council = JSON.parse(r.stdout).sources.find((s: any) => s.id === 'council-asb');
+    const reject = council.rejects.find((x: any) => x.reason.startsWith('too many fields'));
+    expect(reject.examples).toEqual([{ file: 'council/asb-complaints-2023-2024.csv', line: 2, value: 'Case Ref=ASB-99999; Date Received=02/01/2023; Complaint Type=Noise nuisance; Ward=Central Harbour; Repeat Complainant=N' }]);
+    expect(r.stdout).not.toMatch(/Bloggs|Acacia|Loud party/);
+  });
+});
+
+describe('links out of the workspace', () => {
+  it('a linked file and a linked folder that lead outside are refused, naming the link; a link inside is read', async () => {
+    const { symlinkSync, mkdirSync } = await import('node:fs');
+    const outside = tmp('csp-outside-');
+    writeFileSync(path.join(outside, 'asb.csv'), 'Ref,Date,Type,Ward\nA1,01/06/2024,Noise,Viking\n');
+    const ws = tmp('csp-links-');
+    const config = (files: string) => `partnership: {name: T, area: Thanet, force: Kent Police}\nperiod: {end: 2024-12}\ngeography:\n  districts: [{name: Thanet}]\nsources:\n  asb:\n    kind: records\n    files: ${files}\n    columns: {date: Date, category: Type, area: Ward}\n`;
+    symlinkSync(path.join(outside, 'asb.csv'), path.join(ws, 'linked.csv'));
+    symlinkSync(outside, path.join(ws, 'shared'));
+    mkdirSync(path.join(ws, 'own'));
+    writeFileSync(path.join(ws, 'own', 'asb.csv'), 'Ref,Date,Type,Ward\nA1,01/06/2024,Noise,Viking\n');
+    symlinkSync(path.join(ws, 'own', 'asb.csv'), path.join(ws, 'inside.csv'));
+    for (const [files, shown] of [['linked.csv', 'linked.csv'], ['"shared/*.csv"', 'shared/asb.csv']] as const) {
+      writeFileSync(path.join(ws, 'csp.yaml'), config(files));
+      const r = await cli(['validate', '--config', path.join(ws, 'csp.yaml'), '--json', '--quiet']);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).errors[0].message).toMatch(new RegExp(`^${shown.replace('.', '\\.')} is a link to .*asb\\.csv, outside the workspace folder$`));
+    }
+    writeFileSync(path.join(ws, 'csp.yaml'), config('inside.csv'));
+    const inside = await cli(['validate', '--config', path.join(ws, 'csp.yaml'), '--json', '--quiet']);
+    expect(JSON.parse(inside.stdout).sources[0].rowsRead).toBe(1);
+  });
+});
+
 describe('determinism', () => {
   it('two runs on the same inputs give identical bytes in every output, PDFs included', async () => {
     const ws = sampleCopy();

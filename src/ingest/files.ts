@@ -1,4 +1,4 @@
-import { openSync, readFileSync, readSync, closeSync, statSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, readSync, closeSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
@@ -32,7 +32,20 @@ export function resolveFiles(files: string | string[], baseDir: string, key: str
         hint: `put the export in ${path.dirname(absolute)} or correct the path (relative to csp.yaml)`,
       });
     }
-    for (const m of matches) found.add(path.normalize(m));
+    for (const m of matches) {
+      // A symbolic link (to a file or a folder) that leads out of the workspace is refused: a
+      // shared drive's exports are copied in, so the workspace holds what was read.
+      const real = realpathSync(m);
+      const inside = path.relative(realpathSync(baseDir), real);
+      if (inside.startsWith('..') || path.isAbsolute(inside)) {
+        throw invalidInput({
+          message: `${path.relative(baseDir, m).replaceAll('\\', '/')} is a link to ${real}, outside the workspace folder`,
+          where: { key },
+          hint: `copy the export into the folder of csp.yaml (${baseDir}) instead of linking to it`,
+        });
+      }
+      found.add(path.normalize(m));
+    }
   }
   return [...found].sort();
 }

@@ -47,7 +47,9 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
   const raw = [...new Set(used.match(/"c\d+"/g) ?? [])];
   await db.run(`CREATE OR REPLACE TEMP TABLE ${mapped} AS
     SELECT *, ${firstFailure} AS _check FROM (SELECT _row, ${[...raw, ...fields].join(', ')} FROM ${staged.table})`);
-  const { parserRejects } = await staged.collect();
+  // Of a line the parser could not read, the values of the columns this mapping reads.
+  const mappedColumns = [...new Set([...Object.values(m.fields).join(' ').matchAll(/"c(\d+)"/g)].map((x) => Number(x[1])))];
+  const { parserRejects } = await staged.collect(mappedColumns);
 
   const pick = (f: (c: Check) => string) => `CASE _check ${m.checks.map((c, i) => `WHEN ${i} THEN ${f(c)}`).join(' ')} END`;
   if (m.checks.length > 0) {

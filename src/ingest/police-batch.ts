@@ -3,7 +3,7 @@ import { Database, sqlString } from './database.js';
 import { sniffFile, splitHeader } from './files.js';
 import { text, type Check } from './map.js';
 import { POLICE_COLUMNS, policeMapping } from './kinds/police.js';
-import { firstLine, parserReason } from './staging.js';
+import { firstLine, mappedValues, parserReason } from './staging.js';
 
 export interface BatchFile {
   path: string;
@@ -193,7 +193,8 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
         appender.appendInteger(files[r._f]!.fileId);
         appender.appendBigInt(r.line);
         column === null ? appender.appendNull() : appender.appendVarchar(column);
-        r.csv_line === null ? appender.appendNull() : appender.appendVarchar(r.csv_line.slice(0, 200));
+        const kept = r.csv_line === null ? null : mappedValues(r.csv_line, ',', header, Object.values(index));
+        kept === null ? appender.appendNull() : appender.appendVarchar(kept);
         appender.appendVarchar(parserReason(r.error_type, header.length));
         appender.endRow();
       }

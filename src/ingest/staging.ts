@@ -28,7 +28,11 @@ export interface StagedFile {
    * The lines the parser could not read. For CSV the file is parsed when the view is first
    * queried, so call this after the one query that reads it.
    */
-  collect(): Promise<{ parserRejects: Reject[] }>;
+  /**
+   * `mapped`: the indices of the columns the source maps; of a line the parser could not read,
+   * only their values are kept (a complainant's name or address never reaches the rejects).
+   */
+  collect(mapped?: readonly number[]): Promise<{ parserRejects: Reject[] }>;
   /** Data rows the file has (read + rejected by the parser), known after collect(). */
   rowsRead(): Promise<number>;
   /** SQL for the file line (CSV) or sheet row (XLSX) of the data row in `rowSql`. */
@@ -102,7 +106,7 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
       store_rejects=true, rejects_table='rej_${n}', rejects_scan='rejscan_${n}',
       max_line_size=1048576)`);
   let collected: { parserRejects: Reject[] } | undefined;
-  const collect = async () => {
+  const collect = async (mapped: readonly number[] = []) => {
     if (collected) return collected;
     const exists = await db.all(`SELECT 1 FROM duckdb_tables() WHERE table_name = 'rej_${n}'`);
     const rows = exists.length === 0 ? [] : await db.all<{ line: bigint; column_name: string | null; error_type: string; csv_line: string | null }>(
@@ -120,7 +124,7 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
       parserRejects: rows.map((r) => ({
         line: Number(r.line),
         column: r.column_name && /^c\d+$/.test(r.column_name) ? header[Number(r.column_name.slice(1))] ?? null : null,
-        value: r.csv_line ? r.csv_line.slice(0, 200) : null,
+        value: r.csv_line ? mappedValues(r.csv_line, delimiter, header, mapped) : null,
         reason: parserReason(r.error_type, header.length),
       })),
     };
@@ -138,6 +142,17 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
     },
     lineSql: (row) => `(${row} + 1 + (SELECT count(*) FROM ${table}_skips WHERE k <= ${row}))`,
   };
+}
+
+/**
+ * What a line the parser could not read says in the columns the source maps, as
+ * "Date=01/06/2024; Type=Noise": the other columns (names, addresses, free text) are not kept.
+ * Null when the line holds none of them.
+ */
+export function mappedValues(line: string, delimiter: string, header: readonly string[], mapped: readonly number[]): string | null {
+  const cells = splitHeader(line.replace(/\r?\n[\s\S]*$/, ''), delimiter);
+  const kept = [...mapped].sort((a, b) => a - b).filter((i) => cells[i] !== undefined && cells[i] !== '').map((i) => `${header[i]}=${cells[i]!.slice(0, 60)}`);
+  return kept.length ? kept.join('; ').slice(0, 200) : null;
 }
 
 export function parserReason(errorType: string, columns: number): string {
