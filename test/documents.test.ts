@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findBrowser } from '../src/render/browser.js';
@@ -133,6 +133,30 @@ describe('documents without a browser, with bad templates, and in public', () =>
     }
     expect(existsSync(path.join(out, 'plan.html'))).toBe(true);
   });
+
+  it('a browser that fails or hangs: the HTML is still written, exit 3, and no browser process is left', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'csp-badbrowser-'));
+    await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
+    const failing = path.join(out, 'failing-browser.sh');
+    const hanging = path.join(out, 'hanging-browser.sh');
+    writeFileSync(failing, '#!/bin/sh\necho "cannot open display" >&2\nexit 1\n', { mode: 0o755 });
+    writeFileSync(hanging, '#!/bin/sh\nexec sleep 300\n', { mode: 0o755 });
+    for (const [browserPath, said] of [[failing, 'would not start'], [hanging, 'would not start: it did not start within 2 s']] as const) {
+      for (const f of ['plan.html', 'cabinet-report.html']) rmSync(path.join(out, f), { force: true });
+      const r = await cli(['render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'html,pdf'], { env: { CSP_BROWSER: browserPath, CSP_BROWSER_TIMEOUT: '2' } });
+      expect(r.code, r.stderr).toBe(3);
+      expect(r.stderr).toContain(`the browser at ${browserPath} ${said}`);
+      expect(r.stderr).toContain('✔ wrote plan.html, cabinet-report.html');
+      expect(existsSync(path.join(out, 'plan.html'))).toBe(true);
+      expect(existsSync(path.join(out, 'cabinet-report.html'))).toBe(true);
+      expect(existsSync(path.join(out, 'plan.pdf'))).toBe(false);
+    }
+    // puppeteer kills a browser that did not start after giving it 5 s to close.
+    const { execFileSync } = await import('node:child_process');
+    const left = () => { try { return execFileSync('pgrep', ['-f', 'sleep 300'], { encoding: 'utf8' }); } catch { return ''; } };
+    for (let i = 0; i < 40 && left() !== ''; i++) await new Promise((r) => setTimeout(r, 250));
+    expect(left()).toBe('');
+  }, 60_000);
 
   it('a template that names a missing field fails loudly, naming the template', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'csp-tpl-'));

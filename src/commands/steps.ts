@@ -6,13 +6,18 @@ import type { Format } from '../render/documents.js';
 /** One line per finished step, with its time (Observable's build output). */
 export function stepper(io: Io, quiet: boolean) {
   let last = performance.now();
-  return (what: string) => {
+  const step = (what: string) => {
     const now = performance.now();
     const seconds = (now - last) / 1000;
     const time = `(${seconds.toFixed(1)}s)`;
     if (!quiet) io.err(`${io.color.green('✔')} ${what} ${seconds >= 5 ? io.color.yellow(time) : io.color.dim(time)}\n`);
     last = now;
   };
+  /** A step under way that takes a while (printing PDFs): said as it starts. */
+  const starting = (what: string) => {
+    if (!quiet) io.err(io.color.dim(`… ${what}\n`));
+  };
+  return Object.assign(step, { starting });
 }
 
 /** --format html,pdf → the formats, or a clear error. */
@@ -26,8 +31,9 @@ export function parseFormats(text: string): Format[] {
 }
 
 /** The document options both assess and render-plan take, resolved against the working folder. */
-export function documentOptions(opts: { templates?: string; browser?: string }, io: Io, step: (what: string) => void) {
+export function documentOptions(opts: { templates?: string; browser?: string }, io: Io, step: ((what: string) => void) & { starting?: (what: string) => void }) {
   return {
+    onStarting: step.starting,
     templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : undefined,
     browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
     env: io.env,

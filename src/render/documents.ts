@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Assessment } from '../analyse/assessment-schema.js';
 import type { Config } from '../config/load.js';
-import { environmentError } from '../errors.js';
+import { CspError, environmentError } from '../errors.js';
 import type { OutputSet } from '../util/output-set.js';
 import { findBrowser, NO_BROWSER_HINT } from './browser.js';
 import type { Plan } from './plan-schema.js';
@@ -28,6 +28,8 @@ export interface RenderRequest {
   env: NodeJS.ProcessEnv;
   /** Called as each step finishes, for progress lines. */
   onStep?: (what: string) => void;
+  /** Called as a long step starts. */
+  onStarting?: (what: string) => void;
   onWarning?: (what: string) => void;
 }
 
@@ -35,7 +37,10 @@ const FILE: Record<DocumentKind, string> = { assessment: 'assessment', plan: 'pl
 
 export interface Rendered {
   written: string[];
-  /** Set when PDF was asked for and no browser was found: the HTML is written, the PDF is not. */
+  /**
+   * Set when PDF was asked for and no browser was found, or it would not start, failed or hung:
+   * the HTML is written, the PDF is not.
+   */
   noBrowser: Error | null;
 }
 
@@ -60,10 +65,20 @@ export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
     const browser = findBrowser(r.browser, r.env);
     if (!browser) return { written, noBrowser: environmentError({ message: 'no browser found to make the PDF documents', hint: NO_BROWSER_HINT }) };
     const { printPdfs } = await import('./pdf.js');
-    const { pdfs, blocked } = await printPdfs(browser, docs.map((d) => ({
-      html: d.html, title: d.title, author: d.author, marking: d.marking, date: r.assessment.generatedOn,
-      subject: `${r.config.partnership.name}, ${r.assessment.period.label}`,
-    })));
+    r.onStarting?.(`printing ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(browser)}`);
+    const timeout = Number(r.env.CSP_BROWSER_TIMEOUT ?? 60);
+    let printed: Awaited<ReturnType<typeof printPdfs>>;
+    try {
+      printed = await printPdfs(browser, docs.map((d) => ({
+        html: d.html, title: d.title, author: d.author, marking: d.marking, date: r.assessment.generatedOn,
+        subject: `${r.config.partnership.name}, ${r.assessment.period.label}`,
+      })), (Number.isFinite(timeout) && timeout > 0 ? timeout : 60) * 1000);
+    } catch (e) {
+      // The HTML is kept and committed; the run ends with exit 3 and the browser's trouble.
+      if (e instanceof CspError) return { written, noBrowser: e };
+      throw e;
+    }
+    const { pdfs, blocked } = printed;
     pdfs.forEach((pdf, i) => written.push(r.out.write(`${FILE[docs[i]!.kind]}.pdf`, pdf)));
     r.onStep?.(`printed ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(browser)}`);
     // The documents are self-contained; a template that reaches out is refused and reported.

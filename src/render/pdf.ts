@@ -31,27 +31,31 @@ const ARGS = [
 
 /**
  * One browser for all the documents, printed in parallel pages. JavaScript is off and every
- * request is refused: the documents are self-contained and a page must load nothing.
+ * request is refused: the documents are self-contained and a page must load nothing. A browser
+ * that will not start, fails or does not finish within `timeoutMs` (each of starting and
+ * printing) is an environment error, and its process is killed: none is left behind.
  */
-export async function printPdfs(browserPath: string, jobs: PdfJob[]): Promise<{ pdfs: Uint8Array[]; blocked: string[] }> {
+export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs = 60_000): Promise<{ pdfs: Uint8Array[]; blocked: string[] }> {
   const puppeteer = (await import('puppeteer-core')).default;
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'csp-browser-'));
+  const userDataDir = mkdtempSync(path.join(tmpdir(), `csp-browser-${process.pid}-`));
   const release = onInterrupt(() => rmSync(userDataDir, { recursive: true, force: true }));
   let browser;
   try {
     // csp's own handlers clean up on a signal; the browser is killed when the process exits.
-    browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: ARGS, userDataDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: ARGS, userDataDir, timeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (e) {
     rmSync(userDataDir, { recursive: true, force: true });
     release();
+    const why = /Timed out/i.test((e as Error).message) ? `it did not start within ${Math.round(timeoutMs / 1000)} s` : (e as Error).message.split('\n')[0];
     throw environmentError({
-      message: `the browser at ${browserPath} would not start: ${(e as Error).message.split('\n')[0]}`,
-      hint: 'check it runs (e.g. chromium --version), or give another with --browser PATH',
+      message: `the browser at ${browserPath} would not start: ${why}`,
+      hint: 'check it runs (e.g. chromium --version), or give another with --browser PATH; the HTML documents were written',
     });
   }
   const blocked: string[] = [];
+  const started = browser;
   try {
-    const pdfs = await Promise.all(jobs.map(async (job) => {
+    const printing = Promise.all(jobs.map(async (job) => {
       const page = await browser.newPage();
       try {
         await page.setJavaScriptEnabled(false);
@@ -80,12 +84,29 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[]): Promise<{ 
         await page.close();
       }
     }));
+    const pdfs = await withTimeout(printing, timeoutMs).catch((e: unknown) => {
+      throw environmentError({
+        message: `the browser at ${browserPath} failed while printing: ${e instanceof TimedOut ? `it did not finish within ${Math.round(timeoutMs / 1000)} s` : String((e as Error).message ?? e).split('\n')[0]}`,
+        hint: 'try again, or give another browser with --browser PATH; the HTML documents were written',
+      });
+    });
     return { pdfs, blocked: [...new Set(blocked)].sort() };
   } finally {
-    await browser.close();
+    // A browser that does not close when asked is killed.
+    await withTimeout(started.close(), 5_000).catch(() => started.process()?.kill('SIGKILL'));
     rmSync(userDataDir, { recursive: true, force: true });
     release();
   }
+}
+
+class TimedOut extends Error {}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimedOut()), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 /** Title, author, subject and language in the PDF, and dates from the document so bytes repeat. */
