@@ -6,6 +6,7 @@ import { pValueLabel } from '../analyse/significance.js';
 import { EXIT, formatProblem, invalidInput, reported } from '../errors.js';
 import type { Io } from '../io.js';
 import { OutputSet } from '../util/output-set.js';
+import { checkTemporaryFolder, checkWritable } from '../util/output-folder.js';
 import { VERSION } from '../version.js';
 import { problemJson } from './json.js';
 import { formatReport } from './validate.js';
@@ -38,6 +39,11 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   if (problems.length > 0) {
     throw invalidInput(problems.map((p) => ({ ...p, where: { file: opts.config, line: p.where?.key ? lineOfKey(checked, p.where.key) : undefined, ...p.where } })));
   }
+  // Where the outputs go, checked before any data is read: a folder csp cannot write ends the
+  // run now (exit 3), not after the analysis.
+  const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.resolve(checked.baseDir, checked.output.dir);
+  checkWritable(outDir, path.relative(io.cwd, outDir) || '.');
+  checkTemporaryFolder();
   // What analyses and writes (statistics, charts, templates, XLSX) loads while DuckDB reads.
   let later: ReturnType<typeof loadLater> | undefined;
   const { config, db, report, period } = await readWorkspace(opts, io, checked, () => {
@@ -58,7 +64,6 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   } finally {
     db.close();
   }
-  const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.resolve(config.baseDir, config.output.dir);
   const { noBrowser } = await OutputSet.filled(outDir, async (out) => {
     const tables = assessmentTables(assessment);
     out.write('assessment.json', `${JSON.stringify(assessment, null, 2)}\n`);
@@ -69,7 +74,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
     step(`wrote ${shown}/assessment.json, ${tables.length} tables in ${shown}/tables/ and ${shown}/tables.xlsx`);
     // The partners' Strategic Assessment document; a missing browser still leaves the HTML.
     return renderDocuments({ kinds: ['assessment'], assessment, config, formats: formats ?? config.output.formats, out, ...documentOptions(opts, io, step) });
-  });
+  }, { onNote: (note) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`)) });
   if (!opts.quiet) io.err(summaryTable(assessment, io));
   if (opts.json) io.out(`${JSON.stringify(summaryJson(assessment, outDir))}\n`);
   if (noBrowser) throw noBrowser;

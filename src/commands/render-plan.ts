@@ -8,6 +8,7 @@ import { renderDocuments, type Format } from '../render/documents.js';
 import { loadPlan } from '../render/plan-load.js';
 import { documentOptions, parseFormats, stepper } from './steps.js';
 import { OutputSet } from '../util/output-set.js';
+import { checkTemporaryFolder, checkWritable } from '../util/output-folder.js';
 
 export interface RenderPlanOptions {
   config: string;
@@ -26,6 +27,8 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   const step = stepper(io, opts.quiet ?? false);
   const config = loadConfig(path.resolve(io.cwd, opts.config));
   const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.resolve(config.baseDir, config.output.dir);
+  checkWritable(outDir, path.relative(io.cwd, outDir) || '.');
+  checkTemporaryFolder();
   const assessmentFile = opts.assessment ? path.resolve(io.cwd, opts.assessment) : path.join(outDir, 'assessment.json');
   const assessment = readAssessment(assessmentFile, io.cwd);
   const plan = loadPlan(opts.plan ? path.resolve(io.cwd, opts.plan) : path.join(config.baseDir, 'plan.yaml'), io.cwd);
@@ -33,7 +36,7 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
   const rendered = await OutputSet.filled(outDir, (out) =>
     renderDocuments({ kinds: ['plan', 'cabinet-report'], assessment, plan, config, formats, out, ...documentOptions(opts, io, step) }),
-  );
+  { onNote: (note) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`)) });
   if (opts.json) io.out(`${JSON.stringify({ outputs: rendered.written })}\n`);
   if (rendered.noBrowser) throw rendered.noBrowser;
   return EXIT.ok;

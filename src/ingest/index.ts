@@ -84,7 +84,7 @@ const MAPPERS: { [K in SourceConfig['kind']]: KindMapper<Extract<SourceConfig, {
  * every problem is collected and returned, so one run reports them all.
  */
 export async function ingest(config: Config, db: Database, opts: IngestOptions): Promise<IngestResult> {
-  const workDir = mkdtempSync(path.join(tmpdir(), 'csp-ingest-'));
+  const workDir = mkdtempSync(path.join(tmpdir(), `csp-ingest-${process.pid}-`));
   const release = onInterrupt(() => rmSync(workDir, { recursive: true, force: true }));
   // How each file is named in reports: relative to csp.yaml, or inside the archive it came from.
   const shownNames = new Map<string, string>();
