@@ -158,6 +158,22 @@ describe('documents without a browser, with bad templates, and in public', () =>
     expect(left()).toBe('');
   }, 60_000);
 
+  it('prints with no network at all (a network namespace of its own, loopback down)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    let isolated = true;
+    try {
+      execFileSync('unshare', ['-rn', 'true'], { stdio: 'ignore' });
+    } catch {
+      isolated = false;
+    }
+    if (!isolated || !browser) return void console.warn('skipped: needs unshare -rn and a browser');
+    const out = mkdtempSync(path.join(tmpdir(), 'csp-offline-'));
+    await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
+    execFileSync('unshare', ['-rn', process.execPath, path.join(ROOT, 'bin', 'csp.js'), 'render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'pdf'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    expect(readFileSync(path.join(out, 'plan.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(path.join(out, 'cabinet-report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 90_000);
+
   it('a template that names a missing field fails loudly, naming the template', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'csp-tpl-'));
     const templates = path.join(out, 'templates');

@@ -42,7 +42,9 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
   let browser;
   try {
     // csp's own handlers clean up on a signal; the browser is killed when the process exits.
-    browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: ARGS, userDataDir, timeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    // The browser is driven over a pipe, not a local port: printing works with no network at
+    // all (a locked-down server, or `unshare -n`), where even loopback is down.
+    browser = await puppeteer.launch({ executablePath: browserPath, headless: true, pipe: true, args: ARGS, userDataDir, timeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (e) {
     rmSync(userDataDir, { recursive: true, force: true });
     release();
