@@ -7,6 +7,7 @@ import { EXIT, formatProblem, invalidInput, reported } from '../errors.js';
 import type { Io } from '../io.js';
 import { OutputSet } from '../util/output-set.js';
 import { checkTemporaryFolder, checkWritable } from '../util/output-folder.js';
+import { logoDataUri } from '../render/logo.js';
 import { VERSION } from '../version.js';
 import { problemJson } from './json.js';
 import { formatReport } from './validate.js';
@@ -44,6 +45,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.resolve(checked.baseDir, checked.output.dir);
   checkWritable(outDir, path.relative(io.cwd, outDir) || '.');
   checkTemporaryFolder();
+  logoDataUri(checked); // a logo the documents cannot carry is said now, not after the analysis
   // What analyses and writes (statistics, charts, templates, XLSX) loads while DuckDB reads.
   let later: ReturnType<typeof loadLater> | undefined;
   const { config, db, report, period } = await readWorkspace(opts, io, checked, () => {

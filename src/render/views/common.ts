@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../../config/load.js';
-import { invalidInput } from '../../errors.js';
 import type { Chart } from '../charts.js';
 import { longDate } from '../format.js';
+import { logoDataUri } from '../logo.js';
 
 /** A table as templates print it: the first cell of a row is its header. */
 export interface TableView {
@@ -49,15 +47,7 @@ export interface Branding {
 /** The partnership's name, colours and logo, from csp.yaml; the logo is embedded so the page loads nothing. */
 export function branding(config: Config): Branding {
   const b = config.branding;
-  let logo: string | null = null;
-  if (b.logo) {
-    const file = path.resolve(config.baseDir, b.logo);
-    if (!existsSync(file)) throw invalidInput({ message: `logo not found: ${b.logo}`, where: { key: 'branding.logo' }, hint: 'give the path of a PNG, JPEG or SVG relative to csp.yaml' });
-    const ext = path.extname(file).toLowerCase();
-    const mime = ext === '.svg' ? 'image/svg+xml' : ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : null;
-    if (!mime) throw invalidInput({ message: `the logo must be PNG, JPEG or SVG, not ${ext}`, where: { key: 'branding.logo' } });
-    logo = `data:${mime};base64,${readFileSync(file).toString('base64')}`;
-  }
+  const logo = logoDataUri(config);
   return {
     name: b.name ?? config.partnership.name,
     primaryColour: b.primaryColour,

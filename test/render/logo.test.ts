@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { logoDataUri } from '../../src/render/logo.js';
+import type { Config } from '../../src/config/load.js';
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16)]);
+
+describe('the logo is checked before it is embedded', () => {
+  const ws = mkdtempSync(path.join(tmpdir(), 'csp-logo-'));
+  const outside = mkdtempSync(path.join(tmpdir(), 'csp-logo-out-'));
+  writeFileSync(path.join(ws, 'logo.png'), PNG);
+  writeFileSync(path.join(ws, 'logo.svg'), '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(path.join(ws, 'fake.png'), '<html>not an image</html>');
+  writeFileSync(path.join(ws, 'big.png'), Buffer.concat([PNG, Buffer.alloc(600 * 1024)]));
+  writeFileSync(path.join(ws, 'logo.gif'), 'GIF89a');
+  writeFileSync(path.join(outside, 'logo.png'), PNG);
+  symlinkSync(path.join(outside, 'logo.png'), path.join(ws, 'linked.png'));
+  const with_ = (logo: string) => ({ baseDir: ws, branding: { logo } }) as unknown as Config;
+
+  it('a PNG or SVG inside the workspace is embedded as a data: URI', () => {
+    expect(logoDataUri(with_('logo.png'))).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
+    expect(logoDataUri(with_('logo.svg'))).toMatch(/^data:image\/svg\+xml;base64,/);
+  });
+  it.each([
+    ['missing.png', 'logo not found: missing.png'],
+    ['fake.png', 'the logo fake.png is named .png but is not a PNG image'],
+    ['big.png', 'the logo big.png is 600 KB, over the 512 KB a logo may be'],
+    ['logo.gif', 'the logo logo.gif must be PNG, JPEG or SVG, not .gif'],
+    ['linked.png', 'the logo linked.png is outside the workspace folder'],
+    ['../' + path.basename(outside) + '/logo.png', 'is outside the workspace folder'],
+  ])('%s: refused, naming the file and the key', (logo, message) => {
+    let error: any;
+    try {
+      logoDataUri(with_(logo));
+    } catch (e) {
+      error = e;
+    }
+    expect(error.exitCode).toBe(2);
+    expect(error.problems[0].message).toContain(message);
+    expect(error.problems[0].where).toEqual({ key: 'branding.logo', file: logo });
+  });
+});
