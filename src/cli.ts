@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { findConfig } from './config/find.js';
 import { CspError, EXIT, formatProblem } from './errors.js';
 import { processIo, wantsColor, type Io } from './io.js';
 import { problemJson } from './commands/json.js';
@@ -20,6 +21,8 @@ export async function run(argv: string[], io: Io = processIo(wantsColor(argv, pr
   const debug = argv.includes('--debug');
   const json = argv.includes('--json');
   let exitCode: number = EXIT.ok;
+  /** --config as given, else csp.yaml here or in the nearest folder above (findConfig). */
+  const configOf = (opts: { config?: string }) => ({ config: opts.config ?? findConfig(io.cwd), configNamed: opts.config !== undefined });
   const program = new Command('csp')
     .description('Community Safety Partnership toolkit: partner data in, Strategic Assessment and Community Safety Plan out.')
     .version(VERSION, '-V, --version')
@@ -34,13 +37,17 @@ export async function run(argv: string[], io: Io = processIo(wantsColor(argv, pr
     .command('init')
     .argument('[dir]', 'folder for the new workspace', '.')
     .description('create a workspace: commented csp.yaml and plan.yaml, and a folder for each partner\'s exports')
-    .option('--templates', 'also copy the document templates, to adapt them')
+    .option('--area <district>', 'the district the partnership covers, as data.police.uk spells it (default Thanet)')
+    .option('--police <force>', 'the police force whose files are read (default "Kent Police")')
+    .option('--templates', 'also copy the document templates, to adapt them (in a workspace that has a csp.yaml: only the templates)')
     .option('--force', 'replace files that already exist')
     .option('--json', 'print the files created as one JSON object on stdout')
     .option('-q, --quiet', 'print nothing on stderr but errors')
+    .option('-v, --verbose', 'list every file created')
     .addHelpText('after', `
 Examples:
   csp init thanet-csp
+  csp init dover-csp --area Dover --police "Kent Police"
   csp init . --templates
 ${EXIT_CODES}`)
     .action(async (dir, opts) => {
@@ -51,7 +58,7 @@ ${EXIT_CODES}`)
   program
     .command('validate')
     .description('read every partner export and report rows read, accepted and rejected (with reasons), months, categories and areas')
-    .option('-c, --config <file>', 'the workspace configuration', 'csp.yaml')
+    .option('-c, --config <file>', 'the workspace configuration (default: csp.yaml here, or in the nearest folder above that has one)')
     .option('--json', 'print one JSON object on stdout (messages stay on stderr)')
     .option('--db <file>', 'keep the DuckDB database in this file, to query it afterwards')
     .option('-q, --quiet', 'print nothing on stderr but errors')
@@ -64,13 +71,13 @@ Examples:
 ${EXIT_CODES}`)
     .action(async (opts) => {
       const { validate } = await import('./commands/validate.js');
-      exitCode = await validate(opts, io);
+      exitCode = await validate({ ...opts, ...configOf(opts) }, io);
     });
 
   program
     .command('assess')
     .description('the January job: read every source and write the Strategic Assessment figures (assessment.json, tables/*.csv, tables.xlsx)')
-    .option('-c, --config <file>', 'the workspace configuration', 'csp.yaml')
+    .option('-c, --config <file>', 'the workspace configuration (default: csp.yaml here, or in the nearest folder above that has one)')
     .option('-o, --out <dir>', 'output folder (default: output.dir in csp.yaml)')
     .option('--period <from..to>', 'the current window, e.g. 2025-01..2025-12 or 2024-04..2025-03; the previous window is the same length before it')
     .option('--json', 'print a compact summary as one JSON object on stdout (messages stay on stderr)')
@@ -88,13 +95,13 @@ Examples:
 ${EXIT_CODES}`)
     .action(async (opts) => {
       const { assess } = await import('./commands/assess.js');
-      exitCode = await assess(opts, io);
+      exitCode = await assess({ ...opts, ...configOf(opts) }, io);
     });
 
   program
     .command('render-plan')
     .description('before Cabinet: the public Community Safety Plan and the covering Cabinet report, as HTML and PDF')
-    .option('-c, --config <file>', 'the workspace configuration', 'csp.yaml')
+    .option('-c, --config <file>', 'the workspace configuration (default: csp.yaml here, or in the nearest folder above that has one)')
     .option('--plan <file>', "the plan's own words (default: plan.yaml beside csp.yaml)")
     .option('--assessment <file>', 'the assessment to publish (default: assessment.json in the output folder)')
     .option('-o, --out <dir>', 'output folder (default: output.dir in csp.yaml)')
@@ -103,6 +110,7 @@ ${EXIT_CODES}`)
     .option('--browser <path>', 'Chrome, Chromium or Edge for PDF (also CSP_BROWSER)')
     .option('--json', 'print the files written as one JSON object on stdout')
     .option('-q, --quiet', 'print nothing on stderr but errors')
+    .option('-v, --verbose', 'list every file written')
     .addHelpText('after', `
 Examples:
   csp render-plan --config data-samples/csp.yaml
@@ -111,24 +119,26 @@ Examples:
 ${EXIT_CODES}`)
     .action(async (opts) => {
       const { renderPlan } = await import('./commands/render-plan.js');
-      exitCode = await renderPlan(opts, io);
+      exitCode = await renderPlan({ ...opts, ...configOf(opts) }, io);
     });
 
   program
     .command('doctor')
     .description('check this machine: Node.js, DuckDB, a browser for PDF, fonts, the config and the output folder')
-    .option('-c, --config <file>', 'the workspace configuration', 'csp.yaml')
+    .option('-c, --config <file>', 'the workspace configuration (default: csp.yaml here, or in the nearest folder above that has one)')
     .option('--browser <path>', 'the browser to check (also CSP_BROWSER)')
     .option('--json', 'print the checks as one JSON object on stdout')
+    .option('-q, --quiet', 'print only the checks that fail')
+    .option('-v, --verbose', 'print every check with its detail (the default)')
     .addHelpText('after', `
 Examples:
   csp doctor
   csp doctor --config data-samples/csp.yaml --json
 ${EXIT_CODES}`)
-    .action(async (opts, command: Command) => {
+    .action(async (opts) => {
       const { doctor } = await import('./commands/doctor.js');
-      // A config named with --config must be there; the default csp.yaml may not be.
-      exitCode = await doctor({ ...opts, configNamed: command.getOptionValueSource('config') !== 'default' }, io);
+      // A config named with --config must be there; one looked for may not be.
+      exitCode = await doctor({ ...opts, ...configOf(opts) }, io);
     });
 
   try {

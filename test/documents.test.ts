@@ -138,9 +138,10 @@ describe('documents without a browser, with bad templates, and in public', () =>
     const out = mkdtempSync(path.join(tmpdir(), 'csp-badbrowser-'));
     await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
     const failing = path.join(out, 'failing-browser.sh');
-    const hanging = path.join(out, 'hanging-browser.sh');
+    const hanging = path.join(out, 'hanging-browser.js');
     writeFileSync(failing, '#!/bin/sh\necho "cannot open display" >&2\nexit 1\n', { mode: 0o755 });
-    writeFileSync(hanging, '#!/bin/sh\nexec sleep 300\n', { mode: 0o755 });
+    // A browser that starts and never answers (its command line keeps the profile folder, as Chromium's does).
+    writeFileSync(hanging, `#!${process.execPath}\nsetTimeout(() => {}, 300000);\n`, { mode: 0o755 });
     for (const [browserPath, said] of [[failing, 'would not start'], [hanging, 'would not start: it did not start within 2 s']] as const) {
       for (const f of ['plan.html', 'cabinet-report.html']) rmSync(path.join(out, f), { force: true });
       const r = await cli(['render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'html,pdf'], { env: { CSP_BROWSER: browserPath, CSP_BROWSER_TIMEOUT: '2' } });
@@ -151,9 +152,9 @@ describe('documents without a browser, with bad templates, and in public', () =>
       expect(existsSync(path.join(out, 'cabinet-report.html'))).toBe(true);
       expect(existsSync(path.join(out, 'plan.pdf'))).toBe(false);
     }
-    // puppeteer kills a browser that did not start after giving it 5 s to close.
+    // A browser that did not start is killed.
     const { execFileSync } = await import('node:child_process');
-    const left = () => { try { return execFileSync('pgrep', ['-f', 'sleep 300'], { encoding: 'utf8' }); } catch { return ''; } };
+    const left = () => { try { return execFileSync('pgrep', ['-f', hanging], { encoding: 'utf8' }); } catch { return ''; } };
     for (let i = 0; i < 40 && left() !== ''; i++) await new Promise((r) => setTimeout(r, 250));
     expect(left()).toBe('');
   }, 60_000);

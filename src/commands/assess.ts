@@ -75,7 +75,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
     const shown = path.relative(io.cwd, outDir) || '.';
     step(`wrote ${shown}/assessment.json, ${tables.length} tables in ${shown}/tables/ and ${shown}/tables.xlsx`);
     // The partners' Strategic Assessment document; a missing browser still leaves the HTML.
-    return renderDocuments({ kinds: ['assessment'], assessment, config, formats: formats ?? config.output.formats, out, ...documentOptions(opts, io, step) });
+    return renderDocuments({ kinds: ['assessment'], assessment, config, formats: formats ?? config.output.formats, out, ...documentOptions(opts, io, step, config) });
   }, { onNote: (note) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`)) });
   if (!opts.quiet) io.err(summaryTable(assessment, io));
   if (opts.json) io.out(`${JSON.stringify(summaryJson(assessment, outDir))}\n`);

@@ -10,6 +10,7 @@ export interface DoctorOptions {
   config: string;
   /** --config was given (not the default csp.yaml): a missing file is then a failure. */
   configNamed?: boolean;
+  quiet?: boolean;
   json?: boolean;
   browser?: string;
 }
@@ -77,7 +78,8 @@ export async function doctor(opts: DoctorOptions, io: Io): Promise<number> {
   else {
     const mark = { pass: io.color.green('pass'), warn: io.color.yellow('warn'), fail: io.color.red('FAIL') };
     const width = Math.max(...checks.map((c) => c.check.length));
-    io.err(`${checks.map((c) => `${mark[c.status]}  ${c.check.padEnd(width)}  ${c.detail}${c.fix ? `\n      ${' '.repeat(width)}  → ${c.fix}` : ''}`).join('\n')}\n`);
+    const shown = opts.quiet ? checks.filter((c) => c.status === 'fail') : checks;
+    if (shown.length > 0) io.err(`${shown.map((c) => `${mark[c.status]}  ${c.check.padEnd(width)}  ${c.detail}${c.fix ? `\n      ${' '.repeat(width)}  → ${c.fix}` : ''}`).join('\n')}\n`);
   }
   // A config that is missing or wrong is invalid input; anything else the machine lacks, environment.
   const machineFailed = checks.some((c) => c.status === 'fail' && c.check !== 'Configuration');

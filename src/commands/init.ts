@@ -9,10 +9,15 @@ import { DEFAULT_TEMPLATES } from '../render/templates.js';
 import { sampleConfig, samplePlan } from '../samples/workspace.js';
 
 export interface InitOptions {
+  /** The district the partnership covers (default Thanet, the sample's). */
+  area?: string;
+  /** The police force whose files are read (default Kent Police). */
+  police?: string;
   templates?: boolean;
   force?: boolean;
   json?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 /** One folder per partner's exports, each with a note saying what goes in it. */
@@ -26,11 +31,50 @@ const FOLDERS: Record<string, string> = {
   actions: "Last year's action plan with statuses (completed, ongoing, carried forward) and measures.",
 };
 
+/** The commented csp.yaml of a new workspace, for the area and force asked for. */
+function workspaceConfig(periodEnd: string, opts: InitOptions): string {
+  const area = opts.area?.trim() || 'Thanet';
+  const force = opts.police?.trim() || 'Kent Police';
+  let text = sampleConfig({ periodEnd, outDir: 'out', sample: false })
+    .replace('$schema=../csp.schema.json', '$schema=csp.schema.json')
+    .replace('  name: Thanet Community Safety Partnership', `  name: ${yamlText(`${area} Community Safety Partnership`)}`)
+    .replace('  area: Thanet', `  area: ${yamlText(area)}`)
+    .replace('  force: Kent Police', `  force: ${yamlText(force)}`);
+  if (area !== 'Thanet' && !new RegExp(`^    - name: ${area.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm').test(text)) {
+    // An area outside Kent: its district is listed first; the force's others are to be listed.
+    text = text.replace(/^(geography:\n(?:  #.*\n)*  districts:\n)/m, `$1    - name: ${yamlText(area)}          # list every district of ${force.replace(/[#:]/g, '')} here\n`);
+  }
+  if (opts.templates) text = `${text.trimEnd()}\n\n# Your copy of the document templates (csp init --templates).\ntemplates: templates\n`;
+  return text;
+}
+
+/** A YAML scalar: quoted when it would not read back as the same text. */
+const yamlText = (s: string) => (/^[\w][\w .'()&-]*$/.test(s) ? s : JSON.stringify(s));
+
+/** `csp init --templates` in a workspace that has its csp.yaml: the templates only. */
+function addTemplates(root: string, opts: InitOptions, io: Io): number {
+  const target = path.join(root, 'templates');
+  const shown = path.relative(io.cwd, target) || 'templates';
+  if (existsSync(target) && !opts.force) {
+    throw invalidInput({ message: `${shown} already exists`, hint: 'csp init never overwrites: add --force to replace your templates with the built-in ones' });
+  }
+  cpSync(DEFAULT_TEMPLATES, target, { recursive: true, force: true });
+  if (opts.json) io.out(`${JSON.stringify({ workspace: root, files: [target] })}\n`);
+  if (!opts.quiet) {
+    io.err(`${io.color.green('✔')} copied the templates to ${shown}; csp.yaml and plan.yaml were left as they are\n\n` +
+      `Use them by adding this line to csp.yaml, or with --templates ${shown}:\n  templates: templates\n`);
+  }
+  return EXIT.ok;
+}
+
 /** `csp init [dir]`: a new workspace with commented settings and a folder for each partner's exports. */
 export async function init(dir: string | undefined, opts: InitOptions, io: Io): Promise<number> {
   const root = path.resolve(io.cwd, dir ?? '.');
+  // Templates added to a workspace that has its csp.yaml: only the templates are written, and
+  // the user's csp.yaml and plan.yaml are left as they are edited.
+  if (opts.templates && existsSync(path.join(root, 'csp.yaml'))) return addTemplates(root, opts, io);
   const files: Record<string, string> = {
-    'csp.yaml': sampleConfig({ periodEnd: addMonths(today(io.env).slice(0, 7), -1), outDir: 'out', sample: false }).replace('$schema=../csp.schema.json', '$schema=csp.schema.json'),
+    'csp.yaml': workspaceConfig(addMonths(today(io.env).slice(0, 7), -1), opts),
     'plan.yaml': samplePlan().replace('$schema=../plan.schema.json', '$schema=plan.schema.json'),
     'csp.schema.json': `${JSON.stringify(configJsonSchema(), null, 2)}\n`,
     'plan.schema.json': `${JSON.stringify(planJsonSchema(), null, 2)}\n`,
@@ -56,6 +100,7 @@ export async function init(dir: string | undefined, opts: InitOptions, io: Io): 
     written.push(path.join(root, 'templates'));
   }
   if (opts.json) io.out(`${JSON.stringify({ workspace: root, files: written })}\n`);
+  if (opts.verbose && !opts.quiet) for (const f of written) io.err(io.color.dim(`  created ${path.relative(io.cwd, f) || f}\n`));
   if (!opts.quiet) {
     const shown = path.relative(io.cwd, root) || '.';
     io.err(`${io.color.green('✔')} created a workspace in ${shown}\n\nNext:\n` +

@@ -20,6 +20,7 @@ export interface RenderPlanOptions {
   browser?: string;
   json?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 /** `csp render-plan`: the public Community Safety Plan and the Cabinet report, from assessment.json and plan.yaml. */
@@ -35,9 +36,10 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   const formats: Format[] = opts.format ? parseFormats(opts.format) : config.output.formats;
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
   const rendered = await OutputSet.filled(outDir, (out) =>
-    renderDocuments({ kinds: ['plan', 'cabinet-report'], assessment, plan, config, formats, out, ...documentOptions(opts, io, step) }),
+    renderDocuments({ kinds: ['plan', 'cabinet-report'], assessment, plan, config, formats, out, ...documentOptions(opts, io, step, config) }),
   { onNote: (note) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`)) });
   if (opts.json) io.out(`${JSON.stringify({ outputs: rendered.written })}\n`);
+  if (opts.verbose && !opts.quiet) for (const f of rendered.written) io.err(io.color.dim(`  wrote ${path.relative(io.cwd, f) || f}\n`));
   if (rendered.noBrowser) throw rendered.noBrowser;
   return EXIT.ok;
 }

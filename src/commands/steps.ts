@@ -31,10 +31,16 @@ export function parseFormats(text: string): Format[] {
 }
 
 /** The document options both assess and render-plan take, resolved against the working folder. */
-export function documentOptions(opts: { templates?: string; browser?: string }, io: Io, step: ((what: string) => void) & { starting?: (what: string) => void }) {
+export function documentOptions(
+  opts: { templates?: string; browser?: string },
+  io: Io,
+  step: ((what: string) => void) & { starting?: (what: string) => void },
+  config: { baseDir: string; templates?: string },
+) {
   return {
     onStarting: step.starting,
-    templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : undefined,
+    // --templates, else csp.yaml's templates: (relative to csp.yaml), else the built-in ones.
+    templatesDir: opts.templates ? path.resolve(io.cwd, opts.templates) : config.templates ? path.resolve(config.baseDir, config.templates) : undefined,
     browser: opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
     env: io.env,
     onStep: step,

@@ -18,7 +18,7 @@ export function loadConfig(configPath: string): Config {
   if (!existsSync(file)) {
     throw invalidInput({
       message: `config file not found: ${configPath}`,
-      hint: 'pass --config PATH, or run `csp init` to create a workspace with a commented csp.yaml',
+      hint: 'without --config, csp looks for csp.yaml in this folder and the folders above it; pass --config PATH, or run `csp init` to create a workspace with a commented csp.yaml',
     });
   }
   return parseConfig(readFileSync(file, 'utf8'), file);

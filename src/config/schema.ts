@@ -82,6 +82,7 @@ export const configSchema = z.strictObject({
   ranking: rankingSchema.optional().describe('How candidate themes are scored and ranked; omit for the defaults'),
   branding: branding.default({ primaryColour: '#1d4f76', accentColour: '#b3541e' }),
   output: output.default({ dir: 'out', suppressBelow: 5, formats: ['html', 'pdf'] }),
+  templates: z.string().optional().describe('Your own copy of the document templates (csp init --templates), relative to csp.yaml; --templates overrides it'),
 });
 
 export type RawConfig = z.output<typeof configSchema>;

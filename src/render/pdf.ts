@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
@@ -39,16 +39,23 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
   const puppeteer = (await import('puppeteer-core')).default;
   const userDataDir = mkdtempSync(path.join(tmpdir(), `csp-browser-${process.pid}-`));
   const release = onInterrupt(() => rmSync(userDataDir, { recursive: true, force: true }));
-  let browser;
+  let browser: import('puppeteer-core').Browser | undefined;
+  let gaveUp = false;
   try {
     // csp's own handlers clean up on a signal; the browser is killed when the process exits.
     // The browser is driven over a pipe, not a local port: printing works with no network at
     // all (a locked-down server, or `unshare -n`), where even loopback is down.
-    browser = await puppeteer.launch({ executablePath: browserPath, headless: true, pipe: true, args: ARGS, userDataDir, timeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    // Over a pipe, puppeteer's own launch timeout does not apply: a browser that never answers is
+    // given up on here, and killed (it is the process started with this profile folder).
+    const launching = puppeteer.launch({ executablePath: browserPath, headless: true, pipe: true, args: ARGS, userDataDir, timeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    launching.then((late) => (gaveUp ? late.close() : undefined)).catch(() => undefined);
+    browser = await withTimeout(launching, timeoutMs);
   } catch (e) {
+    gaveUp = true;
+    if (e instanceof TimedOut) killStartedWith(userDataDir);
     rmSync(userDataDir, { recursive: true, force: true });
     release();
-    const why = /Timed out/i.test((e as Error).message) ? `it did not start within ${Math.round(timeoutMs / 1000)} s` : (e as Error).message.split('\n')[0];
+    const why = e instanceof TimedOut || /Timed out/i.test((e as Error).message) ? `it did not start within ${Math.round(timeoutMs / 1000)} s` : (e as Error).message.split('\n')[0];
     throw environmentError({
       message: `the browser at ${browserPath} would not start: ${why}`,
       hint: 'check it runs (e.g. chromium --version), or give another with --browser PATH; the HTML documents were written',
@@ -102,6 +109,27 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
 }
 
 class TimedOut extends Error {}
+
+/**
+ * Kills the processes whose command line names `marker` (the run's own profile folder): a
+ * browser that hung while starting, and its helpers. Linux and WSL read /proc; elsewhere the
+ * browser is killed when csp exits.
+ */
+function killStartedWith(marker: string): void {
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // Gone already, or not ours to read.
+    }
+  }
+}
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
