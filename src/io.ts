@@ -11,6 +11,8 @@ export interface Io {
   cwd: string;
   /** stderr is a terminal: progress bars redraw in place; otherwise plain lines. */
   interactive: boolean;
+  /** The terminal's width, when stderr is one: tables are fitted to it. */
+  columns?: number;
 }
 
 export function processIo(useColor: boolean): Io {
@@ -21,6 +23,7 @@ export function processIo(useColor: boolean): Io {
     env: process.env,
     cwd: process.cwd(),
     interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
+    columns: process.stderr.isTTY ? process.stderr.columns : undefined,
   };
 }
 

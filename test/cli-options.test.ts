@@ -77,3 +77,23 @@ describe('--quiet and --verbose on every command', () => {
     expect(verbose.stderr.length).toBeGreaterThan(0);
   });
 });
+
+describe('terminal tables fit the terminal', () => {
+  it('on an 80-column terminal no line of the assessment summary or the ranking is wider; theme names give up width', async () => {
+    const out = tmp('csp-narrow-');
+    const wide = await cli(['assess', '--config', 'data-samples/csp.yaml', '--out', out, '--format', 'html']);
+    const narrow = await cli(['assess', '--config', 'data-samples/csp.yaml', '--out', out, '--format', 'html'], { columns: 80 });
+    const table = (text: string) => text.split('\n').filter((l) => /^(All crime|Anti-social|Violence|\s+\d+\s{2})/.test(l));
+    expect(Math.max(...table(wide.stderr).map((l) => l.length))).toBeGreaterThan(80);
+    expect(Math.max(...table(narrow.stderr).map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(narrow.stderr).toMatch(/\n\s+8\s+Criminal[^\n]*…/);
+  });
+
+  it('validate keeps the end of a long path (the file name) on a narrow terminal', async () => {
+    const r = await cli(['validate', '--config', 'data-samples/csp.yaml'], { columns: 60 });
+    const police = r.stderr.split('\n').filter((l) => l.includes('-kent-street.csv') && l.includes(' read '));
+    expect(police).toHaveLength(5);
+    for (const l of police) expect(l.length).toBeLessThanOrEqual(60);
+    expect(police[0]).toMatch(/^ {2}…\S*\/2023-01-kent-street\.csv\.gz +13,987 read +3 rejected$/);
+  });
+});

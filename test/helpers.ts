@@ -18,7 +18,7 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process with captured output (fast; the same code path as bin/csp.js). */
-export async function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export async function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; columns?: number } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -28,6 +28,7 @@ export async function cli(args: string[], opts: { cwd?: string; env?: NodeJS.Pro
     env: { ...opts.env },
     cwd: opts.cwd ?? ROOT,
     interactive: false,
+    columns: opts.columns,
   };
   const code = await run(args, io);
   return { code, stdout, stderr };

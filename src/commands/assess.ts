@@ -10,6 +10,7 @@ import { checkTemporaryFolder, checkWritable } from '../util/output-folder.js';
 import { logoDataUri } from '../render/logo.js';
 import { VERSION } from '../version.js';
 import { problemJson } from './json.js';
+import { fitColumn } from './terminal.js';
 import { formatReport } from './validate.js';
 import { readWorkspace } from './workspace.js';
 import { documentOptions, parseFormats, stepper } from './steps.js';
@@ -111,13 +112,22 @@ function summaryTable(a: Assessment, io: Io): string {
   const c = io.color;
   const n = (x: number | null) => (x === null ? '–' : x.toLocaleString('en-GB'));
   const r = (x: number | null) => (x === null ? '–' : x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
-  const head = ['', 'current', 'previous', 'change', 'significance', 'per 1,000', 'force avg', 'rank'];
+  // The full table is about 115 characters wide; below that, the significance in short.
+  const compact = io.columns !== undefined && io.columns < 115;
+  const head = ['', 'current', 'previous', 'change', compact ? 'signif.' : 'significance', compact ? '/1,000' : 'per 1,000', compact ? 'force' : 'force avg', 'rank'];
   const rows = [['All crime (excluding ASB)', a.allCrime] as const, ...a.themes.map((t) => [t.name, t] as const)].map(([name, f]) => [
     name, n(f.current), n(f.previous), f.changePctLabel,
-    // With a gap month in a window, the verdict on comparable months (marked *).
-    `${verdictWord(f.comparable ?? f)} (${pValueLabel((f.comparable ?? f).pValue)})${f.comparable ? '*' : ''}`,
+    // With a gap month in a window, the verdict on comparable months (marked *); on a narrow
+    // terminal in short ("up p<0.001*").
+    compact
+      ? `${{ increase: 'up', decrease: 'down', none: 'none' }[verdictWord(f.comparable ?? f)] ?? ''} ${pValueLabel((f.comparable ?? f).pValue).replaceAll(' ', '')}${f.comparable ? '*' : ''}`
+      : `${verdictWord(f.comparable ?? f)} (${pValueLabel((f.comparable ?? f).pValue)})${f.comparable ? '*' : ''}`,
     r(f.ratePer1000), r(f.forceAverageRatePer1000), f.rank === null ? '–' : `${f.rank}/${f.rankOf}`,
   ]);
+  // On a narrow terminal the theme names give up width, so no line wraps.
+  const [fittedHead, ...fitted] = fitColumn([head, ...rows], 0, io.columns);
+  head.splice(0, head.length, ...fittedHead!);
+  rows.splice(0, rows.length, ...fitted);
   const widths = head.map((_, i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   const out = [
@@ -134,13 +144,14 @@ function summaryTable(a: Assessment, io: Io): string {
   for (const [note, names] of notes) out.push(c.dim(`* ${names.join(', ')}: ${note}`));
   out.push('', c.bold(`Ranking (${a.ranking.method}, bands 1–${a.ranking.scale}): the top ${a.ranking.recommend} recommended`));
   const crit = a.ranking.criteria.map((x) => x.id);
-  const rankHead = ['rank', 'theme', 'score', ...crit, ''];
-  const rankRows = a.ranking.themes.map((t) => [
+  // On a narrow terminal the criteria are headed in short (perc., infl.): their bands are one digit.
+  const rankHead = ['rank', 'theme', 'score', ...crit.map((id) => (compact && id.length > 6 ? `${id.slice(0, 4)}.` : id)), ''];
+  const rankRows = fitColumn([rankHead, ...a.ranking.themes.map((t) => [
     String(t.rank), t.name, String(t.score), ...t.criteria.map((x) => String(x.band)),
     `${t.recommended ? 'recommended' : ''}${t.override ? ' (override)' : ''}`,
-  ]);
+  ])], 1, io.columns).slice(1);
   const rw = rankHead.map((_, i) => Math.max(rankHead[i]!.length, ...rankRows.map((row) => row[i]!.length)));
-  const rline = (row: string[]) => row.map((cell, i) => (i === 1 || i === row.length - 1 ? cell.padEnd(rw[i]!) : cell.padStart(rw[i]!))).join('  ');
+  const rline = (row: string[]) => row.map((cell, i) => (i === 1 || i === row.length - 1 ? cell.padEnd(rw[i]!) : cell.padStart(rw[i]!))).join('  ').trimEnd();
   out.push(c.dim(rline(rankHead)), ...rankRows.map((row) => (row.at(-1)!.startsWith('recommended') ? c.green(rline(row)) : rline(row))));
   const s = a.ranking.sensitivity;
   out.push(s.robust

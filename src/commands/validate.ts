@@ -3,6 +3,7 @@ import type { SourceReport, ValidationReport } from '../ingest/report.js';
 import { readWorkspace } from './workspace.js';
 import type { Io } from '../io.js';
 import { problemJson } from './json.js';
+import { shorten } from './terminal.js';
 
 export interface ValidateOptions {
   config: string;
@@ -78,14 +79,21 @@ function formatSource(s: SourceReport, io: Io, verbose: boolean): string[] {
   const c = io.color;
   const lines = [c.bold(`${s.id} (${s.kind}): ${n(s.rowsRead)} rows read, ${n(s.rowsAccepted)} accepted, ${n(s.rowsRejected)} rejected`)];
   const shownFiles = verbose || s.files.length <= 6 ? s.files : [...s.files.slice(0, 3), undefined, ...s.files.slice(-2)];
-  const width = Math.max(...s.files.map((f) => f.path.length), 4);
+  // The counts take 50 characters, or 29 in short on a terminal under 100 wide; a long path then
+  // keeps its end (the file name).
+  const narrow = io.columns !== undefined && io.columns < 100;
+  const room = io.columns ? Math.max(12, io.columns - (narrow ? 32 : 53)) : Infinity;
+  const pathOf = (p: string) => shorten(p, room, 'end');
+  const width = Math.max(...s.files.map((f) => pathOf(f.path).length), 4);
   for (const f of shownFiles) {
     if (!f) {
       lines.push(c.dim(`  … ${s.files.length - 5} more files (--verbose lists them all)`));
       continue;
     }
-    const counts = `${n(f.rowsRead).padStart(9)} read ${n(f.rowsAccepted).padStart(9)} accepted ${n(f.rowsRejected).padStart(7)} rejected`;
-    lines.push(`  ${f.path.padEnd(width)} ${f.error ? c.red(`not read: ${f.error}`) : counts}`);
+    const counts = narrow
+      ? `${n(f.rowsRead).padStart(9)} read ${n(f.rowsRejected).padStart(5)} rejected`
+      : `${n(f.rowsRead).padStart(9)} read ${n(f.rowsAccepted).padStart(9)} accepted ${n(f.rowsRejected).padStart(7)} rejected`;
+    lines.push(`  ${pathOf(f.path).padEnd(width)} ${f.error ? c.red(`not read: ${f.error}`) : counts}`);
   }
   if (s.months.length > 0) {
     lines.push(`  months: ${s.months[0]} to ${s.months.at(-1)} (${s.months.length})` +
