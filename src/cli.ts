@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { findConfig } from './config/find.js';
-import { CspError, EXIT, formatProblem } from './errors.js';
+import { cause, isEnvironmentFault } from './util/output-folder.js';
+import { CspError, EXIT, environmentError, formatProblem } from './errors.js';
 import { processIo, wantsColor, type Io } from './io.js';
 import { problemJson } from './commands/json.js';
 import { VERSION } from './version.js';
@@ -148,6 +149,14 @@ ${EXIT_CODES}`)
     if (e instanceof CommanderError) {
       // --help and --version end here too, with code 0.
       return e.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+    }
+    // A full disk or a folder csp may not write to, wherever it struck (DuckDB's temporary
+    // files, a staged copy): the machine's trouble, exit 3, never "a bug in csp".
+    if (!(e instanceof CspError) && (isEnvironmentFault(e) || /No space left on device|Permission denied|Read-only file system/i.test(String((e as Error)?.message)))) {
+      e = environmentError({
+        message: `csp could not write a file: ${isEnvironmentFault(e) ? cause(e) : (e as Error).message.split('\n')[0]}`,
+        hint: 'free space in the output and temporary folders (TMPDIR), or point --out and TMPDIR at folders csp may write to; the previous outputs are as they were',
+      });
     }
     if (e instanceof CspError) {
       if (json) io.out(`${JSON.stringify({ errors: e.problems.map(problemJson), warnings: [] })}\n`);

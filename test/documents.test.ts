@@ -148,6 +148,7 @@ describe('documents without a browser, with bad templates, and in public', () =>
       expect(r.code, r.stderr).toBe(3);
       expect(r.stderr).toContain(`the browser at ${browserPath} ${said}`);
       expect(r.stderr).toContain('✔ wrote plan.html, cabinet-report.html');
+      expect(r.stderr).toContain(`… printing plan.pdf, cabinet-report.pdf with ${path.basename(browserPath)}`); // said as it starts
       expect(existsSync(path.join(out, 'plan.html'))).toBe(true);
       expect(existsSync(path.join(out, 'cabinet-report.html'))).toBe(true);
       expect(existsSync(path.join(out, 'plan.pdf'))).toBe(false);

@@ -64,6 +64,29 @@ describe('an output folder csp cannot use: exit 3 with the cause and the fix, be
   });
 });
 
+describe('a temporary folder that fills during the run', () => {
+  it.runIf(canMount)('is exit 3 naming the cause, not "a bug in csp"', () => {
+    // CR-only police files are read from LF copies in the temporary folder: 200 KB cannot hold them.
+    const ws = tmp('csp-crtmp-');
+    cpSync(path.join(ROOT, 'test', 'fixtures', 'realdata'), ws, { recursive: true });
+    const month = path.join(ws, 'kent-street-2024-01_2024-04', '2024-01-kent-street.csv');
+    writeFileSync(month, readFileSync(month, 'latin1').replaceAll('\r\n', '\r'), 'latin1');
+    const small = tmp('csp-smalltmp-');
+    const script = `mount -t tmpfs -o size=200k tmpfs "${small}" && TMPDIR="${small}" exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" validate --config "${path.join(ws, 'csp.yaml')}"`;
+    let stderr = '';
+    let code = 0;
+    try {
+      execFileSync('unshare', ['-rm', 'sh', '-c', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    } catch (e) {
+      code = (e as { status: number }).status;
+      stderr = (e as { stderr: string }).stderr;
+    }
+    expect(code, stderr).toBe(3);
+    expect(stderr).toContain('csp could not write a file: the disk is full');
+    expect(stderr).not.toContain('bug in csp');
+  });
+});
+
 describe('outputs replaced as one set', () => {
   it('two runs at once into one folder: each waits its turn, and the folder holds one whole run', async () => {
     const out = tmp('csp-two-');

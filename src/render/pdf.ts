@@ -38,9 +38,15 @@ const ARGS = [
 export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs = 60_000): Promise<{ pdfs: Uint8Array[]; blocked: string[] }> {
   const puppeteer = (await import('puppeteer-core')).default;
   const userDataDir = mkdtempSync(path.join(tmpdir(), `csp-browser-${process.pid}-`));
-  const release = onInterrupt(() => rmSync(userDataDir, { recursive: true, force: true }));
   let browser: import('puppeteer-core').Browser | undefined;
   let gaveUp = false;
+  // Interrupted: the browser is killed first, so that it writes no more into its profile folder
+  // while the folder is removed (retried while its last files disappear).
+  const release = onInterrupt(() => {
+    browser?.process()?.kill('SIGKILL');
+    killStartedWith(userDataDir);
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  });
   try {
     // csp's own handlers clean up on a signal; the browser is killed when the process exits.
     // The browser is driven over a pipe, not a local port: printing works with no network at
