@@ -19,6 +19,16 @@ const canMount = (() => {
   }
 })();
 
+/** Runs a shell script in a mount namespace of its own (for a tmpfs); its exit code and stderr. */
+function unshared(script: string): { code: number; stderr: string } {
+  try {
+    execFileSync('unshare', ['-rm', 'sh', '-c', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stderr: '' };
+  } catch (e) {
+    return { code: (e as { status: number }).status, stderr: (e as { stderr: string }).stderr };
+  }
+}
+
 describe('an output folder csp cannot use: exit 3 with the cause and the fix, before any data is read', () => {
   it('--out naming a file', async () => {
     const file = path.join(tmp('csp-outfile-'), 'out.txt');
@@ -49,15 +59,7 @@ describe('an output folder csp cannot use: exit 3 with the cause and the fix, be
   // outputs are written, is exit 3 too, and the previous outputs are untouched.
   it.runIf(canMount).each([['16k', 'csp cannot write to the output folder'], ['200k', 'csp could not write charts/']])('a full disk (%s free)', (size, said) => {
     const out = tmp('csp-full-');
-    const script = `mount -t tmpfs -o size=${size} tmpfs "${out}" && exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" assess --config "${REAL}" --out "${out}" --format html`;
-    let stderr = '';
-    let code = 0;
-    try {
-      execFileSync('unshare', ['-rm', 'sh', '-c', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    } catch (e) {
-      code = (e as { status: number }).status;
-      stderr = (e as { stderr: string }).stderr;
-    }
+    const { code, stderr } = unshared(`mount -t tmpfs -o size=${size} tmpfs "${out}" && exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" assess --config "${REAL}" --out "${out}" --format html`);
     expect(code, stderr).toBe(3);
     expect(stderr).toContain(said);
     expect(stderr).toContain('the disk is full');
@@ -72,15 +74,7 @@ describe('a temporary folder that fills during the run', () => {
     const month = path.join(ws, 'kent-street-2024-01_2024-04', '2024-01-kent-street.csv');
     writeFileSync(month, readFileSync(month, 'latin1').replaceAll('\r\n', '\r'), 'latin1');
     const small = tmp('csp-smalltmp-');
-    const script = `mount -t tmpfs -o size=200k tmpfs "${small}" && TMPDIR="${small}" exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" validate --config "${path.join(ws, 'csp.yaml')}"`;
-    let stderr = '';
-    let code = 0;
-    try {
-      execFileSync('unshare', ['-rm', 'sh', '-c', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    } catch (e) {
-      code = (e as { status: number }).status;
-      stderr = (e as { stderr: string }).stderr;
-    }
+    const { code, stderr } = unshared(`mount -t tmpfs -o size=200k tmpfs "${small}" && TMPDIR="${small}" exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" validate --config "${path.join(ws, 'csp.yaml')}"`);
     expect(code, stderr).toBe(3);
     expect(stderr).toContain('csp could not write a file: the disk is full');
     expect(stderr).not.toContain('bug in csp');
