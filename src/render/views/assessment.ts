@@ -11,11 +11,15 @@ const DEFINITION_TERMS: Record<string, string> = {
   cv: 'Variation', hotspots: 'Hotspots and concentration', repeats: 'Repeats', survey: 'Survey shares', partialMonth: 'Partially published months', comparable: 'Changes on comparable months',
 };
 
-/** The test's verdict; where a window has a gap month, the verdict on comparable months, saying so. */
+/**
+ * The test's verdict; where a window has a gap month, the verdict on comparable months, which
+ * months those are being said once, in the summary and the data-quality section.
+ */
 const sig = (f: Pick<Figure, 'significance' | 'pValue' | 'comparable'>) => {
   const c = f.comparable;
-  const verdict = `${(c ?? f).significance} (${pValueLabel((c ?? f).pValue)})`;
-  return c ? `${verdict}, ${c.changePctLabel === 'n/a' ? '' : `${c.changePctLabel} `}${c.note}` : verdict;
+  if (!c) return `${f.significance} (${pValueLabel(f.pValue)})`;
+  const pct = c.changePct === null ? '' : `${c.changePctLabel}, `;
+  return `${c.significance} on the ${c.months} comparable month${c.months === 1 ? '' : 's'} (${pct}${pValueLabel(c.pValue)})`;
 };
 
 /** Everything the Strategic Assessment template prints, formatted; the partners' document, not suppressed. */
