@@ -70,6 +70,9 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     const asbLine = /<strong>Anti-social behaviour<\/strong>: ([^<]*)<\/li>/.exec(readFileSync(path.join(out, 'plan.html'), 'utf8'))![1]!;
     expect(asbLine).not.toContain('incomplete'); // ASB was published in full
     const cabinet = pdfText(path.join(out, 'cabinet-report.pdf')).replaceAll(/\s+/g, ' ');
+    // The figures are dated by their data period, not by the day csp ran; the report is for all wards.
+    expect(cabinet).toContain('Date of the figures Jan–Dec 2025, compared with Jan–Dec 2024');
+    expect(cabinet).toContain('Ward All wards');
     for (const s of ['Report author', 'Portfolio holder', 'Classification', 'Recommendations', 'Executive summary', 'Financial and value for money', 'Legal', 'Equality Act 2010', 'Annex list']) {
       expect(cabinet).toContain(s);
     }

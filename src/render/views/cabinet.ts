@@ -1,6 +1,6 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
-import { count, longDate, pct } from '../format.js';
+import { count, pct } from '../format.js';
 import type { Plan } from '../plan-schema.js';
 import { branding, frame, table } from './common.js';
 
@@ -35,7 +35,9 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
     cabinet: c,
     meta: table('About this report', ['Item', 'Detail'], [
       ['Meeting', `${c.meeting}, ${c.date}`], ['Report author', c.reportAuthor], ['Portfolio holder', c.portfolioHolder],
-      ['Status', c.status], ['Classification', c.classification], ['Date of the figures', longDate(a.generatedOn)],
+      ['Status', c.status], ['Classification', c.classification], ['Ward', 'All wards'],
+      // The figures are of the data period, not of the day csp ran.
+      ['Date of the figures', `${a.period.label}, compared with ${a.period.previousLabel}`],
     ]),
     evidence,
     priorities: plan.priorities.map((p) => ({ name: p.name, themes: p.themes.map((id) => a.themes.find((t) => t.id === id)?.name ?? id).join(', ') })),
