@@ -63,14 +63,19 @@ describe('a month delivered twice', () => {
   });
 });
 
+/** March as a .csv.gz holding `bytes` (made from its .csv), in place of the .csv. */
+function marchAsGz(p: string, bytes: (csv: Buffer) => Buffer): void {
+  writeFileSync(path.join(p, `${file('2024-03')}.gz`), bytes(readFileSync(path.join(p, file('2024-03')))));
+  rmSync(path.join(p, file('2024-03')));
+}
+
 describe('a download cut short', () => {
   for (const share of [0.5, 0.95]) {
     it(`a .csv.gz cut at ${share * 100}%: exit 2 naming the file, and none of it counted`, async () => {
-      const dir = realWorkspace((p) => {
-        const gz = gzipSync(readFileSync(path.join(p, file('2024-03'))));
-        writeFileSync(path.join(p, `${file('2024-03')}.gz`), gz.subarray(0, Math.floor(gz.length * share)));
-        rmSync(path.join(p, file('2024-03')));
-      });
+      const dir = realWorkspace((p) => marchAsGz(p, (csv) => {
+        const gz = gzipSync(csv);
+        return gz.subarray(0, Math.floor(gz.length * share));
+      }));
       const { code, json } = await validate(dir);
       expect(code).toBe(2);
       expect(json.errors).toEqual([expect.objectContaining({
@@ -84,10 +89,7 @@ describe('a download cut short', () => {
   }
 
   it('a plain CSV named .gz: exit 2, saying it is not gzip-compressed', async () => {
-    const dir = realWorkspace((p) => {
-      cpSync(path.join(p, file('2024-03')), path.join(p, `${file('2024-03')}.gz`));
-      rmSync(path.join(p, file('2024-03')));
-    });
+    const dir = realWorkspace((p) => marchAsGz(p, (csv) => csv));
     const { code, json } = await validate(dir);
     expect(code).toBe(2);
     expect(json.errors).toEqual([expect.objectContaining({
@@ -97,10 +99,7 @@ describe('a download cut short', () => {
   });
 
   it('a whole .csv.gz is read like the .csv (the same 15,875 rows)', async () => {
-    const dir = realWorkspace((p) => {
-      writeFileSync(path.join(p, `${file('2024-03')}.gz`), gzipSync(readFileSync(path.join(p, file('2024-03')))));
-      rmSync(path.join(p, file('2024-03')));
-    });
+    const dir = realWorkspace((p) => marchAsGz(p, (csv) => gzipSync(csv)));
     const { code, json } = await validate(dir);
     expect(code).toBe(0);
     expect(json.sources[0].rowsRead).toBe(60021);

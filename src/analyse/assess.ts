@@ -3,7 +3,7 @@ import { invalidInput } from '../errors.js';
 import { Database } from '../ingest/database.js';
 import type { ValidationReport } from '../ingest/report.js';
 import { ASB_CATEGORY } from '../ingest/report.js';
-import { SCHEMA_VERSION, type Assessment, type Comparator, type Figure, type Finding, type ThemeResult } from './assessment-schema.js';
+import { SCHEMA_VERSION, type Assessment, type Comparator, type Figure, type ThemeResult } from './assessment-schema.js';
 import { DEFINITIONS } from './definitions.js';
 import { allCrimeSelection, measureFor, type AnalysisContext } from './measures.js';
 import { addMonths } from './months.js';

@@ -62,6 +62,14 @@ function trace(start: number, sql: string): void {
 export const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 export const sqlIdent = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
+/** The tables holding rows read from a file (each has source and file_id). */
+const FILE_TABLES = ['incidents', 'counts', 'population', 'survey_responses', 'judgements', 'actions', 'rejects'];
+
+/** Takes back every row read from these files of a source, and their rejects. */
+export async function forgetFiles(db: Database, sourceId: string, fileIds: readonly number[]): Promise<void> {
+  for (const table of FILE_TABLES) await db.run(`DELETE FROM ${table} WHERE source = ${sqlString(sourceId)} AND file_id IN (${fileIds.join(', ')})`);
+}
+
 /**
  * The normalised tables. Only mapped fields are kept: names, addresses and free text
  * of complaints in partner exports never reach this database (DESIGN §3.1).

@@ -129,9 +129,10 @@ function startsWithGzipMagic(file: string): boolean {
 
 /** Looks at the start of a file: empty, binary, which text encoding, which line endings. */
 export function sniffFile(file: string, declared: 'auto' | 'utf-8' | 'windows-1252' | 'utf-16'): Sniffed {
-  const sniffed = sniffText(file, declared);
+  const head = readHead(file);
+  const sniffed = sniffText(file, declared, head);
   if (sniffed.unreadable || sniffed.encoding.startsWith('utf-16')) return sniffed;
-  return { ...sniffed, lineEnds: lineEndsOf(readHead(file)) };
+  return { ...sniffed, lineEnds: lineEndsOf(head) };
 }
 
 function lineEndsOf(head: Buffer): NonNullable<Sniffed['lineEnds']> {
@@ -149,9 +150,8 @@ function lineEndsOf(head: Buffer): NonNullable<Sniffed['lineEnds']> {
   return crlf === lf && strayCr === 0 ? 'crlf' : 'mixed';
 }
 
-function sniffText(file: string, declared: 'auto' | 'utf-8' | 'windows-1252' | 'utf-16'): Sniffed {
+function sniffText(file: string, declared: 'auto' | 'utf-8' | 'windows-1252' | 'utf-16', head: Buffer): Sniffed {
   const bytes = statSync(file).size;
-  const head = readHead(file);
   if (bytes === 0) return { bytes, encoding: 'utf-8', bom: false, unreadable: 'the file is empty (0 bytes)' };
   if (isGzip(file) && !startsWithGzipMagic(file)) {
     return { bytes, encoding: 'utf-8', bom: false, unreadable: 'the file is named .gz but is not gzip-compressed: rename it without .gz if it is a plain CSV, or compress it with gzip' };
@@ -225,7 +225,8 @@ let lfCopies = 0;
  * A copy of a text file (of a .csv.gz, decompressed) in `workDir` as UTF-8 with every line
  * break as LF: CR LF, CR CR LF and a lone CR each end one line, so line numbers stay as an
  * editor shows them. A UTF-8 file's other bytes are kept as they are (latin1 maps bytes one to
- * one); a Windows-1252 or UTF-16 file is converted.
+ * one); a Windows-1252 or UTF-16 file is converted with iconv-lite (Node 20's TextDecoder reads
+ * windows-1252 as Latin-1, losing – ’ € and the like).
  */
 export function lfCopy(file: string, workDir: string, encoding: Encoding = 'utf-8'): string {
   const raw = readFileSync(file);

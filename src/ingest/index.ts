@@ -5,7 +5,7 @@ import type { Config } from '../config/load.js';
 import type { SourceConfig } from '../config/sources.js';
 import { CspError, type Problem } from '../errors.js';
 import { onTwoConnections } from './connections.js';
-import { Database, sqlString } from './database.js';
+import { Database, forgetFiles, sqlString } from './database.js';
 import { isGzip, lfCopy, needsLfCopy, resolveFiles, sniffFile, textBytes } from './files.js';
 import { findDuplicateFiles, type DuplicateFile } from './duplicates.js';
 import { expandPoliceArchives } from './archives.js';
@@ -247,7 +247,7 @@ async function refuseDamagedGzip(file: string, entry: FileRead, fileId: number, 
     hint: 'download the file again (gzip -t checks a .gz file), or use the uncompressed .csv',
   });
   entry.error = `damaged gzip file: ${gzipProblem}`;
-  for (const table of ['incidents', 'counts', 'population', 'survey_responses', 'judgements', 'actions', 'rejects']) await db.run(`DELETE FROM ${table} WHERE source = ${sqlString(sourceId)} AND file_id = ${fileId}`);
+  await forgetFiles(db, sourceId, [fileId]);
   Object.assign(entry, { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 });
 }
 
@@ -301,9 +301,9 @@ async function readPoliceBatches(
       if (counts && batch.length > 1 && (await linesLost(batch, counts, o.fingerprints))) {
         // DuckDB, scanning five or more files at once, can drop a last line it cannot parse
         // (an unclosed quote) without a reject. Then the batch is read again a file at a time.
-        const ids = batch.map((f) => f.fileId).join(', ');
-        for (const table of ['incidents', 'rejects']) await o.db.run(`DELETE FROM ${table} WHERE source = ${sqlString(o.sourceId)} AND file_id IN (${ids})`);
-        if (earlier) await o.db.run(`DELETE FROM ${earlier} WHERE file_id IN (${ids})`);
+        const ids = batch.map((f) => f.fileId);
+        await forgetFiles(o.db, o.sourceId, ids);
+        if (earlier) await o.db.run(`DELETE FROM ${earlier} WHERE file_id IN (${ids.join(', ')})`);
         counts = new Map();
         for (const one of batch) {
           const alone = await ingestPoliceBatch(o.db, [one], o.config, o.sourceId, { earlier: await keepIds(), remember: true, shownById, today: o.today });

@@ -1,10 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import iconv from 'iconv-lite';
-import path from 'node:path';
 import { invalidInput } from '../errors.js';
 import { Database, sqlIdent, sqlString } from './database.js';
-import { detectDelimiter, isGzip, readHead, sniffFile, splitHeader } from './files.js';
+import { detectDelimiter, lfCopy, needsLfCopy, readHead, sniffFile, splitHeader } from './files.js';
 import type { Fingerprint } from './fingerprints.js';
 
 /** A row the parser could not read, or that failed a check. */
@@ -75,20 +71,11 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
   if (sniffed.unreadable) {
     throw invalidInput({ message: sniffed.unreadable, where: { file: opts.shownPath }, hint: 'export the data again as CSV (comma separated values) or XLSX' });
   }
-  let readable = file;
-  // DuckDB's CSV reader stops with "the CSV Parser state machine reached an invalid state" on
-  // mixed line endings (CR CR LF, a lone CR in an LF file) and takes minutes on CR-only ones.
-  const mixed = sniffed.lineEnds === 'cr' || sniffed.lineEnds === 'mixed' || ((await opts.fingerprint)?.mixedLineEnds ?? false);
-  if (sniffed.encoding !== 'utf-8' || mixed) {
-    // DuckDB reads UTF-8; partner exports in Windows-1252 or UTF-16 are converted first.
-    // (Node 20's TextDecoder reads windows-1252 as Latin-1, losing – ’ € and the like.)
-    const raw = readFileSync(file);
-    let text = iconv.decode(isGzip(file) ? gunzipSync(raw) : raw, sniffed.encoding).replace(/^\uFEFF/, '');
-    // Every line break as LF: CR LF, CR CR LF and a lone CR each end one line.
-    if (mixed) text = text.replace(/\r*\n|\r/g, '\n');
-    readable = path.join(opts.workDir, `staged-${++stagingCounter}.csv`);
-    writeFileSync(readable, text, 'utf8');
-  }
+  // DuckDB reads UTF-8 with LF or CR LF: partner exports in Windows-1252 or UTF-16, and files
+  // with mixed line endings (on which DuckDB stops with "the CSV Parser state machine reached
+  // an invalid state") or CR-only ones (minutes to read), are read from a UTF-8 LF copy.
+  const mixed = needsLfCopy(sniffed) || ((await opts.fingerprint)?.mixedLineEnds ?? false);
+  const readable = sniffed.encoding !== 'utf-8' || mixed ? lfCopy(file, opts.workDir, sniffed.encoding) : file;
   const headerLine = firstLine(readable);
   if (headerLine.trim() === '') {
     throw invalidInput({ message: 'the first line (the column headings) is empty', where: { file: opts.shownPath, line: 1 }, hint: 'the first line must hold the column headings' });

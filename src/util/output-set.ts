@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { onInterrupt } from './cleanup.js';
 import { environmentError } from '../errors.js';
@@ -111,14 +111,6 @@ export class OutputSet {
   abort(): void {
     rmSync(this.staging, { recursive: true, force: true });
     this.release();
-  }
-
-  static leftovers(dir: string): string[] {
-    try {
-      return readdirSync(dir).filter((f) => f.startsWith('.csp-staging-') || f.startsWith('.csp-previous-') || f === JOURNAL || f.endsWith('.tmp'));
-    } catch {
-      return [];
-    }
   }
 }
 
