@@ -66,9 +66,16 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     expect(plan).toContain(`${f1(a.survey.agreePct)}%`);
     expect(plan).toContain(`population is ${n(a.area.population)}`);
     // The partial month planted in the sample is flagged where the public plan quotes a change it affects.
-    expect(plan).toMatch(/Violence and sexual offences: [\d,]+ in Jan–Dec 2025, \S+ on Jan–Dec 2024 \([^)]*\), comparing the 11 months both periods have, as the data for November 2024 is incomplete/);
-    const asbLine = /<strong>Anti-social behaviour<\/strong>: ([^<]*)<\/li>/.exec(readFileSync(path.join(out, 'plan.html'), 'utf8'))![1]!;
-    expect(asbLine).not.toContain('incomplete'); // ASB was published in full
+    // On comparable months, marked *, with why said once (not on every line).
+    const violence = a.themes.find((t: any) => t.id === 'violence').comparable;
+    expect(plan).toContain(`Violence and sexual offences: ${n(a.themes.find((t: any) => t.id === 'violence').current)} crimes recorded by the police in Jan–Dec 2025, down ${Math.abs(violence.changePct).toFixed(1)}%* on Jan–Dec 2024 (within normal variation).`);
+    expect(plan).toContain('* The data for November 2024 is incomplete, so changes marked * compare only the months both years have.');
+    const html = readFileSync(path.join(out, 'plan.html'), 'utf8');
+    expect(html.split('The data for November 2024 is incomplete').length - 1).toBe(2); // the foreword's figures and the crime table
+    const asbLine = /<strong>Anti-social behaviour<\/strong>: ([^<]*)<\/li>/.exec(html)![1]!;
+    expect(asbLine).not.toContain('*'); // ASB was published in full
+    // The council's complaints beside the police figure, named as the public reads them.
+    expect(asbLine).toMatch(/^1,668 incidents reported to the police in Jan–Dec 2025, down 16\.7% on Jan–Dec 2024 \(a statistically significant decrease\); [\d,]+ complaints to the council, /);
     const cabinet = pdfText(path.join(out, 'cabinet-report.pdf')).replaceAll(/\s+/g, ' ');
     // The figures are dated by their data period, not by the day csp ran; the report is for all wards.
     expect(cabinet).toContain('Date of the figures Jan–Dec 2025, compared with Jan–Dec 2024');
@@ -76,7 +83,7 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     for (const s of ['Report author', 'Portfolio holder', 'Classification', 'Recommendations', 'Executive summary', 'Financial and value for money', 'Legal', 'Equality Act 2010', 'Annex list']) {
       expect(cabinet).toContain(s);
     }
-    expect(cabinet).toContain(`${n(a.survey.responses)} residents responded to the consultation`);
+    expect(cabinet).toContain(`${n(a.survey.responses)} responses were received`);
   });
 
   it('writes every chart as SVG with its data table', () => {

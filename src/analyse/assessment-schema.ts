@@ -37,7 +37,7 @@ export const figureSchema = z.object({
   forceAverageRatePer1000: z.number().nullable().describe('All the force\'s districts together; null for sources that cover only the partnership area'),
   rank: z.number().int().nullable().describe('Rank of the area among the force\'s districts by rate, 1 = highest'),
   rankOf: z.number().int().nullable(),
-  differenceFromForcePer1000: z.number().nullable(),
+  differenceFromForcePer1000: z.number().nullable().describe('The rate minus the force average, per 1,000 residents, rounded once to 1 decimal place from the exact rates'),
   comparable: comparableSchema.nullable(),
 });
 

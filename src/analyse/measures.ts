@@ -3,7 +3,7 @@ import type { SourceConfig } from '../config/sources.js';
 import { Database } from '../ingest/database.js';
 import { ASB_CATEGORY } from '../ingest/report.js';
 import type { Figure, Measure } from './assessment-schema.js';
-import { change, round1, round2 } from './change.js';
+import { change, round1 } from './change.js';
 import { comparableChange, type GapMonth, type SourceGaps } from './comparable.js';
 import { hotspots } from './concentration.js';
 import { controlChart } from './exceptions.js';
@@ -11,7 +11,7 @@ import { monthRange } from './months.js';
 import { flagCounts, type MonthlyCounts, type Selection } from './monthly.js';
 import type { Period } from './periods.js';
 import type { Populations } from './population.js';
-import { forceAverageRate, rankDescending, ratePer1000 } from './rates.js';
+import { differencePer1000, forceAverageRate, forceTotals, rankDescending, ratePer1000 } from './rates.js';
 import { poissonChangeTest } from './significance.js';
 
 export interface AnalysisContext {
@@ -49,10 +49,13 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
 
   let districts: DistrictFigures[] = [];
   let forceAverage: number | null = null;
+  let difference: number | null = null;
   let rank: number | null = null;
   if (source.kind === 'police-uk-street') {
     districts = districtFigures(ctx, sel);
-    forceAverage = forceAverageRate(districts.flatMap((d) => (d.current === null ? [] : [{ count: d.current, population: d.population }])));
+    const withData = districts.flatMap((d) => (d.current === null ? [] : [{ count: d.current, population: d.population }]));
+    forceAverage = forceAverageRate(withData);
+    difference = differencePer1000(current, ctx.areaPopulation, forceTotals(withData));
     const ranks = rankDescending(districts, (d) => d.ratePer1000);
     const mine = districts.find((d) => d.district === area);
     rank = mine ? ranks.get(mine) ?? null : null;
@@ -75,7 +78,7 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
     forceAverageRatePer1000: forceAverage,
     rank,
     rankOf: source.kind === 'police-uk-street' ? districts.filter((d) => d.ratePer1000 !== null).length : null,
-    differenceFromForcePer1000: rate !== null && forceAverage !== null ? round2(rate - forceAverage) : null,
+    differenceFromForcePer1000: difference,
     // Quarterly and yearly returns have no months to leave out: their coverage is a finding.
     comparable: counts.hasMultiMonth(sel.source) ? null : comparableChange(monthly, gapsFor(ctx.gaps.get(sel.source), sel), period),
   };

@@ -1,4 +1,4 @@
-import { round2 } from './change.js';
+import { round1, round2 } from './change.js';
 
 /** Incidents per 1,000 residents, to 2 decimal places; null without a population. */
 export function ratePer1000(count: number, population: number | null | undefined): number | null {
@@ -21,8 +21,24 @@ export function rankDescending<T>(items: readonly T[], value: (t: T) => number |
 
 /** The force average rate: all the force's incidents over all its residents (not a mean of rates). */
 export function forceAverageRate(areas: readonly { count: number; population: number | null }[]): number | null {
-  const withPopulation = areas.filter((a) => a.population && a.population > 0);
-  const count = withPopulation.reduce((s, a) => s + a.count, 0);
-  const population = withPopulation.reduce((s, a) => s + a.population!, 0);
-  return ratePer1000(count, population);
+  const t = forceTotals(areas);
+  return ratePer1000(t.count, t.population);
 }
+
+/** The force's incidents and residents, over the districts that have a population. */
+export function forceTotals(areas: readonly { count: number; population: number | null }[]): { count: number; population: number } {
+  const withPopulation = areas.filter((a) => a.population && a.population > 0);
+  return { count: withPopulation.reduce((s, a) => s + a.count, 0), population: withPopulation.reduce((s, a) => s + a.population!, 0) };
+}
+
+/**
+ * How far the area's rate is above (+) or below (−) the force average, per 1,000 residents,
+ * rounded once to the one decimal place documents print, from the exact rates: −0.049 is
+ * 0.0 ("about the same"), never −0.05 and then "0.1 fewer".
+ */
+export function differencePer1000(count: number, population: number | null | undefined, force: { count: number; population: number }): number | null {
+  if (!population || population <= 0 || force.population <= 0) return null;
+  const d = round1(((count / population) - (force.count / force.population)) * 1000);
+  return d === 0 ? 0 : d; // no −0
+}
+

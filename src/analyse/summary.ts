@@ -54,7 +54,7 @@ export function summaryText({ name, unit, figure: f, period, force, findings }: 
   }
   if (f.ratePer1000 !== null && f.forceAverageRatePer1000 !== null && f.differenceFromForcePer1000 !== null) {
     const d = f.differenceFromForcePer1000;
-    const vs = Math.abs(d) < 0.05 ? `about the same as the ${force} average of ${rate(f.forceAverageRatePer1000)}` : `${rate(Math.abs(d))} ${d > 0 ? 'more' : 'fewer'} than the ${force} average of ${rate(f.forceAverageRatePer1000)}`;
+    const vs = d === 0 ? `about the same as the ${force} average of ${rate(f.forceAverageRatePer1000)}` : `${rate(Math.abs(d))} ${d > 0 ? 'more' : 'fewer'} than the ${force} average of ${rate(f.forceAverageRatePer1000)}`;
     const position = f.rank !== null && f.rankOf !== null ? `; the ${f.rank === 1 ? 'highest' : `${ordinal(f.rank)} highest`} rate of ${f.rankOf} districts` : '';
     parts.push(`That is ${rate(f.ratePer1000)} per 1,000 residents, ${vs}${position}.`);
   } else if (f.ratePer1000 !== null) {

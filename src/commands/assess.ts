@@ -116,12 +116,12 @@ function summaryTable(a: Assessment, io: Io): string {
   const compact = io.columns !== undefined && io.columns < 115;
   const head = ['', 'current', 'previous', 'change', compact ? 'signif.' : 'significance', compact ? '/1,000' : 'per 1,000', compact ? 'force' : 'force avg', 'rank'];
   const rows = [['All crime (excluding ASB)', a.allCrime] as const, ...a.themes.map((t) => [t.name, t] as const)].map(([name, f]) => [
-    name, n(f.current), n(f.previous), f.changePctLabel,
-    // With a gap month in a window, the verdict on comparable months (marked *); on a narrow
-    // terminal in short ("up p<0.001*").
+    // With a gap month in a window, the change and its verdict on comparable months (marked *).
+    // The verdict in the JSON's words; on a narrow terminal in short, with a key below.
+    name, n(f.current), n(f.previous), `${(f.comparable ?? f).changePctLabel}${f.comparable ? '*' : ''}`,
     compact
-      ? `${{ increase: 'up', decrease: 'down', none: 'none' }[verdictWord(f.comparable ?? f)] ?? ''} ${pValueLabel((f.comparable ?? f).pValue).replaceAll(' ', '')}${f.comparable ? '*' : ''}`
-      : `${verdictWord(f.comparable ?? f)} (${pValueLabel((f.comparable ?? f).pValue)})${f.comparable ? '*' : ''}`,
+      ? `${SHORT_VERDICT[(f.comparable ?? f).significance] ?? ''}${f.comparable ? '*' : ''}`
+      : `${(f.comparable ?? f).significance} (${pValueLabel((f.comparable ?? f).pValue)})${f.comparable ? '*' : ''}`,
     r(f.ratePer1000), r(f.forceAverageRatePer1000), f.rank === null ? '–' : `${f.rank}/${f.rankOf}`,
   ]);
   // On a narrow terminal the theme names give up width, so no line wraps.
@@ -142,6 +142,7 @@ function summaryTable(a: Assessment, io: Io): string {
     if (f.comparable) notes.set(f.comparable.note, [...(notes.get(f.comparable.note) ?? []), name]);
   }
   for (const [note, names] of notes) out.push(c.dim(`* ${names.join(', ')}: ${note}`));
+  if (compact) out.push(c.dim(`signif.: ${Object.entries(SHORT_VERDICT).map(([words, short]) => `${short} = ${words}`).join('; ')} (p-values in the wider table or with --json)`));
   out.push('', c.bold(`Ranking (${a.ranking.method}, bands 1–${a.ranking.scale}): the top ${a.ranking.recommend} recommended`));
   const crit = a.ranking.criteria.map((x) => x.id);
   // On a narrow terminal the criteria are headed in short (perc., infl.): their bands are one digit.
@@ -165,6 +166,7 @@ function summaryTable(a: Assessment, io: Io): string {
   return `${out.join('\n')}\n`;
 }
 
-const verdictWord = (f: { significance: string }) => (f.significance === 'no significant change' ? 'none' : f.significance.replace('significant ', ''));
+/** The JSON's significance words, in short for a narrow terminal. */
+const SHORT_VERDICT: Record<string, string> = { 'significant increase': 'sig. up', 'significant decrease': 'sig. down', 'no significant change': 'no sig.' };
 
 export { problemJson };

@@ -6,7 +6,8 @@ import { today } from '../clock.js';
 import { EXIT, invalidInput } from '../errors.js';
 import type { Io } from '../io.js';
 import { DEFAULT_TEMPLATES } from '../render/templates.js';
-import { sampleConfig, samplePlan } from '../samples/workspace.js';
+import { samplePlan } from '../samples/plan.js';
+import { sampleConfig } from '../samples/workspace.js';
 
 export interface InitOptions {
   /** The district the partnership covers (default Thanet, the sample's). */

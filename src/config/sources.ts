@@ -8,6 +8,11 @@ const files = z
 const common = {
   files,
   description: z.string().optional().describe('What this source is, for the data-quality report'),
+  publicName: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('What this source counts, as public documents name it, e.g. "ASB complaints to the council" or "deliberate fires attended by the fire service"'),
   encoding: z
     .enum(['auto', 'utf-8', 'windows-1252', 'utf-16'])
     .default('auto')

@@ -35,3 +35,7 @@ export class Disclosure {
     return this.hides(value, sensitive) ? `fewer than ${this.threshold}` : count(value);
   }
 }
+
+/** 33116 → "£33,116"; pence only where there are any. */
+export const pounds = (x: number): string =>
+  `£${x.toLocaleString('en-GB', { minimumFractionDigits: Number.isInteger(x) ? 0 : 2, maximumFractionDigits: 2 })}`;

@@ -12,5 +12,18 @@ export function loadPlan(file: string, cwd: string): Plan {
       hint: 'write the plan\'s own words in plan.yaml beside csp.yaml (csp init creates a commented one), or pass --plan PATH',
     });
   }
-  return parseYaml(planSchema, readFileSync(file, 'utf8'), path.relative(cwd, file) || file).value;
+  const shown = path.relative(cwd, file) || file;
+  const plan = parseYaml(planSchema, readFileSync(file, 'utf8'), shown).value;
+  // An annex the report lists must exist: a Cabinet member who asks for it must get it.
+  const missing = plan.cabinet.annexes
+    .map((x, i) => ({ x, i, where: path.resolve(path.dirname(file), x.file) }))
+    .filter(({ where }) => !existsSync(where));
+  if (missing.length > 0) {
+    throw invalidInput(missing.map(({ x, i }) => ({
+      message: `annex "${x.title}" names ${x.file}, which does not exist`,
+      where: { file: shown, key: `cabinet.annexes.${i}.file` },
+      hint: 'give the annex\'s file relative to plan.yaml, or remove the annex: the draft plan is always Annex 1',
+    })));
+  }
+  return plan;
 }

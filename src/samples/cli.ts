@@ -10,7 +10,8 @@ import { writePoliceFiles } from './police.js';
 import {
   councilAsb, writeActions, writeAsbCsv, writeAsbXlsx, writeFireCounts, writeJudgements, writePopulation, writeSurvey,
 } from './partners.js';
-import { sampleConfig, samplePlan } from './workspace.js';
+import { samplePlan } from './plan.js';
+import { sampleConfig } from './workspace.js';
 import { sampleReadme } from './readme.js';
 
 export const SAMPLE = {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monthRange } from '../analyse/months.js';
-import { districtPopulation, FORCE_DISTRICTS } from './calibration.js';
+import { calibration, districtPopulation, FORCE_DISTRICTS } from './calibration.js';
 import { cumulative, Random } from './random.js';
 import { stableZip } from '../util/stable-zip.js';
 
@@ -165,6 +165,9 @@ export function writePopulation(dir: string, area: string): { districts: { name:
     return csvLine([ward, 'ward', 2017, p]);
   });
   writeFileSync(path.join(dir, 'population-by-ward.csv'), `${[csvLine(['Area', 'Level', 'Year', 'Population']), ...wards].join('\n')}\n`);
+  // The area's LSOAs with their ONS mid-2017 populations, so hotspots can be ranked by rate.
+  const lsoas = calibration.districts[area]!.lsoas.filter((l) => l[3] !== null).map((l) => csvLine([l[1], 'lsoa', 2017, l[3]!]));
+  writeFileSync(path.join(dir, 'population-by-lsoa.csv'), `${[csvLine(['Area', 'Level', 'Year', 'Population']), ...lsoas].join('\n')}\n`);
   return { districts };
 }
 

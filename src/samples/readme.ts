@@ -19,7 +19,7 @@ Run it with \`npx csp validate --config data-samples/csp.yaml\`.
 | \`police/\` | \`police-uk-street\` | data.police.uk street files for Kent Police, Jan 2023 – Dec 2025, one per month (${o.policeRows.toLocaleString('en-GB')} rows). Gzipped to keep the repository small: csp reads \`.csv\` and \`.csv.gz\` alike, so real downloads can be dropped in beside or instead of them. |
 | \`council/\` | \`records\` | council ASB complaints, ${o.asbRows.toLocaleString('en-GB')} cases: 2023–2024 as CSV in Windows-1252 with dd/mm/yyyy dates, 2025 as XLSX. They carry made-up names, addresses and complaint details, as a real case-system export would; csp never reads those columns. |
 | \`fire/\` | \`counts\` | deliberate primary and secondary fires by ward and month |
-| \`population/\` | \`population\` | population of every district in the force, and of Thanet's wards |
+| \`population/\` | \`population\` | population of every district in the force, and of Thanet's wards and LSOAs |
 | \`survey/\` | \`survey\` | the resident perception survey, 352 responses |
 | \`judgements/\` | \`judgements\` | practitioners' influence and vulnerability scores per theme |
 | \`actions/\` | \`actions\` | last year's action plan with statuses and measures |
@@ -56,6 +56,6 @@ so these sums are a little low (Thanet: 136,809; the 2023-26 plan quotes 141,819
 |---|---|---|
 ${table}
 
-Ward populations split Thanet's total by illustrative shares.
+Ward populations split Thanet's total by illustrative shares; LSOA populations are the ONS mid-2017 estimates (OGL v3.0).
 `;
 }

@@ -46,6 +46,7 @@ sources:
   council-asb:
     kind: records
     description: Council ASB case system, complaints received
+    publicName: complaints to the council
     files:
       - council/asb-complaints-2023-2024.csv    # Windows-1252, dd/mm/yyyy dates
       - council/asb-complaints-2025.xlsx
@@ -65,6 +66,7 @@ sources:
   fire:
     kind: counts
     description: Fire and rescue service, deliberate fires by ward, monthly return
+    publicName: deliberate fires attended by the fire and rescue service
     files: fire/deliberate-fires-by-ward.csv
     areaLevel: ward
     columns:
@@ -75,10 +77,11 @@ sources:
 
   population:
     kind: population
-    description: Resident population by district (all of the force) and by ward
+    description: Resident population by district (all of the force), by ward and by LSOA
     files:
       - population/population-by-district.csv
       - population/population-by-ward.csv
+      - population/population-by-lsoa.csv
     columns:
       area: Area
       level: Level
@@ -178,7 +181,7 @@ themes:
 ranking:
   method: weighted-sum      # or: product (harm group x likelihood group, as in MoRiLE)
   scale: 3                  # bands 1-3; 5 allows 1-5 (then give 4 thresholds)
-  recommend: 3
+  recommend: 4
   criteria:
     volume:                 # the area's rate as a % of the force average (100 = average)
       weight: 1
@@ -242,152 +245,5 @@ branding:
   name: Thanet Community Safety Partnership
   primaryColour: "#1d4f76"
   accentColour: "#b3541e"
-`;
-}
-
-/** The plan's own words; render-plan fills every figure from assessment.json. */
-export function samplePlan(): string {
-  return `# yaml-language-server: $schema=../plan.schema.json
-# plan.yaml: the Community Safety Plan's own words, and the covering Cabinet report's.
-# Figures never go here: they come from assessment.json (csp assess). Text blocks after "|"
-# keep their paragraphs (separate them with a blank line).
-# SAMPLE text, written for the generated sample partnership: illustrative, not a real plan.
-
-title: Thanet Community Safety Partnership Plan 2026-2029
-period: April 2026 to March 2029
-
-foreword:
-  author: Chair of the Community Safety Partnership Executive Group
-  role: Thanet Community Safety Partnership
-  text: |
-    As Chair of the Community Safety Partnership Executive Group, I am pleased to present
-    our Community Safety Plan for 2026 to 2029.
-
-    Each year the partnership looks again at the crime and anti-social behaviour data, listens
-    to residents and practitioners, and agrees where working together will make the most
-    difference. This plan sets out those priorities and how we will deliver them.
-
-# Further forewords, e.g. from the Violence Reduction Unit (optional).
-statements:
-  - title: Violence Reduction Unit
-    author: Director, Kent and Medway Violence Reduction Unit
-    text: |
-      The Violence Reduction Unit works closely with the partnership on the Serious Violence
-      Duty, supporting work with young people and the night-time economy.
-
-about:
-  area: |
-    Thanet is a coastal district in the east of Kent, with the towns of Margate, Ramsgate and
-    Broadstairs and a number of villages, and miles of coastline that bring many visitors.
-  partnership: |
-    Section 17 of the Crime and Disorder Act 1998 requires the responsible authorities to
-    consider crime and disorder, anti-social behaviour, substance misuse and reoffending in
-    everything they do, and to work together to reduce them.
-
-    The partnership is overseen by an Executive Group of senior officers from each agency.
-
-# Partner agencies: a name, or a name and a description.
-membership:
-  - name: Thanet District Council
-    description: services for the people who live, work and study in Thanet
-  - name: Kent Police
-    description: serving and protecting the people of Kent
-  - Kent County Council
-  - Kent Fire and Rescue Service
-  - Probation Service
-  - NHS Kent and Medway Integrated Care Board
-
-accountability: |
-  Each year the partnership carries out a strategic assessment of the partners' data and
-  consults residents through the perception survey, so that the priorities follow the evidence.
-  The plan is scrutinised by the council's Overview and Scrutiny Panel and sent to the Police
-  and Crime Commissioner.
-structure: |
-  Three sub-groups, one for each priority, report to the Executive Group every quarter.
-
-# The priorities agreed, each with the candidate themes (ids from csp.yaml) beneath it.
-priorities:
-  - name: Reducing serious violence and harm
-    description: Knife crime, violence in the night-time economy and drug supply.
-    themes: [serious-violence, drugs, violence]
-    underlying: [County lines, Violence against women and girls, Exploitation]
-  - name: Safer places
-    description: Anti-social behaviour, deliberate fires and town-centre safety.
-    themes: [asb, damage-fires, public-order]
-    underlying: [Open spaces, Town centres, Fly-tipping, Night-time economy]
-  - name: Supporting people
-    description: Victims, repeat victims and people at risk of offending.
-    themes: [acquisitive, shoplifting]
-    underlying: [Reducing reoffending, Substance misuse, Supporting victims of crime]
-
-demographics:
-  - Margate Central and Cliftonville West are among the most deprived wards in Kent.
-  - The population grows in summer with visitors to the coast.
-
-crimePicture: |
-  The figures below come from the partnership's strategic assessment of police and partner
-  data. They compare the last twelve months with the twelve months before.
-
-achievements: |
-  Highlights of last year's action plan are below.
-
-agencyPriorities:
-  - agency: Kent Police
-    priorities: [Violence against women and girls, Drug supply, Neighbourhood policing]
-  - agency: Thanet District Council
-    priorities: [Anti-social behaviour case management, Town-centre safety, Fly-tipping]
-
-engagement: |
-  The public consultation ran for six weeks in the autumn, online and at community events.
-
-comments:
-  - More police on foot in the town centre please.
-  - The seafront feels much safer than last year.
-
-nextSteps:
-  text: |
-    The partnership reviews its priorities every year in the same cycle.
-
-getInvolved: |
-  Neighbourhood engagement meetings are held in each of the main towns four times a year;
-  dates and venues are on the council's website.
-
-contacts:
-  - name: Kent Police (non-emergency)
-    phone: "101"
-  - name: Crimestoppers (anonymous)
-    phone: 0800 555 111
-  - name: National Domestic Abuse Helpline
-    phone: 0808 2000 247
-
-# The covering report for Scrutiny and Cabinet.
-cabinet:
-  meeting: Cabinet
-  date: 12 March 2026
-  reportAuthor: Community Safety Team Leader
-  portfolioHolder: Cabinet Member for Community Safety
-  status: For Decision
-  classification: Unrestricted
-  recommendations:
-    - Recommends to Council that the Thanet Community Safety Partnership approve the draft Community Safety Plan 2026-2029.
-    - Notes the strategic assessment and the residents' consultation on which the priorities are based.
-  executiveSummary: |
-    This report sets out the proposed Community Safety Partnership Plan for 2026 to 2029,
-    with three priorities drawn from the annual strategic assessment and the residents' survey.
-
-    As this is a joint partnership plan, the council facilitates it but is not accountable for
-    all agencies' delivery. Scrutiny has an important role in holding partner agencies to account.
-  background: |
-    Each partner agency has proposed actions that it will lead and be accountable for.
-  implications:
-    financial: There is no negative financial impact on the council's budget; the Police and Crime Commissioner's grant funds the plan's activity.
-    legal: Section 17 of the Crime and Disorder Act 1998 places a duty on the council to do all it reasonably can to prevent crime and disorder; the plan evidences this duty.
-    corporate: The plan supports the corporate priority of safe and welcoming neighbourhoods.
-    equalities: Members must have due regard to the aims of the Public Sector Equality Duty (section 149 of the Equality Act 2010). No equalities issues arise directly from this report; one priority focuses on protecting vulnerable people.
-  contactOfficer: Community Safety Team Leader
-  reportingTo: Head of Safer Neighbourhoods
-  annexes:
-    - Annex 1 - Draft Community Safety Plan 2026-2029
-    - Annex 2 - Strategic Assessment summary
 `;
 }

@@ -5,7 +5,7 @@ import { hotspots } from '../../src/analyse/concentration.js';
 import { parsePeriodOption, periodLabel, windowEnding } from '../../src/analyse/periods.js';
 import { partialMonths } from '../../src/analyse/partial-months.js';
 import { monthRange } from '../../src/analyse/months.js';
-import { forceAverageRate, rankDescending, ratePer1000 } from '../../src/analyse/rates.js';
+import { differencePer1000, forceAverageRate, rankDescending, ratePer1000 } from '../../src/analyse/rates.js';
 import { poissonChangeTest, pValueLabel } from '../../src/analyse/significance.js';
 import { CspError } from '../../src/errors.js';
 
@@ -95,6 +95,16 @@ describe('rates, ranks and the force average', () => {
   });
   it('the force average weights by population: (100 + 300) / (10,000 + 20,000) × 1,000 = 13.33', () => {
     expect(forceAverageRate([{ count: 100, population: 10000 }, { count: 300, population: 20000 }, { count: 50, population: null }])).toBe(13.33);
+  });
+
+  it('the difference from the force average is rounded once, from the exact rates', () => {
+    // 121.5 per 1,000 against 121.549: −0.049, which rounded to 2 places and then to 1 was "0.1 fewer".
+    expect(differencePer1000(1215, 10000, { count: 121549, population: 1000000 })).toBe(0);
+    expect(Object.is(differencePer1000(1215, 10000, { count: 121549, population: 1000000 }), -0)).toBe(false);
+    expect(differencePer1000(1215, 10000, { count: 120500, population: 1000000 })).toBe(1);
+    expect(differencePer1000(1000, 10000, { count: 100449, population: 1000000 })).toBe(-0); // −0.0449 → 0
+    expect(differencePer1000(1000, 10000, { count: 100550, population: 1000000 })).toBe(-0.1);
+    expect(differencePer1000(5, null, { count: 10, population: 100 })).toBeNull();
   });
 });
 

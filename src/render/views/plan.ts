@@ -1,71 +1,78 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
-import type { Config } from '../../config/load.js';
-import { invalidInput } from '../../errors.js';
-import { ratesSpec, renderChart } from '../charts.js';
-import { count, Disclosure, pct, rate } from '../format.js';
-import type { Plan } from '../plan-schema.js';
-import { monthLabel } from '../../analyse/months.js';
 import { ordinal } from '../../analyse/summary.js';
+import type { Config } from '../../config/load.js';
+import { ratesSpec, renderChart } from '../charts.js';
+import { count, pct, pounds, rate } from '../format.js';
+import type { Plan } from '../plan-schema.js';
 import { branding, figure, frame, table } from './common.js';
+import { PublicFigures } from './plan-figures.js';
+import { checkPriorities, overrideText } from './plan-priorities.js';
 
 const ordinalRank = (k: number) => (k === 1 ? 'the highest' : `the ${ordinal(k)} highest`);
 
+/** The sections of the plan, in the seeds' order; `newPage` where the seeds' plans turn a page. */
+const SECTIONS = [
+  ['foreword', 'Foreword'], ['about', 'About {area}'], ['partnership', 'What is the Community Safety Partnership?'],
+  ['membership', 'Membership'], ['accountability', 'Accountability'], ['structure', 'Partnership structure'],
+  ['strategy', 'Strategy and legislation'], ['priorities', 'Our priorities'], ['demographics', 'Demographics'], ['crime', 'Crime'],
+  ['achievements', 'Key activities and achievements'], ['action-plan', 'Action plan {year}'], ['agency-priorities', 'Agency priorities'],
+  ['engagement', 'Engagement feedback'], ['next', 'What happens next?'], ['involved', 'How you can get involved'], ['contacts', 'Useful contacts'],
+] as const;
+
 /** The public Community Safety Plan: the partnership's words from plan.yaml, every figure from assessment.json. */
 export async function planView(a: Assessment, plan: Plan, config: Config, stylesheet: string) {
+  checkPriorities(a, plan);
   const brand = branding(config);
-  const disclosure = new Disclosure(true, config.output.suppressBelow);
+  const figures = new PublicFigures(a, config);
   const themeById = new Map(a.themes.map((t) => [t.id, t]));
-  const problems = plan.priorities.flatMap((p, i) => p.themes.filter((id) => !themeById.has(id)).map((id) => ({
-    message: `priority "${p.name}" names theme "${id}", which is not in the assessment`,
-    where: { key: `priorities.${i}.themes` },
-    hint: `themes are: ${a.themes.map((t) => t.id).join(', ')}`,
-  })));
-  if (problems.length > 0) throw invalidInput(problems);
-
-  /** A theme's headline in words, with small counts of sensitive themes suppressed. */
-  const themeLine = (id: string) => {
-    const t = themeById.get(id)!;
-    const hidden = disclosure.hides(t.current, t.sensitive) || disclosure.hides(t.previous, t.sensitive);
-    // Where a window has a gap month, only the change on comparable months is described, and
-    // a public reader is told why: a gap in the data is not a change in crime.
-    const c = t.comparable;
-    const f = c ?? t;
-    const verdict = f.significance === 'no significant change' ? ' (within normal variation)' : ` (a ${f.significance})`;
-    const size = f.change === 0 ? 'unchanged' : f.changePct === null ? `${f.change > 0 ? 'up' : 'down'} ${count(Math.abs(f.change))}` : f.changePctLabel;
-    const incomplete = (c?.gaps ?? []).map((g) => monthLabel(g.month));
-    const like = c ? `, comparing the ${c.months} month${c.months === 1 ? '' : 's'} both periods have, as the data for ${incomplete.join(' and ')} ${incomplete.length > 1 ? 'are' : 'is'} incomplete` : '';
-    const change = hidden ? '' : f.change === 0 && !c ? ', unchanged' : `, ${size} on ${a.period.previousLabel}${verdict}${like}`;
-    return { name: t.name, text: `${disclosure.count(t.current, t.sensitive)} in ${a.period.label}${change}` };
-  };
 
   const ac = a.allCrime;
   const diff = ac.differenceFromForcePer1000;
   // With a sensitive count suppressed, an exact total minus the other themes could reveal it:
   // the total is then given to the nearest 10.
-  const anySuppressed = a.themes.some((t) => disclosure.hides(t.current, t.sensitive) || disclosure.hides(t.previous, t.sensitive));
+  const anySuppressed = a.themes.some((t) => figures.hidden(t, t.sensitive));
   const total = anySuppressed ? `about ${count(Math.round(ac.current / 10) * 10)}` : count(ac.current);
-  const crimeHeadline = diff === null || ac.rank === null
-    ? `${total} crimes were recorded in ${a.area.name} in ${a.period.label}.`
-    : `${a.area.name} has ${rate(Math.abs(diff))} ${diff >= 0 ? 'more' : 'fewer'} crimes recorded per 1,000 people than the ${a.area.force} average: ${ordinalRank(ac.rank)} rate of the ${ac.rankOf} districts. ${total} crimes were recorded in ${a.period.label}.`;
+  const versus = diff === null || ac.rank === null ? '' : diff === 0
+    ? `${a.area.name}'s rate of recorded crime is about the same as the ${a.area.force} average: ${ordinalRank(ac.rank)} of the ${ac.rankOf} districts. `
+    : `${a.area.name} has ${rate(Math.abs(diff))} ${diff > 0 ? 'more' : 'fewer'} crimes recorded per 1,000 people than the ${a.area.force} average: ${ordinalRank(ac.rank)} rate of the ${ac.rankOf} districts. `;
+  const crimeHeadline = `${versus}${total} crimes were recorded in ${a.area.name} in ${a.period.label}, ${figures.changeWithVerdict(ac)}.`;
+
   const comparators = a.comparators.filter((c) => c.group === 'force' && c.ratePer1000 !== null);
   const rates = await renderChart(
     'chart-plan-rates',
     `Crimes per 1,000 residents by district, ${a.period.label}`,
-    `${crimeHeadline} The dashed line is the force average.`,
+    `${a.area.name} has ${rate(ac.ratePer1000)} crimes per 1,000 residents; the dashed line is the ${a.area.force} average of ${rate(ac.forceAverageRatePer1000)}.`,
     ratesSpec(comparators.map((c) => ({ area: c.area, rate: c.ratePer1000!, isArea: c.isArea })), ac.forceAverageRatePer1000, { primary: brand.primaryColour, muted: '#9aa7b3' }),
   );
+
+  const priorities = plan.priorities.map((p, i) => ({
+    id: `priority-${i + 1}`,
+    name: p.name,
+    description: p.description,
+    lead: p.lead,
+    whatWeWillDo: p.whatWeWillDo,
+    themes: p.themes.map((id) => figures.themeLine(themeById.get(id)!)),
+    underlying: p.underlying,
+    override: overrideText(a, p),
+    measures: p.actions.map((x) => `${x.measure}: ${x.target}`),
+  }));
+
+  const themeRows = a.themes.flatMap((t) => {
+    const head = t.measures.find((m) => m.source === t.headlineSource) ?? t.measures[0]!;
+    return [t, ...t.measures.filter((m) => m !== head)].map((f, k) => {
+      const m = k === 0 ? head : (f as (typeof t.measures)[number]);
+      const label = k === 0 ? t.name : `${t.name}: ${figures.noun(m.source, m.kind, t)}`;
+      return [label, figures.count(f.current, t.sensitive), figures.count(f.previous, t.sensitive), figures.hidden(f, t.sensitive) ? 'not shown' : figures.change(f)];
+    });
+  });
 
   const statuses = ['completed', 'ongoing', 'carried forward'].map((s) => ({ status: s, n: a.actions.filter((x) => x.status === s).length }));
   const measured = a.actions.filter((x) => x.measure && x.baseline !== null && x.latest !== null);
   const s = a.survey;
-  const contents = [
-    ['foreword', 'Foreword'], ...plan.statements.map((st, i) => [`statement-${i + 1}`, st.title]),
-    ['about', `About ${a.area.name}`], ['partnership', 'What is the Community Safety Partnership?'], ['membership', 'Membership'],
-    ['accountability', 'Accountability and structure'], ['priorities', 'Our priorities'], ['demographics', 'Demographics'],
-    ['crime', 'Crime'], ['achievements', 'Key activities and achievements'], ['agency-priorities', 'Agency priorities'],
-    ['engagement', 'Engagement feedback'], ['next', 'What happens next?'], ['involved', 'How you can get involved'], ['contacts', 'Useful contacts'],
-  ].map(([id, title]) => ({ id: id!, title: title! }));
-  return {
+  const grant = plan.grant ? `${pounds(plan.grant.amount)} from ${plan.grant.from} for ${plan.grant.year}` : null;
+  const safeDark = s?.safeDarkPct ?? null;
+
+  const view = {
     ...frame({
       title: plan.title,
       subtitle: plan.period,
@@ -74,25 +81,35 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
       generatedOn: a.generatedOn,
       branding: brand,
       stylesheet,
-      contents,
+      contents: [
+        ...SECTIONS.slice(0, 1),
+        ...plan.statements.map((st, i) => [`statement-${i + 1}`, st.title] as const),
+        ...SECTIONS.slice(1),
+      ].map(([id, title]) => ({ id, title: title.replace('{area}', a.area.name).replace('{year}', plan.actionPlanYear) })),
       sampleNote: config.output.watermark ?? null,
     }),
     plan,
-    statements: plan.statements.map((st, i) => ({ ...st, id: `statement-${i + 1}` })),
     areaName: a.area.name,
+    statements: plan.statements.map((st, i) => ({ ...st, id: `statement-${i + 1}` })),
+    // The foreword's headline figures: what a councillor quotes from the plan.
+    headline: [
+      { big: total, text: `crimes recorded in ${a.area.name} in ${a.period.label}, ${figures.changeWithVerdict(ac)}` },
+      ...(diff === null ? [] : [{ big: rate(ac.ratePer1000), text: `crimes per 1,000 residents, against ${rate(ac.forceAverageRatePer1000)} across ${a.area.force}` }]),
+      ...(safeDark === null ? [] : [{ big: pct(safeDark), text: 'of residents surveyed feel very or fairly safe after dark (the two answers added together)' }]),
+      ...(grant ? [{ big: pounds(plan.grant!.amount), text: `grant from ${plan.grant!.from} for ${plan.grant!.year}, which funds the plan's activity` }] : []),
+    ],
     membership: plan.membership.map((m) => (typeof m === 'string' ? { name: m, description: '' } : m)),
+    structure: table('The partnership\'s groups', ['Group', 'Chair', 'Remit'], plan.structure.groups.map((g) => [g.name, g.chair, g.remit])),
+    strategy: plan.strategy.documents,
+    priorities,
     population: a.area.population === null ? null : `${a.area.name}'s population is ${count(a.area.population)}${a.area.populationYear ? ` (${a.area.populationYear} estimate)` : ''}.`,
-    priorities: plan.priorities.map((p) => ({ ...p, themes: p.themes.map(themeLine) })),
+    demographics: plan.demographics.map((d) => (typeof d === 'string' ? { topic: '', text: d } : d)),
     crime: {
       headline: crimeHeadline,
       figure: figure(rates, table(`Crimes per 1,000 residents by district, ${a.period.label}`, ['District', ['Per 1,000', 'num'], ['Rank', 'num']],
         comparators.map((c) => [c.isArea ? `${c.area} (this partnership)` : c.area, rate(c.ratePer1000), String(c.rank ?? '–')]), (i) => comparators[i]!.isArea)),
       themes: table(`Recorded incidents in ${a.area.name}, ${a.period.label} and ${a.period.previousLabel}`,
-        ['Theme', [a.period.label, 'num'], [a.period.previousLabel, 'num'], ['Change', 'num']],
-        a.themes.map((t) => {
-          const hidden = disclosure.hides(t.current, t.sensitive) || disclosure.hides(t.previous, t.sensitive);
-          return [t.name, disclosure.count(t.current, t.sensitive), disclosure.count(t.previous, t.sensitive), hidden ? 'not shown' : t.changePctLabel];
-        })),
+        ['Theme', [a.period.label, 'num'], [a.period.previousLabel, 'num'], ['Change', 'num']], themeRows),
       suppressed: anySuppressed
         ? `To protect victims, counts below ${config.output.suppressBelow} for sensitive offences are shown as "fewer than ${config.output.suppressBelow}", their changes are not shown, and the total is rounded to the nearest 10.`
         : null,
@@ -105,16 +122,26 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
       })),
       table: a.actions.length === 0 ? null : table('Last year\'s actions and where they stand', ['Action', 'Priority', 'Status'], a.actions.map((x) => [x.action, x.theme ?? '', x.status])),
     },
+    actionPlan: plan.priorities.map((p, i) => ({
+      id: `actions-${i + 1}`,
+      name: p.name,
+      table: table(`${p.name}: actions for ${plan.actionPlanYear}`, ['Action', 'Lead', 'Measure of success', 'Target', 'By when'], p.actions.map((x) => [x.action, x.lead, x.measure, x.target, x.when])),
+    })),
     engagement: s === null ? null : {
       figures: [
         { big: count(s.responses), text: 'residents responded to the survey' },
-        ...(s.agreePct === null ? [] : [{ big: pct(s.agreePct), text: 'agreed or strongly agreed with the proposed priorities' }]),
-        ...(s.safeDayPct === null ? [] : [{ big: pct(s.safeDayPct), text: 'feel safe in the daytime' }]),
-        ...(s.safeDarkPct === null ? [] : [{ big: pct(s.safeDarkPct), text: 'feel safe after dark' }]),
+        ...(s.agreePct === null ? [] : [{ big: pct(s.agreePct), text: 'agreed or strongly agreed with the proposed priorities (the two answers added together)' }]),
+        ...(s.safeDayPct === null ? [] : [{ big: pct(s.safeDayPct), text: 'feel very or fairly safe in the daytime (the two answers added together)' }]),
+        ...(s.safeDarkPct === null ? [] : [{ big: pct(s.safeDarkPct), text: 'feel very or fairly safe after dark (the two answers added together)' }]),
       ],
-      problems: table('What residents said are problems in their area', ['Answer', ['Share of respondents', 'num']], s.problems.slice(0, 8).map((p) => [p.option, pct(p.sharePct)])),
+      problems: table('What residents said are problems in their area (each resident could choose several)', ['Answer', ['Share of respondents', 'num']], s.problems.slice(0, 8).map((p) => [p.option, pct(p.sharePct)])),
     },
     cycle: table('The annual cycle', ['Activity', 'When'], plan.nextSteps.cycle.map((c) => [c.activity, c.when])),
+    emergency: `In an emergency, when a crime is happening or someone is in danger, call 999. To report a crime or anti-social behaviour that is not an emergency, call ${a.area.force} on 101.`,
     contacts: plan.contacts.length === 0 ? null : table('Useful contacts', ['Organisation', 'Telephone', 'Email', 'Website'], plan.contacts.map((c) => [c.name, c.phone, c.email, c.web])),
+    gapNote: null as string | null,
   };
+  // Last: the note is about every change printed above, so it is known only now.
+  view.gapNote = figures.gapNote();
+  return view;
 }

@@ -1,0 +1,78 @@
+import type { Assessment, Figure, ThemeResult } from '../../analyse/assessment-schema.js';
+import { listed } from '../../analyse/comparable.js';
+import { monthLabel } from '../../analyse/months.js';
+import type { Config } from '../../config/load.js';
+import { count, Disclosure } from '../format.js';
+
+/**
+ * The figures of the public plan in words. Where a window holds a month whose data is
+ * incomplete, only the change on the months both windows have is given (marked *), and the
+ * reason is said once for the whole document (`gapNote`), not on every line.
+ */
+export class PublicFigures {
+  private readonly disclosure: Disclosure;
+  private readonly gapMonths = new Set<string>();
+
+  constructor(
+    private readonly a: Assessment,
+    private readonly config: Config,
+  ) {
+    this.disclosure = new Disclosure(true, config.output.suppressBelow);
+  }
+
+  /** Whether a sensitive count (or its change, which would reveal it) must not be shown. */
+  hidden(f: Figure, sensitive: boolean): boolean {
+    return this.disclosure.hides(f.current, sensitive) || this.disclosure.hides(f.previous, sensitive);
+  }
+
+  count(n: number, sensitive: boolean): string {
+    return this.disclosure.count(n, sensitive);
+  }
+
+  /** "up 6.0%", "down 335", "unchanged"; on comparable months, with "*". */
+  change(f: Figure): string {
+    const c = f.comparable;
+    if (c) for (const g of c.gaps) this.gapMonths.add(g.month);
+    const x = c ?? f;
+    const size = x.change === 0 ? 'unchanged' : `${x.change > 0 ? 'up' : 'down'} ${x.changePct === null ? count(Math.abs(x.change)) : `${Math.abs(x.changePct).toFixed(1)}%`}`;
+    return c ? `${size}*` : size;
+  }
+
+  /** The change with the test's verdict, in words a resident reads. */
+  changeWithVerdict(f: Figure): string {
+    const x = f.comparable ?? f;
+    const verdict = x.significance === 'no significant change' ? 'within normal variation' : `a statistically ${x.significance}`;
+    return `${this.change(f)} on ${this.a.period.previousLabel} (${verdict})`;
+  }
+
+  /** A theme's line under its priority: the police figure, and each partner's beside it. */
+  themeLine(t: ThemeResult): { name: string; text: string; partners: string[] } {
+    const head = t.measures.find((m) => m.source === t.headlineSource) ?? t.measures[0]!;
+    const main = `${this.count(t.current, t.sensitive)} ${this.noun(head.source, head.kind, t)} in ${this.a.period.label}`;
+    return {
+      name: t.name,
+      text: this.hidden(t, t.sensitive) ? main : `${main}, ${this.changeWithVerdict(t)}`,
+      partners: t.measures
+        .filter((m) => m !== head)
+        .map((m) => {
+          const what = `${this.count(m.current, t.sensitive)} ${this.noun(m.source, m.kind, t)}`;
+          return this.hidden(m, t.sensitive) ? what : `${what}, ${this.changeWithVerdict(m)}`;
+        }),
+    };
+  }
+
+  /** What a source counts, as the public reads it: csp.yaml's publicName, never a source id. */
+  noun(source: string, kind: string, t: ThemeResult): string {
+    const named = this.config.sources[source]?.publicName;
+    if (named) return named;
+    if (kind === 'police-uk-street') return t.measures[0]?.categories.includes('Anti-social behaviour') ? 'incidents reported to the police' : 'crimes recorded by the police';
+    return 'incidents recorded by a partner agency';
+  }
+
+  /** Said once, under the first figures that need it; null when no window has a gap. */
+  gapNote(): string | null {
+    if (this.gapMonths.size === 0) return null;
+    const months = [...this.gapMonths].sort().map(monthLabel);
+    return `* The data for ${listed(months)} ${months.length > 1 ? 'are' : 'is'} incomplete, so changes marked * compare only the months both years have.`;
+  }
+}
