@@ -170,7 +170,7 @@ describe('assess on a hand-computed workspace', () => {
       ['asb', 2, 10, true, [[22.2, 2], [0, 2], [60, 3], [4.5, 3]]],
       ['fires', 3, 8, false, [[28.9, 2], [0, 2], [60, 3], [2, 1]]],
     ]);
-    expect(r.tieBreak).toBe('Equal scores are ordered by their bands, compared criterion by criterion (volume, trend, perception, influence), then by the order of the themes in csp.yaml.');
+    expect(r.tieBreak).toBe('Equal scores are ordered by their bands, compared criterion by criterion (volume, trend, perception, influence), then by the order in which the partnership lists its themes.');
     // Council ASB covers Mar 2024–Mar 2025: March of each year is what the two windows share.
     expect(r.themes[1].criteria[1].reason).toBe('6 → 10 (compared on the 1 month both windows have, leaving out Jan–Feb 2024 and Apr–Dec 2025 (not covered by the source) and Apr 2024–Feb 2025 (no data)): too few to give a percentage, counted as no change');
     expect(tables.ranking!.split('\n')[0]).toBe('rank,theme_id,theme,score,recommended,override_reason,volume_raw,volume_band,volume_weight,volume_contribution,volume_reason,trend_raw,trend_band,trend_weight,trend_contribution,trend_reason,perception_raw,perception_band,perception_weight,perception_contribution,perception_reason,influence_raw,influence_band,influence_weight,influence_contribution,influence_reason');

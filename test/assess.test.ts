@@ -90,12 +90,13 @@ describe('assess on the sample workspace', () => {
     expect(run.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['assessment.html', 'assessment.json', 'assessment.schema.json', 'charts', 'tables', 'tables.xlsx']);
     expect(readdirSync(path.join(out, 'tables')).sort()).toEqual(
-      ['all-crime-by-district.csv', 'data-quality.csv', 'exceptions.csv', 'hotspots.csv', 'monthly-series.csv', 'ranking.csv', 'sensitivity.csv', 'sources.csv', 'survey.csv', 'themes.csv'],
+      ['all-crime-by-district.csv', 'data-quality.csv', ...['acquisitive', 'asb', 'damage-fires', 'drugs', 'public-order', 'serious-violence', 'shoplifting', 'violence'].map((t) => `districts-${t}.csv`),
+        'exceptions.csv', 'hotspots.csv', 'monthly-series.csv', 'ranking.csv', 'sensitivity.csv', 'sources.csv', 'survey.csv', 'themes.csv'],
     );
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(readJson(path.join(out, 'assessment.schema.json')));
     expect(validate(a), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(a.schemaVersion).toBe('1.1.0'); // 1.1: comparable changes, files' duplicateOf
+    expect(a.schemaVersion).toBe('1.2.0'); // 1.1: comparable changes, files' duplicateOf; 1.2: themes' districts, the difference rounded once
     expect(a.generatedOn).toBe('2026-01-01');
     expect(a.sources[0].files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(a)).not.toContain(ROOT); // no machine paths
@@ -147,7 +148,7 @@ describe('assess on the sample workspace', () => {
     const { bandFor } = await import('../src/rank/bands.js');
     const r = a.ranking;
     expect(r.themes).toHaveLength(8);
-    expect(r.themes.filter((t: any) => t.recommended)).toHaveLength(3);
+    expect(r.themes.filter((t: any) => t.recommended)).toHaveLength(4); // the sample's csp.yaml: recommend: 4
     expect(r.criteria.map((c: any) => c.id)).toEqual(['volume', 'trend', 'harm', 'perception', 'influence', 'vulnerability']);
     for (const ranked of r.themes) {
       const t = a.themes.find((x: any) => x.id === ranked.id);
@@ -169,7 +170,11 @@ describe('assess on the sample workspace', () => {
       expect(ranked.score).toBe(ranked.criteria.reduce((s: number, x: any) => s + x.contribution, 0));
     }
     expect(r.sensitivity.scenarios).toHaveLength(6 * 2 + 6 * 2 * 2);
-    expect(run.stderr).toContain('Ranking (weighted-sum, bands 1–3): the top 3 recommended');
+    expect(run.stderr).toContain('Ranking (weighted-sum, bands 1–3): the top 4 recommended');
+    // The terminal uses the JSON's significance words.
+    expect(run.stderr).toMatch(/Anti-social behaviour +1,668 +2,003 +−16\.7% +significant decrease \(p < 0\.001\)/);
+    expect(run.stderr).toMatch(/All crime \(excluding ASB\) +[\d,]+ +[\d,]+ +\+1\.2%\* +no significant change \(p = 0\.348\)\*/);
+    expect(run.stderr).not.toMatch(/\bnone \(p|(?<!significant )\b(increase|decrease) \(p/);
   });
 
   it('--json prints one compact JSON object on stdout and nothing else', () => {

@@ -10,6 +10,8 @@ import { binCsp, cli, ROOT, SAMPLE_CONFIG } from './helpers.js';
 const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01
 const browser = findBrowser(undefined, process.env);
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+/** A PDF's text on one line, as a reader reads it (pdftotext breaks lines after an en dash). */
+const flat = (file: string) => pdfText(file).replaceAll(/\s+/g, ' ').replaceAll(/– /g, '–');
 const pdfInfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 const outline = (file: string) => JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })).outlines as { title: string; kids: unknown[] }[];
 const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfInfo(file))![1]);
@@ -58,10 +60,10 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     expect(assessment).toContain(n(a.allCrime.current));
     expect(assessment).toContain(f1(a.allCrime.ratePer1000));
     for (const t of a.ranking.themes.filter((x: any) => x.recommended)) expect(assessment).toContain(t.name);
-    const plan = pdfText(path.join(out, 'plan.pdf')).replaceAll(/\s+/g, ' ');
+    const plan = flat(path.join(out, 'plan.pdf'));
     expect(plan).not.toContain('OFFICIAL-SENSITIVE');
     expect(plan).toContain(`Thanet has ${f1(a.allCrime.differenceFromForcePer1000)} more crimes recorded per 1,000 people than the Kent Police average`);
-    expect(plan).toContain(`${n(a.allCrime.current)} crimes were recorded in Jan–Dec 2025`);
+    expect(plan).toContain(`${n(a.allCrime.current)} crimes were recorded in Thanet in Jan–Dec 2025`);
     expect(plan).toContain('Community Protection Notices issued increased from 34 to 74');
     expect(plan).toContain(`${f1(a.survey.agreePct)}%`);
     expect(plan).toContain(`population is ${n(a.area.population)}`);
@@ -110,10 +112,134 @@ describe('the documents, rendered from the sample workspace in a real browser', 
         headings.forEach((h, i) => i > 0 && expect(h - headings[i - 1]!).toBeLessThanOrEqual(1));
         expect(await page.$eval('html', (h) => h.lang)).toBe('en-GB');
         expect(await page.$$eval('script', (s) => s.length)).toBe(0 + 1); // only axe, which the test added
+        // Every table and chart that may scroll sideways can be reached and scrolled by keyboard.
+        expect(await page.$$eval('.table-wrap, .chart-scroll', (els) => els.filter((e) => e.getAttribute('tabindex') !== '0').length)).toBe(0);
+        // On a phone (375 px) the page itself never scrolls sideways; wide tables and charts scroll in their own box.
+        await page.setViewport({ width: 375, height: 800 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${doc} at 375 px`).toBeLessThanOrEqual(375);
+        const chartWidths = await page.$$eval('figure.chart svg', (es) => es.map((e) => e.getBoundingClientRect().width));
+        for (const w of chartWidths) expect(w, 'a chart keeps a readable size on a phone').toBeGreaterThanOrEqual(560);
+        expect(chartWidths.length > 0).toBe(doc !== 'cabinet-report');
+        const phoneAxe = await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }));
+        expect(phoneAxe.violations.map((v: any) => `${doc} at 375 px: ${v.id} ${v.help}`)).toEqual([]);
         await page.close();
       }
     } finally {
       await b.close();
+    }
+  });
+
+  it('the plan carries every section the seeds carry, with the partnership\'s words and the assessment\'s figures', () => {
+    const html = readFileSync(path.join(out, 'plan.html'), 'utf8');
+    const text = flat(path.join(out, 'plan.pdf'));
+    const ids = [...html.matchAll(/<section[^>]* id="([a-z0-9-]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['foreword', 'statement-1', 'about', 'partnership', 'membership', 'accountability', 'structure', 'strategy', 'priorities',
+      'priority-1', 'priority-2', 'priority-3', 'demographics', 'crime', 'achievements', 'action-plan', 'agency-priorities', 'engagement', 'next', 'involved', 'contacts']);
+    // A named, signed foreword with the headline figures and the grant.
+    expect(text).toContain('Signed Chief Inspector Sam Carter Chair of the Community Safety Partnership Executive Group; Thanet District Commander Kent Police');
+    const figures = html.slice(html.indexOf('<h3 id="foreword-figures">'), html.indexOf('</ul>', html.indexOf('<h3 id="foreword-figures">')));
+    expect(figures).toContain(`<span class="big">${a.allCrime.current.toLocaleString('en-GB')}</span>crimes recorded in Thanet in Jan–Dec 2025, up ${a.allCrime.comparable.changePct.toFixed(1)}%* on Jan–Dec 2024 (within normal variation)`);
+    expect(figures).toContain('<span class="big">£33,116</span>grant from the Kent Police and Crime Commissioner for April 2026 to March 2027');
+    // Structure, strategy and legislation, demographics the user gave (age, deprivation, ethnicity).
+    expect(text).toMatch(/Serious Violence and Harm sub-group Kent Police Knife crime, violence in the night-time economy/);
+    expect(text).toContain('Crime and Disorder Act 1998 sets up community safety partnerships');
+    for (const topic of ['Age:', 'Deprivation:', 'Ethnicity:']) expect(text).toContain(topic);
+    // What we will do under each priority: lead, actions with measures and targets; next year's action plan.
+    expect(text.match(/Lead: /g)).toHaveLength(3);
+    expect(text.match(/What we will do/g)).toHaveLength(3);
+    expect(text).toContain('We will measure success by: Operations held: 6 a year');
+    const actionRows = [...html.matchAll(/<table>\s*<caption>[^<]*: actions for April 2026 to March 2027<\/caption>[\s\S]*?<\/table>/g)].map((m) => (m[0].match(/<tr>/g) ?? []).length - 1);
+    expect(actionRows).toEqual([3, 3, 2]);
+    expect(html).toContain('<tr><th scope="row">Knife arch and weapons sweep operations at stations and events</th><td>Kent Police</td><td>Operations held</td><td>6 a year</td><td>March 2027</td></tr>');
+    // A priority the ranking did not recommend carries the partnership's reason, shown.
+    const supporting = a.ranking.themes.filter((t: any) => ['acquisitive', 'shoplifting'].includes(t.id));
+    expect(supporting.every((t: any) => !t.recommended)).toBe(true);
+    expect(text).toContain(`Why this is a priority: The assessment's ranking did not place this priority's themes among the ${a.ranking.recommend} it recommended; the partnership chose it because: Shop theft rose by a quarter`);
+    expect(text.match(/Why this is a priority/g)).toHaveLength(1);
+    // Partner data beside police ASB; fire beside police damage.
+    expect(text).toMatch(/Criminal damage and deliberate fires: [\d,]+ crimes recorded by the police in Jan–Dec 2025, [^;]+; [\d,]+ deliberate fires attended by the fire and rescue service, /);
+    // How to get involved, and contacts with 999 and 101.
+    expect(text).toContain('How you can get involved We hold Neighbourhood Engagement Meetings');
+    expect(text).toContain('In an emergency, when a crime is happening or someone is in danger, call 999. To report a crime or anti-social behaviour that is not an emergency, call Kent Police on 101.');
+    // Survey figures that add two answers together say so.
+    expect(text).toContain(`${a.survey.safeDarkPct.toFixed(1)}% feel very or fairly safe after dark (the two answers added together)`);
+  });
+
+  it('the Cabinet report carries every section of the seeds\' report, and lists only annexes that exist', () => {
+    const html = readFileSync(path.join(out, 'cabinet-report.html'), 'utf8');
+    const text = flat(path.join(out, 'cabinet-report.pdf'));
+    const ids = [...html.matchAll(/<section[^>]* id="([a-z0-9-]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['recommendations', 'options', 'summary', 'implications', 'background', 'last-year', 'evidence', 'consultation', 'priorities', 'accountability', 'decision', 'annexes']);
+    expect(text).toContain('Options Cabinet may: 1. Recommend to Council that the partnership approve the draft plan as it stands. 2. Make suggestions');
+    expect(text).toContain('Decision-making process and policy framework The Community Safety Plan is part of the council\'s policy framework.');
+    expect(text).toContain('Accountability and performance management Each agency leads the actions it proposed');
+    const done = (s: string) => a.actions.filter((x: any) => x.status === s).length;
+    expect(text).toContain(`Of last year's ${a.actions.length} actions, ${done('completed')} have been completed, ${done('ongoing')} are ongoing and ${done('carried forward')} is carried forward into the new plan.`);
+    expect(text).toContain(`Residents were consulted from 5 January 2026 to 30 January 2026, online, at community events and in local newspapers, and sent to community groups by email. ${a.survey.responses} responses were received; ${a.survey.agreePct.toFixed(1)}% agreed or strongly agreed (the two answers added together) with the proposed priorities.`);
+    expect(text).toContain('48 practitioners from 15 agencies met at the planning event in December 2025');
+    expect(text).toContain('Grant and its monitoring The Kent Police and Crime Commissioner has awarded the partnership a grant of £33,116 for April 2026 to March 2027');
+    for (const s of ['Financial and value for money', 'Legal', 'Corporate', 'Equality Act 2010 and Public Sector Equality Duty']) expect(text).toContain(s);
+    expect(text).toContain('Corporate consultation Area Officer Finance Financial Services Manager Legal Legal Services Manager Communications Head of Communications');
+    expect(text).toContain('Annex list Annex 1: the draft Thanet Community Safety Partnership Plan 2026-2029 Background papers None.');
+    expect(text).not.toContain('Annex 2');
+    expect(text).toContain('shop theft rose by a quarter'.replace('shop', 'Shop'));
+  });
+
+  it('the assessment: recommendations, last year\'s actions reviewed, hotspots by rate, districts per theme as CSV, the SHA-256 annex', () => {
+    const html = readFileSync(path.join(out, 'assessment.html'), 'utf8');
+    for (const id of ['recommendations', 'last-year', 'fingerprints']) expect(html).toContain(`<section id="${id}"`);
+    expect(html).toMatch(/<li><strong>Drugs<\/strong>: ranked 1 of 8 \(score \d+\), scoring most on/);
+    expect(html).toContain('Last year&#x27;s actions, their status and their measures');
+    // By rate: the LSOAs now have populations, so the top five by rate are listed.
+    expect(a.allCrime.hotspots.byRate).toHaveLength(5);
+    expect(html).toContain('All crime: the LSOAs with the highest rates');
+    const top = a.allCrime.hotspots.byRate[0];
+    expect(top.ratePer1000).toBe(Math.round((top.count / top.population) * 100000) / 100);
+    // Every theme by district, as CSV, the partnership's row matching the theme's rank and rate.
+    const files = readdirSync(path.join(out, 'tables')).filter((f) => f.startsWith('districts-')).sort();
+    expect(files).toEqual(a.themes.map((t: any) => `districts-${t.id}.csv`).sort());
+    const violence = a.themes.find((t: any) => t.id === 'violence');
+    const csv = readFileSync(path.join(out, 'tables', 'districts-violence.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('district,population,current,previous,rate_per_1000,rank,is_partnership_area');
+    expect(csv).toHaveLength(14);
+    expect(csv.find((l) => l.startsWith('Thanet,'))).toBe(`Thanet,${a.area.population},${violence.current},${violence.previous},${violence.ratePer1000},${violence.rank},true`);
+    // The SHA-256 list as an annex: every file once, its fingerprint whole.
+    const files2 = a.sources.flatMap((s: any) => s.files);
+    const annex = html.slice(html.indexOf('<section id="fingerprints"'));
+    for (const f of files2) expect(annex).toContain(`<td class="code">${f.sha256}</td>`);
+  });
+
+  it('layout: the partial month is marked, matrix labels are whole, and no page ends on a heading or is a heading alone', () => {
+    const svg = readFileSync(path.join(out, 'charts', 'all-crime.svg'), 'utf8');
+    expect(svg).toContain('>incomplete</text>');
+    expect(svg).toContain('November 2024 is ringed and labelled');
+    const html = readFileSync(path.join(out, 'assessment.html'), 'utf8');
+    expect(html).toContain('All crime (excluding ASB): monthly counts (* the month&#x27;s data is incomplete)');
+    expect(html).toMatch(/<th scope="row">2024<\/th>(<td class="num">[\d,]+<\/td>){10}<td class="num">[\d,]+\*<\/td>/);
+    expect(readFileSync(path.join(out, 'charts', 'ranking.svg'), 'utf8')).not.toContain('…');
+    for (const doc of ['plan', 'cabinet-report', 'assessment']) {
+      const docHtml = readFileSync(path.join(out, `${doc}.html`), 'utf8');
+      const headings = new Set([...docHtml.matchAll(/<h[2-4] id="[^"]+"[^>]*>([^<]+)<\/h[2-4]>/g)].map((m) => m[1]!.replaceAll('&#x27;', "'").replaceAll('&amp;', '&').trim()));
+      const file = path.join(out, `${doc}.pdf`);
+      for (let p = 1; p <= pages(file); p++) {
+        const lines = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', file, '-'], { encoding: 'utf8' })
+          .split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/ page \d+ of \d+$/.test(l) && l !== 'OFFICIAL-SENSITIVE');
+        expect(headings.has(lines.at(-1)!), `${doc} page ${p} ends on the heading "${lines.at(-1)}"`).toBe(false);
+        if (p < pages(file)) expect(lines.join(' ').split(/\s+/).length, `${doc} page ${p} is nearly empty`).toBeGreaterThan(60);
+      }
+    }
+  });
+
+  it('words: no config names in prose, and public documents never send readers to the restricted assessment', () => {
+    for (const doc of ['plan', 'cabinet-report', 'assessment']) {
+      const text = flat(path.join(out, `${doc}.pdf`));
+      expect(/.{0,60}(period\.(start|end)|csp\.yaml|plan\.yaml|council-asb|seriesMonths|overrideReason).{0,20}/.exec(text)?.[0], doc).toBeUndefined();
+    }
+    for (const doc of ['plan', 'cabinet-report']) {
+      const text = flat(path.join(out, `${doc}.pdf`));
+      expect(/.{0,60}(assessment sets out|see the (strategic )?assessment|in the (strategic )?assessment\b).{0,20}/i.exec(text)?.[0], doc).toBeUndefined();
+      // Theme and source ids are config names too: the public reads names.
+      expect(/.{0,60}\b(asb|public-order|damage-fires|serious-violence)\b.{0,20}/.exec(text)?.[0], doc).toBeUndefined();
     }
   });
 
@@ -124,7 +250,8 @@ describe('the documents, rendered from the sample workspace in a real browser', 
       if (!existsSync(golden) && !process.env.CI) writeFileSync(golden, actual);
       const expected = readFileSync(golden, 'utf8');
       if (actual !== expected) writeFileSync(golden.replace(/\.html$/, '-changed.html'), actual);
-      expect(actual === expected, `${doc}.html differs from ${golden}; see the -changed copy`).toBe(true);
+      // Every document is compared before the test fails, so each difference is written.
+      expect.soft(actual === expected, `${doc}.html differs from ${golden}; see the -changed copy`).toBe(true);
     }
   });
 });
@@ -250,7 +377,7 @@ describe('documents without a browser, with bad templates, and in public', () =>
     const html = templates.render('plan', await planView(a, loadPlan(path.join(ROOT, 'data-samples', 'plan.yaml'), ROOT), config, ''));
     const row = /<tr><th scope="row">Violence and sexual offences<\/th>(.*?)<\/tr>/.exec(html)![1]!;
     expect(row).toBe('<td class="num">fewer than 5</td><td class="num">12</td><td class="num">not shown</td>');
-    expect(html).toContain('<strong>Violence and sexual offences</strong>: fewer than 5 in Jan–Dec 2025</li>');
+    expect(html).toContain('<strong>Violence and sexual offences</strong>: fewer than 5 crimes recorded by the police in Jan–Dec 2025.</li>');
     expect(html).toContain('counts below 5 for sensitive offences are shown as &quot;fewer than 5&quot;');
     // The exact all-crime total would let a reader subtract the other themes: it is rounded.
     expect(html).toContain(`about ${(Math.round(a.allCrime.current / 10) * 10).toLocaleString('en-GB')} crimes were recorded`);

@@ -53,7 +53,7 @@ describe('the sample workspace, run as a user runs it', () => {
     expect(byId['council-asb'].files.map((f: any) => f.path)).toEqual(['council/asb-complaints-2023-2024.csv', 'council/asb-complaints-2025.xlsx']);
     expect(byId['council-asb'].rowsRejected).toBe(0);
     expect(byId['council-asb'].months).toHaveLength(36);
-    expect(byId.population.rowsAccepted).toBe(13 + 23);
+    expect(byId.population.rowsAccepted).toBe(13 + 23 + 82); // districts, wards, and the LSOAs with a 2017 estimate
     expect(byId.survey.rowsAccepted).toBe(352);
     expect(byId.judgements.rowsAccepted).toBe(11 * 8);
     expect(byId.actions.rowsAccepted).toBe(9);

@@ -70,8 +70,10 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   const themes: ThemeResult[] = [];
   for (const theme of config.themes) {
     const measures = [];
+    let districts: Comparator[] = [];
     for (const [source, categories] of Object.entries(theme.categories)) {
-      const m = (await measureFor(ctx, { source, categories })).measure;
+      const { measure: m, districts: d } = await measureFor(ctx, { source, categories });
+      if (measures.length === 0) districts = comparators(config, d).filter((c) => c.group === 'force');
       measures.push({ ...m, dataQuality: affecting(theme.id).filter((f) => f.source === source || f.source === null).map((f) => f.id) });
     }
     const headline = measures[0]!;
@@ -87,6 +89,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
       measures,
       perceptionPct: survey ? await perceptionPct(db, survey.source, theme.survey) : null,
       judgements: await judgementMeans(db, theme.id),
+      districts,
       dataQuality: affecting(theme.id).map((f) => f.id),
     });
   }
@@ -111,7 +114,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
     definitions: DEFINITIONS,
     allCrime,
     themes,
-    comparators: comparators(config, all.districts, populations),
+    comparators: comparators(config, all.districts),
     survey,
     actions: await actions(db),
     dataQuality: findings,
@@ -136,7 +139,7 @@ function pickFigure(m: ThemeResult['measures'][number]) {
   return { current, previous, change, changePct, changePctLabel, pValue, significance, ratePer1000, forceAverageRatePer1000, rank, rankOf, differenceFromForcePer1000, comparable };
 }
 
-function comparators(config: Config, districts: Awaited<ReturnType<typeof measureFor>>['districts'], _p: unknown): Comparator[] {
+function comparators(config: Config, districts: Awaited<ReturnType<typeof measureFor>>['districts']): Comparator[] {
   const ranks = rankDescending(districts, (d) => d.ratePer1000);
   const force: Comparator[] = districts.map((d) => ({
     area: d.district, group: 'force', population: d.population, current: d.current, previous: d.previous,

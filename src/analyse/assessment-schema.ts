@@ -4,7 +4,7 @@ import { z } from 'zod';
  * assessment.json: the contract between `csp assess`, scheduled jobs and `csp render-plan`.
  * Bump SCHEMA_VERSION's major part when a name that consumers rely on changes.
  */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 const significance = z.enum(['significant increase', 'no significant change', 'significant decrease']);
@@ -75,18 +75,6 @@ export const measureSchema = figureSchema.extend({
   dataQuality: z.array(z.string()).describe('ids of dataQuality findings that affect these figures'),
 });
 
-export const themeResultSchema = figureSchema.extend({
-  id: z.string(),
-  name: z.string(),
-  sensitive: z.boolean(),
-  headlineSource: z.string().describe('The first source listed for the theme in csp.yaml gives its headline figures'),
-  summary: z.string(),
-  measures: z.array(measureSchema),
-  perceptionPct: z.number().nullable().describe('Share of survey respondents naming any of the theme\'s survey options'),
-  judgements: z.record(z.string(), z.object({ mean: z.number(), practitioners: z.number().int() })),
-  dataQuality: z.array(z.string()),
-});
-
 const comparatorSchema = z.object({
   area: z.string(),
   group: z.enum(['force', 'comparator-group']),
@@ -97,6 +85,20 @@ const comparatorSchema = z.object({
   rank: z.number().int().nullable(),
   isArea: z.boolean(),
 });
+
+export const themeResultSchema = figureSchema.extend({
+  id: z.string(),
+  name: z.string(),
+  sensitive: z.boolean(),
+  headlineSource: z.string().describe('The first source listed for the theme in csp.yaml gives its headline figures'),
+  summary: z.string(),
+  measures: z.array(measureSchema),
+  perceptionPct: z.number().nullable().describe('Share of survey respondents naming any of the theme\'s survey options'),
+  judgements: z.record(z.string(), z.object({ mean: z.number(), practitioners: z.number().int() })),
+  districts: z.array(comparatorSchema).describe('The theme\'s headline figure in every district of the force, highest rate first; empty when the headline source covers only the partnership area'),
+  dataQuality: z.array(z.string()),
+});
+
 
 const findingSchema = z.object({
   id: z.string(),

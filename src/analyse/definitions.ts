@@ -1,10 +1,10 @@
 /** How each figure is computed, in words: carried into assessment.json and the documents. */
 export const DEFINITIONS: Record<string, string> = {
   allCrime: 'All crime is every data.police.uk category except Anti-social behaviour, which is not a crime.',
-  period: 'The current window is the months from period.start to period.end; the previous window is the same number of months immediately before it.',
+  period: 'The current window is the run of months the assessment reports on, usually the latest twelve published; the previous window is the same number of months immediately before it.',
   change: 'Change is current minus previous. The percentage change is not shown ("n/a") when the previous count is below 20.',
   significance: 'The exact conditional test for two Poisson counts: given the total, the current count is Binomial(total, ½) if nothing changed. Two-sided, 95%: "significant" means p < 0.05.',
-  ratePer1000: 'Count in the current window per 1,000 residents, using the latest population of the area.',
+  ratePer1000: 'Count in the current window per 1,000 residents, using the population estimate for the year nearest the window (the latest year not after it).',
   forceAverage: "The force average rate is all the force's districts' counts over all their residents (not the mean of their rates).",
   rank: "Rank among the force's districts by rate per 1,000, 1 = the highest.",
   exceptions: 'A month of the current window is an exception when it is outside the mean ± 2 standard deviations of the 24 months before the window.',

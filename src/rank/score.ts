@@ -29,7 +29,7 @@ export interface ScoredTheme {
 
 /** How ties are broken, as the documents print it. */
 export function tieBreak(ranking: Ranking): string {
-  return `Equal scores are ordered by their bands, compared criterion by criterion (${ranking.criteria.map((c) => c.id).join(', ')}), then by the order of the themes in csp.yaml.`;
+  return `Equal scores are ordered by their bands, compared criterion by criterion (${ranking.criteria.map((c) => c.id).join(', ')}), then by the order in which the partnership lists its themes.`;
 }
 
 /**

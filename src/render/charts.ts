@@ -75,8 +75,13 @@ function escapeXml(s: string): string {
   return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
-/** Monthly counts with the current window shaded, so the comparison is visible. */
-export function seriesSpec(series: { month: string; count: number }[], window: { start: string; end: string }, colour: string): TopLevelSpec {
+/**
+ * Monthly counts with the current window shaded, so the comparison is visible. A month whose
+ * data is incomplete is ringed and labelled "incomplete" (words, not colour alone), so its dip
+ * is not read as a fall in crime.
+ */
+export function seriesSpec(series: { month: string; count: number }[], window: { start: string; end: string }, colour: string, incomplete: readonly string[] = []): TopLevelSpec {
+  const marked = series.filter((s) => incomplete.includes(s.month)).map((s) => ({ ...s, label: 'incomplete' }));
   return {
     width: 560,
     height: 180,
@@ -97,6 +102,20 @@ export function seriesSpec(series: { month: string; count: number }[], window: {
           y: { field: 'count', type: 'quantitative', title: 'count per month', scale: { zero: true } },
         },
       },
+      ...(marked.length === 0
+        ? []
+        : [
+            {
+              data: { values: marked },
+              mark: { type: 'point' as const, shape: 'circle', size: 160, filled: false, stroke: '#b3541e', strokeWidth: 2 },
+              encoding: { x: { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const }, y: { field: 'count', type: 'quantitative' as const } },
+            },
+            {
+              data: { values: marked },
+              mark: { type: 'text' as const, dy: 16, fontSize: 11, color: '#7a3510' },
+              encoding: { x: { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const }, y: { field: 'count', type: 'quantitative' as const }, text: { field: 'label' } },
+            },
+          ]),
     ],
   } as TopLevelSpec;
 }
@@ -136,7 +155,9 @@ export function matrixSpec(cells: { theme: string; criterion: string; band: numb
     data: { values: cells },
     encoding: {
       x: { field: 'criterion', type: 'nominal', sort: criteria, title: null, axis: { orient: 'top', labelAngle: 0 } },
-      y: { field: 'theme', type: 'nominal', sort: themes, title: null, axis: { labelLimit: 260 } },
+      // Vega measures text without a canvas by estimate (about 0.8 em a character), so a limit in
+      // pixels cut long theme names short: no limit, the names are the point of the chart.
+      y: { field: 'theme', type: 'nominal', sort: themes, title: null, axis: { labelLimit: 0 } },
     },
     layer: [
       {

@@ -54,13 +54,20 @@ export function assessmentTables(a: Assessment): Table[] {
     },
     {
       name: 'hotspots',
-      title: `Areas with the most incidents, ${a.period.label}`,
-      columns: ['theme_id', 'source', 'level', 'area', 'count', 'share_pct'],
-      rows: [
-        ...a.allCrime.hotspots.byCount.map((h) => ['all-crime', null, a.allCrime.hotspots.level, h.area, h.count, h.sharePct]),
-        ...a.themes.flatMap((t) => t.measures.flatMap((m) => m.hotspots.byCount.map((h) => [t.id, m.source, m.hotspots.level, h.area, h.count, h.sharePct]))),
-      ],
+      title: `Areas with the most incidents, and with the highest rates, ${a.period.label}`,
+      columns: ['theme_id', 'source', 'level', 'ranked_by', 'area', 'count', 'share_pct', 'population', 'rate_per_1000'],
+      rows: [['all-crime', a.allCrime.hotspots, null] as const, ...a.themes.flatMap((t) => t.measures.map((m) => [t.id, m.hotspots, m.source] as const))].flatMap(([id, h, source]) => [
+        ...h.byCount.map((x) => [id, source, h.level, 'count', x.area, x.count, x.sharePct, null, null]),
+        ...h.byRate.map((x) => [id, source, h.level, 'rate', x.area, x.count, null, x.population, x.ratePer1000]),
+      ]),
     },
+    // Each theme's headline figure in every district of the force: how the area compares.
+    ...a.themes.filter((t) => t.districts.length > 0).map((t) => ({
+      name: `districts-${t.id}`,
+      title: `${t.name} by district, ${a.period.label} against ${a.period.previousLabel}`,
+      columns: ['district', 'population', 'current', 'previous', 'rate_per_1000', 'rank', 'is_partnership_area'],
+      rows: t.districts.map((d) => [d.area, d.population, d.current, d.previous, d.ratePer1000, d.rank, d.isArea]),
+    })),
     {
       name: 'exceptions',
       title: 'Months outside the control limits (mean ± 2 SD of the 24 months before the window)',

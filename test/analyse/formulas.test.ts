@@ -102,8 +102,8 @@ describe('rates, ranks and the force average', () => {
     expect(differencePer1000(1215, 10000, { count: 121549, population: 1000000 })).toBe(0);
     expect(Object.is(differencePer1000(1215, 10000, { count: 121549, population: 1000000 }), -0)).toBe(false);
     expect(differencePer1000(1215, 10000, { count: 120500, population: 1000000 })).toBe(1);
-    expect(differencePer1000(1000, 10000, { count: 100449, population: 1000000 })).toBe(-0); // −0.0449 → 0
-    expect(differencePer1000(1000, 10000, { count: 100550, population: 1000000 })).toBe(-0.1);
+    expect(differencePer1000(1000, 10000, { count: 1000449, population: 10000000 })).toBe(0); // −0.0449 → 0
+    expect(differencePer1000(1000, 10000, { count: 1000550, population: 10000000 })).toBe(-0.1); // −0.055
     expect(differencePer1000(5, null, { count: 10, population: 100 })).toBeNull();
   });
 });

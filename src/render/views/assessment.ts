@@ -2,7 +2,9 @@ import type { Assessment, Figure, ThemeResult } from '../../analyse/assessment-s
 import type { Config } from '../../config/load.js';
 import { pValueLabel } from '../../analyse/significance.js';
 import { matrixSpec, ratesSpec, renderChart, seriesSpec } from '../charts.js';
+import { bandsText, criterionName, criterionUnit } from '../criteria.js';
 import { count, pct, rate } from '../format.js';
+import { monthLabel } from '../../analyse/months.js';
 import { branding, figure, frame, seriesTable, table, type FigureView, type TableView } from './common.js';
 
 const DEFINITION_TERMS: Record<string, string> = {
@@ -39,9 +41,11 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
   );
   const themes = [];
   for (const t of a.themes) themes.push(await themeView(a, t, brand.primaryColour));
-  const allCrimeChart = await seriesFigure(a, 'all-crime', 'All crime (excluding ASB)', a.allCrime.series, brand.primaryColour, 'crimes');
+  const policeId = a.sources.find((x) => x.kind === 'police-uk-street')?.id ?? '';
+  const allCrimeChart = await seriesFigure(a, 'all-crime', 'All crime (excluding ASB)', a.allCrime.series, brand.primaryColour, 'crimes', incompleteMonths(a, policeId, 'allCrime'));
 
   const r = a.ranking;
+  const names = (ids: string[]) => ids.map((id) => a.themes.find((t) => t.id === id)?.name ?? id).join(', ');
   const matrix = await renderChart(
     'chart-ranking',
     'Ranking matrix: the band of each theme on each criterion',
@@ -56,8 +60,9 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
   );
   const contents = [
     ['summary', 'Summary'], ['method', 'Data and method'], ['all-crime', 'All crime'], ['themes', 'Candidate themes'],
-    ['comparisons', 'Comparison with the force\'s districts'], ['survey', 'Resident survey'], ['ranking', 'Ranking of the themes'],
-    ['data-quality', 'Data quality'], ['sources', 'Appendix: sources'],
+    ['comparisons', 'Comparison with the force\'s districts'], ['survey', 'Resident survey'], ['last-year', 'Last year\'s actions reviewed'],
+    ['ranking', 'Ranking of the themes'], ['recommendations', 'Recommendations'],
+    ['data-quality', 'Data quality'], ['sources', 'Appendix: sources'], ['fingerprints', 'Annex: SHA-256 fingerprints'],
   ].map(([id, title]) => ({ id: id!, title: title! }));
   return {
     ...frame({
@@ -73,6 +78,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
     }),
     area: { name: a.area.name, population: count(a.area.population), populationYear: a.area.populationYear === null ? 'the latest year' : String(a.area.populationYear), force: a.area.force },
     period: a.period,
+    seriesStart: monthLabel(a.period.seriesStart),
     summary: {
       text: a.allCrime.summary,
       recommended: r.themes.filter((t) => t.recommended).map((t) => ({ name: t.name, score: String(t.score), override: t.override ? t.override.reason : null })),
@@ -95,7 +101,8 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
       scale: String(r.scale),
       recommend: String(r.recommend),
       tieBreak: r.tieBreak,
-      criteria: table('Criteria, weights and band thresholds', ['Criterion', ['Weight', 'num'], 'Band thresholds'], r.criteria.map((c) => [c.id, String(c.weight), c.thresholds.join(' / ')])),
+      criteria: table('Criteria, what each measures, weights and bands', ['Criterion', 'Measured as', ['Weight', 'num'], 'Bands'],
+        r.criteria.map((c) => [criterionName(c), criterionUnit(c).unit, String(c.weight), bandsText(c)])),
       harmNote: r.criteria.find((c) => c.id === 'harm')?.note ?? null,
       matrix: figure(matrix, table(
         'Scores and ranks',
@@ -115,28 +122,39 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
         checks: String(r.sensitivity.scenarios.length),
         borderline: r.sensitivity.borderline.map((b) => `${a.themes.find((t) => t.id === b.theme)?.name ?? b.theme}: ${b.scenarios.join('; ')}`),
         changed: r.sensitivity.scenarios.some((s) => s.changed)
-          ? table('Changes that alter the recommended set', ['Change', 'Enters', 'Leaves'], r.sensitivity.scenarios.filter((s) => s.changed).map((s) => [s.change, s.entered.join(', ') || '–', s.left.join(', ') || '–']))
+          ? table('Changes that alter the recommended set', ['Change', 'Enters', 'Leaves'], r.sensitivity.scenarios.filter((s) => s.changed).map((s) => [s.change, names(s.entered) || '–', names(s.left) || '–']))
           : null,
       },
     },
     dataQuality: a.dataQuality.length
       ? table('Data-quality findings and their effect on the figures', ['Finding', 'Severity', 'Effect on the figures'], a.dataQuality.map((f) => [f.message, f.severity, f.effect]))
       : null,
-    sources: table('Every file read, with its SHA-256 fingerprint', ['File', 'Source', ['Rows read', 'num'], ['Rejected', 'num'], ['SHA-256', 'code']],
-      a.sources.flatMap((s) => s.files.map((f) => [f.path, s.id, count(f.rowsRead), count(f.rowsRejected), f.sha256]))),
+    sources: table('Sources: every file read', ['File', 'Source', ['Rows read', 'num'], ['Rejected', 'num']],
+      a.sources.flatMap((s) => s.files.map((f) => [f.path, s.description ?? s.id, count(f.rowsRead), count(f.rowsRejected)]))),
+    fingerprints: table('SHA-256 fingerprints of the files read', ['File', ['SHA-256', 'code']], a.sources.flatMap((s) => s.files.map((f) => [f.path, f.sha256]))),
+    recommendations: recommendationsView(a),
+    lastYear: lastYearView(a),
   };
 }
 
-async function seriesFigure(a: Assessment, id: string, name: string, series: { month: string; count: number }[], colour: string, unit: string): Promise<FigureView> {
+/** The months a data-quality finding says are partly published in a source, for the figure it affects. */
+function incompleteMonths(a: Assessment, source: string, affects: string): string[] {
+  const prefix = `partial-month-${source}-`;
+  return a.dataQuality.filter((f) => f.id.startsWith(prefix) && f.affects.includes(affects)).map((f) => f.id.slice(prefix.length)).sort();
+}
+
+async function seriesFigure(a: Assessment, id: string, name: string, series: { month: string; count: number }[], colour: string, unit: string, incomplete: string[]): Promise<FigureView> {
   const last12 = series.slice(-12).reduce((s, m) => s + m.count, 0);
   const max = series.reduce((m, s) => (s.count > m.count ? s : m), series[0] ?? { month: '', count: 0 });
+  const shown = incomplete.filter((m) => series.some((s) => s.month === m));
+  const gap = shown.length === 0 ? '' : ` ${shown.map(monthLabel).join(' and ')} ${shown.length > 1 ? 'are' : 'is'} ringed and labelled: the data for ${shown.length > 1 ? 'those months' : 'that month'} is incomplete, so ${shown.length > 1 ? 'their dips are' : 'its dip is'} not a fall in crime.`;
   const chart = await renderChart(
     `chart-${id}`,
     `${name}: ${unit} per month in ${a.area.name}`,
-    series.length === 0 ? 'No data.' : `Monthly counts from ${series[0]!.month} to ${series.at(-1)!.month}; the shaded band is the current window (${a.period.label}, ${count(last12)} in its last 12 months). The highest month was ${max.month} with ${count(max.count)}.`,
-    seriesSpec(series, { start: a.period.start, end: a.period.end }, colour),
+    series.length === 0 ? 'No data.' : `Monthly counts from ${monthLabel(series[0]!.month)} to ${monthLabel(series.at(-1)!.month)}; the shaded band is the current window (${a.period.label}, ${count(last12)} in its last 12 months). The highest month was ${monthLabel(max.month)} with ${count(max.count)}.${gap}`,
+    seriesSpec(series, { start: a.period.start, end: a.period.end }, colour, shown),
   );
-  return figure(chart, seriesTable(`${name}: monthly counts`, series, count));
+  return figure(chart, seriesTable(`${name}: monthly counts`, series, count, shown));
 }
 
 async function themeView(a: Assessment, t: ThemeResult, colour: string) {
@@ -146,20 +164,56 @@ async function themeView(a: Assessment, t: ThemeResult, colour: string) {
     name: t.name,
     summary: t.summary,
     sensitive: t.sensitive,
-    figure: await seriesFigure(a, t.id, t.name, head.series, colour, head.kind === 'police-uk-street' ? 'recorded' : 'incidents'),
+    figure: await seriesFigure(a, t.id, t.name, head.series, colour, head.kind === 'police-uk-street' ? 'recorded' : 'incidents', incompleteMonths(a, head.source, t.id)),
     measures: table(`${t.name}: each source`, ['Source', 'Categories', ['Current', 'num'], ['Previous', 'num'], ['Change', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num']],
-      t.measures.map((m) => [m.source, m.categories.join(', '), count(m.current), count(m.previous), m.changePctLabel, sig(m), rate(m.ratePer1000)])),
+      t.measures.map((m) => [a.sources.find((x) => x.id === m.source)?.description ?? m.source, m.categories.join(', '), count(m.current), count(m.previous), m.changePctLabel, sig(m), rate(m.ratePer1000)])),
     hotspots: hotspotTable(head.hotspots, t.name),
     concentration: head.hotspots.top10PctSharePct === null ? null : `The top ${head.hotspots.top10PctAreas} of ${head.hotspots.areas} areas (${head.hotspots.level === 'lsoa' ? 'LSOAs' : `${head.hotspots.level}s`}) hold ${pct(head.hotspots.top10PctSharePct)} of the ${count(head.hotspots.total)} incidents.`,
-    exceptions: head.variability.exceptions.map((e) => `${e.month}: ${count(e.count)}, ${e.direction} the usual range of ${rate(e.lower)} to ${rate(e.upper)}`),
+    exceptions: head.variability.exceptions.map((e) => `${monthLabel(e.month)}: ${count(e.count)}, ${e.direction} the usual range of ${rate(e.lower)} to ${rate(e.upper)}`),
     variability: head.variability.cv === null ? null : `Month-to-month variation (coefficient of variation): ${head.variability.cv.toFixed(2)}.`,
-    repeats: t.measures.flatMap((m) => m.repeats.map((r) => `${count(r.flagged)} of the ${count(r.total)} ${m.source} records in ${a.period.label} were flagged ${r.flag} (${pct(r.sharePct)}).`)),
+    repeats: t.measures.flatMap((m) => m.repeats.map((r) => `${count(r.flagged)} of the ${count(r.total)} records of ${a.sources.find((x) => x.id === m.source)?.description ?? m.source} in ${a.period.label} were flagged ${r.flag} (${pct(r.sharePct)}).`)),
   };
 }
 
-function hotspotTable(h: Assessment['allCrime']['hotspots'], name: string): TableView | null {
-  if (h.byCount.length === 0) return null;
-  return table(`${name}: the areas with the most incidents`, ['Area', ['Count', 'num'], ['Share', 'num']], h.byCount.map((x) => [x.area, count(x.count), pct(x.sharePct)]));
+/** The areas with the most incidents and, where they have a population, with the highest rates. */
+function hotspotTable(h: Assessment['allCrime']['hotspots'], name: string): TableView[] {
+  const level = h.level === 'lsoa' ? 'LSOA' : h.level;
+  return [
+    ...(h.byCount.length === 0 ? [] : [table(`${name}: the ${level}s with the most incidents`, [level === 'LSOA' ? 'LSOA' : 'Area', ['Count', 'num'], ['Share of the area\'s total', 'num']], h.byCount.map((x) => [x.area, count(x.count), pct(x.sharePct)]))]),
+    ...(h.byRate.length === 0 ? [] : [table(`${name}: the ${level}s with the highest rates`, [level === 'LSOA' ? 'LSOA' : 'Area', ['Count', 'num'], ['Residents', 'num'], ['Per 1,000 residents', 'num']], h.byRate.map((x) => [x.area, count(x.count), count(x.population), rate(x.ratePer1000)]))]),
+  ];
+}
+
+/** What the assessment recommends to the partnership: priorities, close calls and the data to mend. */
+function recommendationsView(a: Assessment) {
+  const r = a.ranking;
+  const byId = new Map(a.themes.map((t) => [t.id, t]));
+  return {
+    priorities: r.themes.filter((t) => t.recommended).map((t) => {
+      const top = [...t.criteria].sort((x, y) => y.contribution - x.contribution || x.id.localeCompare(y.id)).slice(0, 2);
+      const f = byId.get(t.id)!;
+      const change = f.comparable ?? f;
+      return {
+        name: t.name,
+        text: `ranked ${t.rank} of ${r.themes.length} (score ${t.score}), scoring most on ${top.map((c) => `${criterionName(r.criteria.find((x) => x.id === c.id) ?? { id: c.id, kind: 'judged' })} (band ${c.band})`).join(' and ')}; ${change.changePctLabel === 'n/a' ? '' : `${change.changePctLabel}${f.comparable ? ' on comparable months' : ''}, `}${change.significance}.`,
+        override: t.override?.recommend ? `Recommended by override: ${t.override.reason}` : null,
+      };
+    }),
+    close: r.sensitivity.borderline.map((b) => `${byId.get(b.theme)?.name ?? b.theme}: moves in or out of the recommended set when ${b.scenarios.join('; ')}.`),
+    data: a.dataQuality.filter((f) => f.severity !== 'info').map((f) => `${f.message}: ${f.effect}.`),
+  };
+}
+
+/** Last year's action plan, reviewed: where each action stands and what its measure did. */
+function lastYearView(a: Assessment) {
+  if (a.actions.length === 0) return null;
+  const n = (status: string) => a.actions.filter((x) => x.status === status).length;
+  return {
+    summary: `Of last year's ${a.actions.length} actions, ${n('completed')} ${n('completed') === 1 ? 'is' : 'are'} completed, ${n('ongoing')} ongoing and ${n('carried forward')} carried forward.`,
+    table: table('Last year\'s actions, their status and their measures', ['Action', 'Theme', 'Status', 'Measure', ['Before', 'num'], ['Latest', 'num'], ['Change', 'num']],
+      a.actions.map((x) => [x.action, x.theme ?? '', x.status, x.measure ?? '', count(x.baseline), count(x.latest),
+        x.baseline === null || x.latest === null ? '' : `${x.latest - x.baseline > 0 ? '+' : x.latest < x.baseline ? '−' : ''}${count(Math.abs(x.latest - x.baseline))}`])),
+  };
 }
 
 function surveyView(a: Assessment) {

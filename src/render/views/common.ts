@@ -8,6 +8,8 @@ export interface TableView {
   caption: string;
   columns: { label: string; numeric: boolean; code: boolean }[];
   rows: { cells: { text: string; numeric: boolean; code: boolean }[]; highlight: boolean }[];
+  /** A short table is kept on one page in print, so its caption and header never end a page alone. */
+  short: boolean;
 }
 
 /** A column is text, a number ('num': right-aligned) or a code such as a hash ('code': may break anywhere). */
@@ -23,6 +25,7 @@ export function table(caption: string, columns: (string | [string, 'num' | 'code
       cells: r.filter((_, j) => keep[j]).map((cell, j) => ({ text: String(cell), numeric: cols[j]?.numeric ?? false, code: cols[j]?.code ?? false })),
       highlight: highlight(i),
     })),
+    short: rows.length <= 14,
   };
 }
 
@@ -74,16 +77,17 @@ export function frame(o: Omit<DocumentFrame, 'lang' | 'generatedOn'> & { generat
   return { ...o, lang: 'en-GB', generatedOn: longDate(o.generatedOn) };
 }
 
-/** A year × month grid of a monthly series: compact enough to print beside its chart. */
-export function seriesTable(caption: string, series: { month: string; count: number }[], show: (n: number) => string): TableView {
+/** A year × month grid of a monthly series: compact enough to print beside its chart. Incomplete months are marked *. */
+export function seriesTable(caption: string, series: { month: string; count: number }[], show: (n: number) => string, incomplete: readonly string[] = []): TableView {
   const years = [...new Set(series.map((s) => s.month.slice(0, 4)))];
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const rows = years.map((y) => [
     y,
     ...months.map((_, i) => {
       const m = series.find((s) => s.month === `${y}-${String(i + 1).padStart(2, '0')}`);
-      return m ? show(m.count) : '';
+      return m ? `${show(m.count)}${incomplete.includes(m.month) ? '*' : ''}` : '';
     }),
   ]);
-  return table(caption, ['Year', ...months.map((m) => [m, 'num'] as [string, 'num'])], rows);
+  const marked = series.some((s) => incomplete.includes(s.month));
+  return table(marked ? `${caption} (* the month's data is incomplete)` : caption, ['Year', ...months.map((m) => [m, 'num'] as [string, 'num'])], rows);
 }
