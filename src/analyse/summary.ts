@@ -37,14 +37,13 @@ export function summaryText({ name, unit, figure: f, period, force, findings }: 
   const c = f.comparable;
   if (c) {
     // The windows are unlike: only the change on comparable months may be called significant.
-    const why = gapSentence(c.gaps);
     const verdict = c.current + c.previous === 0
       ? 'so nothing can be said about the change'
       : c.significance === 'no significant change'
         ? `which is within what chance alone would produce (${pValueLabel(c.pValue)}), so not evidence of a real change`
         : `a statistically significant ${c.significance === 'significant increase' ? 'increase' : 'decrease'} (${pValueLabel(c.pValue)})`;
     const compared = c.months > 0 ? `Compared on the ${c.months} month${c.months === 1 ? '' : 's'} both windows have, the change is ${signed(c.change)}${c.changePct === null ? '' : ` (${c.changePctLabel})`}, ${verdict}.` : 'No month of the two windows can be compared.';
-    parts.push(`${why}, so the totals are not like for like. ${compared}`);
+    parts.push(`${gapCaveat(c.gaps)}${compared}`);
   } else if (f.current + f.previous > 0) {
     parts.push(
       f.significance === 'no significant change'
@@ -67,6 +66,15 @@ export function summaryText({ name, unit, figure: f, period, force, findings }: 
 }
 
 const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${n(Math.abs(Math.round(x)))}`;
+
+/**
+ * The sentence a summary opens its comparable change with: "November 2024 was only partly
+ * published, so the totals are not like for like. " A document that has said it once can
+ * find it in later summaries and leave it out there.
+ */
+export function gapCaveat(gaps: GapMonth[]): string {
+  return `${gapSentence(gaps)}, so the totals are not like for like. `;
+}
 
 /** "November 2024 was only partly published and March 2025 has no data". */
 function gapSentence(gaps: GapMonth[]): string {

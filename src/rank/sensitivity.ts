@@ -1,8 +1,8 @@
-import type { Ranking } from './resolve.js';
+import type { CriterionKind, Ranking } from './resolve.js';
 import { recommendedIds, scoreThemes, type ThemeRaws } from './score.js';
 
 export interface Scenario {
-  /** e.g. "weight of trend −50%", "volume threshold 2 (110) +10". */
+  /** e.g. "weight of trend −50%", "volume threshold 2 (110%) +10 points". */
   change: string;
   criterion: string;
   recommended: string[];
@@ -19,6 +19,15 @@ export interface Sensitivity {
   /** Themes that enter or leave the recommended set in some scenario, and which. */
   borderline: { theme: string; scenarios: string[] }[];
 }
+
+/** A threshold's unit, and its step's: "volume threshold 1 (90%) +10 points". */
+const UNIT: Record<CriterionKind, { at: string; step: string }> = {
+  volume: { at: '%', step: ' points' },
+  trend: { at: '%', step: ' points' },
+  perception: { at: '%', step: ' points' },
+  harm: { at: ' per 1,000', step: ' per 1,000' },
+  judged: { at: '', step: '' },
+};
 
 /**
  * Is the choice robust? Moves each weight by ±50% and each band threshold by one step
@@ -42,7 +51,7 @@ export function sensitivity(themes: readonly ThemeRaws[], ranking: Ranking): Sen
         const moved = [...c.thresholds];
         moved[ti] = t + delta;
         if (moved.some((x, i) => i > 0 && x <= moved[i - 1]!)) continue;
-        run(`${c.id} threshold ${ti + 1} (${t}) ${delta < 0 ? '−' : '+'}${Math.abs(delta)}`, c.id, withCriterion(ranking, ci, { ...c, thresholds: moved }));
+        run(`${c.id} threshold ${ti + 1} (${t}${UNIT[c.kind].at}) ${delta < 0 ? '−' : '+'}${Math.abs(delta)}${UNIT[c.kind].step}`, c.id, withCriterion(ranking, ci, { ...c, thresholds: moved }));
       }
     });
   });

@@ -43,6 +43,10 @@ export const planSchema = z.strictObject({
     role: text.describe('Their role, e.g. Chair of the Executive Group; District Commander'),
     organisation: z.string().default(''),
     text,
+    alsoSigned: z
+      .array(z.strictObject({ author: text, role: text, organisation: z.string().default('') }))
+      .default([])
+      .describe('Others who sign the foreword with the author, e.g. the Cabinet Member for Community Safety'),
   }),
   statements: z
     .array(z.strictObject({ title: text, author: text, role: z.string().default(''), organisation: z.string().default(''), text }))

@@ -32,6 +32,10 @@ foreword:
     sets out our priorities for the next three years, what we will do under each, and how
     we will know whether it has worked. We are fully committed to making Thanet a safer
     place to live, work and visit.
+  alsoSigned:
+    - author: Cllr Pat Evans
+      role: Cabinet Member for Community Safety
+      organisation: Thanet District Council
 
 # Further forewords, e.g. from the Violence Reduction Unit (optional).
 statements:

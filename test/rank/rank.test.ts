@@ -110,11 +110,11 @@ describe('sensitivity', () => {
     // Trend +50%: a 4+3+3 = 10, b 6+1.5+1 = 8.5, c 6+4.5+2 = 12.5, d 2+4.5+3 = 9.5 → unchanged.
     // Influence threshold 2 (3.5) +0.5 → 4: a's 4 stays band 3; d's 4.5 stays 3 → unchanged.
     // Volume threshold 1 (90) +10 → 100: a (100) stays band 2.  Volume threshold 2 (110) −10 → 100: a → band 3: 11 → a ties c.
-    expect(s.scenarios.map((x) => x.change)).toContain('volume threshold 2 (110) −10');
+    expect(s.scenarios.map((x) => x.change)).toContain('volume threshold 2 (110%) −10 points');
     expect(s.robust).toBe(s.scenarios.every((x) => !x.changed));
     const flip = sensitivity(themes, ranking({ recommend: 1 }));
     expect(flip.baseline).toEqual(['c']);
-    const tied = flip.scenarios.find((x) => x.change === 'volume threshold 2 (110) −10')!;
+    const tied = flip.scenarios.find((x) => x.change === 'volume threshold 2 (110%) −10 points')!;
     // a rises to 6 + 2 + 3 = 11 = c; c's bands (3,3,2) beat a's (3,2,3) at trend: c stays first.
     expect(tied.changed).toBe(false);
     const dUp = flip.scenarios.find((x) => x.change === 'weight of influence +50%')!;

@@ -1,6 +1,7 @@
 import type { Assessment, Figure, ThemeResult } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
 import { pValueLabel } from '../../analyse/significance.js';
+import { gapCaveat } from '../../analyse/summary.js';
 import { matrixSpec, ratesSpec, renderChart, seriesSpec } from '../charts.js';
 import { bandsText, criterionName, criterionUnit } from '../criteria.js';
 import { count, pct, rate } from '../format.js';
@@ -39,8 +40,12 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
     `${a.area.name} has ${rate(a.allCrime.ratePer1000)} crimes per 1,000 residents, ${a.allCrime.rank === 1 ? 'the highest' : `ranked ${a.allCrime.rank} of ${a.allCrime.rankOf}`} among ${a.area.force}'s districts; the dashed line is the force average of ${rate(a.allCrime.forceAverageRatePer1000)}.`,
     ratesSpec(comparators.map((c) => ({ area: c.area, rate: c.ratePer1000!, isArea: c.isArea })), a.allCrime.forceAverageRatePer1000, { primary: brand.primaryColour, muted: '#9aa7b3' }),
   );
+  // The gap caveat is said once, in the all-crime summary and at the head of the themes;
+  // a theme whose windows have the same gap leaves it out of its own summary.
+  const caveat = a.allCrime.comparable ? gapCaveat(a.allCrime.comparable.gaps) : null;
+  const sameGap = (t: ThemeResult) => caveat !== null && t.comparable !== null && gapCaveat(t.comparable.gaps) === caveat;
   const themes = [];
-  for (const t of a.themes) themes.push(await themeView(a, t, brand.primaryColour));
+  for (const t of a.themes) themes.push({ ...(await themeView(a, t, brand.primaryColour)), ...(sameGap(t) ? { summary: t.summary.replace(caveat!, '') } : {}) });
   const policeId = a.sources.find((x) => x.kind === 'police-uk-street')?.id ?? '';
   const allCrimeChart = await seriesFigure(a, 'all-crime', 'All crime (excluding ASB)', a.allCrime.series, brand.primaryColour, 'crimes', incompleteMonths(a, policeId, 'allCrime'));
 
@@ -87,6 +92,9 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
     definitions: Object.entries(a.definitions).map(([term, text]) => ({ term: DEFINITION_TERMS[term] ?? term, text })),
     allCrime: { summary: a.allCrime.summary, figure: allCrimeChart, hotspots: hotspotTable(a.allCrime.hotspots, 'All crime') },
     themes,
+    themesCaveat: caveat && a.themes.some(sameGap)
+      ? `${caveat}Where a theme's windows hold that month, its change is measured on the months both windows have, as for all crime.`
+      : null,
     comparisons: {
       figure: figure(ratesChart, table(
         `All crime by district, ${a.period.label}`,
