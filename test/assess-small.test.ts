@@ -114,8 +114,8 @@ describe('assess on a hand-computed workspace', () => {
         // Only June has data in both years: the change is measured on June alone (the same 45 against 30 here).
         'Feb–May 2024, Jul 2024–May 2025 and Jul–Nov 2025 have no data, so the totals are not like for like. Compared on the 1 month both windows have, the change is +15 (+50.0%), which is within what chance alone would produce (p = 0.105), so not evidence of a real change. ' +
         'That is 45.0 per 1,000 residents, 26.0 more than the Kent Police average of 19.0; the highest rate of 2 districts. ' +
-        'Note: police covers 2024-01 to 2025-12 with 20 month(s) missing (2024-02, 2024-03, 2024-04, 2024-05, 2024-07, 2024-08, 2024-09, 2024-10, 2024-11, 2024-12, 2025-01, 2025-02, 2025-03, 2025-04, 2025-05, 2025-07, 2025-08, 2025-09, 2025-10, 2025-11); ' +
-        'the assessment needs 2024-01 to 2025-12; months without data count as zero in the totals; changes are measured on the months both windows have.',
+        'Note: the police data covers January 2024 to December 2025 with 20 month(s) missing (Feb–May 2024, Jul 2024–May 2025, Jul–Nov 2025); ' +
+        'the assessment needs January 2024 to December 2025; months without data count as zero in the totals; changes are measured on the months both windows have.',
     );
   });
 

@@ -2,10 +2,17 @@ import type { Config } from '../config/load.js';
 import type { SourceReport, ValidationReport } from '../ingest/report.js';
 import { ASB_CATEGORY, partialShare } from '../ingest/report.js';
 import type { Finding } from './assessment-schema.js';
-import { monthLabel } from './months.js';
-import { within, type Period } from './periods.js';
+import { monthLabel, monthRanges } from './months.js';
+import { periodLabel, within, type Period } from './periods.js';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-GB');
+
+/** A source as a finding names it: what it is, not its id in csp.yaml (the finding's `source` keeps that). */
+export function sourceName(config: Config, s: Pick<SourceReport, 'id' | 'kind'>): string {
+  if (s.kind === 'police-uk-street') return 'the police data';
+  const c = config.sources[s.id];
+  return c?.description ?? c?.publicName ?? s.id;
+}
 
 /**
  * Data-quality findings, each with its effect on the figures and the figures it affects
@@ -32,7 +39,7 @@ export function qualityFindings(config: Config, report: ValidationReport, period
         id: `partial-month-${s.id}-${p.month}`,
         severity: within(p.month, period.previousStart, period.end) ? 'warning' : 'info',
         source: s.id,
-        message: `${monthLabel(p.month)} looks partially published in ${s.id}: ${partialShare(p, isPolice ? 'crimes' : 'rows')}`,
+        message: `${monthLabel(p.month)} looks partially published in ${sourceName(config, s)}: ${partialShare(p, isPolice ? 'crimes' : 'rows')}`,
         effect: where,
         affects: within(p.month, seriesStart, period.end) ? affectedByMonthGap : [],
       });
@@ -44,7 +51,7 @@ export function qualityFindings(config: Config, report: ValidationReport, period
         id: `coverage-${s.id}`,
         severity: 'warning',
         source: s.id,
-        message: `${s.id} covers ${s.months[0]} to ${s.months.at(-1)}${missing.length ? ` with ${missing.length} month(s) missing (${missing.join(', ')})` : ''}; the assessment needs ${period.previousStart} to ${period.end}`,
+        message: `${sourceName(config, s)} covers ${monthLabel(s.months[0]!)} to ${monthLabel(s.months.at(-1)!)}${missing.length ? ` with ${missing.length} month(s) missing (${monthRanges(missing, periodLabel).join(', ')})` : ''}; the assessment needs ${monthLabel(period.previousStart)} to ${monthLabel(period.end)}`,
         effect: 'months without data count as zero in the totals; changes are measured on the months both windows have',
         affects: affectedByMonthGap,
       });
@@ -96,7 +103,7 @@ function sourceFindings(config: Config, s: SourceReport, themesOf: (p: (c: strin
     const b = s.boundaryChanges;
     out.push({
       ...base, id: `boundary-change-${s.id}`, severity: 'info',
-      message: `${b.appeared} LSOA code(s) start and ${b.disappeared} stop part-way through ${s.id}, e.g. ${b.examples.join('; ')}: the LSOA boundaries changed`,
+      message: `${b.appeared} LSOA code(s) start and ${b.disappeared} stop part-way through ${sourceName(config, s)}, e.g. ${b.examples.join('; ')}: the LSOA boundaries changed`,
       effect: 'district and force figures are unaffected; counts by LSOA (hotspots) are not comparable across the change',
       affects: [],
     });
@@ -104,7 +111,7 @@ function sourceFindings(config: Config, s: SourceReport, themesOf: (p: (c: strin
   for (const c of s.categoryChanges) {
     out.push({
       ...base, id: `category-change-${s.id}-${c.category.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-')}`, severity: 'warning',
-      message: `category "${c.category}" is only present in ${s.id} from ${c.firstMonth} to ${c.lastMonth}`,
+      message: `category "${c.category}" is only present in ${sourceName(config, s)} from ${monthLabel(c.firstMonth)} to ${monthLabel(c.lastMonth)}`,
       effect: 'a renamed or split category: themes that include only one of the old and new names change for that reason, not because crime changed',
       affects: themesOf((x) => x === c.category),
     });
