@@ -305,7 +305,7 @@ describe('documents without a browser, with bad templates, and in public', () =>
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'csp.js'), 'render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'pdf'], { stdio: 'ignore' });
     const marker = `csp-browser-${child.pid}-`;
     const running = () => { try { return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' }).trim(); } catch { return ''; } };
-    for (let i = 0; i < 100 && running() === ''; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && running() === ''; i++) await new Promise((r) => setTimeout(r, 100)); // up to 30 s on a loaded machine
     expect(running()).not.toBe(''); // the browser was printing
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     child.kill('SIGTERM');

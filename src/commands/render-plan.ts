@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assessmentSchema, type Assessment } from '../analyse/assessment-schema.js';
 import { loadConfig } from '../config/load.js';
-import { EXIT, invalidInput } from '../errors.js';
+import { EXIT, formatProblem, invalidInput } from '../errors.js';
 import type { Io } from '../io.js';
 import { renderDocuments, type Format } from '../render/documents.js';
 import { loadPlan } from '../render/plan-load.js';
+import { unplacedRecommended } from '../render/views/plan-priorities.js';
 import { documentOptions, parseFormats, stepper } from './steps.js';
 import { OutputSet } from '../util/output-set.js';
 import { checkTemporaryFolder, checkWritable } from '../util/output-folder.js';
@@ -35,6 +36,10 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   const plan = loadPlan(opts.plan ? path.resolve(io.cwd, opts.plan) : path.join(config.baseDir, 'plan.yaml'), io.cwd);
   const formats: Format[] = opts.format ? parseFormats(opts.format) : config.output.formats;
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
+  // A recommended theme left out of every priority is the partnership's choice to make, but not silently.
+  for (const name of unplacedRecommended(assessment, plan)) {
+    io.err(`${io.color.yellow('⚠')} ${formatProblem({ message: `the ranking recommended ${name}, but no priority in plan.yaml takes it up: the plan does not show it`, hint: 'add its theme id to a priority\'s themes, or say in the plan why the partnership left it out' })}\n`);
+  }
   const rendered = await OutputSet.filled(outDir, (out) =>
     renderDocuments({ kinds: ['plan', 'cabinet-report'], assessment, plan, config, formats, out, ...documentOptions(opts, io, step, config) }),
   { onNote: (note) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`)) });

@@ -37,6 +37,14 @@ describe('plan.yaml: priorities follow the ranking, annexes exist', () => {
     expect(r.stderr).toContain('priority "Reducing serious violence and harm" has an override reason, but the ranking recommended Drugs and Violence and sexual offences and Serious violence and weapons');
   });
 
+  it('a recommended theme that no priority takes up is a warning naming it', async () => {
+    const r = await render(sample.replace('themes: [asb, damage-fires, public-order]', 'themes: [damage-fires, public-order]').replace(/ {4}overrideReason: \|\n(?: {6}.*\n)+/, '').replace('themes: [acquisitive, shoplifting]', 'themes: [acquisitive, shoplifting, asb]'));
+    expect(r.code, r.stderr).toBe(2); // "Safer places" now has no recommended theme and no reason
+    const ok = await render(sample.replace('themes: [asb, damage-fires, public-order]', 'themes: [damage-fires, public-order]').replace('    lead: Places sub-group, chaired by Thanet District Council\n', '    lead: Places sub-group, chaired by Thanet District Council\n    overrideReason: Deliberate fires and disorder are the residents\' first concern in the town centres.\n'));
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('the ranking recommended Anti-social behaviour, but no priority in plan.yaml takes it up: the plan does not show it');
+  });
+
   it('an annex is listed only when its file exists; the draft plan is always Annex 1', async () => {
     const missing = await render(`${sample}  annexes:\n    - title: Equality impact assessment\n      file: eqia.pdf\n`);
     expect(missing.code).toBe(2);

@@ -43,6 +43,12 @@ export function checkPriorities(a: Assessment, plan: Plan): void {
   if (problems.length > 0) throw invalidInput(problems);
 }
 
+/** Themes the ranking recommended that no priority takes up: the plan would not show them. */
+export function unplacedRecommended(a: Assessment, plan: Plan): string[] {
+  const placed = new Set(plan.priorities.flatMap((p) => p.themes));
+  return a.ranking.themes.filter((t) => t.recommended && !placed.has(t.id)).map((t) => t.name);
+}
+
 /** The names of a priority's themes that the ranking recommended. */
 export function recommendedThemes(a: Assessment, p: PlanPriority): string[] {
   return a.ranking.themes.filter((t) => t.recommended && p.themes.includes(t.id)).map((t) => t.name);
