@@ -93,7 +93,7 @@ describe('bad input gets a clear error or a counted reject', () => {
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout);
     expect(json.errors.map((e: any) => [e.key, e.message, e.hint])).toEqual([
-      ['period.months', 'Invalid input: expected number, received string', undefined],
+      ['period.months', 'Invalid input: expected number, received string', 'months: Length of the current window; the previous window is the same length before it'],
       ['sources.asb.dateFormt', 'unknown key "dateFormt"', 'did you mean "dateFormat"?'],
     ]);
     expect(r.stderr).toContain('csp.yaml:7, period.months: Invalid input');

@@ -29,6 +29,22 @@ export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[], dat
   return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
 
+/** The description the schema gives the key at `path` (its `.describe()`), for the hint on a missing or mistyped key. */
+export function descriptionAt(schema: z.ZodType, path: readonly PropertyKey[], data: unknown): string | undefined {
+  let s: z.ZodType | undefined = schema;
+  let d: unknown = data;
+  for (const step of path) {
+    if (!s) return undefined;
+    s = unwrap(s, d);
+    d = d && typeof d === 'object' ? (d as Record<PropertyKey, unknown>)[step] : undefined;
+    if (s instanceof z.ZodObject) s = s.shape[step as string] as z.ZodType | undefined;
+    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    else if (s instanceof z.ZodRecord) s = s.valueType as z.ZodType;
+    else s = undefined;
+  }
+  return s?.description;
+}
+
 function unwrap(s: z.ZodType, data: unknown): z.ZodType {
   for (;;) {
     if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;

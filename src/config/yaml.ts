@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
 import { invalidInput, type Problem } from '../errors.js';
-import { didYouMean, knownKeysAt } from './hints.js';
+import { descriptionAt, didYouMean, knownKeysAt } from './hints.js';
 import { SOURCE_KINDS } from './sources.js';
 
 // Each document is checked once a run: building zod's compiled checkers took longer than
@@ -71,6 +71,11 @@ function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown
     hint = `set kind to one of: ${SOURCE_KINDS.join(', ')}`;
   } else if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
     message = `missing required key (${issue.expected} expected)`;
+  }
+  // What the key is for, from the schema: enough to write it without opening the JSON Schema.
+  if (!hint && issue.code === 'invalid_type') {
+    const what = descriptionAt(schema, issue.path, data);
+    if (what) hint = `${base.at(-1)}: ${what}`;
   }
   return [{ message, where: { file, key, line: lineOfPath(doc, lc, base) }, hint }];
 }
