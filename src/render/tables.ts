@@ -120,6 +120,17 @@ export function assessmentTables(a: Assessment): Table[] {
   ];
 }
 
+/**
+ * A worksheet name: at most 31 characters, unique in the workbook without regard to case (as
+ * Excel requires). Two long theme ids that share their first 31 characters get "~2", "~3".
+ */
+export function sheetName(name: string, taken: Set<string>): string {
+  let candidate = name.slice(0, 31);
+  for (let k = 2; taken.has(candidate.toLowerCase()); k++) candidate = `${name.slice(0, 31 - String(k).length - 1)}~${k}`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
 /** Every month any series covers, in order. */
 function monthsOf(a: Assessment): string[] {
   const months = new Set([...a.allCrime.series, ...a.themes.flatMap((t) => t.measures.flatMap((m) => m.series))].map((s) => s.month));
@@ -143,8 +154,9 @@ export async function tablesXlsx(tables: Table[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.created = workbook.modified = new Date(Date.UTC(2000, 0, 1));
   workbook.creator = 'csp';
+  const names = new Set<string>();
   for (const t of tables) {
-    const sheet = workbook.addWorksheet(t.name.slice(0, 31));
+    const sheet = workbook.addWorksheet(sheetName(t.name, names));
     sheet.addRow([safeCell(t.title)]).font = { bold: true };
     // Headings come from partner data too (a theme or source id, a survey option): neutralised alike.
     sheet.addRow(t.columns.map(safeCell)).font = { bold: true };
