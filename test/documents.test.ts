@@ -154,8 +154,10 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     // A priority the ranking did not recommend carries the partnership's reason, shown.
     const supporting = a.ranking.themes.filter((t: any) => ['acquisitive', 'shoplifting'].includes(t.id));
     expect(supporting.every((t: any) => !t.recommended)).toBe(true);
-    expect(text).toContain(`Why this is a priority: The assessment's ranking did not place this priority's themes among the ${a.ranking.recommend} it recommended; the partnership chose it because: Shop theft rose by a quarter`);
-    expect(text.match(/Why this is a priority/g)).toHaveLength(1);
+    expect(text).toContain("Why the partnership chose it: The assessment's ranking did not recommend any of this priority's themes (Shoplifting and retail crime and Acquisitive crime); the partnership includes them because: Shop theft rose by a quarter");
+    // "Safer places" has ASB, which was recommended, and two themes that were not: it says which.
+    expect(text).toContain("Why the partnership chose it: The assessment's ranking did not recommend Public order and Criminal damage and deliberate fires; the partnership includes them because: Deliberate fires and disorder cluster");
+    expect(text.match(/Why the partnership chose it/g)).toHaveLength(2);
     // Partner data beside police ASB; fire beside police damage.
     expect(text).toMatch(/Criminal damage and deliberate fires: [\d,]+ crimes recorded by the police in Jan–Dec 2025, [^;]+; [\d,]+ deliberate fires attended by the fire and rescue service, /);
     // How to get involved, and contacts with 999 and 101.

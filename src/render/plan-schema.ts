@@ -22,7 +22,7 @@ const priority = z.strictObject({
   actions: z.array(action).min(1).describe('Next year\'s actions under this priority, with lead, measure and target'),
   overrideReason: sentence
     .optional()
-    .describe('Needed when the ranking recommended none of this priority\'s themes: why the partnership chose it all the same. Shown in the plan and the Cabinet report'),
+    .describe('Needed when any theme beneath this priority was not recommended by the ranking: why the partnership includes it all the same. Shown in the plan and the Cabinet report'),
 });
 
 /** A point about the area's people; a topic (Age, Deprivation, Ethnicity…) is printed in bold before it. */

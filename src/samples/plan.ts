@@ -129,8 +129,8 @@ strategy:
       summary: the Police and Crime Commissioner's priorities, with which this plan is aligned.
 
 # The priorities agreed, each with the candidate themes (ids from csp.yaml) beneath it, its
-# lead, what will be done and next year's actions. A priority none of whose themes the
-# ranking recommended needs overrideReason: why the partnership chose it all the same.
+# lead, what will be done and next year's actions. A priority with a theme the ranking did
+# not recommend needs overrideReason: why the partnership includes it all the same.
 priorities:
   - name: Reducing serious violence and harm
     description: Knife crime, violence in the night-time economy and drug supply.
@@ -162,6 +162,9 @@ priorities:
     themes: [asb, damage-fires, public-order]
     underlying: [Open spaces, Town centres, Fly-tipping, Night-time economy]
     lead: Places sub-group, chaired by Thanet District Council
+    overrideReason: |
+      Deliberate fires and disorder cluster in the same town-centre streets as anti-social
+      behaviour, and the Places sub-group tackles them with the same powers and patrols.
     whatWeWillDo: |
       The partnership will audit local open spaces, work with licensed premises and use the
       powers of the 2014 Act against persistent anti-social behaviour, so that Thanet is a

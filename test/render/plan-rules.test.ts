@@ -22,27 +22,37 @@ describe('plan.yaml: priorities follow the ranking, annexes exist', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 
-  it('a priority none of whose themes the ranking recommended needs a reason: exit 2 naming the key and the ranks', async () => {
-    const r = await render(sample.replace(/ {4}overrideReason: \|\n(?: {6}.*\n)+/, ''));
+  // The sample's overrideReason blocks: "Safer places" (priority 2) and "Supporting people" (3).
+  const withoutReason = (text: string, priority: 'Safer places' | 'Supporting people') => {
+    const at = text.indexOf(`  - name: ${priority}`);
+    return text.slice(0, at) + text.slice(at).replace(/ {4}overrideReason: \|\n(?: {6}.*\n)+/, '');
+  };
+
+  it('a priority with a theme the ranking did not recommend needs a reason: exit 2 naming the key and the ranks', async () => {
+    const r = await render(withoutReason(sample, 'Supporting people'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('priorities.2.overrideReason');
-    expect(r.stderr).toContain('priority "Supporting people" has none of the 4 themes the ranking recommended (Acquisitive crime ranked 7th, Shoplifting and retail crime ranked 5th)');
-    expect(r.stderr).toContain('say in overrideReason why the partnership chose it all the same');
+    expect(r.stderr).toContain('priority "Supporting people" includes themes the ranking did not recommend (Shoplifting and retail crime ranked 5th, Acquisitive crime ranked 7th; it recommended the top 4)');
+    expect(r.stderr).toContain('say in overrideReason why the partnership includes them all the same');
+    // One recommended theme (ASB) does not carry the others: "Safer places" needs its reason too.
+    const places = await render(withoutReason(sample, 'Safer places'));
+    expect(places.code).toBe(2);
+    expect(places.stderr).toContain('priority "Safer places" includes themes the ranking did not recommend (Public order ranked 6th, Criminal damage and deliberate fires ranked 8th; it recommended the top 4)');
   });
 
-  it('a reason on a priority the ranking backs is refused: it would tell readers the ranking did not', async () => {
+  it('a reason on a priority whose themes were all recommended is refused: it would tell readers the ranking did not', async () => {
     const r = await render(sample.replace('    lead: Serious Violence and Harm sub-group, chaired by Kent Police\n', '    lead: Serious Violence and Harm sub-group, chaired by Kent Police\n    overrideReason: Because we have always had it as a priority.\n'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('priorities.0.overrideReason');
-    expect(r.stderr).toContain('priority "Reducing serious violence and harm" has an override reason, but the ranking recommended Drugs and Violence and sexual offences and Serious violence and weapons');
+    expect(r.stderr).toContain('priority "Reducing serious violence and harm" has an override reason, but the ranking recommended every theme beneath it');
   });
 
   it('a recommended theme that no priority takes up is a warning naming it', async () => {
-    const r = await render(sample.replace('themes: [asb, damage-fires, public-order]', 'themes: [damage-fires, public-order]').replace(/ {4}overrideReason: \|\n(?: {6}.*\n)+/, '').replace('themes: [acquisitive, shoplifting]', 'themes: [acquisitive, shoplifting, asb]'));
-    expect(r.code, r.stderr).toBe(2); // "Safer places" now has no recommended theme and no reason
-    const ok = await render(sample.replace('themes: [asb, damage-fires, public-order]', 'themes: [damage-fires, public-order]').replace('    lead: Places sub-group, chaired by Thanet District Council\n', '    lead: Places sub-group, chaired by Thanet District Council\n    overrideReason: Deliberate fires and disorder are the residents\' first concern in the town centres.\n'));
-    expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stderr).toContain('the ranking recommended Anti-social behaviour, but no priority in plan.yaml takes it up: the plan does not show it');
+    const r = await render(sample.replace('themes: [asb, damage-fires, public-order]', 'themes: [damage-fires, public-order]'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('the ranking recommended Anti-social behaviour, but no priority in plan.yaml takes it up: the plan does not show it');
+    const html = readFileSync(path.join(out, 'plan.html'), 'utf8');
+    expect(html).toContain("The assessment&#x27;s ranking did not recommend any of this priority&#x27;s themes (Public order and Criminal damage and deliberate fires); the partnership includes them because: Deliberate fires");
   });
 
   it('an annex is listed only when its file exists; the draft plan is always Annex 1', async () => {
