@@ -10,6 +10,8 @@ export interface TableView {
   rows: { cells: { text: string; numeric: boolean; code: boolean }[]; highlight: boolean }[];
   /** A short table is kept on one page in print, so its caption and header never end a page alone. */
   short: boolean;
+  /** Four columns or more: on a phone it keeps a readable width and scrolls sideways in its box. */
+  wide: boolean;
 }
 
 /** A column is text, a number ('num': right-aligned) or a code such as a hash ('code': may break anywhere). */
@@ -26,6 +28,7 @@ export function table(caption: string, columns: (string | [string, 'num' | 'code
       highlight: highlight(i),
     })),
     short: rows.length <= 14,
+    wide: cols.length >= 4,
   };
 }
 
