@@ -120,6 +120,10 @@ describe('the documents, rendered from the sample workspace in a real browser', 
         const chartWidths = await page.$$eval('figure.chart svg', (es) => es.map((e) => e.getBoundingClientRect().width));
         for (const w of chartWidths) expect(w, 'a chart keeps a readable size on a phone').toBeGreaterThanOrEqual(560);
         expect(chartWidths.length > 0).toBe(doc !== 'cabinet-report');
+        // A table of four columns or more keeps a readable width and scrolls in its own box.
+        const wide = await page.$$eval('.table-wrap.wide table', (ts) => ts.map((t) => t.getBoundingClientRect().width));
+        expect(wide.length > 0).toBe(doc !== 'cabinet-report'); // the report's tables have two columns
+        for (const w of wide) expect(w, 'a wide table on a phone').toBeGreaterThanOrEqual(540);
         const phoneAxe = await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }));
         expect(phoneAxe.violations.map((v: any) => `${doc} at 375 px: ${v.id} ${v.help}`)).toEqual([]);
         await page.close();
