@@ -228,11 +228,15 @@ describe('the documents, rendered from the sample workspace in a real browser', 
       const unescape = (x: string) => x.replaceAll('&#x27;', "'").replaceAll('&amp;', '&').replaceAll('&quot;', '"').trim();
       // Headings and table captions: neither may be the last line of a page.
       const headings = new Set([...docHtml.matchAll(/<h[2-4] id="[^"]+"[^>]*>([^<]+)<\/h[2-4]>|<caption>([^<]+)<\/caption>/g)].map((m) => unescape(m[1] ?? m[2]!)));
+      // A table's header row (its column headings, as pdftotext lays them out on one line) neither.
+      for (const m of docHtml.matchAll(/<thead><tr>(.*?)<\/tr><\/thead>/g)) {
+        headings.add(unescape([...m[1]!.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((x) => x[1]).join(' ')));
+      }
       const file = path.join(out, `${doc}.pdf`);
       for (let p = 1; p <= pages(file); p++) {
         const lines = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', file, '-'], { encoding: 'utf8' })
-          .split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/ page \d+ of \d+$/.test(l) && l !== 'OFFICIAL-SENSITIVE');
-        expect(headings.has(lines.at(-1)!), `${doc} page ${p} ends on the heading "${lines.at(-1)}"`).toBe(false);
+          .split('\n').map((l) => l.trim().replaceAll(/\s+/g, ' ')).filter((l) => l !== '' && !/ page \d+ of \d+$/.test(l) && l !== 'OFFICIAL-SENSITIVE');
+        expect(headings.has(lines.at(-1)!), `${doc} page ${p} ends on the heading or table header "${lines.at(-1)}"`).toBe(false);
         if (p < pages(file)) expect(lines.join(' ').split(/\s+/).length, `${doc} page ${p} is nearly empty`).toBeGreaterThan(60);
       }
     }
