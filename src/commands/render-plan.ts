@@ -37,7 +37,7 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   const formats: Format[] = opts.format ? parseFormats(opts.format) : config.output.formats;
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
   // A recommended theme left out of every priority is the partnership's choice to make, but not silently.
-  for (const name of unplacedRecommended(assessment, plan)) {
+  for (const name of opts.quiet ? [] : unplacedRecommended(assessment, plan)) {
     io.err(`${io.color.yellow('⚠')} ${formatProblem({ message: `the ranking recommended ${name}, but no priority in plan.yaml takes it up: the plan does not show it`, hint: 'add its theme id to a priority\'s themes, or say in the plan why the partnership left it out' })}\n`);
   }
   const rendered = await OutputSet.filled(outDir, (out) =>

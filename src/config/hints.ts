@@ -14,35 +14,30 @@ export function didYouMean(key: string, known: readonly string[]): string | unde
  * Walks zod's public wrappers; a discriminated union is resolved by the data's `kind`.
  */
 export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[], data: unknown): string[] {
-  let s: z.ZodType | undefined = schema;
-  let d: unknown = data;
-  for (let i = 0; i <= path.length && s; i++) {
-    s = unwrap(s, d);
-    if (i === path.length) break;
-    const step = path[i]!;
-    d = d && typeof d === 'object' ? (d as Record<PropertyKey, unknown>)[step] : undefined;
-    if (s instanceof z.ZodObject) s = s.shape[step as string] as z.ZodType | undefined;
-    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
-    else if (s instanceof z.ZodRecord) s = s.valueType as z.ZodType;
-    else s = undefined;
-  }
+  const at = schemaAt(schema, path, data);
+  const s = at && unwrap(at.schema, at.data);
   return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
 
 /** The description the schema gives the key at `path` (its `.describe()`), for the hint on a missing or mistyped key. */
 export function descriptionAt(schema: z.ZodType, path: readonly PropertyKey[], data: unknown): string | undefined {
+  return schemaAt(schema, path, data)?.schema.description;
+}
+
+/** The schema of the key at `path`, as written (wrappers kept), with the data found there. */
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[], data: unknown): { schema: z.ZodType; data: unknown } | undefined {
   let s: z.ZodType | undefined = schema;
   let d: unknown = data;
   for (const step of path) {
-    if (!s) return undefined;
     s = unwrap(s, d);
     d = d && typeof d === 'object' ? (d as Record<PropertyKey, unknown>)[step] : undefined;
     if (s instanceof z.ZodObject) s = s.shape[step as string] as z.ZodType | undefined;
     else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
     else if (s instanceof z.ZodRecord) s = s.valueType as z.ZodType;
     else s = undefined;
+    if (!s) return undefined;
   }
-  return s?.description;
+  return { schema: s, data: d };
 }
 
 function unwrap(s: z.ZodType, data: unknown): z.ZodType {

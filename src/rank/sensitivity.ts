@@ -20,8 +20,8 @@ export interface Sensitivity {
   borderline: { theme: string; scenarios: string[] }[];
 }
 
-/** A threshold's unit, and its step's: "volume threshold 1 (90%) +10 points". */
-const UNIT: Record<CriterionKind, { at: string; step: string }> = {
+/** A threshold's unit, and its step's: "volume threshold 1 (90%) +10 points". The documents' bands use it too. */
+export const THRESHOLD_UNITS: Record<CriterionKind, { at: string; step: string }> = {
   volume: { at: '%', step: ' points' },
   trend: { at: '%', step: ' points' },
   perception: { at: '%', step: ' points' },
@@ -51,7 +51,7 @@ export function sensitivity(themes: readonly ThemeRaws[], ranking: Ranking): Sen
         const moved = [...c.thresholds];
         moved[ti] = t + delta;
         if (moved.some((x, i) => i > 0 && x <= moved[i - 1]!)) continue;
-        run(`${c.id} threshold ${ti + 1} (${t}${UNIT[c.kind].at}) ${delta < 0 ? '−' : '+'}${Math.abs(delta)}${UNIT[c.kind].step}`, c.id, withCriterion(ranking, ci, { ...c, thresholds: moved }));
+        run(`${c.id} threshold ${ti + 1} (${t}${THRESHOLD_UNITS[c.kind].at}) ${delta < 0 ? '−' : '+'}${Math.abs(delta)}${THRESHOLD_UNITS[c.kind].step}`, c.id, withCriterion(ranking, ci, { ...c, thresholds: moved }));
       }
     });
   });

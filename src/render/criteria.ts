@@ -1,4 +1,8 @@
 import type { Assessment } from '../analyse/assessment-schema.js';
+import { listed } from '../analyse/comparable.js';
+import type { Config } from '../config/load.js';
+import type { CriterionKind } from '../rank/resolve.js';
+import { THRESHOLD_UNITS } from '../rank/sensitivity.js';
 
 type Criterion = Assessment['ranking']['criteria'][number];
 
@@ -14,17 +18,24 @@ export function criterionName(c: Pick<Criterion, 'id' | 'kind'>): string {
 }
 
 /** What a criterion's raw value is measured in, so that its thresholds carry their unit. */
-export function criterionUnit(c: Pick<Criterion, 'kind' | 'measure'>, scoreScale = '1–5'): { unit: string; format: (x: number) => string } {
+export function criterionUnit(c: Pick<Criterion, 'kind' | 'measure'>, scale = { min: 1, max: 5 }): { unit: string; format: (x: number) => string } {
+  const at = THRESHOLD_UNITS[c.kind as CriterionKind]?.at ?? '';
+  const format = (x: number) => `${c.kind === 'trend' && x > 0 ? '+' : ''}${x}${at}`;
   switch (c.kind) {
-    case 'volume':
-      return c.measure === 'share'
-        ? { unit: '% of all crime', format: (x) => `${x}%` }
-        : { unit: 'rate as a % of the force average (100 = the average)', format: (x) => `${x}%` };
-    case 'trend': return { unit: '% change, where the change is statistically significant (otherwise 0)', format: (x) => `${x > 0 ? '+' : ''}${x}%` };
-    case 'harm': return { unit: 'harm-weighted incidents per 1,000 residents', format: (x) => `${x} per 1,000` };
-    case 'perception': return { unit: '% of survey respondents naming the theme', format: (x) => `${x}%` };
-    default: return { unit: `practitioners' mean score (${scoreScale})`, format: (x) => String(x) };
+    case 'volume': return { unit: c.measure === 'share' ? '% of all crime' : 'rate as a % of the force average (100 = the average)', format };
+    case 'trend': return { unit: '% change, where the change is statistically significant (otherwise 0)', format };
+    case 'harm': return { unit: 'harm-weighted incidents per 1,000 residents', format };
+    case 'perception': return { unit: '% of survey respondents naming the theme', format };
+    default: return { unit: `practitioners' mean score (${scale.min}–${scale.max})`, format };
   }
+}
+
+/** The scale practitioners scored a judged criterion on: that of the judgements source with its column. */
+export function judgedScale(config: Config, criterion: string): { min: number; max: number } | undefined {
+  for (const s of Object.values(config.sources)) {
+    if (s.kind === 'judgements' && criterion in s.columns.scores) return s.scale;
+  }
+  return undefined;
 }
 
 /** "below 90%: band 1; 90% to 110%: band 2; 110% or more: band 3". */
@@ -40,6 +51,5 @@ export function bandsText(c: Pick<Criterion, 'kind' | 'measure' | 'thresholds'>)
 
 /** "volume, trend, harm and public perception". */
 export function criteriaList(criteria: readonly Pick<Criterion, 'id' | 'kind'>[]): string {
-  const names = criteria.map(criterionName);
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return listed(criteria.map(criterionName));
 }

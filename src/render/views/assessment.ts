@@ -3,10 +3,10 @@ import type { Config } from '../../config/load.js';
 import { pValueLabel } from '../../analyse/significance.js';
 import { gapCaveat } from '../../analyse/summary.js';
 import { matrixSpec, ratesSpec, renderChart, seriesSpec } from '../charts.js';
-import { bandsText, criterionName, criterionUnit } from '../criteria.js';
+import { bandsText, criterionName, criterionUnit, judgedScale } from '../criteria.js';
 import { count, pct, rate } from '../format.js';
 import { monthLabel } from '../../analyse/months.js';
-import { branding, figure, frame, seriesTable, table, type FigureView, type TableView } from './common.js';
+import { actionsWith, branding, figure, frame, seriesTable, table, themeName, type FigureView, type TableView } from './common.js';
 
 const DEFINITION_TERMS: Record<string, string> = {
   allCrime: 'All crime', period: 'Periods compared', change: 'Change', significance: 'Is a change more than noise?',
@@ -50,7 +50,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
   const allCrimeChart = await seriesFigure(a, 'all-crime', 'All crime (excluding ASB)', a.allCrime.series, brand.primaryColour, 'crimes', incompleteMonths(a, policeId, 'allCrime'));
 
   const r = a.ranking;
-  const names = (ids: string[]) => ids.map((id) => a.themes.find((t) => t.id === id)?.name ?? id).join(', ');
+  const names = (ids: string[]) => ids.map((id) => themeName(a, id)).join(', ');
   const matrix = await renderChart(
     'chart-ranking',
     'Ranking matrix: the band of each theme on each criterion',
@@ -110,7 +110,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
       recommend: String(r.recommend),
       tieBreak: r.tieBreak,
       criteria: table('Criteria, what each measures, weights and bands', ['Criterion', 'Measured as', ['Weight', 'num'], 'Bands'],
-        r.criteria.map((c) => [criterionName(c), criterionUnit(c).unit, String(c.weight), bandsText(c)])),
+        r.criteria.map((c) => [criterionName(c), criterionUnit(c, judgedScale(config, c.id)).unit, String(c.weight), bandsText(c)])),
       harmNote: r.criteria.find((c) => c.id === 'harm')?.note ?? null,
       matrix: figure(matrix, table(
         'Scores and ranks',
@@ -128,7 +128,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
       sensitivity: {
         robust: r.sensitivity.robust,
         checks: String(r.sensitivity.scenarios.length),
-        borderline: r.sensitivity.borderline.map((b) => `${a.themes.find((t) => t.id === b.theme)?.name ?? b.theme}: ${b.scenarios.join('; ')}`),
+        borderline: r.sensitivity.borderline.map((b) => `${themeName(a, b.theme)}: ${b.scenarios.join('; ')}`),
         changed: r.sensitivity.scenarios.some((s) => s.changed)
           ? table('Changes that alter the recommended set', ['Change', 'Enters', 'Leaves'], r.sensitivity.scenarios.filter((s) => s.changed).map((s) => [s.change, names(s.entered) || '–', names(s.left) || '–']))
           : null,
@@ -138,12 +138,15 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
       ? table('Data-quality findings and their effect on the figures', ['Finding', 'Severity', 'Effect on the figures'], a.dataQuality.map((f) => [f.message, f.severity, f.effect]))
       : null,
     sources: table('Sources: every file read', ['File', 'Source', ['Rows read', 'num'], ['Rejected', 'num']],
-      a.sources.flatMap((s) => s.files.map((f) => [f.path, s.description ?? s.id, count(f.rowsRead), count(f.rowsRejected)]))),
+      a.sources.flatMap((s) => s.files.map((f) => [f.path, sourceLabel(a, s.id), count(f.rowsRead), count(f.rowsRejected)]))),
     fingerprints: table('SHA-256 fingerprints of the files read', ['File', ['SHA-256', 'code']], a.sources.flatMap((s) => s.files.map((f) => [f.path, f.sha256]))),
     recommendations: recommendationsView(a),
     lastYear: lastYearView(a),
   };
 }
+
+/** A source as the partners' document names it: its description in csp.yaml, else its id. */
+const sourceLabel = (a: Assessment, id: string): string => a.sources.find((s) => s.id === id)?.description ?? id;
 
 /** The months a data-quality finding says are partly published in a source, for the figure it affects. */
 function incompleteMonths(a: Assessment, source: string, affects: string): string[] {
@@ -174,12 +177,12 @@ async function themeView(a: Assessment, t: ThemeResult, colour: string) {
     sensitive: t.sensitive,
     figure: await seriesFigure(a, t.id, t.name, head.series, colour, head.kind === 'police-uk-street' ? 'recorded' : 'incidents', incompleteMonths(a, head.source, t.id)),
     measures: table(`${t.name}: each source`, ['Source', 'Categories', ['Current', 'num'], ['Previous', 'num'], ['Change', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num']],
-      t.measures.map((m) => [a.sources.find((x) => x.id === m.source)?.description ?? m.source, m.categories.join(', '), count(m.current), count(m.previous), m.changePctLabel, sig(m), rate(m.ratePer1000)])),
+      t.measures.map((m) => [sourceLabel(a, m.source), m.categories.join(', '), count(m.current), count(m.previous), m.changePctLabel, sig(m), rate(m.ratePer1000)])),
     hotspots: hotspotTable(head.hotspots, t.name),
     concentration: head.hotspots.top10PctSharePct === null ? null : `The top ${head.hotspots.top10PctAreas} of ${head.hotspots.areas} areas (${head.hotspots.level === 'lsoa' ? 'LSOAs' : `${head.hotspots.level}s`}) hold ${pct(head.hotspots.top10PctSharePct)} of the ${count(head.hotspots.total)} incidents.`,
     exceptions: head.variability.exceptions.map((e) => `${monthLabel(e.month)}: ${count(e.count)}, ${e.direction} the usual range of ${rate(e.lower)} to ${rate(e.upper)}`),
     variability: head.variability.cv === null ? null : `Month-to-month variation (coefficient of variation): ${head.variability.cv.toFixed(2)}.`,
-    repeats: t.measures.flatMap((m) => m.repeats.map((r) => `${count(r.flagged)} of the ${count(r.total)} records of ${a.sources.find((x) => x.id === m.source)?.description ?? m.source} in ${a.period.label} were flagged ${r.flag} (${pct(r.sharePct)}).`)),
+    repeats: t.measures.flatMap((m) => m.repeats.map((r) => `${count(r.flagged)} of the ${count(r.total)} records of ${sourceLabel(a, m.source)} in ${a.period.label} were flagged ${r.flag} (${pct(r.sharePct)}).`)),
   };
 }
 
@@ -207,7 +210,7 @@ function recommendationsView(a: Assessment) {
         override: t.override?.recommend ? `Recommended by override: ${t.override.reason}` : null,
       };
     }),
-    close: r.sensitivity.borderline.map((b) => `${byId.get(b.theme)?.name ?? b.theme}: moves in or out of the recommended set when ${b.scenarios.join('; ')}.`),
+    close: r.sensitivity.borderline.map((b) => `${themeName(a, b.theme)}: moves in or out of the recommended set when ${b.scenarios.join('; ')}.`),
     data: a.dataQuality.filter((f) => f.severity !== 'info').map((f) => `${f.message}: ${f.effect}.`),
   };
 }
@@ -215,7 +218,7 @@ function recommendationsView(a: Assessment) {
 /** Last year's action plan, reviewed: where each action stands and what its measure did. */
 function lastYearView(a: Assessment) {
   if (a.actions.length === 0) return null;
-  const n = (status: string) => a.actions.filter((x) => x.status === status).length;
+  const n = (status: string) => actionsWith(a, status);
   return {
     summary: `Of last year's ${a.actions.length} actions, ${n('completed')} ${n('completed') === 1 ? 'is' : 'are'} completed, ${n('ongoing')} ongoing and ${n('carried forward')} carried forward.`,
     table: table('Last year\'s actions, their status and their measures', ['Action', 'Theme', 'Status', 'Measure', ['Before', 'num'], ['Latest', 'num'], ['Change', 'num']],

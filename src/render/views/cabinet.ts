@@ -3,7 +3,7 @@ import type { Config } from '../../config/load.js';
 import { criteriaList } from '../criteria.js';
 import { count, pct, pounds } from '../format.js';
 import type { Plan } from '../plan-schema.js';
-import { branding, frame, table } from './common.js';
+import { actionsWith, branding, frame, table, themeName } from './common.js';
 import { PublicFigures } from './plan-figures.js';
 import { checkPriorities, overrideText } from './plan-priorities.js';
 
@@ -24,7 +24,7 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
   const r = a.ranking;
   const recommended = r.themes.filter((t) => t.recommended);
   const s = a.survey;
-  const borderline = r.sensitivity.borderline.map((b) => a.themes.find((t) => t.id === b.theme)?.name ?? b.theme);
+  const borderline = r.sensitivity.borderline.map((b) => themeName(a, b.theme));
 
   const evidence = [
     `The strategic assessment compared ${a.period.label} with ${a.period.previousLabel} across ${a.sources.length} partner data sources (${count(a.sources.reduce((n, x) => n + x.rowsAccepted, 0))} records).`,
@@ -35,7 +35,7 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
         : ` The choice is close for ${borderline.join(' and ')}: varying a weight or threshold can move ${borderline.length > 1 ? 'them' : 'it'} in or out.`),
   ];
 
-  const done = (status: string) => a.actions.filter((x) => x.status === status).length;
+  const done = (status: string) => actionsWith(a, status);
   const measured = a.actions.filter((x) => x.measure && x.baseline !== null && x.latest !== null);
   const annexes = [
     { title: `Annex 1: the draft ${plan.title}` },
@@ -84,7 +84,7 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
     priorities: plan.priorities.map((p) => ({
       name: p.name,
       lead: p.lead,
-      themes: p.themes.map((id) => a.themes.find((t) => t.id === id)!.name).join(', '),
+      themes: p.themes.map((id) => themeName(a, id)).join(', '),
       override: overrideText(a, p),
       actions: String(p.actions.length),
     })),

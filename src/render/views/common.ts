@@ -1,3 +1,4 @@
+import type { Assessment } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
 import type { Chart } from '../charts.js';
 import { longDate } from '../format.js';
@@ -13,6 +14,12 @@ export interface TableView {
   /** Four columns or more: on a phone it keeps a readable width and scrolls sideways in its box. */
   wide: boolean;
 }
+
+/** A theme's name by its id; the id itself where the assessment has no such theme. */
+export const themeName = (a: Assessment, id: string): string => a.themes.find((t) => t.id === id)?.name ?? id;
+
+/** How many of last year's actions have this status (completed, ongoing, carried forward). */
+export const actionsWith = (a: Assessment, status: string): number => a.actions.filter((x) => x.status === status).length;
 
 /** A column is text, a number ('num': right-aligned) or a code such as a hash ('code': may break anywhere). */
 export function table(caption: string, columns: (string | [string, 'num' | 'code'])[], rows: (string | number)[][], highlight: (i: number) => boolean = () => false): TableView {

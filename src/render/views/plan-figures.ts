@@ -1,4 +1,5 @@
-import type { Assessment, Figure, ThemeResult } from '../../analyse/assessment-schema.js';
+import type { Assessment, Figure, Measure, ThemeResult } from '../../analyse/assessment-schema.js';
+import { ASB_CATEGORY } from '../../ingest/report.js';
 import { listed } from '../../analyse/comparable.js';
 import { monthLabel } from '../../analyse/months.js';
 import type { Config } from '../../config/load.js';
@@ -47,25 +48,26 @@ export class PublicFigures {
 
   /** A theme's line under its priority: the police figure, and each partner's beside it. */
   themeLine(t: ThemeResult): { name: string; text: string; partners: string[] } {
-    const head = t.measures.find((m) => m.source === t.headlineSource) ?? t.measures[0]!;
-    const main = `${this.count(t.current, t.sensitive)} ${this.noun(head.source, head.kind, t)} in ${this.a.period.label}`;
+    // The theme's own figures are its headline source's: the first it lists.
+    const main = `${this.count(t.current, t.sensitive)} ${this.noun(t.measures[0]!)} in ${this.a.period.label}`;
     return {
       name: t.name,
       text: this.hidden(t, t.sensitive) ? main : `${main}, ${this.changeWithVerdict(t)}`,
       partners: t.measures
-        .filter((m) => m !== head)
+        .slice(1)
         .map((m) => {
-          const what = `${this.count(m.current, t.sensitive)} ${this.noun(m.source, m.kind, t)}`;
+          const what = `${this.count(m.current, t.sensitive)} ${this.noun(m)}`;
           return this.hidden(m, t.sensitive) ? what : `${what}, ${this.changeWithVerdict(m)}`;
         }),
     };
   }
 
   /** What a source counts, as the public reads it: csp.yaml's publicName, never a source id. */
-  noun(source: string, kind: string, t: ThemeResult): string {
-    const named = this.config.sources[source]?.publicName;
+  noun(m: Pick<Measure, 'source' | 'kind' | 'categories'>): string {
+    const named = this.config.sources[m.source]?.publicName;
     if (named) return named;
-    if (kind === 'police-uk-street') return t.measures[0]?.categories.includes('Anti-social behaviour') ? 'incidents reported to the police' : 'crimes recorded by the police';
+    // As the summaries count them: ASB alone is incidents, any crime category makes crimes.
+    if (m.kind === 'police-uk-street') return m.categories.every((c) => c === ASB_CATEGORY) ? 'incidents reported to the police' : 'crimes recorded by the police';
     return 'incidents recorded by a partner agency';
   }
 

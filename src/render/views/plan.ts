@@ -4,7 +4,7 @@ import type { Config } from '../../config/load.js';
 import { ratesSpec, renderChart } from '../charts.js';
 import { count, pct, pounds, rate } from '../format.js';
 import type { Plan } from '../plan-schema.js';
-import { branding, figure, frame, table } from './common.js';
+import { actionsWith, branding, figure, frame, table } from './common.js';
 import { PublicFigures } from './plan-figures.js';
 import { checkPriorities, overrideText } from './plan-priorities.js';
 
@@ -57,19 +57,14 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
     measures: p.actions.map((x) => `${x.measure}: ${x.target}`),
   }));
 
-  const themeRows = a.themes.flatMap((t) => {
-    const head = t.measures.find((m) => m.source === t.headlineSource) ?? t.measures[0]!;
-    return [t, ...t.measures.filter((m) => m !== head)].map((f, k) => {
-      const m = k === 0 ? head : (f as (typeof t.measures)[number]);
-      const label = k === 0 ? t.name : `${t.name}: ${figures.noun(m.source, m.kind, t)}`;
-      return [label, figures.count(f.current, t.sensitive), figures.count(f.previous, t.sensitive), figures.hidden(f, t.sensitive) ? 'not shown' : figures.change(f)];
-    });
-  });
+  // A theme's own figures are its headline source's (its first); each partner's follows on its own row.
+  const themeRows = a.themes.flatMap((t) =>
+    [[t.name, t] as const, ...t.measures.slice(1).map((m) => [`${t.name}: ${figures.noun(m)}`, m] as const)].map(([label, f]) =>
+      [label, figures.count(f.current, t.sensitive), figures.count(f.previous, t.sensitive), figures.hidden(f, t.sensitive) ? 'not shown' : figures.change(f)]));
 
-  const statuses = ['completed', 'ongoing', 'carried forward'].map((s) => ({ status: s, n: a.actions.filter((x) => x.status === s).length }));
+  const statuses = ['completed', 'ongoing', 'carried forward'].map((s) => ({ status: s, n: actionsWith(a, s) }));
   const measured = a.actions.filter((x) => x.measure && x.baseline !== null && x.latest !== null);
   const s = a.survey;
-  const grant = plan.grant ? `${pounds(plan.grant.amount)} from ${plan.grant.from} for ${plan.grant.year}` : null;
   const safeDark = s?.safeDarkPct ?? null;
 
   const view = {
@@ -96,7 +91,7 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
       { big: total, text: `crimes recorded in ${a.area.name} in ${a.period.label}, ${figures.changeWithVerdict(ac)}` },
       ...(diff === null ? [] : [{ big: rate(ac.ratePer1000), text: `crimes per 1,000 residents, against ${rate(ac.forceAverageRatePer1000)} across ${a.area.force}` }]),
       ...(safeDark === null ? [] : [{ big: pct(safeDark), text: 'of residents surveyed feel very or fairly safe after dark (the two answers added together)' }]),
-      ...(grant ? [{ big: pounds(plan.grant!.amount), text: `grant from ${plan.grant!.from} for ${plan.grant!.year}, which funds the plan's activity` }] : []),
+      ...(plan.grant ? [{ big: pounds(plan.grant.amount), text: `grant from ${plan.grant.from} for ${plan.grant.year}, which funds the plan's activity` }] : []),
     ],
     membership: plan.membership.map((m) => (typeof m === 'string' ? { name: m, description: '' } : m)),
     structure: table('The partnership\'s groups', ['Group', 'Chair', 'Remit'], plan.structure.groups.map((g) => [g.name, g.chair, g.remit])),
