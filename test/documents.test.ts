@@ -181,6 +181,8 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     expect(text).toContain('Accountability and performance management Each agency leads the actions it proposed');
     const done = (s: string) => a.actions.filter((x: any) => x.status === s).length;
     expect(text).toContain(`Of last year's ${a.actions.length} actions, ${done('completed')} have been completed, ${done('ongoing')} are ongoing and ${done('carried forward')} is carried forward into the new plan.`);
+    // The sample's actions file, counted apart: 4 Completed, 4 Ongoing, 1 Carried forward.
+    expect([a.actions.length, done('completed'), done('ongoing'), done('carried forward')]).toEqual([9, 4, 4, 1]);
     expect(text).toContain(`Residents were consulted from 5 January 2026 to 30 January 2026, online, at community events and in local newspapers, and sent to community groups by email. ${a.survey.responses} responses were received; ${a.survey.agreePct.toFixed(1)}% agreed or strongly agreed (the two answers added together) with the proposed priorities.`);
     expect(text).toContain('48 practitioners from 15 agencies met at the planning event in December 2025');
     expect(text).toContain('Grant and its monitoring The Kent Police and Crime Commissioner has awarded the partnership a grant of £33,116 for April 2026 to March 2027');
@@ -199,8 +201,9 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     // By rate: the LSOAs now have populations, so the top five by rate are listed.
     expect(a.allCrime.hotspots.byRate).toHaveLength(5);
     expect(html).toContain('All crime: the LSOAs with the highest rates');
-    const top = a.allCrime.hotspots.byRate[0];
-    expect(top.ratePer1000).toBe(Math.round((top.count / top.population) * 100000) / 100);
+    // Counted apart with Python's csv module from the 2025 files and population-by-lsoa.csv: 737 crimes
+    // (no repeated Crime ID) among 2,053 residents.
+    expect(a.allCrime.hotspots.byRate[0]).toEqual({ area: 'Thanet 016A', count: 737, population: 2053, ratePer1000: 358.99 });
     // Every theme by district, as CSV, the partnership's row matching the theme's rank and rate.
     const files = readdirSync(path.join(out, 'tables')).filter((f) => f.startsWith('districts-')).sort();
     expect(files).toEqual(a.themes.map((t: any) => `districts-${t.id}.csv`).sort());
@@ -209,6 +212,10 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     expect(csv[0]).toBe('district,population,current,previous,rate_per_1000,rank,is_partnership_area');
     expect(csv).toHaveLength(14);
     expect(csv.find((l) => l.startsWith('Thanet,'))).toBe(`Thanet,${a.area.population},${violence.current},${violence.previous},${violence.ratePer1000},${violence.rank},true`);
+    // Counted apart with Python's csv module (2025 files, Crime IDs once): Thanet 6,587, Dartford 4,255, Sevenoaks 2,923.
+    expect(csv.find((l) => l.startsWith('Thanet,'))).toMatch(/^Thanet,136809,6587,/);
+    expect(csv.find((l) => l.startsWith('Dartford,'))).toMatch(/^Dartford,91561,4255,/);
+    expect(csv.at(-1)).toMatch(/^Sevenoaks,116849,2923,\d+,[\d.]+,13,false$/);
     // The SHA-256 list as an annex: every file once, its fingerprint whole.
     const files2 = a.sources.flatMap((s: any) => s.files);
     const annex = html.slice(html.indexOf('<section id="fingerprints"'));
