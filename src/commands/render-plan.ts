@@ -6,7 +6,7 @@ import { EXIT, formatProblem, invalidInput } from '../errors.js';
 import type { Io } from '../io.js';
 import { renderDocuments, type Format } from '../render/documents.js';
 import { loadPlan } from '../render/plan-load.js';
-import { unplacedRecommended } from '../render/views/plan-priorities.js';
+import { checkPriorities, unplacedRecommended } from '../render/views/plan-priorities.js';
 import { documentOptions, parseFormats, stepper } from './steps.js';
 import { OutputSet } from '../util/output-set.js';
 import { checkTemporaryFolder, checkWritable } from '../util/output-folder.js';
@@ -33,7 +33,9 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   checkTemporaryFolder();
   const assessmentFile = opts.assessment ? path.resolve(io.cwd, opts.assessment) : path.join(outDir, 'assessment.json');
   const assessment = readAssessment(assessmentFile, io.cwd);
-  const plan = loadPlan(opts.plan ? path.resolve(io.cwd, opts.plan) : path.join(config.baseDir, 'plan.yaml'), io.cwd);
+  const { plan, where } = loadPlan(opts.plan ? path.resolve(io.cwd, opts.plan) : path.join(config.baseDir, 'plan.yaml'), io.cwd);
+  // Before anything is written: every priority follows the ranking, or says why not.
+  checkPriorities(assessment, plan, where);
   const formats: Format[] = opts.format ? parseFormats(opts.format) : config.output.formats;
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
   // A recommended theme left out of every priority is the partnership's choice to make, but not silently.

@@ -31,7 +31,7 @@ describe('plan.yaml: priorities follow the ranking, annexes exist', () => {
   it('a priority with a theme the ranking did not recommend needs a reason: exit 2 naming the key and the ranks', async () => {
     const r = await render(withoutReason(sample, 'Supporting people'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('priorities.2.overrideReason');
+    expect(r.stderr).toMatch(/plan-\w+\.yaml:\d+, priorities\.2\.overrideReason: /); // the file and the priority's line
     expect(r.stderr).toContain('priority "Supporting people" includes themes the ranking did not recommend (Shoplifting and retail crime ranked 5th, Acquisitive crime ranked 7th; it recommended the top 4)');
     expect(r.stderr).toContain('say in overrideReason why the partnership includes them all the same');
     // One recommended theme (ASB) does not carry the others: "Safer places" needs its reason too.
@@ -58,7 +58,7 @@ describe('plan.yaml: priorities follow the ranking, annexes exist', () => {
   it('an annex is listed only when its file exists; the draft plan is always Annex 1', async () => {
     const missing = await render(`${sample}  annexes:\n    - title: Equality impact assessment\n      file: eqia.pdf\n`);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('cabinet.annexes.0.file');
+    expect(missing.stderr).toMatch(/plan-\w+\.yaml:\d+, cabinet\.annexes\.0\.file: /);
     expect(missing.stderr).toContain('annex "Equality impact assessment" names eqia.pdf, which does not exist');
     writeFileSync(path.join(out, 'eqia.pdf'), '%PDF-1.4\n');
     const present = await render(`${sample}  annexes:\n    - title: Equality impact assessment\n      file: eqia.pdf\n`);

@@ -5,7 +5,7 @@ import { count, pct, pounds } from '../format.js';
 import type { Plan } from '../plan-schema.js';
 import { actionsWith, branding, frame, table, themeName } from './common.js';
 import { PublicFigures } from './plan-figures.js';
-import { checkPriorities, overrideText } from './plan-priorities.js';
+import { overrideText } from './plan-priorities.js';
 
 const SECTIONS = [
   ['recommendations', 'Recommendations'], ['options', 'Options'], ['summary', 'Executive summary'],
@@ -17,7 +17,6 @@ const SECTIONS = [
 
 /** The covering report for Scrutiny and Cabinet, in the council's report format (the seeds' 2017 report). */
 export function cabinetView(a: Assessment, plan: Plan, config: Config, stylesheet: string) {
-  checkPriorities(a, plan);
   const brand = branding(config);
   const figures = new PublicFigures(a, config);
   const c = plan.cabinet;

@@ -1,7 +1,7 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
 import { listed } from '../../analyse/comparable.js';
 import { ordinal } from '../../analyse/summary.js';
-import { invalidInput, type Problem } from '../../errors.js';
+import { invalidInput, type Problem, type Where } from '../../errors.js';
 import type { Plan, PlanPriority } from '../plan-schema.js';
 
 /**
@@ -12,14 +12,14 @@ import type { Plan, PlanPriority } from '../plan-schema.js';
  * reason on a priority whose themes were all recommended would tell readers the ranking did
  * not back it, so that is refused too.
  */
-export function checkPriorities(a: Assessment, plan: Plan): void {
+export function checkPriorities(a: Assessment, plan: Plan, where: (key: string) => Where): void {
   const themeIds = new Set(a.themes.map((t) => t.id));
   const problems: Problem[] = [];
   plan.priorities.forEach((p, i) => {
     for (const id of p.themes.filter((x) => !themeIds.has(x))) {
       problems.push({
         message: `priority "${p.name}" names theme "${id}", which is not in the assessment`,
-        where: { key: `priorities.${i}.themes` },
+        where: where(`priorities.${i}.themes`),
         hint: `themes are: ${[...themeIds].join(', ')}`,
       });
     }
@@ -28,14 +28,14 @@ export function checkPriorities(a: Assessment, plan: Plan): void {
     if (unbacked.length > 0 && !p.overrideReason) {
       problems.push({
         message: `priority "${p.name}" includes ${unbacked.length === 1 ? 'a theme' : 'themes'} the ranking did not recommend (${unbacked.map((t) => `${t.name} ranked ${ordinal(t.rank)}`).join(', ')}; it recommended the top ${a.ranking.recommend})`,
-        where: { key: `priorities.${i}.overrideReason` },
+        where: where(`priorities.${i}.overrideReason`),
         hint: 'say in overrideReason why the partnership includes them all the same (the plan and the Cabinet report print it), or take them out of the priority',
       });
     }
     if (unbacked.length === 0 && p.overrideReason) {
       problems.push({
         message: `priority "${p.name}" has an override reason, but the ranking recommended every theme beneath it`,
-        where: { key: `priorities.${i}.overrideReason` },
+        where: where(`priorities.${i}.overrideReason`),
         hint: 'remove overrideReason: the plan would tell readers the ranking did not back this priority',
       });
     }

@@ -6,7 +6,7 @@ import { count, pct, pounds, rate } from '../format.js';
 import type { Plan } from '../plan-schema.js';
 import { actionsWith, branding, figure, frame, table } from './common.js';
 import { PublicFigures } from './plan-figures.js';
-import { checkPriorities, overrideText } from './plan-priorities.js';
+import { overrideText } from './plan-priorities.js';
 
 const ordinalRank = (k: number) => (k === 1 ? 'the highest' : `the ${ordinal(k)} highest`);
 
@@ -21,7 +21,6 @@ const SECTIONS = [
 
 /** The public Community Safety Plan: the partnership's words from plan.yaml, every figure from assessment.json. */
 export async function planView(a: Assessment, plan: Plan, config: Config, stylesheet: string) {
-  checkPriorities(a, plan);
   const brand = branding(config);
   const figures = new PublicFigures(a, config);
   const themeById = new Map(a.themes.map((t) => [t.id, t]));
