@@ -44,7 +44,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   const coverage = new Map(
     report.sources.filter((s) => s.months.length > 0).map((s) => [s.id, { first: s.months[0]!, last: s.months.at(-1)! }]),
   );
-  const gaps = new Map(report.sources.map((s) => [s.id, sourceGaps(s, period)]));
+  const gaps = new Map(report.sources.map((s) => [s.id, sourceGaps(s, period, seriesStart)]));
   const ctx: AnalysisContext = { db, counts, config, period, seriesStart, populations, areaPopulation: areaPopulation?.population ?? null, coverage, gaps };
   const findings = qualityFindings(config, report, period, seriesStart);
   findings.push(...(await populationFindings(db, config, populations, windowYear)));
@@ -140,7 +140,7 @@ function pickFigure(m: ThemeResult['measures'][number]) {
 }
 
 function comparators(config: Config, districts: Awaited<ReturnType<typeof measureFor>>['districts']): Comparator[] {
-  const ranks = rankDescending(districts, (d) => d.ratePer1000);
+  const ranks = rankDescending(districts, (d) => d.exactRate);
   const force: Comparator[] = districts.map((d) => ({
     area: d.district, group: 'force', population: d.population, current: d.current, previous: d.previous,
     ratePer1000: d.ratePer1000, rank: ranks.get(d) ?? null, isArea: d.district === config.partnership.area,

@@ -20,8 +20,9 @@ const comparableSchema = z.object({
   change: z.number().int(),
   changePct: z.number().nullable(),
   changePctLabel: z.string(),
-  pValue: z.number(),
-  significance,
+  pValue: z.number().nullable().describe('Null when no month can be compared'),
+  significance: z.enum(['significant increase', 'no significant change', 'significant decrease', 'cannot be compared']),
+  fewMonths: z.boolean().describe('Fewer than half of the window\'s months are compared: every verdict says so'),
   note: z.string(),
 }).describe('The change on comparable months, where a window has a partly published or missing month; null when neither has. Headlines and the trend criterion use it.');
 

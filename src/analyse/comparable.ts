@@ -17,11 +17,12 @@ export interface SourceGaps {
 }
 
 /**
- * Which months of the two windows a source's figures cannot be compared on: months partly
- * published, months with no data between its first and last, and months outside them.
+ * Which months of the two windows (and of the series before them, from `from`) a source's
+ * figures cannot be compared on: months partly published, months with no data between its
+ * first and last, and months outside them.
  */
-export function sourceGaps(s: SourceReport, period: Period): SourceGaps {
-  const months = monthRange(period.previousStart, period.end);
+export function sourceGaps(s: SourceReport, period: Period, from = period.previousStart): SourceGaps {
+  const months = monthRange(from < period.previousStart ? from : period.previousStart, period.end);
   const [first, last] = [s.months[0], s.months.at(-1)];
   const missing = new Set(s.missingMonths);
   const of = (partial: readonly { month: string }[]): GapMonth[] => {
@@ -49,8 +50,11 @@ export interface Comparable {
   change: number;
   changePct: number | null;
   changePctLabel: string;
-  pValue: number;
-  significance: ReturnType<typeof poissonChangeTest>['significance'];
+  /** Null when no month can be compared. */
+  pValue: number | null;
+  significance: ReturnType<typeof poissonChangeTest>['significance'] | 'cannot be compared';
+  /** Fewer than half of the window's months are compared: any verdict says so beside it. */
+  fewMonths: boolean;
   /** "compared on the 11 months both windows have, leaving out November 2024 (partly published) and November 2025". */
   note: string;
 }
@@ -73,17 +77,16 @@ export function comparableChange(monthly: ReadonlyMap<string, number>, gaps: rea
   const previous = sum(period.previousStart, period.previousEnd);
   const months = period.months - excluded.size / 2;
   const left = leftOut(inWindows, [...excluded]);
+  const fewMonths = months < period.months / 2;
   const note = months > 0
-    ? `compared on the ${months} month${months === 1 ? '' : 's'} both windows have, leaving out ${left}`
+    ? fewMonths
+      ? `compared on only ${months} of the ${period.months} months, those both windows have, leaving out ${left}`
+      : `compared on the ${months} month${months === 1 ? '' : 's'} both windows have, leaving out ${left}`
     : `no month of the two windows can be compared: ${left}`;
-  return {
-    gaps: inWindows,
-    excludedMonths: [...excluded].sort(),
-    months,
-    ...change(current, previous),
-    ...poissonChangeTest(current, previous),
-    note,
-  };
+  const base = { gaps: inWindows, excludedMonths: [...excluded].sort(), months, fewMonths, note };
+  // Nothing left to compare is not "no change": the verdict is that there is none.
+  if (months === 0) return { ...base, current: 0, previous: 0, change: 0, changePct: null, changePctLabel: 'n/a', pValue: null, significance: 'cannot be compared' };
+  return { ...base, ...change(current, previous), ...poissonChangeTest(current, previous) };
 }
 
 /**

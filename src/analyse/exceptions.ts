@@ -27,11 +27,16 @@ export interface Variability {
 /**
  * Control-chart exceptions: months of the current window outside the mean ± 2 SD of the
  * baseline (the up to 24 months before the window). Needs at least 12 baseline months.
+ * Months that are not whole (`leaveOut`: partly published, no data) are left out of the
+ * coefficient of variation, the baseline and the exceptions: a half-published month is not a
+ * season nor a fall.
  */
-export function controlChart(series: readonly MonthCount[], windowStart: string, baselineMonths = 24): Variability {
-  const baseline = series.filter((m) => m.month < windowStart).slice(-baselineMonths).map((m) => m.count);
-  const current = series.filter((m) => m.month >= windowStart);
-  const all = series.map((m) => m.count);
+export function controlChart(series: readonly MonthCount[], windowStart: string, o: { baselineMonths?: number; leaveOut?: ReadonlySet<string> } = {}): Variability {
+  const { baselineMonths = 24, leaveOut = new Set() } = o;
+  const whole = series.filter((m) => !leaveOut.has(m.month));
+  const baseline = whole.filter((m) => m.month < windowStart).slice(-baselineMonths).map((m) => m.count);
+  const current = whole.filter((m) => m.month >= windowStart);
+  const all = whole.map((m) => m.count);
   const cv = all.length >= 2 && mean(all) > 0 ? round2(sd(all) / mean(all)) : null;
   if (baseline.length < 12) return { cv, baselineMonths: baseline.length, mean: null, sd: null, exceptions: [] };
   const m = mean(baseline);

@@ -11,7 +11,7 @@ import { monthRange } from './months.js';
 import { flagCounts, type MonthlyCounts, type Selection } from './monthly.js';
 import type { Period } from './periods.js';
 import type { Populations } from './population.js';
-import { differencePer1000, forceAverageRate, forceTotals, rankDescending, ratePer1000 } from './rates.js';
+import { differencePer1000, exactRatePer1000, forceAverageRate, forceTotals, rankDescending, ratePer1000 } from './rates.js';
 import { poissonChangeTest } from './significance.js';
 
 export interface AnalysisContext {
@@ -35,6 +35,8 @@ export interface DistrictFigures {
   current: number | null;
   previous: number | null;
   ratePer1000: number | null;
+  /** The rate unrounded: districts are ranked on it, so two rates 0.0016 apart do not tie. */
+  exactRate: number | null;
 }
 
 /** The figures of one selection (a source and its categories) for the partnership area. */
@@ -47,21 +49,26 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
   const current = sum(period.start, period.end) + counts.multiMonthCounts(sel, period.start, period.end);
   const previous = sum(period.previousStart, period.previousEnd) + counts.multiMonthCounts(sel, period.previousStart, period.previousEnd);
 
+  // Police files cover the force; a partner's return that places rows in other districts
+  // (county-wide) gives them as comparators too.
+  const byDistrict = source.kind === 'police-uk-street' || coversOtherDistricts(ctx, sel.source);
   let districts: DistrictFigures[] = [];
   let forceAverage: number | null = null;
   let difference: number | null = null;
   let rank: number | null = null;
-  if (source.kind === 'police-uk-street') {
+  const covered = ctx.coverage.get(sel.source);
+  // A source with no month in the current window has no rate, not a rate of 0.
+  const hasWindow = covered !== undefined && covered.first <= period.end && covered.last >= period.start;
+  if (byDistrict) {
     districts = districtFigures(ctx, sel);
     const withData = districts.flatMap((d) => (d.current === null ? [] : [{ count: d.current, population: d.population }]));
-    forceAverage = forceAverageRate(withData);
-    difference = differencePer1000(current, ctx.areaPopulation, forceTotals(withData));
-    const ranks = rankDescending(districts, (d) => d.ratePer1000);
+    forceAverage = hasWindow ? forceAverageRate(withData) : null;
+    difference = hasWindow ? differencePer1000(current, ctx.areaPopulation, forceTotals(withData)) : null;
+    const ranks = rankDescending(districts, (d) => (hasWindow ? d.exactRate : null));
     const mine = districts.find((d) => d.district === area);
     rank = mine ? ranks.get(mine) ?? null : null;
   }
-  const rate = ratePer1000(current, ctx.areaPopulation);
-  const covered = ctx.coverage.get(sel.source);
+  const rate = hasWindow ? ratePer1000(current, ctx.areaPopulation) : null;
   const seriesFrom = covered && covered.first > ctx.seriesStart ? covered.first : ctx.seriesStart;
   const series = (seriesFrom <= period.end ? monthRange(seriesFrom, period.end) : []).map((month, i, all) => ({
     month,
@@ -77,7 +84,7 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
     ratePer1000: rate,
     forceAverageRatePer1000: forceAverage,
     rank,
-    rankOf: source.kind === 'police-uk-street' ? districts.filter((d) => d.ratePer1000 !== null).length : null,
+    rankOf: byDistrict && rank !== null ? districts.filter((d) => d.exactRate !== null).length : null,
     differenceFromForcePer1000: difference,
     // Quarterly and yearly returns have no months to leave out: their coverage is a finding.
     comparable: counts.hasMultiMonth(sel.source) ? null : comparableChange(monthly, gapsFor(ctx.gaps.get(sel.source), sel), period),
@@ -91,7 +98,7 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
       categories: [...(sel.categories ?? [`all except ${(sel.exclude ?? []).join(', ')}`])],
       categoryCounts: counts.countsByCategory(sel, period),
       series,
-      variability: controlChart(series, period.start),
+      variability: controlChart(series, period.start, { leaveOut: new Set(gapsFor(ctx.gaps.get(sel.source), sel).map((g) => g.month)) }),
       hotspots: {
         level,
         ...hotspots(byArea.map((a) => ({ ...a, population: ctx.populations.get(level, a.area)?.population ?? null }))),
@@ -118,10 +125,16 @@ function districtFigures(ctx: AnalysisContext, sel: Selection): DistrictFigures[
   const withData = counts.districtsWithData(sel.source);
   return config.geography.districts.map((d) => {
     const population = ctx.populations.get('district', d.name)?.population ?? null;
-    if (!withData.has(d.name)) return { district: d.name, population, current: null, previous: null, ratePer1000: null };
+    if (!withData.has(d.name)) return { district: d.name, population, current: null, previous: null, ratePer1000: null, exactRate: null };
     const c = current.get(d.name) ?? 0;
-    return { district: d.name, population, current: c, previous: previous.get(d.name) ?? 0, ratePer1000: ratePer1000(c, population) };
+    return { district: d.name, population, current: c, previous: previous.get(d.name) ?? 0, ratePer1000: ratePer1000(c, population), exactRate: exactRatePer1000(c, population) };
   });
+}
+
+/** Whether a partner's source has rows placed in a district of the force other than the area's. */
+function coversOtherDistricts(ctx: AnalysisContext, source: string): boolean {
+  const withData = ctx.counts.districtsWithData(source);
+  return ctx.config.geography.districts.some((d) => d.name !== ctx.config.partnership.area && withData.has(d.name));
 }
 
 function areaLevel(source: SourceConfig): string {

@@ -33,16 +33,17 @@ export class MonthlyCounts {
     const byDistrict = await read<Omit<Count, 'n'>>(`
       SELECT source, category, district AS place, month, sum(n) AS n FROM incidents GROUP BY ALL
       UNION ALL
-      SELECT source, category, ${area}, first_month, sum(count) FROM counts WHERE months = 1 GROUP BY ALL`);
+      SELECT source, category, district, first_month, sum(count) FROM counts WHERE months = 1 GROUP BY ALL`);
     const months = `BETWEEN ${sqlString(hotspots.start)} AND ${sqlString(hotspots.end)}`;
     const byArea = await read<Omit<Count, 'n'>>(`
       SELECT source, category, coalesce(area_name, '(no location)') AS place, month, sum(n) AS n FROM incidents
       WHERE district = ${area} AND month ${months} GROUP BY ALL
       UNION ALL
-      SELECT source, category, coalesce(area, '(no area)'), first_month, sum(count) FROM counts WHERE months = 1 AND first_month ${months} GROUP BY ALL`);
+      SELECT source, category, coalesce(area, '(no area)'), first_month, sum(count) FROM counts
+      WHERE district = ${area} AND months = 1 AND first_month ${months} GROUP BY ALL`);
     const multiMonth = await read<{ source: string; category: string; first: string; last: string }>(`
       SELECT source, category, first_month AS first, strftime(CAST(first_month || '-01' AS DATE) + to_months(months - 1), '%Y-%m') AS last, sum(count) AS n
-      FROM counts WHERE months > 1 GROUP BY ALL`);
+      FROM counts WHERE district = ${area} AND months > 1 GROUP BY ALL`);
     return new MonthlyCounts(config.partnership.area, byDistrict, byArea, multiMonth);
   }
 

@@ -92,13 +92,16 @@ function sourceFindings(config: Config, s: SourceReport, themesOf: (p: (c: strin
     });
   }
   if (s.noLocation > 0) {
+    const worst = [...s.noLocationByMonth].sort((a, b) => b.sharePct - a.sharePct || (a.month < b.month ? -1 : 1))[0]!;
+    const pct = (100 * s.noLocation) / Math.max(1, s.rowsAccepted);
     out.push({
-      ...base, id: `no-location-${s.id}`, severity: 'info',
-      message: `${n(s.noLocation)} rows (${((100 * s.noLocation) / Math.max(1, s.rowsAccepted)).toFixed(1)}%) have no location`,
-      effect: 'they belong to no district, so every district figure (the area\'s included) is slightly low; the force average is low by the same share',
+      ...base, id: `no-location-${s.id}`, severity: worst.sharePct >= NO_LOCATION_WARN_PCT ? 'warning' : 'info',
+      message: `${n(s.noLocation)} rows (${pct.toFixed(1)}%) have no location${s.noLocationByMonth.length > 1 ? `, most in ${monthLabel(worst.month)} (${n(worst.rows)} of ${n(worst.total)}, ${worst.sharePct.toFixed(1)}%)` : ''}`,
+      effect: `they belong to no district, so every district figure (${config.partnership.area}'s included) is low by up to ${worst.sharePct.toFixed(1)}% in a month, and more so in districts that lose more rows; the force average is low by the same share`,
       affects: ['allCrime', ...themesOf(() => true)],
     });
   }
+  out.push(...placementFindings(config, s));
   if (s.boundaryChanges) {
     const b = s.boundaryChanges;
     out.push({
@@ -122,6 +125,39 @@ function sourceFindings(config: Config, s: SourceReport, themesOf: (p: (c: strin
       message: `${d.to} appears under its old name ${d.from} from ${d.firstMonth} to ${d.lastMonth} (${n(d.rows)} rows)`,
       effect: `counted under ${d.to}, so its figures are continuous; counts by LSOA name are not comparable across the rename`,
       affects: [],
+    });
+  }
+  return out;
+}
+
+/** A month with this share of rows without a location or more is a warning, not a note. */
+const NO_LOCATION_WARN_PCT = 5;
+
+/** Where a partner's rows went: other districts are comparators; rows placed nowhere count nowhere. */
+function placementFindings(config: Config, s: SourceReport): Finding[] {
+  const p = s.placement;
+  if (!p) return [];
+  const themes = config.themes.filter((t) => t.categories[s.id]).map((t) => t.id);
+  const out: Finding[] = [];
+  const sum = (ds: { incidents: number }[]) => ds.reduce((a, d) => a + d.incidents, 0);
+  if (p.otherDistricts.length > 0) {
+    out.push({
+      id: `other-districts-${s.id}`, severity: 'info', source: s.id,
+      message: `${sourceName(config, s)} covers ${p.otherDistricts.length + 1} districts: ${n(p.area.incidents)} incidents in ${config.partnership.area} and ${n(sum(p.otherDistricts))} in the others (${p.otherDistricts.map((d) => `${d.district} ${n(d.incidents)}`).join(', ')})`,
+      effect: `only ${config.partnership.area}'s rows count in its figures; the other districts are its comparators`,
+      affects: [],
+    });
+  }
+  const lost = [...p.outsideForce, ...(p.unplaced.rows > 0 ? [{ district: null, ...p.unplaced }] : [])];
+  if (lost.length > 0) {
+    out.push({
+      id: `unplaced-${s.id}`, severity: 'warning', source: s.id,
+      message: `${n(sum(lost))} incidents in ${sourceName(config, s)} are in no district of the force: ${[
+        ...p.outsideForce.map((d) => `${n(d.incidents)} in "${d.district}"`),
+        ...(p.unplaced.rows > 0 ? [`${n(p.unplaced.incidents)} in areas csp cannot place (e.g. ${p.unplaced.examples.map((e) => `"${e}"`).join(', ')})`] : []),
+      ].join('; ')}`,
+      effect: `they count in no figure, ${config.partnership.area}'s included: if some are ${config.partnership.area}'s, its figures are too low`,
+      affects: themes,
     });
   }
   return out;

@@ -5,6 +5,11 @@ export function ratePer1000(count: number, population: number | null | undefined
   return population && population > 0 ? round2((count / population) * 1000) : null;
 }
 
+/** Incidents per 1,000 residents, unrounded: what ranks compare. Null without a population. */
+export function exactRatePer1000(count: number, population: number | null | undefined): number | null {
+  return population && population > 0 ? (count / population) * 1000 : null;
+}
+
 /**
  * Ranks by value, highest first (1 = the highest rate in the force): "the highest levels of
  * crime in the County". Ties share a rank (1, 2, 2, 4); areas without a value are not ranked.

@@ -31,3 +31,8 @@ export function poissonChangeTest(current: number, previous: number, alpha = 0.0
 export function pValueLabel(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
+
+/** "no significant change (p = 0.348)"; "cannot be compared" has no p-value to give. */
+export function verdictLabel(f: { significance: string; pValue: number | null }): string {
+  return f.pValue === null ? f.significance : `${f.significance} (${pValueLabel(f.pValue)})`;
+}

@@ -37,12 +37,16 @@ export function summaryText({ name, unit, figure: f, period, force, findings }: 
   const c = f.comparable;
   if (c) {
     // The windows are unlike: only the change on comparable months may be called significant.
+    const p = c.pValue === null ? '' : pValueLabel(c.pValue);
     const verdict = c.current + c.previous === 0
       ? 'so nothing can be said about the change'
       : c.significance === 'no significant change'
-        ? `which is within what chance alone would produce (${pValueLabel(c.pValue)}), so not evidence of a real change`
-        : `a statistically significant ${c.significance === 'significant increase' ? 'increase' : 'decrease'} (${pValueLabel(c.pValue)})`;
-    const compared = c.months > 0 ? `Compared on the ${c.months} month${c.months === 1 ? '' : 's'} both windows have, the change is ${signed(c.change)}${c.changePct === null ? '' : ` (${c.changePctLabel})`}, ${verdict}.` : 'No month of the two windows can be compared.';
+        ? `which is within what chance alone would produce (${p}), so not evidence of a real change`
+        : `a statistically significant ${c.significance === 'significant increase' ? 'increase' : 'decrease'} (${p})`;
+    const few = c.fewMonths ? ` (only ${c.months} of the window's ${c.months + c.excludedMonths.length / 2} months, so a weak comparison)` : '';
+    const compared = c.months > 0
+      ? `Compared on the ${c.months} month${c.months === 1 ? '' : 's'} both windows have${few}, the change is ${signed(c.change)}${c.changePct === null ? '' : ` (${c.changePctLabel})`}, ${verdict}.`
+      : 'No month of the two windows can be compared, so the change cannot be judged.';
     parts.push(`${gapCaveat(c.gaps)}${compared}`);
   } else if (f.current + f.previous > 0) {
     parts.push(

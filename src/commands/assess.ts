@@ -2,7 +2,7 @@ import path from 'node:path';
 import { today } from '../clock.js';
 import type { Assessment } from '../analyse/assessment-schema.js';
 import { parsePeriodOption } from '../analyse/periods.js';
-import { pValueLabel } from '../analyse/significance.js';
+import { pValueLabel, verdictLabel } from '../analyse/significance.js';
 import { EXIT, formatProblem, invalidInput, reported } from '../errors.js';
 import type { Io } from '../io.js';
 import { OutputSet } from '../util/output-set.js';
@@ -121,7 +121,7 @@ function summaryTable(a: Assessment, io: Io): string {
     name, n(f.current), n(f.previous), `${(f.comparable ?? f).changePctLabel}${f.comparable ? '*' : ''}`,
     compact
       ? `${SHORT_VERDICT[(f.comparable ?? f).significance] ?? ''}${f.comparable ? '*' : ''}`
-      : `${(f.comparable ?? f).significance} (${pValueLabel((f.comparable ?? f).pValue)})${f.comparable ? '*' : ''}`,
+      : `${verdictLabel(f.comparable ?? f)}${f.comparable ? '*' : ''}`,
     r(f.ratePer1000), r(f.forceAverageRatePer1000), f.rank === null ? '–' : `${f.rank}/${f.rankOf}`,
   ]);
   // On a narrow terminal the theme names give up width, so no line wraps.
@@ -167,6 +167,6 @@ function summaryTable(a: Assessment, io: Io): string {
 }
 
 /** The JSON's significance words, in short for a narrow terminal. */
-const SHORT_VERDICT: Record<string, string> = { 'significant increase': 'sig. up', 'significant decrease': 'sig. down', 'no significant change': 'no sig.' };
+const SHORT_VERDICT: Record<string, string> = { 'significant increase': 'sig. up', 'significant decrease': 'sig. down', 'no significant change': 'no sig.', 'cannot be compared': 'n/c' };
 
 export { problemJson };

@@ -44,6 +44,8 @@ export function validationJson(r: ValidationReport) {
       unmappedCategories: s.unmappedCategories,
       outsideForce: s.outsideForce,
       noLocation: s.noLocation,
+      noLocationByMonth: s.noLocationByMonth,
+      placement: s.placement,
       renamedDistricts: s.renamedDistricts,
       categoryChanges: s.categoryChanges,
       boundaryChanges: s.boundaryChanges,

@@ -27,6 +27,12 @@ const geography = z.strictObject({
     .array(district)
     .min(1)
     .describe('Every district in the force area: the comparators for rates and ranks. Rows from other districts are counted as outside the force'),
+  wards: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      "The partnership area's wards (names or codes). Ward-level rows of a source without a district column are placed by it: rows of other wards are counted as outside the area. Without it, a ward-level export is taken to be the partnership's own",
+    ),
   comparatorGroup: z
     .strictObject({
       name: z.string().min(1),
@@ -40,6 +46,25 @@ const period = z.strictObject({
   end: month.describe('Last month of the current assessment window'),
   months: z.number().int().min(1).max(60).default(12).describe('Length of the current window; the previous window is the same length before it'),
   seriesMonths: z.number().int().min(12).max(120).default(36).describe('How many months of monthly series to show'),
+});
+
+const allCrime = z
+  .strictObject({
+    source: z.string().min(1).describe('The source whose rows are all crime, e.g. the force\'s own crime export (records or counts)'),
+    exclude: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Categories of that source that are not crimes; default: Anti-social behaviour for a police-uk-street source, none otherwise'),
+  })
+  .describe('Where the all-crime figure comes from; default: the police-uk-street source, all but Anti-social behaviour');
+
+const quality = z.strictObject({
+  refuseNoLocationAbovePct: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(25)
+    .describe('assess refuses police data in which a month has more than this % of rows with no location (they count in no district); validate warns at any share'),
 });
 
 const theme = z.strictObject({
@@ -78,7 +103,9 @@ export const configSchema = z.strictObject({
   period,
   geography,
   sources: z.record(id, source).describe('Partner exports, keyed by a short id of your choice'),
+  allCrime: allCrime.optional(),
   themes: z.array(theme).default([]),
+  quality: quality.default({ refuseNoLocationAbovePct: 25 }),
   ranking: rankingSchema.optional().describe('How candidate themes are scored and ranked; omit for the defaults'),
   branding: branding.default({ primaryColour: '#1d4f76', accentColour: '#b3541e' }),
   output: output.default({ dir: 'out', suppressBelow: 5, formats: ['html', 'pdf'] }),

@@ -31,6 +31,24 @@ const areaLevel = z
   .default('ward')
   .describe('What the area column holds: ward, LSOA or district names/codes');
 
+const districtColumn = column
+  .optional()
+  .describe(
+    'The district (local authority) of each row, for an export that covers several districts (a county-wide or force-wide return): rows are placed in their district, the partnership counts only its own and the others are comparators',
+  );
+
+/** A date written in one column, or split over three (day, month as a number or a name, year), as some fire services export it. */
+const dateColumns = z.union([
+  column.describe('The date (or month) of the incident'),
+  z
+    .strictObject({
+      day: column.optional().describe('The day of the month (1–31); omit when the export gives only months'),
+      month: column.describe('The month, as a number (1–12) or a name (July, Jul)'),
+      year: column.describe('The year, in full (2014)'),
+    })
+    .describe('A date split over columns, e.g. {day: Day, month: Month, year: Year}'),
+]);
+
 export const policeSource = z.strictObject({
   kind: z.literal('police-uk-street'),
   ...common,
@@ -45,9 +63,10 @@ export const recordsSource = z.strictObject({
     .describe('auto accepts dd/mm/yyyy (UK order), ISO yyyy-mm-dd, yyyy-mm and Excel serial numbers'),
   areaLevel,
   columns: z.strictObject({
-    date: column.describe('The date (or month) of the incident'),
+    date: dateColumns,
     category: column.optional().describe('The category; omit and set `category` when the whole file is one category'),
     area: column.optional().describe('The ward, LSOA or district of the incident'),
+    district: districtColumn,
     id: column.optional().describe('A reference number; repeated references are counted and kept once'),
     flags: z
       .record(z.string(), column)
@@ -65,6 +84,10 @@ export const countsSource = z.strictObject({
     period: column.describe('Month (YYYY-MM, MM/YYYY, Jan-24), quarter (2024 Q1) or financial year (2024/25)'),
     category: column.optional(),
     area: column.optional(),
+    areaName: column
+      .optional()
+      .describe('The name of the area when `area` holds its code (e.g. LSOA code and LSOA name): a code given under two names is reported'),
+    district: districtColumn,
     count: column.describe('A whole number of incidents, 0 or more'),
   }),
   category: z.string().optional().describe('The category of every row, when the file has no category column'),

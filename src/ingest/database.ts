@@ -90,7 +90,7 @@ CREATE OR REPLACE TABLE incidents (
 -- Pre-aggregated partner returns. A period is a month, quarter or financial year.
 CREATE OR REPLACE TABLE counts (
   source VARCHAR, file_id INTEGER, period VARCHAR, first_month VARCHAR, months INTEGER,
-  category VARCHAR, area VARCHAR, count BIGINT);
+  category VARCHAR, area VARCHAR, area_name VARCHAR, district VARCHAR, in_force BOOLEAN, count BIGINT);
 CREATE OR REPLACE TABLE population (
   source VARCHAR, file_id INTEGER, area VARCHAR, level VARCHAR, year INTEGER, population BIGINT);
 CREATE OR REPLACE TABLE survey_responses (

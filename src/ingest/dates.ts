@@ -54,3 +54,21 @@ export function parsePeriodSql(x: string): string {
     WHEN regexp_full_match(${x}, '(19|20)[0-9]{2}') THEN {'first_month': ${x} || '-01', 'months': 12}
   END`;
 }
+
+/**
+ * SQL: a date split over columns (day, month as a number or a name, year), as some fire
+ * services export incidents ("1", "July", "2014"). Without a day, the first of the month.
+ * The year must be written in full.
+ */
+export function splitDateSql(c: { day?: string; month: string; year: string }): string {
+  const day = c.day ?? `'1'`;
+  const month = `lower(${c.month})`;
+  const monthNumber = `CASE WHEN regexp_full_match(${month}, '0?[1-9]|1[0-2]') THEN CAST(${month} AS INTEGER)
+    ELSE list_position(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'], left(${month}, 3))::INTEGER END`;
+  const named = `(length(${month}) = 3 OR ${month} IN (${MONTH_NAMES.map((m) => `'${m}'`).join(', ')}) OR ${month} = 'sept')`;
+  return `CASE WHEN regexp_full_match(${c.year}, '[0-9]{4}') AND regexp_full_match(${day}, '0?[1-9]|[12][0-9]|3[01]')
+      AND (regexp_full_match(${month}, '0?[1-9]|1[0-2]') OR ${named})
+    THEN try_strptime(${c.year} || '-' || (${monthNumber}) || '-' || ${day}, '%Y-%m-%d')::DATE END`;
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -18,6 +18,7 @@ import { mapPolice } from './kinds/police.js';
 import { mapPopulation } from './kinds/population.js';
 import { mapRecords } from './kinds/records.js';
 import { mapSurvey } from './kinds/survey.js';
+import { placePartnerRows } from './place.js';
 import { dropStaged, firstLine, readWorkbook, stageFile, type Workbook } from './staging.js';
 import { onInterrupt } from '../util/cleanup.js';
 import { ingestPoliceBatch, type BatchCounts, type BatchFile } from './police-batch.js';
@@ -135,6 +136,8 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
     // A force's police files (one long DuckDB scan per batch) are read on this connection; the
     // partners' small files, each a dozen short queries, meanwhile on a second one.
     const results = await onTwoConnections(db, plans, readTogether, (p, on) => readSource(p, on, reader), opts.meanwhile);
+    // Partners' rows placed in their districts, now that the police rows name every LSOA's.
+    await placePartnerRows(db, config);
     // Recorded in the order of csp.yaml, whichever was read first.
     const appender = await db.connection.createAppender('files');
     for (const [i, { read }] of results.entries()) {

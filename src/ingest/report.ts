@@ -40,12 +40,30 @@ export interface SourceReport extends SourceRead {
   outsideForce: { district: string; rows: number }[];
   /** Police rows with no LSOA (no location published). */
   noLocation: number;
+  /** Police: the rows with no location in each month that has any, against the month's rows. */
+  noLocationByMonth: { month: string; rows: number; total: number; sharePct: number }[];
   /** LSOA codes that start or stop part-way through the months: a boundary change (2011 → 2021 LSOAs). */
   boundaryChanges: { appeared: number; disappeared: number; examples: string[] } | null;
   /** Categories that start or stop part-way through the source's months (a category change). */
   categoryChanges: { category: string; firstMonth: string; lastMonth: string }[];
+  /**
+   * Records and counts: where the rows were placed (ingest/place.ts). Rows of other districts
+   * are comparators, not the partnership's; rows that could not be placed count nowhere.
+   */
+  placement: Placement | null;
   /** Districts found under an old name (an alias in geography.districts) and counted under the new one. */
   renamedDistricts: { from: string; to: string; rows: number; firstMonth: string; lastMonth: string }[];
+}
+
+export interface Placement {
+  /** Rows (and incidents, for counts) in the partnership area. */
+  area: { rows: number; incidents: number };
+  /** Other districts of the force. */
+  otherDistricts: { district: string; rows: number; incidents: number }[];
+  /** Districts that are not in geography.districts. */
+  outsideForce: { district: string; rows: number; incidents: number }[];
+  /** Rows whose area could not be placed in any district, with examples of their areas. */
+  unplaced: { rows: number; incidents: number; examples: string[] };
 }
 
 export interface ValidationReport {
@@ -88,6 +106,7 @@ export async function describeIngest(db: Database, config: Config, ingested: Ing
   const police = sources.find((s) => s.kind === 'police-uk-street');
   const outside = police ? windowOutsideData(window.period, police.months, { sourceId: police.id, periodKey: window.key }) : null;
   if (outside) errors.push(outside);
+  for (const s of sources) errors.push(...tooManyUnlocated(config, s, window.period));
   return { sources, errors, warnings };
 }
 
@@ -99,9 +118,11 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
   let categories: CategoryCount[] = [];
   let outsideForce: { district: string; rows: number }[] = [];
   let noLocation = 0;
+  let noLocationByMonth: SourceReport['noLocationByMonth'] = [];
   let renamedDistricts: SourceReport['renamedDistricts'] = [];
   let categoryChanges: SourceReport['categoryChanges'] = [];
   let boundaryChanges: SourceReport['boundaryChanges'] = null;
+  const placement = read.kind === 'records' || read.kind === 'counts' ? await placementOf(db, config, read) : null;
 
   if (read.kind === 'police-uk-street' || read.kind === 'records' || read.kind === 'counts') {
     const table = read.kind === 'counts' ? 'counts' : 'incidents';
@@ -162,9 +183,13 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
     if (Number(b!.appeared) + Number(b!.disappeared) > 0) {
       boundaryChanges = { appeared: Number(b!.appeared), disappeared: Number(b!.disappeared), examples: b!.examples ?? [] };
     }
-    noLocation = Number(
-      (await db.all<{ n: bigint | null }>(`SELECT coalesce(sum(n), 0) AS n FROM incidents WHERE source = ${src} AND area_code IS NULL`))[0]!.n ?? 0,
-    );
+    noLocationByMonth = (
+      await db.all<{ month: string; rows: bigint; total: bigint }>(
+        `SELECT month, sum(n) FILTER (WHERE area_code IS NULL) AS rows, sum(n) AS total FROM incidents WHERE source = ${src}
+         GROUP BY month HAVING sum(n) FILTER (WHERE area_code IS NULL) > 0 ORDER BY month`,
+      )
+    ).map((r) => ({ month: r.month, rows: Number(r.rows), total: Number(r.total), sharePct: (100 * Number(r.rows)) / Number(r.total) }));
+    noLocation = noLocationByMonth.reduce((s, m) => s + m.rows, 0);
   }
   const months = [...monthCounts.keys()];
   const missingMonths =
@@ -188,6 +213,28 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
     renamedDistricts,
     categoryChanges,
     boundaryChanges,
+    placement,
+    noLocationByMonth,
+  };
+}
+
+async function placementOf(db: Database, config: Config, read: SourceRead): Promise<Placement> {
+  const table = read.kind === 'counts' ? 'counts' : 'incidents';
+  const incidents = read.kind === 'counts' ? 'sum(count)' : 'count(*)';
+  const areaColumn = read.kind === 'counts' ? 'area' : 'area_name';
+  const rows = await db.all<{ district: string | null; in_force: boolean | null; rows: bigint; incidents: bigint; examples: string[] }>(
+    `SELECT district, in_force, count(*) AS rows, ${incidents} AS incidents,
+       list(DISTINCT coalesce(${areaColumn}, '(empty)') ORDER BY coalesce(${areaColumn}, '(empty)'))[1:3] AS examples
+     FROM ${table} WHERE source = ${sqlString(read.id)} GROUP BY ALL ORDER BY rows DESC, district`,
+  );
+  const of = (r: (typeof rows)[number]) => ({ district: r.district!, rows: Number(r.rows), incidents: Number(r.incidents) });
+  const area = rows.find((r) => r.district === config.partnership.area);
+  const unplaced = rows.find((r) => r.district === null);
+  return {
+    area: { rows: Number(area?.rows ?? 0), incidents: Number(area?.incidents ?? 0) },
+    otherDistricts: rows.filter((r) => r.district !== null && r.in_force && r.district !== config.partnership.area).map(of),
+    outsideForce: rows.filter((r) => r.district !== null && !r.in_force).map(of),
+    unplaced: { rows: Number(unplaced?.rows ?? 0), incidents: Number(unplaced?.incidents ?? 0), examples: unplaced?.examples ?? [] },
   };
 }
 
@@ -286,6 +333,7 @@ function sourceWarnings(config: Config, r: SourceReport): Problem[] {
       hint: 'a category was renamed or split: map the old and new names to the same theme so its series stays comparable',
     });
   }
+  out.push(...placementWarnings(config, r));
   if (r.noLocation > 0) {
     out.push({
       message: `${r.noLocation.toLocaleString('en-GB')} rows (${pct(r.noLocation)}) have no location (empty LSOA)`,
@@ -301,4 +349,54 @@ function sourceWarnings(config: Config, r: SourceReport): Problem[] {
     });
   }
   return out;
+}
+
+/** What validate says of where a partner's rows were placed: other districts' rows are not the partnership's. */
+function placementWarnings(config: Config, r: SourceReport): Problem[] {
+  const p = r.placement;
+  if (!p) return [];
+  const where = { key: `sources.${r.id}` };
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const rows = (x: { rows: number; incidents: number }) => (r.kind === 'counts' ? `${n(x.rows)} rows (${n(x.incidents)} incidents)` : `${n(x.rows)} rows`);
+  const list = (ds: { district: string; incidents: number }[]) => ds.map((d) => `${d.district} ${n(d.incidents)}`).join(', ');
+  const out: Problem[] = [];
+  if (p.otherDistricts.length > 0) {
+    const other = p.otherDistricts.reduce((s, d) => ({ rows: s.rows + d.rows, incidents: s.incidents + d.incidents }), { rows: 0, incidents: 0 });
+    out.push({
+      message: `${rows(other)} are in other districts of the force (${list(p.otherDistricts)}); ${rows(p.area)} are in ${config.partnership.area}`,
+      where,
+      hint: `only ${config.partnership.area}'s rows count in its figures; the other districts are its comparators (rates and rank)`,
+    });
+  }
+  if (p.outsideForce.length > 0) {
+    const outside = p.outsideForce.reduce((s, d) => ({ rows: s.rows + d.rows, incidents: s.incidents + d.incidents }), { rows: 0, incidents: 0 });
+    out.push({
+      message: `${rows(outside)} name a district that is not in geography.districts: ${list(p.outsideForce)}`,
+      where,
+      hint: 'they count in no figure; if a name is a district of the force spelt another way, add it to that district\'s aliases in geography.districts',
+    });
+  }
+  if (p.unplaced.rows > 0) {
+    out.push({
+      message: `${rows(p.unplaced)} have an area that csp cannot place in any district, e.g. ${p.unplaced.examples.map((e) => `"${e}"`).join(', ')}`,
+      where,
+      hint: 'they count in no figure: give the source a district column (columns.district), list the area\'s wards in geography.wards, or use LSOA codes or names that the police files name',
+    });
+  }
+  return out;
+}
+
+/**
+ * Police months in the windows where more rows than `quality.refuseNoLocationAbovePct` have no
+ * location: every district figure would be short by that share, so the data is refused.
+ */
+function tooManyUnlocated(config: Config, s: SourceReport, period: Period): Problem[] {
+  const limit = config.quality.refuseNoLocationAbovePct;
+  const over = s.noLocationByMonth.filter((m) => m.month >= period.previousStart && m.month <= period.end && m.sharePct > limit);
+  if (over.length === 0) return [];
+  return [{
+    message: `${over.map((m) => `${monthLabel(m.month)}: ${m.rows.toLocaleString('en-GB')} of ${m.total.toLocaleString('en-GB')} rows (${m.sharePct.toFixed(1)}%)`).join('; ')} have no location, more than the ${limit}% allowed: every district's figures would be short by that much`,
+    where: { key: `sources.${s.id}` },
+    hint: `check for a corrected download of ${over.length === 1 ? 'that month' : 'those months'}; to use the data as it is, raise quality.refuseNoLocationAbovePct in csp.yaml (the shortfall is then a warning on every figure)`,
+  }];
 }

@@ -40,7 +40,9 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
     case 'trend': {
       // Where a window has a partly published or missing month, the change on comparable months.
       const c = t.comparable;
-      const f = c ?? t;
+      // Nothing comparable is no data for the trend, never "no change".
+      if (c && c.pValue === null) return c.note;
+      const f = c ? { ...c, pValue: c.pValue! } : t;
       const gap = c ? ` (${c.note})` : '';
       const data = { current: f.current, previous: f.previous, changePct: f.changePct, pValue: f.pValue, significance: f.significance, ...(c ? { comparable: true, excludedMonths: c.excludedMonths } : {}) };
       if (f.changePct === null) return { raw: 0, reason: `${n(f.previous)} → ${n(f.current)}${gap}: too few to give a percentage, counted as no change`, data };

@@ -99,11 +99,13 @@ function dataBehindCriteria(config: Config, criteria: Criterion[], judged: strin
   const problems: Problem[] = [];
   config.themes.forEach((theme, i) => {
     const headline = Object.keys(theme.categories)[0];
-    const headlineKind = headline ? config.sources[headline]?.kind : undefined;
+    const src = headline ? config.sources[headline] : undefined;
+    // Police data covers the force; a partner's return has a force average only where it places rows by district.
+    const forceWide = src?.kind === 'police-uk-street' || ((src?.kind === 'records' || src?.kind === 'counts') && (src.columns.district !== undefined || src.areaLevel !== 'ward'));
     for (const c of criteria) {
       const key = `themes.${i}`;
-      if (c.kind === 'volume' && c.measure === 'rate-vs-average' && headlineKind !== 'police-uk-street') {
-        problems.push({ message: `theme "${theme.id}" has no force average for volume: its first source (${headline}) is not police data`, where: { key: `${key}.categories` }, hint: 'list its police categories first, or set ranking.criteria.volume.measure: share' });
+      if (c.kind === 'volume' && c.measure === 'rate-vs-average' && !forceWide) {
+        problems.push({ message: `theme "${theme.id}" has no force average for volume: its first source (${headline}) is neither police data nor a return by district`, where: { key: `${key}.categories` }, hint: 'list its police categories first, give the source a district column (columns.district), or set ranking.criteria.volume.measure: share' });
       }
       if (c.kind === 'perception' && theme.survey.length === 0) {
         problems.push({ message: `theme "${theme.id}" has no survey options, so no perception score`, where: { key: `${key}.survey` }, hint: 'list the survey answers that name this theme, or switch perception off' });

@@ -176,7 +176,7 @@ ${ranking}
     expect(problems(text)).toEqual([
       // per theme, criteria in their fixed order: volume, trend, harm, perception, then judged ones
       'ranking.criteria.harm.weights: theme "asb" has no harm weight for any of its categories',
-      'themes.1.categories: theme "fires" has no force average for volume: its first source (fire) is not police data',
+      'themes.1.categories: theme "fires" has no force average for volume: its first source (fire) is neither police data nor a return by district',
       'ranking.criteria.harm.weights: theme "fires" has no harm weight for any of its categories',
       'themes.1.survey: theme "fires" has no survey options, so no perception score',
     ]);

@@ -20,10 +20,13 @@ export const mapCounts: KindMapper<CountsSource> = async (staged, source, ctx) =
       f_period: parsePeriodSql(text(col.period!)),
       f_category: category,
       f_area: col.area ? text(col.area) : 'NULL',
+      f_area_name: col.areaName ? text(col.areaName) : 'NULL',
+      f_district: col.district ? text(col.district) : source.areaLevel === 'district' && col.area ? text(col.area) : 'NULL',
       f_count_text: text(col.count!),
       f_count: wholeNumber(col.count!),
     },
     checks: [
+      { when: 'f_period_text IS NULL AND f_category IS NULL AND f_count_text IS NULL', reason: 'blank row: no period, category or count', column: null, value: 'NULL' },
       {
         when: 'f_period IS NULL',
         reason: 'the period cannot be read (expected a month such as 2024-03, a quarter such as 2024 Q1, a financial year such as 2024/25 or a calendar year such as 2024)',
@@ -53,6 +56,9 @@ export const mapCounts: KindMapper<CountsSource> = async (staged, source, ctx) =
         months: 'f_period.months',
         category: 'f_category',
         area: 'f_area',
+        area_name: 'f_area_name',
+        // As the file names it; placed in a district of the force after every source is read (place.ts).
+        district: 'f_district',
         count: 'f_count',
       },
     ],

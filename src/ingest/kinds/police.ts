@@ -47,6 +47,13 @@ export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, 
     },
     checks: [
       {
+        // A spreadsheet saves the rows below the data as ",,,,,,,,,,,": one reason for them all.
+        when: 'f_month IS NULL AND f_category IS NULL',
+        reason: 'blank row: no Month and no Crime type',
+        column: null,
+        value: 'NULL',
+      },
+      {
         when: `f_month IS NULL OR NOT regexp_full_match(f_month, '[0-9]{4}-(0[1-9]|1[0-2])')`,
         reason: 'Month is not a month in the form YYYY-MM',
         column: POLICE_COLUMNS.month,

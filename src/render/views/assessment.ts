@@ -21,8 +21,10 @@ const DEFINITION_TERMS: Record<string, string> = {
 const sig = (f: Pick<Figure, 'significance' | 'pValue' | 'comparable'>) => {
   const c = f.comparable;
   if (!c) return `${f.significance} (${pValueLabel(f.pValue)})`;
+  if (c.pValue === null) return `${c.significance}: no month of the two windows is whole in both`;
   const pct = c.changePct === null ? '' : `${c.changePctLabel}, `;
-  return `${c.significance} on the ${c.months} comparable month${c.months === 1 ? '' : 's'} (${pct}${pValueLabel(c.pValue)})`;
+  const few = c.fewMonths ? `, only ${c.months} of ${c.months + c.excludedMonths.length / 2}` : '';
+  return `${c.significance} on the ${c.months} comparable month${c.months === 1 ? '' : 's'}${few} (${pct}${pValueLabel(c.pValue)})`;
 };
 
 /** Everything the Strategic Assessment template prints, formatted; the partners' document, not suppressed. */
@@ -155,14 +157,16 @@ function incompleteMonths(a: Assessment, source: string, affects: string): strin
 }
 
 async function seriesFigure(a: Assessment, id: string, name: string, series: { month: string; count: number }[], colour: string, unit: string, incomplete: string[]): Promise<FigureView> {
-  const last12 = series.slice(-12).reduce((s, m) => s + m.count, 0);
+  // What the shaded window holds, said of the months the series has of it (a short series has fewer).
+  const inWindow = series.filter((m) => m.month >= a.period.start && m.month <= a.period.end);
+  const windowCount = inWindow.reduce((s, m) => s + m.count, 0);
   const max = series.reduce((m, s) => (s.count > m.count ? s : m), series[0] ?? { month: '', count: 0 });
   const shown = incomplete.filter((m) => series.some((s) => s.month === m));
   const gap = shown.length === 0 ? '' : ` ${shown.map(monthLabel).join(' and ')} ${shown.length > 1 ? 'are' : 'is'} ringed and labelled: the data for ${shown.length > 1 ? 'those months' : 'that month'} is incomplete, so ${shown.length > 1 ? 'their dips are' : 'its dip is'} not a fall in crime.`;
   const chart = await renderChart(
     `chart-${id}`,
     `${name}: ${unit} per month in ${a.area.name}`,
-    series.length === 0 ? 'No data.' : `Monthly counts from ${monthLabel(series[0]!.month)} to ${monthLabel(series.at(-1)!.month)}; the shaded band is the current window (${a.period.label}, ${count(last12)} in its last 12 months). The highest month was ${monthLabel(max.month)} with ${count(max.count)}.${gap}`,
+    series.length === 0 ? 'No data.' : `Monthly counts from ${monthLabel(series[0]!.month)} to ${monthLabel(series.at(-1)!.month)}; the shaded band is the current window (${a.period.label}, ${count(windowCount)} in ${inWindow.length === a.period.months ? `its ${inWindow.length} month${inWindow.length === 1 ? '' : 's'}` : `the ${inWindow.length} of its ${a.period.months} months the data covers`}). The highest month was ${monthLabel(max.month)} with ${count(max.count)}.${gap}`,
     seriesSpec(series, { start: a.period.start, end: a.period.end }, colour, shown),
   );
   return figure(chart, seriesTable(`${name}: monthly counts`, series, count, shown));

@@ -34,6 +34,7 @@ export class PublicFigures {
   change(f: Figure): string {
     const c = f.comparable;
     if (c) for (const g of c.gaps) this.gapMonths.add(g.month);
+    if (c && c.pValue === null) return 'cannot be compared*';
     const x = c ?? f;
     const size = x.change === 0 ? 'unchanged' : `${x.change > 0 ? 'up' : 'down'} ${x.changePct === null ? count(Math.abs(x.change)) : `${Math.abs(x.changePct).toFixed(1)}%`}`;
     return c ? `${size}*` : size;
@@ -42,6 +43,7 @@ export class PublicFigures {
   /** The change with the test's verdict, in words a resident reads. */
   changeWithVerdict(f: Figure): string {
     const x = f.comparable ?? f;
+    if (x.significance === 'cannot be compared') return this.change(f);
     const verdict = x.significance === 'no significant change' ? 'within normal variation' : `a statistically ${x.significance}`;
     return `${this.change(f)} on ${this.a.period.previousLabel} (${verdict})`;
   }
