@@ -96,7 +96,7 @@ describe('assess on the sample workspace', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(readJson(path.join(out, 'assessment.schema.json')));
     expect(validate(a), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(a.schemaVersion).toBe('1.2.0'); // 1.1: comparable changes, files' duplicateOf; 1.2: themes' districts, the difference rounded once
+    expect(a.schemaVersion).toBe('1.3.0'); // 1.1: comparable changes, files' duplicateOf; 1.2: themes' districts, the difference rounded once; 1.3: see CHANGELOG.md
     expect(a.generatedOn).toBe('2026-01-01');
     expect(a.sources[0].files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(a)).not.toContain(ROOT); // no machine paths

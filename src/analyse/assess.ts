@@ -28,13 +28,8 @@ export interface AnalyseOptions {
 /** Everything `csp assess` computes, from the ingested database: the body of assessment.json. */
 export async function analyse(db: Database, config: Config, report: ValidationReport, period: Period, opts: AnalyseOptions): Promise<Assessment> {
   const crime = allCrimeSelection(config);
-  if (!crime) {
-    throw invalidInput({
-      message: 'the assessment needs a police-uk-street source for all crime and the force comparison',
-      where: { key: 'sources' },
-      hint: 'add the data.police.uk street files as a source with kind: police-uk-street',
-    });
-  }
+  // Config loading refuses a workspace without one, so validate says the same.
+  if (!crime) throw new Error('no all-crime source: loadConfig should have refused this config');
   const counts = await MonthlyCounts.build(db, config, period);
   const windowYear = Number(period.end.slice(0, 4));
   const populations = await loadPopulations(db, windowYear);
@@ -48,8 +43,9 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   const ctx: AnalysisContext = { db, counts, config, period, seriesStart, populations, areaPopulation: areaPopulation?.population ?? null, coverage, gaps };
   const findings = qualityFindings(config, report, period, seriesStart);
   findings.push(...(await populationFindings(db, config, populations, windowYear)));
-  const police = report.sources.find((s) => s.id === crime.source)!;
-  findings.push(...noDataFindings(config, crime.source, counts.districtsWithData(crime.source), police.outsideForce.map((d) => d.district)));
+  const crimeSource = report.sources.find((s) => s.id === crime.source)!;
+  const outside = [...crimeSource.outsideForce, ...(crimeSource.placement?.outsideForce ?? [])].map((d) => d.district);
+  findings.push(...noDataFindings(config, crime.source, counts.districtsWithData(crime.source), outside));
   const affecting = (id: string) => findings.filter((f) => f.affects.includes(id));
 
   /** The findings a figure's summary notes: a partial month its comparable change allows for is said there. */
@@ -59,7 +55,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   };
 
   const all = await measureFor(ctx, crime);
-  const { source: _s, kind: _k, categories: _c, categoryCounts: _cc, repeats: _r, ...allFigure } = all.measure;
+  const { kind: _k, categories: _c, categoryCounts: _cc, repeats: _r, ...allFigure } = all.measure;
   const allCrime: Assessment['allCrime'] = {
     ...allFigure,
     summary: summaryText({ name: 'All crime (excluding ASB)', unit: 'crimes', figure: all.measure, period, force: config.partnership.force, ...summaryNotes(crime.source, 'allCrime', all.measure) }),

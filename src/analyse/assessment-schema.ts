@@ -4,7 +4,7 @@ import { z } from 'zod';
  * assessment.json: the contract between `csp assess`, scheduled jobs and `csp render-plan`.
  * Bump SCHEMA_VERSION's major part when a name that consumers rely on changes.
  */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 const significance = z.enum(['significant increase', 'no significant change', 'significant decrease']);
@@ -132,6 +132,7 @@ export const assessmentSchema = z.object({
   area: z.object({ name: z.string(), population: z.number().int().nullable(), populationYear: z.number().int().nullable(), force: z.string(), districts: z.number().int() }),
   definitions: z.record(z.string(), z.string()).describe('How each figure is computed, in words'),
   allCrime: figureSchema.extend({
+    source: z.string().describe('The source all crime is counted from: the police street files, or the force\'s own export named in allCrime'),
     summary: z.string(),
     series: z.array(monthCount.extend({ rolling12: z.number().int().nullable() })),
     variability: variabilitySchema,

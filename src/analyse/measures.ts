@@ -1,7 +1,7 @@
 import type { Config } from '../config/load.js';
 import type { SourceConfig } from '../config/sources.js';
 import { Database } from '../ingest/database.js';
-import { ASB_CATEGORY } from '../ingest/report.js';
+import { ASB_CATEGORY, allCrimeSource } from '../config/all-crime.js';
 import type { Figure, Measure } from './assessment-schema.js';
 import { change, round1 } from './change.js';
 import { comparableChange, type GapMonth, type SourceGaps } from './comparable.js';
@@ -143,8 +143,7 @@ function areaLevel(source: SourceConfig): string {
   return 'area';
 }
 
-/** All crime: every police category but ASB, which is never a crime. */
+/** All crime: the source config names for it (by default every police category but ASB, which is never a crime). */
 export function allCrimeSelection(config: Config): Selection | undefined {
-  const police = Object.entries(config.sources).find(([, s]) => s.kind === 'police-uk-street');
-  return police ? { source: police[0], exclude: [ASB_CATEGORY] } : undefined;
+  return allCrimeSource(config);
 }

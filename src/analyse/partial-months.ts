@@ -1,22 +1,30 @@
+import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import poissonCdf from '@stdlib/stats-base-dists-poisson-cdf';
 import { monthFromIndex, monthIndex } from './months.js';
 
 export interface PartialMonth {
   month: string;
   count: number;
-  /** What a complete month would hold: the median of the baseline months (see `basis`). */
+  /** What a complete month would hold (see `basis`). */
   expected: number;
   /** count / expected. */
   share: number;
   /**
-   * 'same month last year and the 12 months before': the lower of the same month a year
-   * earlier and the median of the 12 months before, leaving out months already found partial
-   * (a month must be low against both: a seasonal low is not low against last year's);
-   * 'neighbouring months': the median of up to three months either side, where there is no
-   * whole same month a year earlier or fewer than 6 of the 12 months before.
+   * 'same month last year and the 12 months before' (a month found on its own): the lower of
+   * the same month a year earlier and the median of the 12 months before, leaving out months
+   * already found partial (a month must be low against both: a seasonal low is not low against
+   * last year's);
+   * 'same month a year before or after' (a month found in a run, `inRun`): the lower of the same
+   * month a year earlier and the same month a year later, those that exist outside the run and
+   * months already found partial; the run as a whole is also low against the 12 months before it;
+   * 'neighbouring months': the median of up to three months either side, where neither of the
+   * above exists (no same month a year away, or fewer than 6 of the 12 months before).
    */
-  basis: 'same month last year and the 12 months before' | 'neighbouring months';
-  /** Found as one of a run of low months (a multi-month dip), not on its own. */
+  basis: 'same month last year and the 12 months before' | 'same month a year before or after' | 'neighbouring months';
+  /**
+   * Found only as one of a run of low months (a multi-month dip), not on its own. A month low
+   * enough on its own keeps `inRun: false` and its own baseline even when a run is built round it.
+   */
   inRun: boolean;
 }
 
@@ -28,23 +36,46 @@ export interface PartialMonthOptions {
   /** And chance cannot explain it: Poisson lower tail below this (default 0.001). */
   pLimit?: number;
   /**
-   * A run's total must be further below than chance explains (default 1e-5): many runs are
-   * tried over a series, and a small partner's months of a hundred swing by a tenth.
+   * The months a run adds must together be further below than chance explains (default 1e-5):
+   * many runs are tried over a series, and a small partner's months of a hundred swing by a tenth.
    */
   runPLimit?: number;
+}
+
+type Baseline = Pick<PartialMonth, 'expected' | 'basis'>;
+/** The months and counts, and the months left out of every baseline (already found partial). */
+interface Series {
+  months: string[];
+  counts: ReadonlyMap<string, number>;
+  leftOut: ReadonlySet<string>;
 }
 
 /**
  * Months whose count is far below what a complete month would hold: the sign of a partially
  * published month (real Kent Nov–Dec 2018 crime rows were at 40–70% of neighbouring months).
  *
- * The baseline is robust to partial months around it and to seasons: a month must be low against
- * the same month a year earlier and against the median of the 12 months before, leaving out
- * months already found partial, so two partial months side by side do not hide each other, as a
- * median of neighbours would, and a winter low is not mistaken for a partial month. The search
- * repeats until no new month is found. A run of two or more months each below
- * `runThreshold`, whose total chance cannot explain, is a multi-month dip: each of its months
- * is flagged. Small counts swing a lot: nothing is flagged that a Poisson count could give.
+ * On its own, a month is partial below `threshold` of the lower of the same month a year earlier
+ * and the median of the 12 months before, leaving out months already found partial, so two
+ * partial months side by side do not hide each other, as a median of neighbours would, and a
+ * winter low is not mistaken for one. The search repeats until no new month is found.
+ *
+ * A run is two or more consecutive months, each below `runThreshold`, joining months already
+ * found on their own (a 41% month and the 75% month beside it are one episode). A run's months
+ * are judged against what its own months cannot drag down: the same month a year earlier and a
+ * year later (the lower of those that exist), and, for the run as a whole, the median of the
+ * 12 months before it starts; a rolling median would fall as the dip's own months entered it,
+ * and break a six-month dip after two or three months. A run is a dip, and each of its months
+ * flagged, when:
+ * - the months it adds are together further below than chance explains (`runPLimit`);
+ * - its months together are below `runThreshold` of the median of the 12 months before it,
+ *   where 6 of those exist (a real fall already under way is not taken for a dip);
+ * - the counts recover after it: the next month is back to `runThreshold` of the run's median
+ *   expected count, or the run reaches the last month of the data (partial publication at the
+ *   end of a download is the common case). A fall that persists is read as real: a year after it
+ *   starts, the same month a year earlier is itself low, so the run stops short of the end, and
+ *   the month after it has not recovered. A fall under a year old at the end of the data cannot
+ *   be told from partial publication, and is flagged.
+ * Small counts swing a lot: nothing is flagged that a Poisson count could give.
  */
 export function partialMonths(counts: ReadonlyMap<string, number>, o: PartialMonthOptions = {}): PartialMonth[] {
   const { threshold = 0.7, runThreshold = 0.8, pLimit = 0.001, runPLimit = 1e-5 } = o;
@@ -52,22 +83,16 @@ export function partialMonths(counts: ReadonlyMap<string, number>, o: PartialMon
   let flagged = new Map<string, PartialMonth>();
   for (let round = 0; round < 12; round++) {
     const found = new Map<string, PartialMonth>();
-    const baselines = new Map(months.map((m) => [m, baselineFor(m, counts, flagged)] as const));
     for (const month of months) {
-      const b = baselines.get(month);
+      const b = baselineFor(month, counts, flagged);
       const count = counts.get(month)!;
       if (b && b.expected > 0 && count < threshold * b.expected && poissonCdf(count, b.expected) < pLimit) {
         found.set(month, { month, count, ...b, share: count / b.expected, inRun: false });
       }
     }
-    for (const run of lowRuns(months, counts, baselines, found, runThreshold)) {
-      const total = run.reduce((s, m) => s + counts.get(m)!, 0);
-      const expected = run.reduce((s, m) => s + baselines.get(m)!.expected, 0);
-      if (poissonCdf(total, expected) >= runPLimit) continue;
-      for (const month of run) {
-        const b = baselines.get(month)!;
-        found.set(month, { month, count: counts.get(month)!, ...b, share: counts.get(month)! / b.expected, inRun: true });
-      }
+    const s: Series = { months, counts, leftOut: new Set([...flagged.keys(), ...found.keys()]) };
+    for (const run of lowRuns(s, found, runThreshold)) {
+      if (isDip(run, s, { runThreshold, runPLimit })) for (const p of run) if (p.inRun) found.set(p.month, p);
     }
     const same = found.size === flagged.size && [...found.keys()].every((m) => flagged.has(m));
     flagged = found;
@@ -76,45 +101,96 @@ export function partialMonths(counts: ReadonlyMap<string, number>, o: PartialMon
   return [...flagged.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
 }
 
-function baselineFor(month: string, counts: ReadonlyMap<string, number>, flagged: ReadonlyMap<string, PartialMonth>): Pick<PartialMonth, 'expected' | 'basis'> | null {
+/** A month's count where it can serve in a baseline: present and not left out. */
+const countAt = (counts: ReadonlyMap<string, number>, leftOut: { has(month: string): boolean }) => (k: number) => {
+  const m = monthFromIndex(k);
+  return counts.has(m) && !leftOut.has(m) ? counts.get(m)! : undefined;
+};
+const present = (x: number | undefined): x is number => x !== undefined;
+
+/** The baseline of a month judged on its own. */
+function baselineFor(month: string, counts: ReadonlyMap<string, number>, flagged: ReadonlyMap<string, PartialMonth>): Baseline | null {
   const i = monthIndex(month);
-  const usable = (k: number) => {
-    const m = monthFromIndex(k);
-    return counts.has(m) && !flagged.has(m) ? counts.get(m)! : undefined;
-  };
-  const earlier = range(i - 12, i - 1).map(usable).filter((x): x is number => x !== undefined);
+  const usable = countAt(counts, flagged);
+  const earlier = range(i - 12, i - 1).map(usable).filter(present);
   const lastYear = usable(i - 12);
   if (lastYear !== undefined && earlier.length >= 6) {
     return { expected: Math.min(lastYear, median(earlier)), basis: 'same month last year and the 12 months before' };
   }
-  const around = [...range(i - 3, i - 1), ...range(i + 1, i + 3)].map(usable).filter((x): x is number => x !== undefined);
+  const around = [...range(i - 3, i - 1), ...range(i + 1, i + 3)].map(usable).filter(present);
   return around.length >= 2 ? { expected: median(around), basis: 'neighbouring months' } : null;
 }
 
-/** Runs of two or more consecutive months, none flagged on its own, each below `share` of its baseline. */
-function lowRuns(
-  months: string[],
-  counts: ReadonlyMap<string, number>,
-  baselines: ReadonlyMap<string, Pick<PartialMonth, 'expected'> | null>,
-  alone: ReadonlyMap<string, PartialMonth>,
-  share: number,
-): string[][] {
-  const runs: string[][] = [];
-  let run: string[] = [];
+/** The baseline of a month judged as part of `run` (the months before it in the run), which it leaves out. */
+function runBaselineFor(month: string, s: Series, run: readonly PartialMonth[]): Baseline | null {
+  const i = monthIndex(month);
+  const usable = countAt(s.counts, { has: (m) => m === month || s.leftOut.has(m) || run.some((p) => p.month === m) });
+  // Seasons cancel against the same month a year away. With both years, their mean, so one
+  // unusual year (a spike, or a fall seen in the year after) counts half; with one, the lower of
+  // it and the same month a further year on, so a spike there is not a baseline.
+  const [before, after] = [usable(i - 12), usable(i + 12)];
+  const oneSide = (near: number, far: number | undefined) => Math.min(near, far ?? near);
+  const expected = before !== undefined && after !== undefined ? (before + after) / 2
+    : before !== undefined ? oneSide(before, usable(i - 24))
+      : after !== undefined ? oneSide(after, usable(i + 24)) : undefined;
+  if (expected !== undefined) return { expected, basis: 'same month a year before or after' };
+  const around = [...range(i - 3, i - 1), ...range(i + 1, i + 3)].map(usable).filter(present);
+  return around.length >= 2 ? { expected: median(around), basis: 'neighbouring months' } : null;
+}
+
+/**
+ * Runs of consecutive months, each found on its own (in `alone`) or below `share` of its run
+ * baseline. A run's months not in `alone` have `inRun: true`.
+ */
+function lowRuns(s: Series, alone: ReadonlyMap<string, PartialMonth>, share: number): PartialMonth[][] {
+  const runs: PartialMonth[][] = [];
+  let run: PartialMonth[] = [];
   const close = () => {
-    if (run.length >= 2) runs.push(run);
+    if (run.length) runs.push(run);
     run = [];
   };
-  for (const month of months) {
-    const b = baselines.get(month);
-    const low = !alone.has(month) && b && b.expected > 0 && counts.get(month)! < share * b.expected;
-    const adjacent = run.length > 0 && monthIndex(month) === monthIndex(run.at(-1)!) + 1;
-    if (!low || (run.length > 0 && !adjacent)) close();
-    if (low) run.push(month);
+  for (const month of s.months) {
+    if (run.length && monthIndex(month) !== monthIndex(run.at(-1)!.month) + 1) close();
+    const count = s.counts.get(month)!;
+    const b = alone.has(month) ? null : runBaselineFor(month, s, run);
+    const low = b && b.expected > 0 && count < share * b.expected ? { month, count, ...b, share: count / b.expected, inRun: true } : undefined;
+    const p = alone.get(month) ?? low;
+    if (p) run.push(p);
+    else close();
   }
   close();
   return runs;
 }
+
+/** Whether a run of low months is a dip (see `partialMonths`). */
+function isDip(run: readonly PartialMonth[], s: Series, o: Required<Pick<PartialMonthOptions, 'runThreshold' | 'runPLimit'>>): boolean {
+  const added = run.filter((p) => p.inRun);
+  if (run.length < 2 || added.length === 0) return false;
+  const sum = (ps: readonly PartialMonth[], f: (p: PartialMonth) => number) => ps.reduce((t, p) => t + f(p), 0);
+  // Chance, on the months the run adds only (a month found on its own would carry any neighbour):
+  // their baseline is a month or two a year away, as noisy as they are, so the exact test for two
+  // Poisson counts, not a Poisson tail against a baseline taken as exact (which, at 30 a month,
+  // finds a five-month "dip" in one series in fifty).
+  const count = sum(added, (p) => p.count);
+  if (binomialCdf(count, count + Math.round(sum(added, (p) => p.expected)), 0.5) >= o.runPLimit) return false;
+  const usable = countAt(s.counts, s.leftOut);
+  // Recovery: the run reaches the end of the data, or one of the three months after it is back
+  // to `runThreshold` of the highest of its same month one and two years earlier and a year later
+  // (a month's own season; the highest, so a fall that began before the run, hidden there by a
+  // year after that was low too, is not read as a recovery). Three months: a dip that eases
+  // off has a month or two at 80-90% before it is whole again.
+  const end = s.months.indexOf(run.at(-1)!.month);
+  const after = s.months.slice(end + 1, end + 1 + RECOVERY_MONTHS);
+  const fallback = median(run.map((p) => p.expected));
+  return after.length === 0 || after.some((m) => {
+    const i = monthIndex(m);
+    const years = [usable(i - 24), usable(i - 12), usable(i + 12)].filter(present);
+    return s.counts.get(m)! >= o.runThreshold * (years.length ? Math.max(...years) : fallback);
+  });
+}
+
+/** How many months after a run may pass before the counts are back (see `isDip`). */
+const RECOVERY_MONTHS = 3;
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
 

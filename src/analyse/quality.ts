@@ -2,6 +2,7 @@ import type { Config } from '../config/load.js';
 import type { SourceReport, ValidationReport } from '../ingest/report.js';
 import { ASB_CATEGORY, partialShare } from '../ingest/report.js';
 import type { Finding } from './assessment-schema.js';
+import { allCrimeSource } from '../config/all-crime.js';
 import { monthLabel, monthRanges } from './months.js';
 import { periodLabel, within, type Period } from './periods.js';
 
@@ -25,7 +26,7 @@ export function qualityFindings(config: Config, report: ValidationReport, period
       config.themes.filter((t) => (t.categories[s.id] ?? []).some(predicate)).map((t) => t.id);
     const isPolice = s.kind === 'police-uk-street';
     // Police partial months show in crime rows; ASB is published separately and looks normal.
-    const affectedByMonthGap = [...(isPolice ? ['allCrime'] : []), ...themesOf((c) => !isPolice || c !== ASB_CATEGORY)];
+    const affectedByMonthGap = [...(s.id === allCrimeSource(config)?.source ? ['allCrime'] : []), ...themesOf((c) => !isPolice || c !== ASB_CATEGORY)];
     for (const p of s.partialMonths) {
       const shortfall = p.expected - p.count;
       const where = within(p.month, period.start, period.end)

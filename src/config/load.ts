@@ -4,6 +4,7 @@ import { invalidInput, type Problem } from '../errors.js';
 import { configSchema, type RawConfig } from './schema.js';
 import { didYouMean } from './hints.js';
 import { parseYaml } from './yaml.js';
+import { allCrimeSource } from './all-crime.js';
 
 export interface Config extends RawConfig {
   /** Absolute path of csp.yaml. */
@@ -50,6 +51,7 @@ function crossCheck(config: Config): Problem[] {
     });
   }
   const sourceIds = Object.keys(config.sources);
+  problems.push(...allCrimeProblems(config, sourceIds));
   const seenThemes = new Set<string>();
   config.themes.forEach((theme, i) => {
     if (seenThemes.has(theme.id)) {
@@ -68,6 +70,27 @@ function crossCheck(config: Config): Problem[] {
     }
   });
   return problems;
+}
+
+/** The all-crime figure needs a source of crimes: police street files, or the one allCrime names. */
+function allCrimeProblems(config: Config, sourceIds: string[]): Problem[] {
+  if (config.allCrime) {
+    const s = config.sources[config.allCrime.source];
+    if (!s) {
+      const guess = didYouMean(config.allCrime.source, sourceIds);
+      return [{ message: `allCrime.source "${config.allCrime.source}" is not in sources`, where: { key: 'allCrime.source' }, hint: guess ? `did you mean "${guess}"?` : `sources are: ${sourceIds.join(', ')}` }];
+    }
+    if (!['police-uk-street', 'records', 'counts'].includes(s.kind)) {
+      return [{ message: `allCrime.source "${config.allCrime.source}" is a ${s.kind} source, which holds no crimes`, where: { key: 'allCrime.source' }, hint: 'name a police-uk-street, records or counts source' }];
+    }
+    return [];
+  }
+  if (allCrimeSource(config)) return [];
+  return [{
+    message: 'there is no source for all crime: no police-uk-street source, and allCrime does not name one',
+    where: { key: 'sources' },
+    hint: 'add the data.police.uk street files as a source with kind: police-uk-street, or name the force\'s own crime export (a records or counts source) in allCrime: {source: ID}',
+  }];
 }
 
 /** The line of a config key (e.g. ranking.criteria.volume.thresholds) in csp.yaml, for messages. */

@@ -10,8 +10,8 @@ import { Database, sqlString } from './database.js';
 import type { IngestResult, SourceRead } from './index.js';
 import { DISTRICT_FROM_LSOA_NAME } from './kinds/police.js';
 
-/** The police category that is not a crime: ASB is never part of "all crime". */
-export const ASB_CATEGORY = 'Anti-social behaviour';
+import { ASB_CATEGORY, allCrimeSource } from '../config/all-crime.js';
+export { ASB_CATEGORY };
 
 export interface RejectReason {
   reason: string;
@@ -103,8 +103,9 @@ export async function describeIngest(db: Database, config: Config, ingested: Ing
     const unsplit = await surveySeparatorProblem(db, config, s);
     if (unsplit) warnings.push(unsplit);
   }
-  const police = sources.find((s) => s.kind === 'police-uk-street');
-  const outside = police ? windowOutsideData(window.period, police.months, { sourceId: police.id, periodKey: window.key }) : null;
+  // The windows must lie inside the data of all crime (the police files, or the force's own export).
+  const crime = sources.find((s) => s.id === allCrimeSource(config)?.source);
+  const outside = crime ? windowOutsideData(window.period, crime.months, { sourceId: crime.id, periodKey: window.key }) : null;
   if (outside) errors.push(outside);
   for (const s of sources) errors.push(...tooManyUnlocated(config, s, window.period));
   return { sources, errors, warnings };

@@ -27,7 +27,7 @@ export function assessmentTables(a: Assessment): Table[] {
       title: `Candidate themes, ${a.period.label} against ${a.period.previousLabel}`,
       columns: ['theme_id', 'theme', 'source', 'categories', ...figureColumns, 'perception_pct', 'data_quality'],
       rows: [
-        ['all-crime', 'All crime (excluding ASB)', a.sources.find((s) => s.kind === 'police-uk-street')?.id ?? null, 'all but Anti-social behaviour',
+        ['all-crime', 'All crime (excluding ASB)', a.allCrime.source, 'all but Anti-social behaviour',
           a.allCrime.current, a.allCrime.previous, a.allCrime.change, a.allCrime.changePct, a.allCrime.pValue, a.allCrime.significance,
           a.allCrime.ratePer1000, a.allCrime.forceAverageRatePer1000, a.allCrime.rank, a.allCrime.rankOf, ...comparable(a.allCrime), null, a.allCrime.dataQuality.join('; ')],
         ...a.themes.flatMap((t) => t.measures.map((m) => [

@@ -48,8 +48,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
   const sameGap = (t: ThemeResult) => caveat !== null && t.comparable !== null && gapCaveat(t.comparable.gaps) === caveat;
   const themes = [];
   for (const t of a.themes) themes.push({ ...(await themeView(a, t, brand.primaryColour)), ...(sameGap(t) ? { summary: t.summary.replace(caveat!, '') } : {}) });
-  const policeId = a.sources.find((x) => x.kind === 'police-uk-street')?.id ?? '';
-  const allCrimeChart = await seriesFigure(a, 'all-crime', 'All crime (excluding ASB)', a.allCrime.series, brand.primaryColour, 'crimes', incompleteMonths(a, policeId, 'allCrime'));
+  const allCrimeChart = await seriesFigure(a, 'all-crime', 'All crime (excluding ASB)', a.allCrime.series, brand.primaryColour, 'crimes', incompleteMonths(a, a.allCrime.source, 'allCrime'));
 
   const r = a.ranking;
   const names = (ids: string[]) => ids.map((id) => themeName(a, id)).join(', ');
