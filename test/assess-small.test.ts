@@ -112,7 +112,7 @@ describe('assess on a hand-computed workspace', () => {
     expect(a.allCrime.summary).toBe(
       'All crime (excluding ASB): 45 crimes in Jan–Dec 2025, 15 more than in Jan–Dec 2024 (+50.0%). ' +
         // Only June has data in both years: the change is measured on June alone (the same 45 against 30 here).
-        'Feb–May 2024, Jul 2024–May 2025 and Jul–Nov 2025 have no data, so the totals are not like for like. Compared on the 1 month both windows have (only 1 of the window's 12 months, so a weak comparison), the change is +15 (+50.0%), which is within what chance alone would produce (p = 0.105), so not evidence of a real change. ' +
+        'Feb–May 2024, Jul 2024–May 2025 and Jul–Nov 2025 have no data, so the totals are not like for like. Compared on the 1 month both windows have (only 1 of the window\'s 12 months, so a weak comparison), the change is +15 (+50.0%), which is within what chance alone would produce (p = 0.105), so not evidence of a real change. ' +
         'That is 45.0 per 1,000 residents, 26.0 more than the Kent Police average of 19.0; the highest rate of 2 districts. ' +
         'Note: the police data covers January 2024 to December 2025 with 20 month(s) missing (Feb–May 2024, Jul 2024–May 2025, Jul–Nov 2025); ' +
         'the assessment needs January 2024 to December 2025; months without data count as zero in the totals; changes are measured on the months both windows have.',

@@ -123,7 +123,7 @@ describe('assess on the sample workspace', () => {
     const nov = (m: string) => a.allCrime.series.find((x: any) => x.month === m).count;
     expect(a.allCrime.comparable).toEqual({
       gaps: [{ month: '2024-11', why: 'partly published' }],
-      excludedMonths: ['2024-11', '2025-11'],
+      excludedMonths: ['2024-11', '2025-11'], fewMonths: false,
       months: 11,
       current: 14085 - nov('2025-11'),
       previous: 13286 - nov('2024-11'),

@@ -49,9 +49,23 @@ export async function binCsp(args: string[], opts: { cwd?: string; env?: NodeJS.
   }
 }
 
+/**
+ * A workspace needs a source for all crime. Tests of a partner's file get one from
+ * minimalConfig: police files of Dover ASB in the first and last months of the windows
+ * (Jan 2023 and Dec 2024), listed after the test's sources, so no figure of the area changes;
+ * workspace() writes them where a csp.yaml reads them.
+ */
+export const CRIME_SOURCE = `  crime:\n    kind: police-uk-street\n    description: police files that cover the windows (test helper)\n    files: "crime/*.csv"`;
+const CRIME_FILES = Object.fromEntries(['2023-01', '2024-12'].map((m) => [
+  `crime/${m}-kent-street.csv`,
+  `Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n,${m},Kent Police,Kent Police,1.3,51.1,On or near A Road,E01024200,Dover 001A,Anti-social behaviour,,\n`,
+]));
+
 /** A temporary workspace with the given files (path → content). */
 export function workspace(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'csp-test-'));
+  const config = files['csp.yaml'];
+  if (typeof config === 'string' && config.includes(CRIME_SOURCE)) files = { ...CRIME_FILES, ...files };
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), content);
@@ -59,8 +73,9 @@ export function workspace(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-/** The smallest valid csp.yaml, with the given sources block (YAML text, indented by two). */
+/** The smallest valid csp.yaml, with the given sources block (YAML text, indented by two), and a source for all crime. */
 export function minimalConfig(sources: string, extra = ''): string {
+  if (!sources.includes('police-uk-street') && !extra.includes('allCrime')) sources = `${sources}\n${CRIME_SOURCE}`;
   return `partnership:
   name: Test CSP
   area: Thanet

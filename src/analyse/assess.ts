@@ -3,7 +3,7 @@ import { invalidInput } from '../errors.js';
 import { Database } from '../ingest/database.js';
 import type { ValidationReport } from '../ingest/report.js';
 import { ASB_CATEGORY } from '../ingest/report.js';
-import { SCHEMA_VERSION, type Assessment, type Comparator, type Figure, type ThemeResult } from './assessment-schema.js';
+import { SCHEMA_VERSION, type Assessment, type Comparator, type Figure, type Finding, type ThemeResult } from './assessment-schema.js';
 import { DEFINITIONS } from './definitions.js';
 import { allCrimeSelection, measureFor, type AnalysisContext } from './measures.js';
 import { addMonths } from './months.js';
@@ -90,6 +90,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
     });
   }
 
+  findings.push(...unratedFindings(allCrime, themes));
   const core: Omit<Assessment, 'ranking'> = {
     schemaVersion: SCHEMA_VERSION,
     generatedOn: opts.generatedOn,
@@ -128,6 +129,36 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   }
   if (ranked.problems.length > 0 || !ranked.result) throw invalidInput(ranked.problems);
   return { ...core, ranking: ranked.result };
+}
+
+/**
+ * Areas with incidents but no population drop out of the hotspots by rate: said once per source,
+ * with the largest figure's count, and carried by every figure it affects.
+ */
+function unratedFindings(allCrime: Assessment['allCrime'], themes: ThemeResult[]): Finding[] {
+  const figures = [
+    { id: 'allCrime', name: 'all crime', source: allCrime.source, hotspots: allCrime.hotspots, dataQuality: allCrime.dataQuality },
+    ...themes.map((t) => ({ id: t.id, name: t.name, source: t.headlineSource, hotspots: t.measures[0]!.hotspots, dataQuality: t.dataQuality })),
+  ].filter((f) => (f.hotspots.unrated?.areas ?? 0) > 0);
+  const out: Finding[] = [];
+  for (const source of new Set(figures.map((f) => f.source))) {
+    const of = figures.filter((f) => f.source === source);
+    const first = of[0]!;
+    const u = first.hotspots.unrated!;
+    const level = first.hotspots.level === 'lsoa' ? 'LSOA' : first.hotspots.level;
+    const names = [...new Set(of.flatMap((f) => f.hotspots.unrated!.examples))].slice(0, 4);
+    const finding: Finding = {
+      id: `unrated-areas-${source}`,
+      severity: 'info',
+      source,
+      message: `${u.areas} of the ${first.hotspots.areas} ${level}s with ${first.name} in the current window have no population (${u.count.toLocaleString('en-GB')} of its ${first.hotspots.total.toLocaleString('en-GB')} incidents), e.g. ${names.join(', ')}`,
+      effect: `they are left out of the hotspots by rate of ${of.length === 1 ? first.name : `${of.length} figures`} (they are in the hotspots by count); add their populations, or use the LSOA boundaries the population file uses`,
+      affects: of.map((f) => f.id),
+    };
+    out.push(finding);
+    for (const f of of) f.dataQuality.push(finding.id);
+  }
+  return out;
 }
 
 function pickFigure(m: ThemeResult['measures'][number]) {

@@ -50,6 +50,10 @@ const hotspotsSchema = z.object({
   byRate: z.array(z.object({ area: z.string(), count: z.number().int(), population: z.number().int(), ratePer1000: z.number() })),
   top10PctAreas: z.number().int(),
   top10PctSharePct: z.number().nullable(),
+  unrated: z
+    .object({ areas: z.number().int(), count: z.number().int(), examples: z.array(z.string()) })
+    .nullable()
+    .describe('Where some areas have a population, those that have none (left out of byRate); null when none has one'),
 });
 
 const variabilitySchema = z.object({

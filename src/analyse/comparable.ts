@@ -34,8 +34,9 @@ export function sourceGaps(s: SourceReport, period: Period, from = period.previo
       return [];
     });
   };
-  const crime = of(s.partialMonths);
-  return { crime, asb: s.kind === 'police-uk-street' ? of(s.asbPartialMonths) : crime };
+  // Partial for the whole source or for the partnership area alone: either way not a whole month of the area's.
+  const crime = of([...s.partialMonths, ...s.areaPartialMonths]);
+  return { crime, asb: s.kind === 'police-uk-street' ? of([...s.asbPartialMonths, ...s.areaAsbPartialMonths]) : crime };
 }
 
 export interface Comparable {

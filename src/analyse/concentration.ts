@@ -15,6 +15,11 @@ export interface Hotspots {
   /** Share of the total in the top 10% of areas (at least one area): how concentrated the problem is. */
   top10PctAreas: number;
   top10PctSharePct: number | null;
+  /**
+   * Where rates are computed (some areas have a population), the areas that have none: they
+   * cannot be among the hotspots by rate, which a finding says. Null when no area has one.
+   */
+  unrated: { areas: number; count: number; examples: string[] } | null;
 }
 
 /** The top areas by count and by rate, and the concentration of incidents in the top tenth of areas. */
@@ -28,6 +33,10 @@ export function hotspots(counts: readonly AreaCount[], top = 5): Hotspots {
     .sort((a, b) => b.ratePer1000 - a.ratePer1000 || a.area.localeCompare(b.area))
     .slice(0, top);
   const topN = Math.max(1, Math.ceil(counts.length / 10));
+  const without = sorted.filter((a) => !(a.population && a.population > 0));
+  const unrated = without.length < counts.length
+    ? { areas: without.length, count: without.reduce((s, a) => s + a.count, 0), examples: without.slice(0, 3).map((a) => a.area) }
+    : null;
   return {
     areas: counts.length,
     total,
@@ -35,5 +44,6 @@ export function hotspots(counts: readonly AreaCount[], top = 5): Hotspots {
     byRate,
     top10PctAreas: topN,
     top10PctSharePct: total > 0 ? share(sorted.slice(0, topN).reduce((s, a) => s + a.count, 0)) : null,
+    unrated,
   };
 }

@@ -14,11 +14,11 @@ export interface PartialMonth {
    * the same month a year earlier and the median of the 12 months before, leaving out months
    * already found partial (a month must be low against both: a seasonal low is not low against
    * last year's);
-   * 'same month a year before or after' (a month found in a run, `inRun`): the lower of the same
-   * month a year earlier and the same month a year later, those that exist outside the run and
-   * months already found partial; the run as a whole is also low against the 12 months before it;
-   * 'neighbouring months': the median of up to three months either side, where neither of the
-   * above exists (no same month a year away, or fewer than 6 of the 12 months before).
+   * 'same month a year before or after' (a month found in a run, `inRun`): the mean of the same
+   * month a year earlier and a year later, or where only one exists, the lower of it and the
+   * same month a further year away, leaving out the run and months already found partial;
+   * 'neighbouring months': the median of up to three months either side, where there is no
+   * baseline of the other kind.
    */
   basis: 'same month last year and the 12 months before' | 'same month a year before or after' | 'neighbouring months';
   /**
@@ -36,8 +36,9 @@ export interface PartialMonthOptions {
   /** And chance cannot explain it: Poisson lower tail below this (default 0.001). */
   pLimit?: number;
   /**
-   * The months a run adds must together be further below than chance explains (default 1e-5):
-   * many runs are tried over a series, and a small partner's months of a hundred swing by a tenth.
+   * The months a run adds must together be further below their baseline months than chance
+   * explains (default 1e-5): many runs are tried over a series, and a small partner's months of
+   * a hundred swing by a tenth.
    */
   runPLimit?: number;
 }
@@ -54,28 +55,28 @@ interface Series {
  * Months whose count is far below what a complete month would hold: the sign of a partially
  * published month (real Kent Nov–Dec 2018 crime rows were at 40–70% of neighbouring months).
  *
- * On its own, a month is partial below `threshold` of the lower of the same month a year earlier
+ * A month on its own is partial below `threshold` of the lower of the same month a year earlier
  * and the median of the 12 months before, leaving out months already found partial, so two
  * partial months side by side do not hide each other, as a median of neighbours would, and a
- * winter low is not mistaken for one. The search repeats until no new month is found.
+ * winter low is not mistaken for one.
  *
- * A run is two or more consecutive months, each below `runThreshold`, joining months already
- * found on their own (a 41% month and the 75% month beside it are one episode). A run's months
- * are judged against what its own months cannot drag down: the same month a year earlier and a
- * year later (the lower of those that exist), and, for the run as a whole, the median of the
- * 12 months before it starts; a rolling median would fall as the dip's own months entered it,
- * and break a six-month dip after two or three months. A run is a dip, and each of its months
- * flagged, when:
- * - the months it adds are together further below than chance explains (`runPLimit`);
- * - its months together are below `runThreshold` of the median of the 12 months before it,
- *   where 6 of those exist (a real fall already under way is not taken for a dip);
- * - the counts recover after it: the next month is back to `runThreshold` of the run's median
- *   expected count, or the run reaches the last month of the data (partial publication at the
- *   end of a download is the common case). A fall that persists is read as real: a year after it
- *   starts, the same month a year earlier is itself low, so the run stops short of the end, and
- *   the month after it has not recovered. A fall under a year old at the end of the data cannot
- *   be told from partial publication, and is flagged.
- * Small counts swing a lot: nothing is flagged that a Poisson count could give.
+ * A run is two or more consecutive months, each found on its own or below `runThreshold`: a 41%
+ * month and the 75% month beside it are one episode. A month of a run is judged against the same
+ * month a year earlier and a year later (see `basis`), never against months of the run: a rolling
+ * 12-month median falls as a dip's own months enter it, and broke a six-month dip after two or
+ * three months. A run is a dip, and the months it adds are flagged (`inRun`), when
+ * - those months together are further below than chance explains (`runPLimit`), and
+ * - the counts recover after it, or it reaches the last month of the data (partial publication
+ *   at the end of a download is the common case). Recovered: within three months after the run,
+ *   a month is back at least halfway from the run's share to a whole month, judged against the
+ *   highest of its same month one and two years earlier and a year later.
+ * So a fall that persists is read as real, not as a dip: once it is a year old, the same month a
+ * year earlier is low too, so a run stops there, and the months after it have not recovered. A
+ * fall less than a year old at the end of the data cannot be told from partial publication, and
+ * is flagged.
+ *
+ * The search repeats, leaving out the months found, until no new month is found. Small counts
+ * swing a lot: nothing is flagged that a Poisson count could give.
  */
 export function partialMonths(counts: ReadonlyMap<string, number>, o: PartialMonthOptions = {}): PartialMonth[] {
   const { threshold = 0.7, runThreshold = 0.8, pLimit = 0.001, runPLimit = 1e-5 } = o;
@@ -92,7 +93,7 @@ export function partialMonths(counts: ReadonlyMap<string, number>, o: PartialMon
     }
     const s: Series = { months, counts, leftOut: new Set([...flagged.keys(), ...found.keys()]) };
     for (const run of lowRuns(s, found, runThreshold)) {
-      if (isDip(run, s, { runThreshold, runPLimit })) for (const p of run) if (p.inRun) found.set(p.month, p);
+      if (isDip(run, s, runPLimit)) for (const p of run) if (p.inRun) found.set(p.month, p);
     }
     const same = found.size === flagged.size && [...found.keys()].every((m) => flagged.has(m));
     flagged = found;
@@ -163,7 +164,7 @@ function lowRuns(s: Series, alone: ReadonlyMap<string, PartialMonth>, share: num
 }
 
 /** Whether a run of low months is a dip (see `partialMonths`). */
-function isDip(run: readonly PartialMonth[], s: Series, o: Required<Pick<PartialMonthOptions, 'runThreshold' | 'runPLimit'>>): boolean {
+function isDip(run: readonly PartialMonth[], s: Series, runPLimit: number): boolean {
   const added = run.filter((p) => p.inRun);
   if (run.length < 2 || added.length === 0) return false;
   const sum = (ps: readonly PartialMonth[], f: (p: PartialMonth) => number) => ps.reduce((t, p) => t + f(p), 0);
@@ -172,20 +173,21 @@ function isDip(run: readonly PartialMonth[], s: Series, o: Required<Pick<Partial
   // Poisson counts, not a Poisson tail against a baseline taken as exact (which, at 30 a month,
   // finds a five-month "dip" in one series in fifty).
   const count = sum(added, (p) => p.count);
-  if (binomialCdf(count, count + Math.round(sum(added, (p) => p.expected)), 0.5) >= o.runPLimit) return false;
-  const usable = countAt(s.counts, s.leftOut);
-  // Recovery: the run reaches the end of the data, or one of the three months after it is back
-  // to `runThreshold` of the highest of its same month one and two years earlier and a year later
-  // (a month's own season; the highest, so a fall that began before the run, hidden there by a
-  // year after that was low too, is not read as a recovery). Three months: a dip that eases
-  // off has a month or two at 80-90% before it is whole again.
+  if (binomialCdf(count, count + Math.round(sum(added, (p) => p.expected)), 0.5) >= runPLimit) return false;
+  // Recovery, against the highest of the same month one and two years earlier and a year later:
+  // the month's own season, and for a fall that began before the run (hidden there by a year
+  // after that was low too), the level before the fall. Halfway back, not to `runThreshold`: a
+  // fall of 25% sits 5 points below 80%, which noise crosses. Within three months: a dip may
+  // ease off over a month or two.
+  const usable = countAt(s.counts, { has: (m) => s.leftOut.has(m) || run.some((p) => p.month === m) });
+  const share = sum(run, (p) => p.count) / sum(run, (p) => p.expected);
   const end = s.months.indexOf(run.at(-1)!.month);
   const after = s.months.slice(end + 1, end + 1 + RECOVERY_MONTHS);
   const fallback = median(run.map((p) => p.expected));
   return after.length === 0 || after.some((m) => {
     const i = monthIndex(m);
     const years = [usable(i - 24), usable(i - 12), usable(i + 12)].filter(present);
-    return s.counts.get(m)! >= o.runThreshold * (years.length ? Math.max(...years) : fallback);
+    return s.counts.get(m)! >= ((1 + share) / 2) * (years.length ? Math.max(...years) : fallback);
   });
 }
 

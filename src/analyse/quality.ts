@@ -27,12 +27,14 @@ export function qualityFindings(config: Config, report: ValidationReport, period
     const isPolice = s.kind === 'police-uk-street';
     // Police partial months show in crime rows; ASB is published separately and looks normal.
     const affectedByMonthGap = [...(s.id === allCrimeSource(config)?.source ? ['allCrime'] : []), ...themesOf((c) => !isPolice || c !== ASB_CATEGORY)];
-    for (const p of s.partialMonths) {
+    // Months partial across the source, then those partial for the partnership area alone.
+    const partials = [...s.partialMonths.map((p) => ({ p, scope: 'force-wide', of: '' })), ...s.areaPartialMonths.map((p) => ({ p, scope: `in ${config.partnership.area}`, of: ` for ${config.partnership.area}` }))];
+    for (const { p, scope, of } of partials) {
       const shortfall = p.expected - p.count;
       const where = within(p.month, period.start, period.end)
-        ? `the current window's total (${period.label}) is understated by about ${n(shortfall)} force-wide; changes are measured on the months both windows have, leaving ${monthLabel(p.month)} out`
+        ? `the current window's total (${period.label}) is understated by about ${n(shortfall)} ${scope}; changes are measured on the months both windows have, leaving ${monthLabel(p.month)} out`
         : within(p.month, period.previousStart, period.previousEnd)
-          ? `the previous window's total (${period.previousLabel}) is understated by about ${n(shortfall)} force-wide; changes are measured on the months both windows have, leaving ${monthLabel(p.month)} out`
+          ? `the previous window's total (${period.previousLabel}) is understated by about ${n(shortfall)} ${scope}; changes are measured on the months both windows have, leaving ${monthLabel(p.month)} out`
           : within(p.month, seriesStart, period.end)
             ? `the monthly series shows a dip in ${monthLabel(p.month)} that is not real; the windows compared are not affected`
             : 'it falls outside the months analysed';
@@ -40,7 +42,7 @@ export function qualityFindings(config: Config, report: ValidationReport, period
         id: `partial-month-${s.id}-${p.month}`,
         severity: within(p.month, period.previousStart, period.end) ? 'warning' : 'info',
         source: s.id,
-        message: `${monthLabel(p.month)} looks partially published in ${sourceName(config, s)}: ${partialShare(p, isPolice ? 'crimes' : 'rows')}`,
+        message: `${monthLabel(p.month)} looks partially published in ${sourceName(config, s)}${of}: ${partialShare(p, isPolice ? 'crimes' : 'rows')}`,
         effect: where,
         affects: within(p.month, seriesStart, period.end) ? affectedByMonthGap : [],
       });

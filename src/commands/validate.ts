@@ -39,6 +39,8 @@ export function validationJson(r: ValidationReport) {
       missingMonths: s.missingMonths,
       partialMonths: s.partialMonths,
       asbPartialMonths: s.asbPartialMonths,
+      areaPartialMonths: s.areaPartialMonths,
+      areaAsbPartialMonths: s.areaAsbPartialMonths,
       rejects: s.rejects,
       categories: s.categories,
       unmappedCategories: s.unmappedCategories,

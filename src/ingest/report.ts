@@ -33,6 +33,12 @@ export interface SourceReport extends SourceRead {
   partialMonths: PartialMonth[];
   /** Police only: months whose ASB rows are partial (published apart from the crimes). */
   asbPartialMonths: PartialMonth[];
+  /**
+   * The same judged on the partnership area's rows alone, where the whole source does not show
+   * it (a month with the area's LSOAs missing): months not already in the lists above.
+   */
+  areaPartialMonths: PartialMonth[];
+  areaAsbPartialMonths: PartialMonth[];
   rejects: RejectReason[];
   categories: CategoryCount[];
   unmappedCategories: string[];
@@ -116,6 +122,8 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
   const rejects = await rejectReasons(db, read.id);
   let monthCounts = new Map<string, number>();
   let crimeMonthCounts = new Map<string, number>();
+  let areaCounts = new Map<string, number>();
+  let areaCrimeCounts = new Map<string, number>();
   let categories: CategoryCount[] = [];
   let outsideForce: { district: string; rows: number }[] = [];
   let noLocation = 0;
@@ -136,6 +144,14 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
     );
     monthCounts = new Map(rows.map((r) => [r.month, Number(r.n)]));
     crimeMonthCounts = new Map(rows.map((r) => [r.month, Number(r.crime ?? 0)]));
+    // The area's own months: a month partial for the area is lost in a force's total.
+    const areaRows = await db.all<{ month: string; n: bigint; crime: bigint }>(
+      `SELECT ${monthCol} AS month, ${measure} AS n,
+         ${measure} FILTER (WHERE category <> ${sqlString(ASB_CATEGORY)}) AS crime
+       FROM ${table} WHERE source = ${src} AND district = ${sqlString(config.partnership.area)} GROUP BY ALL ORDER BY month`,
+    );
+    areaCounts = new Map(areaRows.map((r) => [r.month, Number(r.n)]));
+    areaCrimeCounts = new Map(areaRows.map((r) => [r.month, Number(r.crime ?? 0)]));
     const mapped = themeCategories(config, read.id);
     categories = (
       await db.all<{ category: string; n: bigint }>(
@@ -197,15 +213,21 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
     months.length > 1 ? monthRange(months[0]!, months.at(-1)!).filter((m) => !monthCounts.has(m)) : [];
   // A partly published police month shows in its crime rows while ASB looks normal.
   const partial = partialMonths(read.kind === 'police-uk-street' ? crimeMonthCounts : monthCounts);
-  const asbPartial = read.kind === 'police-uk-street'
-    ? partialMonths(new Map([...monthCounts].map(([m, k]) => [m, k - (crimeMonthCounts.get(m) ?? 0)])))
-    : [];
+  const asbOf = (all: Map<string, number>, crime: Map<string, number>) => new Map([...all].map(([m, k]) => [m, k - (crime.get(m) ?? 0)]));
+  const asbPartial = read.kind === 'police-uk-street' ? partialMonths(asbOf(monthCounts, crimeMonthCounts)) : [];
+  // Months of the source's own months it covers for the area; only those the whole source does not show.
+  const notIn = (found: PartialMonth[], already: PartialMonth[]) => found.filter((p) => !already.some((q) => q.month === p.month));
+  const areaWhole = [...areaCounts.keys()].length > 0 && [...areaCounts].every(([m, k]) => monthCounts.get(m) === k);
+  const areaPartial = areaWhole ? [] : notIn(partialMonths(read.kind === 'police-uk-street' ? areaCrimeCounts : areaCounts), partial);
+  const areaAsbPartial = areaWhole || read.kind !== 'police-uk-street' ? [] : notIn(partialMonths(asbOf(areaCounts, areaCrimeCounts)), asbPartial);
   return {
     ...read,
     months,
     missingMonths,
     partialMonths: partial,
     asbPartialMonths: asbPartial,
+    areaPartialMonths: areaPartial,
+    areaAsbPartialMonths: areaAsbPartial,
     rejects,
     categories,
     unmappedCategories: categories.filter((c) => c.themes.length === 0).map((c) => c.category),
@@ -244,7 +266,9 @@ export function partialShare(p: PartialMonth, unit: string): string {
   const expected = Math.round(p.expected).toLocaleString('en-GB');
   const basis = p.basis === 'neighbouring months'
     ? `the neighbouring months' median (${expected})`
-    : `a whole month (${expected}: the lower of the same month a year earlier and the median of the 12 months before)`;
+    : p.basis === 'same month a year before or after'
+      ? `a whole month (${expected}: the same month a year earlier and a year later)`
+      : `a whole month (${expected}: the lower of the same month a year earlier and the median of the 12 months before)`;
   return `${p.count.toLocaleString('en-GB')} ${unit}, ${Math.round(100 * p.share)}% of ${basis}${p.inRun ? ', one of a run of low months' : ''}`;
 }
 
@@ -279,10 +303,14 @@ function sourceWarnings(config: Config, r: SourceReport): Problem[] {
   const out: Problem[] = [];
   const total = r.rowsAccepted || 1;
   const pct = (n: number) => (n > 0 && (100 * n) / total < 0.1 ? '<0.1%' : `${((100 * n) / total).toFixed(1)}%`);
-  const partials = [...r.partialMonths.map((p) => [p, r.kind === 'police-uk-street' ? 'crimes' : 'rows'] as const), ...r.asbPartialMonths.map((p) => [p, 'ASB incidents'] as const)];
-  for (const [p, unit] of partials) {
+  const unit = r.kind === 'police-uk-street' ? 'crimes' : 'rows';
+  const partials = [
+    ...r.partialMonths.map((p) => [p, unit, ''] as const), ...r.asbPartialMonths.map((p) => [p, 'ASB incidents', ''] as const),
+    ...r.areaPartialMonths.map((p) => [p, unit, ` for ${config.partnership.area}`] as const), ...r.areaAsbPartialMonths.map((p) => [p, 'ASB incidents', ` for ${config.partnership.area}`] as const),
+  ];
+  for (const [p, unit, forArea] of partials) {
     out.push({
-      message: `${monthLabel(p.month)} looks partially published: ${partialShare(p, unit)}`,
+      message: `${monthLabel(p.month)} looks partially published${forArea}: ${partialShare(p, unit)}`,
       where,
       hint: 'figures that include this month are compared on the months both windows have; check for a corrected download',
     });
