@@ -189,7 +189,7 @@ describe('links out of the workspace', () => {
     const outside = tmp('csp-outside-');
     writeFileSync(path.join(outside, 'asb.csv'), 'Ref,Date,Type,Ward\nA1,01/06/2024,Noise,Viking\n');
     const ws = tmp('csp-links-');
-    const config = (files: string) => `partnership: {name: T, area: Thanet, force: Kent Police}\nperiod: {end: 2024-12}\ngeography:\n  districts: [{name: Thanet}]\nsources:\n  asb:\n    kind: records\n    files: ${files}\n    columns: {date: Date, category: Type, area: Ward}\n`;
+    const config = (files: string) => `partnership: {name: T, area: Thanet, force: Kent Police}\nperiod: {end: 2024-12}\ngeography:\n  districts: [{name: Thanet}]\nallCrime: {source: asb}\nsources:\n  asb:\n    kind: records\n    files: ${files}\n    columns: {date: Date, category: Type, area: Ward}\n`;
     symlinkSync(path.join(outside, 'asb.csv'), path.join(ws, 'linked.csv'));
     symlinkSync(outside, path.join(ws, 'shared'));
     mkdirSync(path.join(ws, 'own'));

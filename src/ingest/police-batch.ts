@@ -83,6 +83,7 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
   const firstFailure = (list: Check[]) => `CASE ${list.map((c) => `WHEN ${c.when} THEN ${checks.indexOf(c)}`).join(' ')} END`;
   const districtSql = policeMapping({ crimeId: '', month: '', lsoaCode: '', crimeType: '', lsoaName: 'f_lsoa_name' }, config, { today: o.today }).fields.f_district;
 
+  const same = (a: string, b: string, columns: string[]) => columns.map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
   const n = ++batchCounter;
   const [rows, repeats, groups, kinds, places, rejected, rej, scan, skips] = [`pbrows_${n}`, `pbrep_${n}`, `pbgrp_${n}`, `pbkind_${n}`, `pbplace_${n}`, `pbrejected_${n}`, `pbrej_${n}`, `pbscan_${n}`, `pbskip_${n}`];
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
@@ -114,14 +115,6 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
     }
     const rowCase = `CASE _f ${spans.map((s) => `WHEN ${s.f} THEN ${s.first}`).join(' ')} END`;
 
-    // Repeated Crime IDs, within a file or across the batch's files: the first row is kept, the
-    // others rejected. Grouping a million 64-character IDs costs twice grouping their 64-bit
-    // hashes, so the hashes find the candidates and the IDs themselves decide (a hash collision
-    // is only a candidate).
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${repeats} AS
-      WITH candidates AS (SELECT hash(crime_id) AS h FROM ${rows} WHERE crime_id IS NOT NULL GROUP BY h HAVING count(*) > 1)
-      SELECT crime_id, min(rowid) AS first_row, arg_min(_f, rowid) AS first_f FROM ${rows}
-      WHERE crime_id IS NOT NULL AND hash(crime_id) IN (SELECT h FROM candidates) GROUP BY ALL HAVING count(*) > 1`);
     // The rows grouped as read (month × category × LSOA per file, about one row in four). The
     // checks and the trimming are worked out once per distinct month × category (a few hundred)
     // and once per LSOA (about a thousand), not once per row or group.
@@ -133,6 +126,20 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
     // The rejected rows with their positions: rows failing a check (looked for only when a
     // month or category fails one), and repeats.
     const [found] = await db.all<{ failing: bigint }>(`SELECT count(*) AS failing FROM ${kinds} WHERE _check IS NOT NULL`);
+    // Repeated Crime IDs, within a file or across the batch's files: the first row is kept, the
+    // others rejected. Grouping a million 64-character IDs costs twice grouping their 64-bit
+    // hashes, so the hashes find the candidates and the IDs themselves decide (a hash collision
+    // is only a candidate).
+    // Only rows that pass their own checks hold an ID: a row refused for its Month does not make
+    // the good row with its ID a repeat (the crime would be counted nowhere).
+    const passing = found!.failing > 0n
+      ? `AND NOT EXISTS (SELECT 1 FROM ${kinds} k WHERE k._check IS NOT NULL AND ${same('k', rows, ['month', 'crime_type'])})`
+      : '';
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${repeats} AS
+      WITH candidates AS (SELECT hash(crime_id) AS h FROM ${rows} WHERE crime_id IS NOT NULL ${passing} GROUP BY h HAVING count(*) > 1)
+      SELECT crime_id, min(rowid) AS first_row, arg_min(_f, rowid) AS first_f FROM ${rows}
+      WHERE crime_id IS NOT NULL ${passing} AND hash(crime_id) IN (SELECT h FROM candidates) GROUP BY ALL HAVING count(*) > 1`);
+
     const failingRows = `SELECT * FROM (SELECT rowid AS _pos, *, NULL::INTEGER AS f_repeat, ${fields} FROM ${rows}) WHERE ${firstFailure(rowChecks)} IS NOT NULL`;
     // A semi-join first: the repeated IDs are few, the rows many.
     const fileCase = `CASE _f ${files.map((f, i) => `WHEN ${i} THEN ${f.fileId}`).join(' ')} END`;
@@ -178,7 +185,7 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
       const k = `_pos - ${rowCase} + 1`;
       await db.run(`INSERT INTO ${o.earlier}
         SELECT hash(crime_id), ${fileCase}, ${skipped!.n > 0n ? lineOf('r._f', k) : `${k} + 1`}
-        FROM (SELECT rowid AS _pos, _f, crime_id FROM ${rows} WHERE crime_id IS NOT NULL) r
+        FROM (SELECT rowid AS _pos, _f, crime_id FROM ${rows} WHERE crime_id IS NOT NULL ${passing}) r
         WHERE NOT EXISTS (SELECT 1 FROM ${repeats} p WHERE p.crime_id = r.crime_id AND r._pos > p.first_row)
           AND hash(crime_id) NOT IN (SELECT h FROM ${o.earlier})`);
     }
@@ -214,7 +221,6 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
     const [padded] = await db.all<{ any: boolean | null }>(`SELECT bool_or(x) AS any FROM (
       SELECT month IS DISTINCT FROM f_month OR crime_type IS DISTINCT FROM f_category AS x FROM ${kinds} WHERE _check IS NULL
       UNION ALL SELECT lsoa_code IS DISTINCT FROM f_lsoa_code OR lsoa_name IS DISTINCT FROM f_lsoa_name FROM ${places})`);
-    const same = (a: string, b: string, columns: string[]) => columns.map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
     const raw5 = ['_f', 'month', 'crime_type', 'lsoa_code', 'lsoa_name'];
     const repeatChecks = checks.flatMap((c, i) => (c.when.includes('f_repeat') ? [i] : [])).join(', ');
     const keys = 'g._f, f_month, f_category, f_lsoa_code, f_lsoa_name, f_district';

@@ -34,6 +34,8 @@ export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, 
     .join(' ');
   const rawDistrict = `regexp_replace(${text(col.lsoaName)}, '${DISTRICT_FROM_LSOA_NAME}', '')`;
   const names = districts.map((d) => sqlString(d.name)).join(', ');
+  const month = text(col.month);
+  const ownChecksPass = `coalesce(regexp_full_match(${month}, '[0-9]{4}-(0[1-9]|1[0-2])') AND ${month} <= ${sqlString(o.today.slice(0, 7))} AND ${text(col.crimeType)} IS NOT NULL, false)`;
   return {
     fields: {
       f_id: text(col.crimeId),
@@ -42,8 +44,10 @@ export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, 
       f_lsoa_code: text(col.lsoaCode),
       f_lsoa_name: text(col.lsoaName),
       f_district: aliasCases ? `CASE ${rawDistrict} ${aliasCases} ELSE ${rawDistrict} END` : rawDistrict,
-      // ASB rows have no Crime ID: that is not a duplicate.
-      f_repeat: repeat ?? `CASE WHEN ${text(col.crimeId)} IS NOT NULL THEN row_number() OVER (PARTITION BY ${text(col.crimeId)} ORDER BY _row) END`,
+      // ASB rows have no Crime ID: that is not a duplicate. Only rows that pass their own checks
+      // hold an ID (ranked apart from those that do not): a row refused for its Month must not
+      // make the good row with its ID a repeat, or the crime would be counted nowhere.
+      f_repeat: repeat ?? `CASE WHEN ${text(col.crimeId)} IS NOT NULL AND ${ownChecksPass} THEN row_number() OVER (PARTITION BY ${text(col.crimeId)}, ${ownChecksPass} ORDER BY _row) END`,
     },
     checks: [
       {

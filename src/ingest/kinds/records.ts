@@ -17,6 +17,7 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
   const dateColumn = typeof date === 'string' ? date : [date.day, date.month, date.year].filter(Boolean).join(' / ');
   const flagCol = resolveColumns(staged, flags, ctx.shownPath, `${ctx.key}.columns.flags`);
   const category = col.category ? text(col.category) : source.category ? sqlString(source.category) : 'NULL';
+  const ownChecksPass = `coalesce(${dateSql.date} <= DATE ${sqlString(ctx.today)} AND ${category} IS NOT NULL, false)`;
   const flagList = Object.entries(flagCol)
     .map(([name, c]) => `CASE WHEN ${yes(c!)} THEN ${sqlString(name)} END`)
     .join(', ');
@@ -30,7 +31,9 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
       f_area: col.area ? text(col.area) : 'NULL',
       f_district: col.district ? text(col.district) : source.areaLevel === 'district' && col.area ? text(col.area) : 'NULL',
       f_id: col.id ? text(col.id) : 'NULL',
-      f_repeat: col.id ? `CASE WHEN ${text(col.id)} IS NOT NULL THEN row_number() OVER (PARTITION BY ${text(col.id)} ORDER BY _row) END` : 'NULL',
+      // Only rows that pass their own checks hold a reference: a row refused for its date must
+      // not make the good row with its reference a repeat.
+      f_repeat: col.id ? `CASE WHEN ${text(col.id)} IS NOT NULL AND ${ownChecksPass} THEN row_number() OVER (PARTITION BY ${text(col.id)}, ${ownChecksPass} ORDER BY _row) END` : 'NULL',
       f_flags: flagList ? `list_filter([${flagList}], x -> x IS NOT NULL)` : '[]::VARCHAR[]',
     },
     checks: [
