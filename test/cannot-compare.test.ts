@@ -19,10 +19,12 @@ sources:
   police: {kind: police-uk-street, files: "police/*.csv"}
   fire: {kind: counts, files: fire.csv, category: Deliberate fire, columns: {period: Month, count: Count}}
   asb: {kind: counts, files: asb.csv, category: Noise, columns: {period: Month, count: Count}}
+  late: {kind: counts, files: late.csv, category: Graffiti, columns: {period: Month, count: Count}}
   population: {kind: population, files: population.csv, columns: {area: Area, level: Level, population: Population}}
 themes:
   - {id: fires, name: Deliberate fires, categories: {fire: [Deliberate fire]}}
   - {id: noise, name: Noise, categories: {asb: [Noise]}}
+  - {id: graffiti, name: Graffiti, categories: {late: [Graffiti]}}
 ranking: {recommend: 1, criteria: {${criteria}}}
 output: {date: 2026-01-15}
 `;
@@ -32,6 +34,8 @@ const files = {
   'fire.csv': ['Month,Count', ...MONTHS.filter((m) => m < '2025').map((m) => `${m},4`)].join('\n'),
   // Noise: all of 2024 and Jan–May 2025 only: 5 comparable months, fewer than half of 12.
   'asb.csv': ['Month,Count', ...MONTHS.filter((m) => m < '2025-06').map((m) => `${m},${m < '2025' ? 10 : 20}`)].join('\n'),
+  // Graffiti: from June 2025 only, 3 a month: 7 of the window's 12 months.
+  'late.csv': ['Month,Count', ...MONTHS.filter((m) => m >= '2025-06').map((m) => `${m},3`)].join('\n'),
   'population.csv': 'Area,Level,Population\nThanet,district,1000\n',
 };
 
@@ -67,6 +71,9 @@ describe('verdicts from too little', () => {
     expect(noise.summary).toContain("Compared on the 5 months both windows have (only 5 of the window's 12 months, so a weak comparison), the change is +50 (+100.0%)");
     const html = readFileSync(path.join(dir, 'out', 'assessment.html'), 'utf8');
     expect(html).toContain('significant increase on the 5 comparable months, only 5 of 12 (+100.0%, p &lt; 0.001)');
+    // A chart says what its shaded window holds of the months it shows, not "in its last 12 months".
+    expect(html).toContain('the shaded band is the current window (Jan–Dec 2025, 21 in the 7 of its 12 months the data covers)');
+    expect(html).toContain('the shaded band is the current window (Jan–Dec 2025, 100 in the 5 of its 12 months the data covers)');
   });
 
   it('the trend criterion does not band "cannot be compared" as no change: it is no data, named', async () => {

@@ -91,6 +91,32 @@ output: {date: 2026-01-15}
 // Thanet 10,000 and Dover 9,999: both burglary rates round to 12.0 per 1,000 (item 5).
 const POPULATION = 'Area,Level,Population\nThanet,district,10000\nDover,district,9999\nCanterbury,district,1500\nFolkestone and Hythe,district,1200\n';
 
+describe('an LSOA given twice in a counts return', () => {
+  it('under two names, or twice for one month: reported, with what it does to the figures', async () => {
+    const dir = workspace({
+      'csp.yaml': config.replace('    columns: {period: Month, area: LSOA, count: Count}', '    columns: {period: Month, area: LSOA, areaName: Name, count: Count}'),
+      ...Object.fromEntries(MONTHS.map((m) => [`police/${m}-kent-street.csv`, policeFile(m)])),
+      'fire.csv': fireByDistrict, 'complaints.csv': complaints, 'ward.csv': byWard, 'population.csv': POPULATION,
+      // E01000001 as "Thanet 001A" and again, in March 2025, as "Thanet 001A (old)".
+      'lsoa.csv': ['Month,LSOA,Name,Count', ...MONTHS.map((m) => `${m},E01000001,Thanet 001A,2`), '2025-03,E01000001,Thanet 001A (old),2'].join('\n'),
+    });
+    const v = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json']);
+    const s = JSON.parse(v.stdout).sources.find((x: any) => x.id === 'by-lsoa');
+    expect(s.repeatedAreas).toEqual({
+      keys: 1, rows: 2, examples: ['E01000001 2025-03 Street drinking'],
+      codesWithTwoNames: [{ code: 'E01000001', names: ['Thanet 001A', 'Thanet 001A (old)'] }],
+    });
+    const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--quiet', '--format', 'html']);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(readFileSync(path.join(dir, 'out', 'assessment.json'), 'utf8'));
+    const f = a.dataQuality.find((x: any) => x.id === 'repeated-areas-by-lsoa');
+    expect(f.message).toBe('by-lsoa gives 1 area(s) more than once for one period and category, and 1 area code(s) under two names (e.g. E01000001: Thanet 001A and Thanet 001A (old))');
+    expect(f.affects).toEqual(['drinking']);
+    // Counted as given: 24 + 2 in 2025 (the warning says so; the figure is not changed behind the user's back).
+    expect(a.themes.find((t: any) => t.id === 'drinking').current).toBe(26);
+  });
+});
+
 describe('a county-wide return counts only the partnership\'s own rows', () => {
   let a: any;
   let validated: any;

@@ -69,8 +69,10 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
     rank = mine ? ranks.get(mine) ?? null : null;
   }
   const rate = hasWindow ? ratePer1000(current, ctx.areaPopulation) : null;
+  // The series shows the months the source covers: none before its first, none after its last.
   const seriesFrom = covered && covered.first > ctx.seriesStart ? covered.first : ctx.seriesStart;
-  const series = (seriesFrom <= period.end ? monthRange(seriesFrom, period.end) : []).map((month, i, all) => ({
+  const seriesTo = covered && covered.last < period.end ? covered.last : period.end;
+  const series = (seriesFrom <= seriesTo ? monthRange(seriesFrom, seriesTo) : []).map((month, i, all) => ({
     month,
     count: monthly.get(month) ?? 0,
     rolling12: i >= 11 ? all.slice(i - 11, i + 1).reduce((s, m) => s + (monthly.get(m) ?? 0), 0) : null,

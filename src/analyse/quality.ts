@@ -105,6 +105,15 @@ function sourceFindings(config: Config, s: SourceReport, themesOf: (p: (c: strin
     });
   }
   out.push(...placementFindings(config, s));
+  if (s.repeatedAreas) {
+    const a = s.repeatedAreas;
+    out.push({
+      ...base, id: `repeated-areas-${s.id}`, severity: 'warning',
+      message: `${sourceName(config, s)} gives ${a.keys > 0 ? `${n(a.keys)} area(s) more than once for one period and category` : ''}${a.keys > 0 && a.codesWithTwoNames.length > 0 ? ', and ' : ''}${a.codesWithTwoNames.length > 0 ? `${a.codesWithTwoNames.length} area code(s) under two names (e.g. ${a.codesWithTwoNames[0]!.code}: ${a.codesWithTwoNames[0]!.names.join(' and ')})` : ''}`,
+      effect: 'every row is counted, so those areas count twice: the figures of the themes that use this source may be too high',
+      affects: themesOf(() => true),
+    });
+  }
   if (s.boundaryChanges) {
     const b = s.boundaryChanges;
     out.push({

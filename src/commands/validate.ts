@@ -48,6 +48,7 @@ export function validationJson(r: ValidationReport) {
       noLocation: s.noLocation,
       noLocationByMonth: s.noLocationByMonth,
       placement: s.placement,
+      repeatedAreas: s.repeatedAreas,
       renamedDistricts: s.renamedDistricts,
       categoryChanges: s.categoryChanges,
       boundaryChanges: s.boundaryChanges,

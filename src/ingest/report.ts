@@ -57,6 +57,11 @@ export interface SourceReport extends SourceRead {
    * are comparators, not the partnership's; rows that could not be placed count nowhere.
    */
   placement: Placement | null;
+  /**
+   * Counts only: an area given twice for one period and category (its rows counted twice), and
+   * an area code given under two names (with `columns.areaName`).
+   */
+  repeatedAreas: { keys: number; rows: number; examples: string[]; codesWithTwoNames: { code: string; names: string[] }[] } | null;
   /** Districts found under an old name (an alias in geography.districts) and counted under the new one. */
   renamedDistricts: { from: string; to: string; rows: number; firstMonth: string; lastMonth: string }[];
 }
@@ -132,6 +137,7 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
   let categoryChanges: SourceReport['categoryChanges'] = [];
   let boundaryChanges: SourceReport['boundaryChanges'] = null;
   const placement = read.kind === 'records' || read.kind === 'counts' ? await placementOf(db, config, read) : null;
+  const repeatedAreas = read.kind === 'counts' ? await repeatedAreasOf(db, read.id) : null;
 
   if (read.kind === 'police-uk-street' || read.kind === 'records' || read.kind === 'counts') {
     const table = read.kind === 'counts' ? 'counts' : 'incidents';
@@ -237,8 +243,23 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
     categoryChanges,
     boundaryChanges,
     placement,
+    repeatedAreas,
     noLocationByMonth,
   };
+}
+
+async function repeatedAreasOf(db: Database, sourceId: string): Promise<SourceReport['repeatedAreas']> {
+  const src = sqlString(sourceId);
+  const [d] = await db.all<{ keys: bigint; rows: bigint | null; examples: string[] | null }>(
+    `SELECT count(*) AS keys, sum(n) AS rows, list(coalesce(area, '(no area)') || ' ' || period || ' ' || category ORDER BY area, period, category)[1:3] AS examples
+     FROM (SELECT area, period, category, count(*) AS n FROM counts WHERE source = ${src} GROUP BY ALL HAVING count(*) > 1)`,
+  );
+  const twoNames = await db.all<{ code: string; names: string[] }>(
+    `SELECT area AS code, list(DISTINCT area_name ORDER BY area_name) AS names FROM counts
+     WHERE source = ${src} AND area IS NOT NULL AND area_name IS NOT NULL GROUP BY area HAVING count(DISTINCT area_name) > 1 ORDER BY area`,
+  );
+  if (Number(d!.keys) === 0 && twoNames.length === 0) return null;
+  return { keys: Number(d!.keys), rows: Number(d!.rows ?? 0), examples: d!.examples ?? [], codesWithTwoNames: twoNames };
 }
 
 async function placementOf(db: Database, config: Config, read: SourceRead): Promise<Placement> {
@@ -363,6 +384,18 @@ function sourceWarnings(config: Config, r: SourceReport): Problem[] {
     });
   }
   out.push(...placementWarnings(config, r));
+  if (r.repeatedAreas) {
+    const a = r.repeatedAreas;
+    const named = a.codesWithTwoNames.map((c) => `${c.code} as ${c.names.map((x) => `"${x}"`).join(' and ')}`);
+    out.push({
+      message: [
+        a.keys > 0 ? `${a.keys.toLocaleString('en-GB')} area(s) appear more than once for the same period and category (${a.rows.toLocaleString('en-GB')} rows), e.g. ${a.examples.join('; ')}` : '',
+        named.length > 0 ? `${named.length} area code(s) are given under two names: ${named.slice(0, 3).join('; ')}` : '',
+      ].filter(Boolean).join('; '),
+      where,
+      hint: 'each of those rows is counted, so such an area counts twice: if the return lists an area twice by mistake (or by an old and a new name), remove the extra rows',
+    });
+  }
   if (r.noLocation > 0) {
     out.push({
       message: `${r.noLocation.toLocaleString('en-GB')} rows (${pct(r.noLocation)}) have no location (empty LSOA)`,

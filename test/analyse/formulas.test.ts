@@ -119,6 +119,20 @@ describe('control-chart exceptions and seasonality', () => {
     expect(v.exceptions.map((e) => [e.month, e.direction])).toEqual([['2025-01', 'above'], ['2025-03', 'below']]);
     expect(v.exceptions[0]).toMatchObject({ lower: 79.57, upper: 120.43 });
   });
+  it('leaves months that are not whole out of the coefficient of variation, the baseline and the exceptions', () => {
+    // 24 months of 100 and 110 in turn, then a window of 12 at 105; November 2024 half published (50).
+    const months = Array.from({ length: 36 }, (_, i) => `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const series = months.map((month, i) => ({ month, count: month === '2024-11' ? 50 : i < 24 ? (i % 2 ? 110 : 100) : 105 }));
+    const whole = controlChart(series, '2025-01', { leaveOut: new Set(['2024-11']) });
+    // Without November: 35 months, mean 3,680 / 35 = 105.14, SD 4.11: CV 0.04 (with it 0.10).
+    expect(whole.cv).toBe(0.04);
+    expect(whole.baselineMonths).toBe(23);
+    // With it, the half month inflates the spread and widens the control limits.
+    const naive = controlChart(series, '2025-01');
+    expect(naive.cv).toBe(0.1);
+    expect(naive.sd! > whole.sd!).toBe(true);
+  });
+
   it('needs 12 baseline months; the coefficient of variation is SD / mean', () => {
     const v = controlChart(baseline.slice(0, 11), '2025-01');
     expect(v.exceptions).toEqual([]);
@@ -129,6 +143,13 @@ describe('control-chart exceptions and seasonality', () => {
 });
 
 describe('hotspots and concentration', () => {
+  it('areas with no population are said (how many, their incidents), not dropped silently from the rates', () => {
+    const h = hotspots([{ area: 'A', count: 10, population: 1000 }, { area: 'B', count: 7, population: null }, { area: 'C', count: 3 }]);
+    expect(h.byRate.map((x) => x.area)).toEqual(['A']);
+    expect(h.unrated).toEqual({ areas: 2, count: 10, examples: ['B', 'C'] });
+    expect(hotspots([{ area: 'A', count: 1 }]).unrated).toBeNull(); // no populations at all: no rates to miss
+  });
+
   it('top areas by count and rate; share in the top 10% of areas', () => {
     const areas = Array.from({ length: 20 }, (_, i) => ({ area: `Ward ${String(i + 1).padStart(2, '0')}`, count: i < 2 ? 50 : 5, population: i === 19 ? 100 : 5000 }));
     const h = hotspots(areas, 3);
