@@ -22,9 +22,10 @@ const sig = (f: Pick<Figure, 'significance' | 'pValue' | 'comparable'>) => {
   const c = f.comparable;
   if (!c) return `${f.significance} (${pValueLabel(f.pValue)})`;
   if (c.pValue === null) return `${c.significance}: no month of the two windows is whole in both`;
-  const pct = c.changePct === null ? '' : `${c.changePctLabel}, `;
+  const pct = c.changePct === null ? '' : `, ${c.changePctLabel}`;
   const few = c.fewMonths ? `, only ${c.months} of ${c.months + c.excludedMonths.length / 2}` : '';
-  return `${c.significance} on the ${c.months} comparable month${c.months === 1 ? '' : 's'}${few} (${pct}${pValueLabel(c.pValue)})`;
+  // The counts the comparable change is computed from, beside it: the totals' change is another column.
+  return `${c.significance} on the ${c.months} comparable month${c.months === 1 ? '' : 's'}${few}: ${count(c.current)} against ${count(c.previous)}${pct} (${pValueLabel(c.pValue)})`;
 };
 
 /** Everything the Strategic Assessment template prints, formatted; the partners' document, not suppressed. */
@@ -88,7 +89,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
     summary: {
       text: a.allCrime.summary,
       recommended: r.themes.filter((t) => t.recommended).map((t) => ({ name: t.name, score: String(t.score), override: t.override ? t.override.reason : null })),
-      table: table(`Key figures for ${a.area.name}, ${a.period.label} against ${a.period.previousLabel}`, ['Measure', ['Current', 'num'], ['Previous', 'num'], ['Change', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num'], ['Force average', 'num'], 'Rank in force'], themeRows, (i) => i === 0),
+      table: table(`Key figures for ${a.area.name}, ${a.period.label} against ${a.period.previousLabel}`, ['Measure', ['Current', 'num'], ['Previous', 'num'], ['Change in the totals', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num'], ['Force average', 'num'], 'Rank in force'], themeRows, (i) => i === 0),
     },
     definitions: Object.entries(a.definitions).map(([term, text]) => ({ term: DEFINITION_TERMS[term] ?? term, text })),
     allCrime: { summary: a.allCrime.summary, figure: allCrimeChart, hotspots: hotspotTable(a.allCrime.hotspots, 'All crime') },
@@ -179,7 +180,7 @@ async function themeView(a: Assessment, t: ThemeResult, colour: string) {
     summary: t.summary,
     sensitive: t.sensitive,
     figure: await seriesFigure(a, t.id, t.name, head.series, colour, head.kind === 'police-uk-street' ? 'recorded' : 'incidents', incompleteMonths(a, head.source, t.id)),
-    measures: table(`${t.name}: each source`, ['Source', 'Categories', ['Current', 'num'], ['Previous', 'num'], ['Change', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num']],
+    measures: table(`${t.name}: each source`, ['Source', 'Categories', ['Current', 'num'], ['Previous', 'num'], ['Change in the totals', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num']],
       t.measures.map((m) => [sourceLabel(a, m.source), m.categories.join(', '), count(m.current), count(m.previous), m.changePctLabel, sig(m), rate(m.ratePer1000)])),
     hotspots: hotspotTable(head.hotspots, t.name),
     concentration: head.hotspots.top10PctSharePct === null ? null : `The top ${head.hotspots.top10PctAreas} of ${head.hotspots.areas} areas (${head.hotspots.level === 'lsoa' ? 'LSOAs' : `${head.hotspots.level}s`}) hold ${pct(head.hotspots.top10PctSharePct)} of the ${count(head.hotspots.total)} incidents.`,

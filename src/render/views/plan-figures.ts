@@ -30,22 +30,39 @@ export class PublicFigures {
     return this.disclosure.count(n, sensitive);
   }
 
-  /** "up 6.0%", "down 335", "unchanged"; on comparable months, with "*". */
-  change(f: Figure): string {
-    const c = f.comparable;
-    if (c) for (const g of c.gaps) this.gapMonths.add(g.month);
-    if (c && c.pValue === null) return 'cannot be compared*';
-    const x = c ?? f;
-    const size = x.change === 0 ? 'unchanged' : `${x.change > 0 ? 'up' : 'down'} ${x.changePct === null ? count(Math.abs(x.change)) : `${Math.abs(x.changePct).toFixed(1)}%`}`;
-    return c ? `${size}*` : size;
+  /** "up 6.0%", "down 335", "unchanged": the change of the totals printed beside it. */
+  totalsChange(f: Pick<Figure, 'change' | 'changePct'>): string {
+    return f.change === 0 ? 'unchanged' : `${f.change > 0 ? 'up' : 'down'} ${f.changePct === null ? count(Math.abs(f.change)) : `${Math.abs(f.changePct).toFixed(1)}%`}`;
   }
 
-  /** The change with the test's verdict, in words a resident reads. */
-  changeWithVerdict(f: Figure): string {
-    const x = f.comparable ?? f;
-    if (x.significance === 'cannot be compared') return this.change(f);
+  /**
+   * Where a window has an incomplete month, the change on the months both years have, with the
+   * two counts it is computed from, so that a reader can do the sum: "down 0.5%* (6,012 against
+   * 6,041 in the 11 months both years have)". "–" where there is no gap.
+   */
+  comparableChange(f: Figure, sensitive = false): string {
+    const c = f.comparable;
+    if (!c) return '–';
+    for (const g of c.gaps) this.gapMonths.add(g.month);
+    if (c.pValue === null) return 'cannot be compared*';
+    if (this.disclosure.hides(c.current, sensitive) || this.disclosure.hides(c.previous, sensitive)) return 'not shown*';
+    return `${this.totalsChange(c)}* (${this.count(c.current, sensitive)} against ${this.count(c.previous, sensitive)} in the ${c.months} months both years have)`;
+  }
+
+  /**
+   * The change in words a resident reads, with the counts it is computed from: "down 16.7% on
+   * Jan–Dec 2024's 2,003, a statistically significant decrease"; with an incomplete month, the
+   * change on the months both years have, marked *.
+   */
+  changeWithVerdict(f: Figure, o: { sensitive?: boolean; round?: (n: number) => string } = {}): string {
+    const shown = o.round ?? ((n: number) => this.count(n, o.sensitive ?? false));
+    const c = f.comparable;
+    if (c) for (const g of c.gaps) this.gapMonths.add(g.month);
+    if (c && c.pValue === null) return `which cannot be compared with ${this.a.period.previousLabel}*`;
+    const x = c ?? f;
     const verdict = x.significance === 'no significant change' ? 'within normal variation' : `a statistically ${x.significance}`;
-    return `${this.change(f)} on ${this.a.period.previousLabel} (${verdict})`;
+    if (!c) return `${this.totalsChange(f)} on ${this.a.period.previousLabel}'s ${shown(f.previous)}, ${verdict}`;
+    return `${this.totalsChange(c)}* on the ${c.months} months both years have, ${shown(c.current)} against ${shown(c.previous)} in ${this.a.period.previousLabel}, ${verdict}`;
   }
 
   /** A theme's line under its priority: the police figure, and each partner's beside it. */
@@ -54,12 +71,12 @@ export class PublicFigures {
     const main = `${this.count(t.current, t.sensitive)} ${this.noun(t.measures[0]!)} in ${this.a.period.label}`;
     return {
       name: t.name,
-      text: this.hidden(t, t.sensitive) ? main : `${main}, ${this.changeWithVerdict(t)}`,
+      text: this.hidden(t, t.sensitive) ? main : `${main}, ${this.changeWithVerdict(t, { sensitive: t.sensitive })}`,
       partners: t.measures
         .slice(1)
         .map((m) => {
           const what = `${this.count(m.current, t.sensitive)} ${this.noun(m)}`;
-          return this.hidden(m, t.sensitive) ? what : `${what}, ${this.changeWithVerdict(m)}`;
+          return this.hidden(m, t.sensitive) ? what : `${what}, ${this.changeWithVerdict(m, { sensitive: t.sensitive })}`;
         }),
     };
   }

@@ -30,11 +30,12 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
   // With a sensitive count suppressed, an exact total minus the other themes could reveal it:
   // the total is then given to the nearest 10.
   const anySuppressed = a.themes.some((t) => figures.hidden(t, t.sensitive));
-  const total = anySuppressed ? `about ${count(Math.round(ac.current / 10) * 10)}` : count(ac.current);
+  const about = (n: number) => (anySuppressed ? `about ${count(Math.round(n / 10) * 10)}` : count(n));
+  const total = about(ac.current);
   const versus = diff === null || ac.rank === null ? '' : diff === 0
     ? `${a.area.name}'s rate of recorded crime is about the same as the ${a.area.force} average: ${ordinalRank(ac.rank)} of the ${ac.rankOf} districts. `
     : `${a.area.name} has ${rate(Math.abs(diff))} ${diff > 0 ? 'more' : 'fewer'} crimes recorded per 1,000 people than the ${a.area.force} average: ${ordinalRank(ac.rank)} rate of the ${ac.rankOf} districts. `;
-  const crimeHeadline = `${versus}${total} crimes were recorded in ${a.area.name} in ${a.period.label}, ${figures.changeWithVerdict(ac)}.`;
+  const crimeHeadline = `${versus}${total} crimes were recorded in ${a.area.name} in ${a.period.label}, ${figures.changeWithVerdict(ac, { round: about })}.`;
 
   const comparators = a.comparators.filter((c) => c.group === 'force' && c.ratePer1000 !== null);
   const rates = await renderChart(
@@ -57,9 +58,13 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
   }));
 
   // A theme's own figures are its headline source's (its first); each partner's follows on its own row.
+  // Where a window has an incomplete month, the change on the months both years have stands beside
+  // the totals' own change, with its counts (without a gap anywhere, that column is left out).
+  const anyGap = a.themes.some((t) => t.measures.some((m) => m.comparable !== null));
   const themeRows = a.themes.flatMap((t) =>
     [[t.name, t] as const, ...t.measures.slice(1).map((m) => [`${t.name}: ${figures.noun(m)}`, m] as const)].map(([label, f]) =>
-      [label, figures.count(f.current, t.sensitive), figures.count(f.previous, t.sensitive), figures.hidden(f, t.sensitive) ? 'not shown' : figures.change(f)]));
+      [label, figures.count(f.current, t.sensitive), figures.count(f.previous, t.sensitive),
+        ...(figures.hidden(f, t.sensitive) ? ['not shown', 'not shown'] : [figures.totalsChange(f), anyGap ? figures.comparableChange(f, t.sensitive) : ''])]));
 
   const statuses = ['completed', 'ongoing', 'carried forward'].map((s) => ({ status: s, n: actionsWith(a, s) }));
   const measured = a.actions.filter((x) => x.measure && x.baseline !== null && x.latest !== null);
@@ -87,7 +92,7 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
     statements: plan.statements.map((st, i) => ({ ...st, id: `statement-${i + 1}` })),
     // The foreword's headline figures: what a councillor quotes from the plan.
     headline: [
-      { big: total, text: `crimes recorded in ${a.area.name} in ${a.period.label}, ${figures.changeWithVerdict(ac)}` },
+      { big: total, text: `crimes recorded in ${a.area.name} in ${a.period.label}, ${figures.changeWithVerdict(ac, { round: about })}` },
       ...(diff === null ? [] : [{ big: rate(ac.ratePer1000), text: `crimes per 1,000 residents, against ${rate(ac.forceAverageRatePer1000)} across ${a.area.force}` }]),
       ...(safeDark === null ? [] : [{ big: pct(safeDark), text: 'of residents surveyed feel very or fairly safe after dark (the two answers added together)' }]),
       ...(plan.grant ? [{ big: pounds(plan.grant.amount), text: `grant from ${plan.grant.from} for ${plan.grant.year}, which funds the plan's activity` }] : []),
@@ -103,7 +108,7 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
       figure: figure(rates, table(`Crimes per 1,000 residents by district, ${a.period.label}`, ['District', ['Per 1,000', 'num'], ['Rank', 'num']],
         comparators.map((c) => [c.isArea ? `${c.area} (this partnership)` : c.area, rate(c.ratePer1000), String(c.rank ?? '–')]), (i) => comparators[i]!.isArea)),
       themes: table(`Recorded incidents in ${a.area.name}, ${a.period.label} and ${a.period.previousLabel}`,
-        ['Theme', [a.period.label, 'num'], [a.period.previousLabel, 'num'], ['Change', 'num']], themeRows),
+        ['Theme', [a.period.label, 'num'], [a.period.previousLabel, 'num'], ['Change', 'num'], ['Change on the months both years have*', 'num']], themeRows),
       suppressed: anySuppressed
         ? `To protect victims, counts below ${config.output.suppressBelow} for sensitive offences are shown as "fewer than ${config.output.suppressBelow}", their changes are not shown, and the total is rounded to the nearest 10.`
         : null,
