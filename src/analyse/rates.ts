@@ -37,13 +37,18 @@ export function forceTotals(areas: readonly { count: number; population: number 
 }
 
 /**
- * How far the area's rate is above (+) or below (−) the force average, per 1,000 residents,
- * rounded once to the one decimal place documents print, from the exact rates: −0.049 is
- * 0.0 ("about the same"), never −0.05 and then "0.1 fewer".
+ * How far the area's rate is above (+) or below (−) the force average, per 1,000 residents: the
+ * difference of the two rates as documents print them (to one decimal place, from the rates
+ * stored to two), so that a councillor who subtracts "88.8" from "103.0" gets the "14.2" printed
+ * beside them. −0.049 between two rates that both print as 121.5 is 0.0 ("about the same").
  */
 export function differencePer1000(count: number, population: number | null | undefined, force: { count: number; population: number }): number | null {
-  if (!population || population <= 0 || force.population <= 0) return null;
-  const d = round1(((count / population) - (force.count / force.population)) * 1000);
+  const area = ratePer1000(count, population);
+  const average = ratePer1000(force.count, force.population);
+  if (area === null || average === null) return null;
+  const d = round1(printed(area) - printed(average));
   return d === 0 ? 0 : d; // no −0
 }
 
+/** A rate as the documents print it, to one decimal place (the same rounding as their formatter). */
+const printed = (x: number) => Number(x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }));

@@ -97,13 +97,21 @@ describe('rates, ranks and the force average', () => {
     expect(forceAverageRate([{ count: 100, population: 10000 }, { count: 300, population: 20000 }, { count: 50, population: null }])).toBe(13.33);
   });
 
-  it('the difference from the force average is rounded once, from the exact rates', () => {
-    // 121.5 per 1,000 against 121.549: −0.049, which rounded to 2 places and then to 1 was "0.1 fewer".
-    expect(differencePer1000(1215, 10000, { count: 121549, population: 1000000 })).toBe(0);
-    expect(Object.is(differencePer1000(1215, 10000, { count: 121549, population: 1000000 }), -0)).toBe(false);
+  it('the difference from the force average is the difference of the rates as printed (1 decimal place)', () => {
+    // 103.0 and 88.8 printed: the difference printed beside them is 14.2, whatever the third decimals.
+    expect(differencePer1000(103_04, 100_000, { count: 88_756, population: 1_000_000 })).toBe(14.2); // 103.04 − 88.76 = 14.28 exact, 103.0 − 88.8 printed
+    // Both print as 121.5: "about the same" (0, never −0), not "0.1 fewer".
+    expect(differencePer1000(1215, 10000, { count: 121_520, population: 1_000_000 })).toBe(0);
+    expect(Object.is(differencePer1000(1215, 10000, { count: 121_520, population: 1_000_000 }), -0)).toBe(false);
     expect(differencePer1000(1215, 10000, { count: 120500, population: 1000000 })).toBe(1);
-    expect(differencePer1000(1000, 10000, { count: 1000449, population: 10000000 })).toBe(0); // −0.0449 → 0
-    expect(differencePer1000(1000, 10000, { count: 1000550, population: 10000000 })).toBe(-0.1); // −0.055
+    // Whatever the inputs, the difference is that of the two rates as the documents print them.
+    const print = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    for (let i = 1; i < 400; i++) {
+      const [count, population, forceCount] = [1000 + 37 * i, 9000 + 13 * i, 95_000 + 211 * i];
+      const d = differencePer1000(count, population, { count: forceCount, population: 1_000_000 })!;
+      const [a, f] = [print(ratePer1000(count, population)!), print(ratePer1000(forceCount, 1_000_000)!)].map((x) => Number(x.replaceAll(',', '')));
+      expect(print(Math.abs(d)), `${a} − ${f}`).toBe(print(Math.abs(Math.round(10 * (a! - f!)) / 10)));
+    }
     expect(differencePer1000(5, null, { count: 10, population: 100 })).toBeNull();
   });
 });

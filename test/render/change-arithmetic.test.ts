@@ -70,4 +70,18 @@ describe('every change printed beside two counts is the change they give', () =>
     }
     expect(checked).toBeGreaterThanOrEqual(15);
   });
+
+  it('a difference printed beside two rates is the difference of the rates as printed', () => {
+    let checked = 0;
+    for (const doc of DOCS) {
+      const body = text(html(doc).replace(/<style[\s\S]*?<\/style>/, '').replace(/<svg[\s\S]*?<\/svg>/g, ''));
+      for (const m of body.matchAll(/([\d,]+\.\d) per 1,000 residents, ([\d.]+) (more|fewer) than the [^.]*? average of ([\d,]+\.\d)/g)) {
+        const [rate, diff, average] = [num(m[1]!), Number(m[2]!), num(m[4]!)];
+        expect(Math.round(10 * Math.abs(rate - average)) / 10, m[0]).toBe(diff);
+        expect(m[3], m[0]).toBe(rate > average ? 'more' : 'fewer');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(9);
+  });
 });
