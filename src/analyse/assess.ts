@@ -84,6 +84,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
       summary: summaryText({ name: theme.name, unit, figure: headline, period, force: config.partnership.force, ...summaryNotes(headline.source, theme.id, headline) }),
       measures,
       perceptionPct: survey ? await perceptionPct(db, survey.source, theme.survey) : null,
+      perceptionOptions: theme.survey,
       judgements: await judgementMeans(db, theme.id),
       districts,
       dataQuality: affecting(theme.id).map((f) => f.id),

@@ -99,6 +99,7 @@ export const themeResultSchema = figureSchema.extend({
   summary: z.string(),
   measures: z.array(measureSchema),
   perceptionPct: z.number().nullable().describe('Share of survey respondents naming any of the theme\'s survey options'),
+  perceptionOptions: z.array(z.string()).describe('The survey options perceptionPct combines: a respondent naming any of them counts once'),
   judgements: z.record(z.string(), z.object({ mean: z.number(), practitioners: z.number().int() })),
   districts: z.array(comparatorSchema).describe('The theme\'s headline figure in every district of the force, highest rate first; empty when the headline source covers only the partnership area'),
   dataQuality: z.array(z.string()),

@@ -19,6 +19,8 @@ export interface RankContext {
 
 const f1 = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const n = (x: number) => x.toLocaleString('en-GB');
+/** '"a", "b" or "c"'. */
+const orList = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
 /** The raw value, or a sentence saying why the theme has no data for this criterion. */
 export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | string {
@@ -65,9 +67,11 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
     }
     case 'perception': {
       if (t.perceptionPct === null) return 'no survey responses name it';
+      const options = t.perceptionOptions ?? []; // (older assessment.json files have none)
       return {
         raw: t.perceptionPct,
-        reason: `${f1(t.perceptionPct)}% of ${n(ctx.surveyResponses ?? 0)} survey respondents named it a problem`,
+        // A share of several options is not any one option's share in the survey table: say which.
+        reason: `${f1(t.perceptionPct)}% of ${n(ctx.surveyResponses ?? 0)} survey respondents named ${options.length > 1 ? `at least one of ${orList(options)}` : `"${options[0] ?? t.name}"`} a problem`,
         data: { perceptionPct: t.perceptionPct, responses: ctx.surveyResponses },
       };
     }

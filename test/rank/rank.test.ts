@@ -50,7 +50,10 @@ describe('criteria: raw values and reasons', () => {
     expect(rawValue(criterion('harm', 'harm', { harmWeights: { police: { Robbery: 25 } } }), theme(), ctx)).toBe('no harm weight for any of its categories');
   });
   it('perception and judged criteria', () => {
-    expect(raw(rawValue(criterion('perception', 'perception'), theme(), ctx))).toEqual([52.3, '52.3% of 352 survey respondents named it a problem']);
+    expect(raw(rawValue(criterion('perception', 'perception'), { ...theme(), perceptionOptions: ['Drugs'] }, ctx))).toEqual([52.3, '52.3% of 352 survey respondents named "Drugs" a problem']);
+    // A share of several options says which it combines: it is not any one option's share.
+    expect(raw(rawValue(criterion('perception', 'perception'), { ...theme(), perceptionOptions: ['Anti-social behaviour', 'Street drinking', 'Fly-tipping'] }, ctx))).toEqual(
+      [52.3, '52.3% of 352 survey respondents named at least one of "Anti-social behaviour", "Street drinking" or "Fly-tipping" a problem']);
     expect(raw(rawValue(criterion('influence', 'judged'), theme(), ctx))).toEqual([3.27, 'mean influence score 3.27 from 11 practitioners']);
     expect(rawValue(criterion('vulnerability', 'judged'), theme(), ctx)).toBe('no practitioner scored it for vulnerability');
   });
