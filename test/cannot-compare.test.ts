@@ -70,7 +70,7 @@ describe('verdicts from too little', () => {
     expect(noise.comparable.note).toMatch(/^compared on only 5 of the 12 months, those both windows have, leaving out/);
     expect(noise.summary).toContain("Compared on the 5 months both windows have (only 5 of the window's 12 months, so a weak comparison), the change is +50 (+100.0%)");
     const html = readFileSync(path.join(dir, 'out', 'assessment.html'), 'utf8');
-    expect(html).toContain('significant increase on the 5 comparable months, only 5 of 12 (+100.0%, p &lt; 0.001)');
+    expect(html).toContain('significant increase on the 5 comparable months, only 5 of 12: 100 against 50, +100.0% (p &lt; 0.001)');
     // A chart says what its shaded window holds of the months it shows, not "in its last 12 months".
     expect(html).toContain('the shaded band is the current window (Jan–Dec 2025, 21 in the 7 of its 12 months the data covers)');
     expect(html).toContain('the shaded band is the current window (Jan–Dec 2025, 100 in the 5 of its 12 months the data covers)');

@@ -70,7 +70,7 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     // The partial month planted in the sample is flagged where the public plan quotes a change it affects.
     // On comparable months, marked *, with why said once (not on every line).
     const violence = a.themes.find((t: any) => t.id === 'violence').comparable;
-    expect(plan).toContain(`Violence and sexual offences: ${n(a.themes.find((t: any) => t.id === 'violence').current)} crimes recorded by the police in Jan–Dec 2025, down ${Math.abs(violence.changePct).toFixed(1)}%* on Jan–Dec 2024 (within normal variation).`);
+    expect(plan).toContain(`Violence and sexual offences: ${n(a.themes.find((t: any) => t.id === 'violence').current)} crimes recorded by the police in Jan–Dec 2025, down ${Math.abs(violence.changePct).toFixed(1)}%* on the 11 months both years have, ${n(violence.current)} against ${n(violence.previous)} in Jan–Dec 2024, within normal variation.`);
     expect(plan).toContain('* The data for November 2024 is incomplete, so changes marked * compare only the months both years have.');
     const html = readFileSync(path.join(out, 'plan.html'), 'utf8');
     expect(html.split('The data for November 2024 is incomplete').length - 1).toBe(2); // the foreword's figures and the crime table
@@ -142,7 +142,7 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     // A named, signed foreword with the headline figures and the grant.
     expect(text).toContain('Signed Chief Inspector Sam Carter Chair of the Community Safety Partnership Executive Group; Thanet District Commander Kent Police');
     const figures = html.slice(html.indexOf('<h3 id="foreword-figures">'), html.indexOf('</ul>', html.indexOf('<h3 id="foreword-figures">')));
-    expect(figures).toContain(`<span class="big">${a.allCrime.current.toLocaleString('en-GB')}</span>crimes recorded in Thanet in Jan–Dec 2025, up ${a.allCrime.comparable.changePct.toFixed(1)}%* on Jan–Dec 2024 (within normal variation)`);
+    expect(figures).toContain(`<span class="big">${a.allCrime.current.toLocaleString('en-GB')}</span>crimes recorded in Thanet in Jan–Dec 2025, up ${a.allCrime.comparable.changePct.toFixed(1)}%* on the 11 months both years have, ${a.allCrime.comparable.current.toLocaleString('en-GB')} against ${a.allCrime.comparable.previous.toLocaleString('en-GB')} in Jan–Dec 2024, within normal variation`);
     expect(figures).toContain('<span class="big">£33,116</span>grant from the Kent Police and Crime Commissioner for April 2026 to March 2027');
     // Structure, strategy and legislation, demographics the user gave (age, deprivation, ethnicity).
     expect(text).toMatch(/Serious Violence and Harm sub-group Kent Police Knife crime, violence in the night-time economy/);
@@ -395,7 +395,7 @@ describe('documents without a browser, with bad templates, and in public', () =>
     const templates = loadTemplates();
     const html = templates.render('plan', await planView(a, loadPlan(path.join(ROOT, 'data-samples', 'plan.yaml'), ROOT).plan, config, ''));
     const row = /<tr><th scope="row">Violence and sexual offences<\/th>(.*?)<\/tr>/.exec(html)![1]!;
-    expect(row).toBe('<td class="num">fewer than 5</td><td class="num">12</td><td class="num">not shown</td>');
+    expect(row).toBe('<td class="num">fewer than 5</td><td class="num">12</td><td class="num">not shown</td><td class="num">not shown</td>');
     expect(html).toContain('<strong>Violence and sexual offences</strong>: fewer than 5 crimes recorded by the police in Jan–Dec 2025.</li>');
     expect(html).toContain('counts below 5 for sensitive offences are shown as &quot;fewer than 5&quot;');
     // The exact all-crime total would let a reader subtract the other themes: it is rounded.

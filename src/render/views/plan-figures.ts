@@ -37,8 +37,8 @@ export class PublicFigures {
 
   /**
    * Where a window has an incomplete month, the change on the months both years have, with the
-   * two counts it is computed from, so that a reader can do the sum: "down 0.5%* (6,012 against
-   * 6,041 in the 11 months both years have)". "–" where there is no gap.
+   * two counts it is computed from, so that a reader can do the sum: "down 0.5%* (6,033 against
+   * 6,061)"; the column's heading says which months. "–" where there is no gap.
    */
   comparableChange(f: Figure, sensitive = false): string {
     const c = f.comparable;
@@ -46,7 +46,7 @@ export class PublicFigures {
     for (const g of c.gaps) this.gapMonths.add(g.month);
     if (c.pValue === null) return 'cannot be compared*';
     if (this.disclosure.hides(c.current, sensitive) || this.disclosure.hides(c.previous, sensitive)) return 'not shown*';
-    return `${this.totalsChange(c)}* (${this.count(c.current, sensitive)} against ${this.count(c.previous, sensitive)} in the ${c.months} months both years have)`;
+    return `${this.totalsChange(c)}* (${this.count(c.current, sensitive)} against ${this.count(c.previous, sensitive)})`;
   }
 
   /**

@@ -108,7 +108,7 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
       figure: figure(rates, table(`Crimes per 1,000 residents by district, ${a.period.label}`, ['District', ['Per 1,000', 'num'], ['Rank', 'num']],
         comparators.map((c) => [c.isArea ? `${c.area} (this partnership)` : c.area, rate(c.ratePer1000), String(c.rank ?? '–')]), (i) => comparators[i]!.isArea)),
       themes: table(`Recorded incidents in ${a.area.name}, ${a.period.label} and ${a.period.previousLabel}`,
-        ['Theme', [a.period.label, 'num'], [a.period.previousLabel, 'num'], ['Change', 'num'], ['Change on the months both years have*', 'num']], themeRows),
+        ['Theme', [a.period.label, 'num'], [a.period.previousLabel, 'num'], ['Change', 'num'], [`On the ${a.allCrime.comparable?.months ?? a.period.months} months both years have*`, 'num']], themeRows),
       suppressed: anySuppressed
         ? `To protect victims, counts below ${config.output.suppressBelow} for sensitive offences are shown as "fewer than ${config.output.suppressBelow}", their changes are not shown, and the total is rounded to the nearest 10.`
         : null,
