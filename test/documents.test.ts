@@ -77,7 +77,7 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     const asbLine = /<strong>Anti-social behaviour<\/strong>: ([^<]*)<\/li>/.exec(html)![1]!;
     expect(asbLine).not.toContain('*'); // ASB was published in full
     // The council's complaints beside the police figure, named as the public reads them.
-    expect(asbLine).toMatch(/^1,668 incidents reported to the police in Jan–Dec 2025, down 16\.7% on Jan–Dec 2024 \(a statistically significant decrease\); [\d,]+ complaints to the council, /);
+    expect(asbLine).toMatch(/^1,668 incidents reported to the police in Jan–Dec 2025, down 16\.7% on Jan–Dec 2024&#x27;s 2,003, a statistically significant decrease; [\d,]+ complaints to the council, /);
     const cabinet = pdfText(path.join(out, 'cabinet-report.pdf')).replaceAll(/\s+/g, ' ');
     // The figures are dated by their data period, not by the day csp ran; the report is for all wards.
     expect(cabinet).toContain('Date of the figures Jan–Dec 2025, compared with Jan–Dec 2024');
