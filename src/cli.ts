@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { findConfig } from './config/find.js';
 import { cause, isEnvironmentFault } from './util/output-folder.js';
 import { CspError, EXIT, environmentError, formatProblem } from './errors.js';
-import { processIo, wantsColor, type Io } from './io.js';
+import { cleanIo, processIo, wantsColor, type Io } from './io.js';
 import { problemJson } from './commands/json.js';
 import { VERSION } from './version.js';
 
@@ -18,9 +18,14 @@ Exit codes:
   3  environment: something the machine lacks (e.g. no browser for PDF)`;
 
 /** The whole CLI as a function: parses argv, runs the command, returns the exit code. */
-export async function run(argv: string[], io: Io = processIo(wantsColor(argv, process.env, Boolean(process.stderr.isTTY)))): Promise<number> {
+export async function run(argv: string[], given: Io = processIo(wantsColor(argv, process.env, Boolean(process.stderr.isTTY)))): Promise<number> {
   const debug = argv.includes('--debug');
   const json = argv.includes('--json');
+  // Every message and JSON object passes here, cleaned of the data's terminal controls; with
+  // --json, stdout holds one JSON object, so an error after it is said on stderr only.
+  let printed = false;
+  const cleaned = cleanIo(given);
+  const io: Io = { ...cleaned, out: (t) => { printed = true; cleaned.out(t); } };
   let exitCode: number = EXIT.ok;
   /** --config as given, else csp.yaml here or in the nearest folder above (findConfig). */
   const configOf = (opts: { config?: string }) => ({ config: opts.config ?? findConfig(io.cwd), configNamed: opts.config !== undefined });
@@ -159,7 +164,7 @@ ${EXIT_CODES}`)
       });
     }
     if (e instanceof CspError) {
-      if (json) io.out(`${JSON.stringify({ errors: e.problems.map(problemJson), warnings: [] })}\n`);
+      if (json && !printed) io.out(`${JSON.stringify({ errors: e.problems.map(problemJson), warnings: [] })}\n`);
       if (!e.reported) io.err(`${io.color.red('✖')} ${e.problems.map(formatProblem).join(`\n${io.color.red('✖')} `)}\n`);
       return e.exitCode;
     }

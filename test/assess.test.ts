@@ -181,7 +181,8 @@ describe('assess on the sample workspace', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const s = JSON.parse(lines[0]!);
-    expect(Object.keys(s)).toEqual(['schemaVersion', 'period', 'area', 'allCrime', 'themes', 'warnings', 'outputs']);
+    expect(Object.keys(s)).toEqual(['schemaVersion', 'period', 'area', 'allCrime', 'themes', 'warnings', 'outputs', 'errors']);
+    expect(s.errors).toEqual([]); // a browser that failed would be here, in the one JSON object
     expect(s.allCrime.current).toBe(a.allCrime.current);
     expect(s.warnings.map((w: any) => w.id)).toContain('partial-month-police-2024-11');
     expect(run.stderr).toContain('All crime (excluding ASB)');

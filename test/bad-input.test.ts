@@ -81,10 +81,14 @@ describe('bad input gets a clear error or a counted reject', () => {
     expect(r.json.errors[0]).toMatchObject({ message: 'no file matches "exports/*.csv"', key: 'sources.asb.files' });
   });
 
-  it('a path outside the workspace: exit 2', async () => {
-    const r = await validateIn({}, records('../elsewhere/asb.csv'));
-    expect(r.code).toBe(2);
-    expect(r.json.errors[0].message).toBe('"../elsewhere/asb.csv" points outside the workspace folder');
+  it('a path outside the workspace is read, named by its full path', async () => {
+    const { mkdtempSync, realpathSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const elsewhere = realpathSync(mkdtempSync(path.join(tmpdir(), 'csp-elsewhere-')));
+    writeFileSync(path.join(elsewhere, 'asb.csv'), `${HEADER}\nA1,01/02/2024,Noise,Viking\n`);
+    const r = await validateIn({}, records(`../${path.basename(elsewhere)}/asb.csv`));
+    expect(r.json.errors).toEqual([]);
+    expect(r.json.sources[0].files[0]).toMatchObject({ path: `${elsewhere}/asb.csv`, fullPath: `${elsewhere}/asb.csv`, rowsRead: 1, rowsAccepted: 1 });
   });
 
   it('a wrong-typed config value and an unknown key: exit 2 with keys, before any data is read', async () => {
@@ -115,8 +119,9 @@ describe('bad input gets a clear error or a counted reject', () => {
     const rows = ['A1;01/02/2024;Noise – loud;Viking', 'A2;02/02/2024;Caf\u00e9 noise;Viking'];
     const text = `${HEADER.replaceAll(',', ';')}\n${rows.join('\n')}\n`;
     const cp1252 = Buffer.from(text.replace('–', '\u0096'), 'latin1');
-    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    // Each file its own references: a reference repeated across files of a source is kept once.
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replaceAll('A', 'B'), 'utf8')]);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replaceAll('A', 'C'), 'utf16le')]);
     const r = await validateIn({ 'a.csv': cp1252, 'b.csv': bom, 'c.csv': utf16 }, records('"[abc].csv"'));
     expect(r.code).toBe(0);
     expect(r.json.sources[0].files.map((f: any) => f.rowsAccepted)).toEqual([2, 2, 2]);

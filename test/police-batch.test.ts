@@ -85,12 +85,12 @@ describe('police files read together give what they give read one by one', () =>
       ['2024-01', 6, 'Crime ID', 'aaa1'],
       ['2024-01', 7, 'Month', '2024-1'],
       ['2024-01', 8, 'Crime type', null],
-      ['2024-01', 9, 'Latitude', 'Crime ID=aaa5; Month=2024-01'], // only the columns read are kept of a line that cannot be read
+      ['2024-01', 9, 'Latitude', null], // of a line that cannot be read, no value is kept (a shifted row may put an address in any column)
       ['2024-01', 10, 'Month', '2024-13'],
       ['2024-01', 12, 'Crime ID', 'aaa6'],
       ['2024-01', 14, 'Crime ID', 'aaa1'],
       ['2024-02', 2, 'Crime ID', 'aaa1 (first read in police/2024-01-kent-street.csv line 2)'],
-      ['2024-02', 3, 'Reported by', expect.stringContaining('bbb1')],
+      ['2024-02', 3, 'Reported by', null],
       ['2024-03', 3, 'Crime ID', 'ccc1'],
     ]);
     const incidents = together.incidents.map((r) => JSON.parse(r));

@@ -98,7 +98,8 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
     tool: { name: 'csp', version: opts.version },
     config: publicConfig(config),
     sources: report.sources.map((s) => ({
-      id: s.id, kind: s.kind, description: config.sources[s.id]?.description ?? null, files: s.files,
+      // Files by their path relative to csp.yaml: an absolute path would differ from machine to machine.
+      id: s.id, kind: s.kind, description: config.sources[s.id]?.description ?? null, files: s.files.map(({ fullPath: _full, ...f }) => f),
       rowsRead: s.rowsRead, rowsAccepted: s.rowsAccepted, rowsRejected: s.rowsRejected, months: s.months,
     })),
     period: { ...period, seriesStart },

@@ -3,7 +3,7 @@ import { today } from '../clock.js';
 import type { Assessment } from '../analyse/assessment-schema.js';
 import { parsePeriodOption } from '../analyse/periods.js';
 import { pValueLabel, verdictLabel } from '../analyse/significance.js';
-import { EXIT, formatProblem, invalidInput, reported } from '../errors.js';
+import { CspError, EXIT, formatProblem, invalidInput, reported } from '../errors.js';
 import type { Io } from '../io.js';
 import { OutputSet } from '../util/output-set.js';
 import { checkTemporaryFolder, checkWritable } from '../util/output-folder.js';
@@ -13,7 +13,8 @@ import { problemJson } from './json.js';
 import { fitColumn } from './terminal.js';
 import { formatReport } from './validate.js';
 import { readWorkspace } from './workspace.js';
-import { documentOptions, parseFormats, stepper } from './steps.js';
+import { browserFor, documentOptions, parseFormats, stepper } from './steps.js';
+import { settingsOf } from '../util/env.js';
 import { lineOfKey, loadConfig } from '../config/load.js';
 import { resolveRanking } from '../rank/resolve.js';
 
@@ -32,6 +33,7 @@ export interface AssessOptions {
 
 /** `csp assess`: ingest, analyse, and write assessment.json with its tables. */
 export async function assess(opts: AssessOptions, io: Io): Promise<number> {
+  const settings = settingsOf(io.env);
   const window = opts.period ? parsePeriodOption(opts.period) : undefined;
   const formats = opts.format ? parseFormats(opts.format) : undefined;
   const step = stepper(io, opts.quiet ?? false);
@@ -47,6 +49,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   checkWritable(outDir, path.relative(io.cwd, outDir) || '.');
   checkTemporaryFolder();
   logoDataUri(checked); // a logo the documents cannot carry is said now, not after the analysis
+  const pdf = browserFor(formats ?? checked.output.formats, opts.browser ? path.resolve(io.cwd, opts.browser) : undefined, io.env);
   // What analyses and writes (statistics, charts, templates, XLSX) loads while DuckDB reads.
   let later: ReturnType<typeof loadLater> | undefined;
   const { config, db, report, period } = await readWorkspace(opts, io, checked, () => {
@@ -67,7 +70,8 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   } finally {
     db.close();
   }
-  const { noBrowser } = await OutputSet.filled(outDir, async (out) => {
+  step.hold(); // "wrote …" is said once the outputs are in place
+  const rendered = await OutputSet.filled(outDir, async (out) => {
     const tables = assessmentTables(assessment);
     out.write('assessment.json', `${JSON.stringify(assessment, null, 2)}\n`);
     out.write('assessment.schema.json', `${JSON.stringify(assessmentJsonSchema(), null, 2)}\n`);
@@ -76,10 +80,13 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
     const shown = path.relative(io.cwd, outDir) || '.';
     step(`wrote ${shown}/assessment.json, ${tables.length} tables in ${shown}/tables/ and ${shown}/tables.xlsx`);
     // The partners' Strategic Assessment document; a missing browser still leaves the HTML.
-    return renderDocuments({ kinds: ['assessment'], assessment, config, formats: formats ?? config.output.formats, out, ...documentOptions(opts, io, step, config) });
-  }, { onNote: (note) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`)) });
+    return renderDocuments({ kinds: ['assessment'], assessment, config, out, ...documentOptions(opts, io, step, config), formats: pdf.formats, browser: pdf.browser });
+  }, { waitMs: settings.lockWaitMs, onNote: (note) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`)) });
+  step.release();
+  const noBrowser = pdf.noBrowser ?? rendered.noBrowser;
   if (!opts.quiet) io.err(summaryTable(assessment, io));
-  if (opts.json) io.out(`${JSON.stringify(summaryJson(assessment, outDir))}\n`);
+  // One JSON object: the browser's trouble is in it, not in a second object after it.
+  if (opts.json) io.out(`${JSON.stringify({ ...summaryJson(assessment, outDir), errors: noBrowser instanceof CspError ? noBrowser.problems.map(problemJson) : [] })}\n`);
   if (noBrowser) throw noBrowser;
   return EXIT.ok;
 }

@@ -52,14 +52,16 @@ export async function doctor(opts: DoctorOptions, io: Io): Promise<number> {
 
   const wantsPdf = config ? config.output.formats.includes('pdf') : true;
   let browser: string | undefined;
+  let unusable: string | undefined; // a browser named but missing, a folder or not executable
   try {
     browser = findBrowser(opts.browser, io.env);
   } catch (e) {
     if (!(e instanceof CspError)) throw e;
+    unusable = e.problems[0]!.message;
   }
   checks.push(browser
     ? { check: 'Browser for PDF', status: 'pass', detail: `${browser}${versionOf(browser)}`, fix: '' }
-    : { check: 'Browser for PDF', status: wantsPdf ? 'fail' : 'warn', detail: 'no Chrome, Chromium or Edge found', fix: NO_BROWSER_HINT.split('. The HTML')[0]! });
+    : { check: 'Browser for PDF', status: wantsPdf ? 'fail' : 'warn', detail: unusable ?? 'no Chrome, Chromium or Edge found', fix: NO_BROWSER_HINT.split('. The HTML')[0]! });
   checks.push(fontsCheck());
 
   if (config) {

@@ -1,15 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assessmentSchema, type Assessment } from '../analyse/assessment-schema.js';
 import { loadConfig } from '../config/load.js';
-import { EXIT, formatProblem, invalidInput } from '../errors.js';
+import { CspError, EXIT, formatProblem, invalidInput } from '../errors.js';
 import type { Io } from '../io.js';
-import { renderDocuments, type Format } from '../render/documents.js';
+import { renderDocuments } from '../render/documents.js';
 import { loadPlan } from '../render/plan-load.js';
 import { checkPriorities, unplacedRecommended } from '../render/views/plan-priorities.js';
-import { documentOptions, parseFormats, stepper } from './steps.js';
+import { browserFor, documentOptions, parseFormats, stepper } from './steps.js';
+import { problemJson } from './json.js';
+import { settingsOf } from '../util/env.js';
 import { OutputSet } from '../util/output-set.js';
 import { checkTemporaryFolder, checkWritable } from '../util/output-folder.js';
+import { readInputFile } from '../util/input-file.js';
 
 export interface RenderPlanOptions {
   config: string;
@@ -26,39 +28,50 @@ export interface RenderPlanOptions {
 
 /** `csp render-plan`: the public Community Safety Plan and the Cabinet report, from assessment.json and plan.yaml. */
 export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<number> {
+  const settings = settingsOf(io.env);
   const step = stepper(io, opts.quiet ?? false);
   const config = loadConfig(path.resolve(io.cwd, opts.config));
   const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.resolve(config.baseDir, config.output.dir);
   checkWritable(outDir, path.relative(io.cwd, outDir) || '.');
   checkTemporaryFolder();
   const assessmentFile = opts.assessment ? path.resolve(io.cwd, opts.assessment) : path.join(outDir, 'assessment.json');
+  const onNote = (note: string) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`));
+  // An assess whose commit was cut short left its assessment.json in place: the previous set is
+  // put back first, as assess would, so the plan never publishes the figures of a run that failed.
+  await OutputSet.settled(path.dirname(assessmentFile), { waitMs: settings.lockWaitMs, onNote });
   const assessment = readAssessment(assessmentFile, io.cwd);
   const { plan, where } = loadPlan(opts.plan ? path.resolve(io.cwd, opts.plan) : path.join(config.baseDir, 'plan.yaml'), io.cwd);
   // Before anything is written: every priority follows the ranking, or says why not.
   checkPriorities(assessment, plan, where);
-  const formats: Format[] = opts.format ? parseFormats(opts.format) : config.output.formats;
+  const pdf = browserFor(opts.format ? parseFormats(opts.format) : config.output.formats, opts.browser ? path.resolve(io.cwd, opts.browser) : undefined, io.env);
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
   // A recommended theme left out of every priority is the partnership's choice to make, but not silently.
   for (const name of opts.quiet ? [] : unplacedRecommended(assessment, plan)) {
     io.err(`${io.color.yellow('⚠')} ${formatProblem({ message: `the ranking recommended ${name}, but no priority in plan.yaml takes it up: the plan does not show it`, hint: 'add its theme id to a priority\'s themes, or say in the plan why the partnership left it out' })}\n`);
   }
+  step.hold(); // "wrote …" is said once the outputs are in place
   const rendered = await OutputSet.filled(outDir, (out) =>
-    renderDocuments({ kinds: ['plan', 'cabinet-report'], assessment, plan, config, formats, out, ...documentOptions(opts, io, step, config) }),
-  { onNote: (note) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`)) });
-  if (opts.json) io.out(`${JSON.stringify({ outputs: rendered.written })}\n`);
+    renderDocuments({ kinds: ['plan', 'cabinet-report'], assessment, plan, config, out, ...documentOptions(opts, io, step, config), formats: pdf.formats, browser: pdf.browser }),
+  { waitMs: settings.lockWaitMs, onNote });
+  step.release();
+  const noBrowser = pdf.noBrowser ?? rendered.noBrowser;
+  // One JSON object: the browser's trouble is in it, not in a second object after it.
+  if (opts.json) io.out(`${JSON.stringify({ outputs: rendered.written, errors: noBrowser instanceof CspError ? noBrowser.problems.map(problemJson) : [] })}\n`);
   if (opts.verbose && !opts.quiet) for (const f of rendered.written) io.err(io.color.dim(`  wrote ${path.relative(io.cwd, f) || f}\n`));
-  if (rendered.noBrowser) throw rendered.noBrowser;
+  if (noBrowser) throw noBrowser;
   return EXIT.ok;
 }
 
+/** A force's assessment.json is a few megabytes; one over 256 MB cannot be read as one string. */
+const MAX_ASSESSMENT_BYTES = 256 * 1024 * 1024;
+
 function readAssessment(file: string, cwd: string): Assessment {
   const shown = path.relative(cwd, file) || file;
-  if (!existsSync(file)) {
-    throw invalidInput({ message: `assessment not found: ${shown}`, hint: 'run `csp assess` first, or pass --assessment FILE' });
-  }
+  // A folder or a device given as --assessment is refused naming it, never read.
+  const text = readInputFile(file, { file: shown }, { message: `assessment not found: ${shown}`, hint: 'run `csp assess` first, or pass --assessment FILE' }, MAX_ASSESSMENT_BYTES);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(text.toString('utf8'));
   } catch (e) {
     throw invalidInput({ message: `not valid JSON: ${(e as Error).message}`, where: { file: shown }, hint: 'run `csp assess` again to rewrite it' });
   }

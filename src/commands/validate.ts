@@ -4,6 +4,7 @@ import { readWorkspace } from './workspace.js';
 import type { Io } from '../io.js';
 import { problemJson } from './json.js';
 import { shorten } from './terminal.js';
+import { settingsOf } from '../util/env.js';
 
 export interface ValidateOptions {
   config: string;
@@ -15,6 +16,7 @@ export interface ValidateOptions {
 
 /** `csp validate`: read every source and say what was read, rejected and why. */
 export async function validate(opts: ValidateOptions, io: Io): Promise<number> {
+  settingsOf(io.env); // SOURCE_DATE_EPOCH dates "in the future": a value that is not a date is said
   const { db, report } = await readWorkspace(opts, io);
   db.close();
   if (opts.json) io.out(`${JSON.stringify(validationJson(report))}\n`);
@@ -99,6 +101,8 @@ function formatSource(s: SourceReport, io: Io, verbose: boolean): string[] {
       ? `${n(f.rowsRead).padStart(9)} read ${n(f.rowsRejected).padStart(5)} rejected`
       : `${n(f.rowsRead).padStart(9)} read ${n(f.rowsAccepted).padStart(9)} accepted ${n(f.rowsRejected).padStart(7)} rejected`;
     lines.push(`  ${pathOf(f.path).padEnd(width)} ${f.error ? c.red(`not read: ${f.error}`) : counts}`);
+    // Where each file really is (links followed) and its fingerprint, to check it against a download.
+    if (verbose && f.fullPath) lines.push(c.dim(`    ${f.fullPath}  sha256 ${f.sha256}`));
   }
   if (s.months.length > 0) {
     lines.push(`  months: ${s.months[0]} to ${s.months.at(-1)} (${s.months.length})` +

@@ -1,10 +1,11 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { invalidInput, type Problem } from '../errors.js';
 import { configSchema, type RawConfig } from './schema.js';
 import { didYouMean } from './hints.js';
 import { parseYaml } from './yaml.js';
 import { allCrimeSource } from './all-crime.js';
+import { readInputFile } from '../util/input-file.js';
 
 export interface Config extends RawConfig {
   /** Absolute path of csp.yaml. */
@@ -16,14 +17,16 @@ export interface Config extends RawConfig {
 /** Reads csp.yaml and returns the typed config, or throws one CspError listing every problem. */
 export function loadConfig(configPath: string): Config {
   const file = path.resolve(configPath);
-  if (!existsSync(file)) {
-    throw invalidInput({
-      message: `config file not found: ${configPath}`,
-      hint: 'without --config, csp looks for csp.yaml in this folder and the folders above it; pass --config PATH, or run `csp init` to create a workspace with a commented csp.yaml',
-    });
-  }
-  return parseConfig(readFileSync(file, 'utf8'), file);
+  // A folder, a device or a 2 GB file named as csp.yaml is refused naming it, not read (EISDIR).
+  const text = readInputFile(file, { file: path.relative(process.cwd(), file) || file }, {
+    message: `config file not found: ${configPath}`,
+    hint: 'without --config, csp looks for csp.yaml in this folder and the folders above it; pass --config PATH, or run `csp init` to create a workspace with a commented csp.yaml',
+  }, MAX_YAML_BYTES);
+  return parseConfig(text.toString('utf8'), file);
 }
+
+/** csp.yaml and plan.yaml are a few kilobytes; one over 16 MB is not one. */
+export const MAX_YAML_BYTES = 16 * 1024 * 1024;
 
 export function parseConfig(text: string, file: string): Config {
   const shown = path.relative(process.cwd(), file) || file;

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { invalidInput, type Problem } from '../errors.js';
 import { descriptionAt, didYouMean, knownKeysAt } from './hints.js';
@@ -30,12 +30,36 @@ export function parseYaml<S extends z.ZodType>(schema: S, text: string, shown: s
       })),
     );
   }
-  const data: unknown = doc.toJS();
+  const data = toData(doc, lineCounter, shown);
   const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) {
     throw invalidInput(parsed.error.issues.flatMap((issue) => describeIssue(schema, issue, data, doc, lineCounter, shown)));
   }
   return { value: parsed.data, lineOf: (key) => lineOfPath(doc, lineCounter, keyPath(key)) };
+}
+
+/**
+ * The document as plain data. Aliases (*name) that expand without bound ("billion laughs": ten
+ * aliases of ten aliases of …) make the YAML library stop with "Excessive alias count": that is
+ * a file csp will not read (exit 2, naming it and the first alias's line), not a bug in csp.
+ */
+function toData(doc: Document, lc: LineCounter, shown: string): unknown {
+  try {
+    return doc.toJS();
+  } catch (e) {
+    let line: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        line = node.range ? lc.linePos(node.range[0]).line : undefined;
+        return visit.BREAK;
+      },
+    });
+    throw invalidInput({
+      message: `the YAML aliases (*name) expand too far to be read (${(e as Error).message.split('\n')[0]})`,
+      where: { file: shown, line },
+      hint: 'write the values out instead of repeating anchors (&name) with aliases; csp.yaml and plan.yaml need no aliases',
+    });
+  }
 }
 
 function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown, doc: Document, lc: LineCounter, file: string): Problem[] {

@@ -9,6 +9,8 @@ export interface ExpandedArchives {
   paths: string[];
   /** Extracted file → how it is named in reports: "police/kent.zip/2024-01/2024-01-kent-street.csv". */
   shown: Map<string, string>;
+  /** Extracted file → its full name: the archive's absolute path, then the entry's. */
+  full: Map<string, string>;
   /** What each archive held that is not read: outcomes, stop and search, anything else. */
   notes: Problem[];
   problems: Problem[];
@@ -20,8 +22,11 @@ export interface ExpandedArchives {
  * are extracted to `workDir` one entry at a time (a force's three years are 200 MB of text),
  * the others counted and left. Each extracted file is fingerprinted and counted like any other.
  */
-export async function expandPoliceArchives(paths: string[], o: { workDir: string; shown: (file: string) => string; key: string }): Promise<ExpandedArchives> {
-  const out: ExpandedArchives = { paths: [], shown: new Map(), notes: [], problems: [] };
+export async function expandPoliceArchives(
+  paths: string[],
+  o: { workDir: string; shown: (file: string) => string; full: (file: string) => string; key: string },
+): Promise<ExpandedArchives> {
+  const out: ExpandedArchives = { paths: [], shown: new Map(), full: new Map(), notes: [], problems: [] };
   for (const [i, file] of paths.entries()) {
     if (!/\.zip$/i.test(file)) {
       out.paths.push(file);
@@ -41,6 +46,7 @@ export async function expandPoliceArchives(paths: string[], o: { workDir: string
       for (const s of street.sort((a, b) => (a.name < b.name ? -1 : 1))) {
         out.paths.push(s.extracted);
         out.shown.set(s.extracted, `${o.shown(file)}/${s.name}`);
+        out.full.set(s.extracted, `${o.full(file)}/${s.name}`);
       }
       if (others.length > 0) {
         out.notes.push({

@@ -62,11 +62,24 @@ function trace(start: number, sql: string): void {
 export const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 export const sqlIdent = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
+/**
+ * SQL `CASE subject WHEN … THEN … END` that parses however many cases the data gives: with none
+ * (no rows parsed, no aliases) DuckDB refuses `CASE x END`, so `otherwise` is the whole value.
+ */
+export function sqlCase(subject: string, cases: readonly (readonly [string, string])[], otherwise = 'NULL'): string {
+  if (cases.length === 0) return otherwise;
+  return `CASE ${subject} ${cases.map(([when, then]) => `WHEN ${when} THEN ${then}`).join(' ')}${otherwise === 'NULL' ? '' : ` ELSE ${otherwise}`} END`;
+}
+
+/** SQL `x IN (…)` that parses for an empty list too (`x IN ()` does not): false then. */
+export const sqlIn = (x: string, items: readonly string[]): string => (items.length === 0 ? 'false' : `${x} IN (${items.join(', ')})`);
+
 /** The tables holding rows read from a file (each has source and file_id). */
 const FILE_TABLES = ['incidents', 'counts', 'population', 'survey_responses', 'judgements', 'actions', 'rejects'];
 
 /** Takes back every row read from these files of a source, and their rejects. */
 export async function forgetFiles(db: Database, sourceId: string, fileIds: readonly number[]): Promise<void> {
+  if (fileIds.length === 0) return;
   for (const table of FILE_TABLES) await db.run(`DELETE FROM ${table} WHERE source = ${sqlString(sourceId)} AND file_id IN (${fileIds.join(', ')})`);
 }
 
@@ -77,7 +90,9 @@ export async function forgetFiles(db: Database, sourceId: string, fileIds: reado
 const SCHEMA = `
 CREATE OR REPLACE TABLE files (
   source VARCHAR, file_id INTEGER, path VARCHAR, sha256 VARCHAR, bytes BIGINT,
-  rows_read BIGINT, rows_accepted BIGINT, rows_rejected BIGINT);
+  rows_read BIGINT, rows_accepted BIGINT, rows_rejected BIGINT,
+  -- The file read, as an absolute path with links followed (path is as csp.yaml names it).
+  full_path VARCHAR);
 CREATE OR REPLACE TABLE rejects (
   source VARCHAR, file_id INTEGER, line BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR);
 -- Incidents from police-uk-street and records sources; month is YYYY-MM. Records keep one
@@ -91,8 +106,9 @@ CREATE OR REPLACE TABLE incidents (
 CREATE OR REPLACE TABLE counts (
   source VARCHAR, file_id INTEGER, period VARCHAR, first_month VARCHAR, months INTEGER,
   category VARCHAR, area VARCHAR, area_name VARCHAR, district VARCHAR, in_force BOOLEAN, count BIGINT);
+-- line: where the row is in its file, to name both rows of an area and year given twice.
 CREATE OR REPLACE TABLE population (
-  source VARCHAR, file_id INTEGER, area VARCHAR, level VARCHAR, year INTEGER, population BIGINT);
+  source VARCHAR, file_id INTEGER, area VARCHAR, level VARCHAR, year INTEGER, population BIGINT, line BIGINT);
 CREATE OR REPLACE TABLE survey_responses (
   source VARCHAR, file_id INTEGER, response VARCHAR, area VARCHAR, agreement VARCHAR,
   safe_day VARCHAR, safe_dark VARCHAR, comment VARCHAR, problems VARCHAR[]);

@@ -1,53 +1,65 @@
-import { openSync, readFileSync, readSync, closeSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { openSync, readSync, closeSync, createReadStream, createWriteStream, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { invalidInput } from '../errors.js';
 
-/** Expands a source's `files` (paths or globs, relative to csp.yaml) into sorted absolute paths. */
+/**
+ * Expands a source's `files` (paths or globs, relative to csp.yaml or absolute) into sorted
+ * absolute paths. Files are read wherever csp.yaml points: partnerships keep exports on shared
+ * drives and reuse one police download across years. Links are followed. Every file read is
+ * listed with its full path and SHA-256 (FileRead.fullPath), so the workspace need not hold it.
+ */
 export function resolveFiles(files: string | string[], baseDir: string, key: string): string[] {
   const patterns = Array.isArray(files) ? files : [files];
   const found = new Set<string>();
   for (const pattern of patterns) {
     const normalised = pattern.replaceAll('\\', '/');
     const absolute = path.resolve(baseDir, normalised);
-    const relative = path.relative(baseDir, absolute);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) {
-      throw invalidInput({
-        message: `"${pattern}" points outside the workspace folder`,
-        where: { key },
-        hint: `copy the export into the folder of csp.yaml (${baseDir}) and give its path relative to it`,
-      });
-    }
-    const matches = isDynamicPattern(normalised)
-      ? globSync(normalised, { cwd: baseDir, absolute: true, onlyFiles: true, expandDirectories: false })
-      : safeIsFile(absolute)
-        ? [absolute]
-        : [];
+    const matches = isDynamicPattern(normalised) ? globFrom(normalised, baseDir) : safeIsFile(absolute) ? [absolute] : [];
     if (matches.length === 0) {
       throw invalidInput({
         message: isDynamicPattern(normalised) ? `no file matches "${pattern}"` : `file not found: ${pattern}`,
         where: { key },
-        hint: `put the export in ${path.dirname(absolute)} or correct the path (relative to csp.yaml)`,
+        hint: `put the export in ${path.dirname(absolute)} or correct the path (relative to csp.yaml, or absolute)`,
       });
     }
-    for (const m of matches) {
-      // A symbolic link (to a file or a folder) that leads out of the workspace is refused: a
-      // shared drive's exports are copied in, so the workspace holds what was read.
-      const real = realpathSync(m);
-      const inside = path.relative(realpathSync(baseDir), real);
-      if (inside.startsWith('..') || path.isAbsolute(inside)) {
-        throw invalidInput({
-          message: `${path.relative(baseDir, m).replaceAll('\\', '/')} is a link to ${real}, outside the workspace folder`,
-          where: { key },
-          hint: `copy the export into the folder of csp.yaml (${baseDir}) instead of linking to it`,
-        });
-      }
-      found.add(path.normalize(m));
-    }
+    for (const m of matches) found.add(path.normalize(m));
   }
   return [...found].sort();
+}
+
+/**
+ * A glob matched from the folder its fixed part names ("../shared/police/*.csv",
+ * "/mnt/exports/*.csv", "C:/exports/*.csv"), so that a path out of csp.yaml's folder works as
+ * one inside it does, and only that folder is searched.
+ */
+function globFrom(pattern: string, baseDir: string): string[] {
+  const parts = pattern.split('/');
+  const firstDynamic = parts.findIndex((p) => isDynamicPattern(p));
+  const root = path.resolve(baseDir, parts.slice(0, firstDynamic).join('/') || '.');
+  if (!safeIsDir(root)) return [];
+  return globSync(parts.slice(firstDynamic).join('/'), { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: true });
+}
+
+function safeIsDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The file's absolute path with every link followed: where its bytes were read from. */
+export function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 function safeIsFile(p: string): boolean {
@@ -109,14 +121,21 @@ export function readHead(file: string, max = SAMPLE): Buffer {
   }
   if (!isGzip(file) || raw.length === 0) return raw;
   try {
-    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, max);
+    // Deflate expands up to ~1,000 times: the compressed head is taken a little at a time, so
+    // that a small .gz of a huge file never becomes a huge buffer here.
+    let out = Buffer.alloc(0);
+    for (const take of [1 << 10, 1 << 13, raw.length]) {
+      out = gunzipSync(raw.subarray(0, Math.min(take, raw.length)), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      if (out.length >= max || take >= raw.length) break;
+    }
+    return out.subarray(0, max);
   } catch {
     return Buffer.from([0]); // not really gzip: reported as binary
   }
 }
 
 /** Every gzip file starts with the bytes 1f 8b. */
-function startsWithGzipMagic(file: string): boolean {
+export function startsWithGzipMagic(file: string): boolean {
   const head = Buffer.alloc(2);
   const fd = openSync(file, 'r');
   try {
@@ -224,17 +243,77 @@ let lfCopies = 0;
 /**
  * A copy of a text file (of a .csv.gz, decompressed) in `workDir` as UTF-8 with every line
  * break as LF: CR LF, CR CR LF and a lone CR each end one line, so line numbers stay as an
- * editor shows them. A UTF-8 file's other bytes are kept as they are (latin1 maps bytes one to
- * one); a Windows-1252 or UTF-16 file is converted with iconv-lite (Node 20's TextDecoder reads
- * windows-1252 as Latin-1, losing – ’ € and the like).
+ * editor shows them. A UTF-8 file's other bytes are kept as they are; a Windows-1252 or UTF-16
+ * file is converted with iconv-lite (Node 20's TextDecoder reads windows-1252 as Latin-1,
+ * losing – ’ € and the like). Streamed: a small .gz can hold more text than one JavaScript
+ * string (512 MB) or a comfortable buffer, so no file is ever read whole into memory.
  */
-export function lfCopy(file: string, workDir: string, encoding: Encoding = 'utf-8'): string {
-  const raw = readFileSync(file);
-  const bytes = isGzip(file) ? gunzipSync(raw) : raw;
-  const text = encoding === 'utf-8' ? bytes.toString('latin1') : iconv.decode(bytes, encoding).replace(/^\uFEFF/, '');
+export async function lfCopy(file: string, workDir: string, encoding: Encoding = 'utf-8'): Promise<string> {
   const copy = path.join(workDir, `lf-${++lfCopies}.csv`);
-  writeFileSync(copy, text.replace(/\r*\n|\r/g, '\n'), encoding === 'utf-8' ? 'latin1' : 'utf8');
+  const steps: NodeJS.ReadWriteStream[] = [];
+  if (isGzip(file)) steps.push(createGunzip());
+  // iconv-lite drops the byte-order mark; its strings are written on as UTF-8.
+  if (encoding !== 'utf-8') steps.push(iconv.decodeStream(encoding, { stripBOM: true }));
+  await pipeline([createReadStream(file), ...steps, new LineEndsToLf(), createWriteStream(copy)]);
   return copy;
+}
+
+const [CR, LF] = [0x0d, 0x0a];
+const LF_BLOCK = Buffer.alloc(1 << 16, LF);
+
+/**
+ * Bytes with every line break as LF, as `text.replace(/\r*\n|\r/g, '\n')` would give, across
+ * chunk boundaries: a run of CRs followed by LF is one line break, a run of CRs followed by
+ * anything else is one line break each. Only the length of the current CR run is held.
+ */
+export class LineEndsToLf extends Transform {
+  private crs = 0;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    const out = Buffer.allocUnsafe(chunk.length);
+    let [n, sent, i] = [0, 0, 0];
+    while (i < chunk.length) {
+      if (this.crs > 0) {
+        const b = chunk[i]!;
+        if (b === CR) {
+          this.crs++;
+          i++;
+          continue;
+        }
+        if (b === LF) {
+          out[n++] = LF;
+          i++;
+          this.crs = 0;
+        } else {
+          if (n > sent) this.push(out.subarray(sent, n));
+          sent = n;
+          this.pushCrs();
+        }
+        continue;
+      }
+      const cr = chunk.indexOf(CR, i);
+      const end = cr === -1 ? chunk.length : cr;
+      n += chunk.copy(out, n, i, end);
+      i = end;
+      if (cr !== -1) {
+        this.crs = 1;
+        i++;
+      }
+    }
+    if (n > sent) this.push(out.subarray(sent, n));
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.pushCrs();
+    done();
+  }
+
+  /** A run of CRs not followed by LF: one LF each, in blocks however long the run. */
+  private pushCrs(): void {
+    for (let k = this.crs; k > 0; k -= LF_BLOCK.length) this.push(k >= LF_BLOCK.length ? LF_BLOCK : LF_BLOCK.subarray(0, k));
+    this.crs = 0;
+  }
 }
 
 /** Line endings DuckDB's CSV reader cannot take as they are. */

@@ -21,10 +21,17 @@ const counter = () => {
   c.result = () => ({ lines: c.lf + (c.last !== -1 && c.last !== 10 ? 1 : 0), lf: c.lf, cr: c.cr });
   return c;
 };
-const gunzipped = (file) => new Promise((resolve) => {
+// A .gz file decompressed to its end. What follows the compressed data is refused as well as a
+// file cut short: zlib reads trailing bytes as another member and fails ("incorrect header
+// check"), or skips zero bytes, which DuckDB then cannot read ("Input is not a GZIP stream").
+const gunzipped = (file, size) => new Promise((resolve) => {
   const gunzip = createGunzip();
   const lines = counter();
-  gunzip.on('data', (b) => lines.add(b)).on('end', () => resolve({ problem: null, ...lines.result() })).on('error', (e) => resolve({ problem: String(e.message || e) }));
+  // The file starts as gzip (checked before): a bad header later is what follows the data.
+  const trailing = (why) => /header check|unknown compression method/i.test(why);
+  gunzip.on('data', (b) => lines.add(b))
+    .on('end', () => resolve({ problem: gunzip.bytesWritten < size ? (size - gunzip.bytesWritten) + ' bytes follow the end of the compressed data' : null, ...lines.result() }))
+    .on('error', (e) => { const why = String(e.message || e); resolve({ problem: trailing(why) ? 'something other than gzip data where gzip data should be, as after the end of the compressed data (' + why + ')' : why }); });
   createReadStream(file).on('error', (e) => resolve({ problem: String(e.message || e) })).pipe(gunzip);
 });
 parentPort.on('message', async (file) => {
@@ -32,25 +39,27 @@ parentPort.on('message', async (file) => {
     const hash = createHash('sha256');
     const gz = /\\.gz$/i.test(file);
     const lines = counter();
+    let bytes = 0;
     const fd = openSync(file, 'r');
     try {
       for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null)) {
+        bytes += n;
         hash.update(chunk.subarray(0, n));
         if (!gz) lines.add(chunk.subarray(0, n));
       }
     } finally {
       closeSync(fd);
     }
-    const text = gz ? await gunzipped(file) : { problem: null, ...lines.result() };
-    parentPort.postMessage({ file, sha256: hash.digest('hex'), ...text });
+    const text = gz ? await gunzipped(file, bytes) : { problem: null, ...lines.result() };
+    parentPort.postMessage({ file, sha256: hash.digest('hex'), bytes, ...text });
   } catch (e) {
-    parentPort.postMessage({ file, error: String((e && e.message) || e) });
+    parentPort.postMessage({ file, error: String((e && e.message) || e), code: e && e.code });
   }
 });`;
 
 export interface Fingerprint {
   sha256: string;
-  /** For a .gz file that does not decompress to its end, zlib's reason ("unexpected end of file"). */
+  /** For a .gz file that does not decompress to its end, or has bytes after it, why ("unexpected end of file"). */
   gzipProblem: string | null;
   /** Lines of text (of a .gz, decompressed), header included; a last line without a line feed counts. */
   lines: number;
@@ -68,6 +77,13 @@ export class Fingerprints {
   private readonly waiting = new Map<string, { resolve: (f: Fingerprint) => void; reject: (e: Error) => void }>();
   private readonly known = new Map<string, Promise<Fingerprint>>();
   private readonly hashes = new Map<string, Promise<string>>();
+  private readonly sizes = new Map<string, number>();
+
+  /** The file's size as hashed (not stat'ed again: a file may go once it is read). */
+  async size(file: string): Promise<number> {
+    await this.fingerprint(file);
+    return this.sizes.get(file) ?? 0;
+  }
 
   /** The file's SHA-256 (hex); files are hashed in the order they are first asked for. */
   of(file: string): Promise<string> {
@@ -100,12 +116,14 @@ export class Fingerprints {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER, { eval: true });
-    worker.on('message', (m: { file: string; sha256?: string; problem?: string | null; lines?: number; lf?: number; cr?: number; error?: string }) => {
+    worker.on('message', (m: { file: string; sha256?: string; bytes?: number; problem?: string | null; lines?: number; lf?: number; cr?: number; error?: string; code?: string }) => {
       const w = this.waiting.get(m.file);
       this.waiting.delete(m.file);
       const [lf, cr] = [m.lf ?? 0, m.cr ?? 0];
+      if (m.sha256) this.sizes.set(m.file, m.bytes ?? 0);
       if (m.sha256) w?.resolve({ sha256: m.sha256, gzipProblem: m.problem ?? null, lines: m.lines ?? 0, mixedLineEnds: cr > 0 && cr !== lf });
-      else w?.reject(new Error(`cannot read ${m.file}: ${m.error}`));
+      // With its code (ENOENT, EACCES), so that a file gone or locked is told from a bug.
+      else w?.reject(Object.assign(new Error(`cannot read ${m.file}: ${m.error}`), { code: m.code }));
     });
     worker.on('error', (e) => {
       for (const w of this.waiting.values()) w.reject(e);

@@ -1,5 +1,5 @@
 import { Database, sqlString } from './database.js';
-import type { StagedFile } from './staging.js';
+import { parserReason, type Reject, type StagedFile } from './staging.js';
 
 /** A reason to reject a row: `when` is SQL over the mapped fields, true for a bad row. */
 export interface Check {
@@ -23,6 +23,11 @@ export interface Mapping {
   inserts: Record<string, string>[];
   /** Insert one row per distinct value of the insert columns, with their count in column n. */
   aggregate?: boolean;
+  /**
+   * The references this file keeps (field `id`, of rows accepted), with the file's name and the
+   * line, added to `table` (id, file, line): the later files of the source look them up there.
+   */
+  remember?: { table: string; id: string; file: string };
 }
 
 export interface Mapped {
@@ -38,6 +43,9 @@ export interface Mapped {
 export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): Promise<Mapped> {
   const mapped = `${staged.table}_mapped`;
   const fields = Object.entries(m.fields).map(([name, sql]) => `${sql} AS ${name}`);
+  // A row with more fields than the headings is refused before any other check: its values are
+  // not under their headings, so none of them is read, kept or shown.
+  m = { ...m, checks: [{ when: '_shifted', reason: parserReason('TOO MANY COLUMNS', staged.header.length), column: null, value: 'NULL' }, ...m.checks] };
   const firstFailure = m.checks.length
     ? `CASE ${m.checks.map((c, i) => `WHEN ${c.when} THEN ${i}`).join(' ')} END`
     : 'NULL::INTEGER';
@@ -46,10 +54,8 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
   const used = [...m.inserts.flatMap((i) => Object.values(i)), ...m.checks.flatMap((c) => [c.when, c.value])].join(' ');
   const raw = [...new Set(used.match(/"c\d+"/g) ?? [])];
   await db.run(`CREATE OR REPLACE TEMP TABLE ${mapped} AS
-    SELECT *, ${firstFailure} AS _check FROM (SELECT _row, ${[...raw, ...fields].join(', ')} FROM ${staged.table})`);
-  // Of a line the parser could not read, the values of the columns this mapping reads.
-  const mappedColumns = [...new Set([...Object.values(m.fields).join(' ').matchAll(/"c(\d+)"/g)].map((x) => Number(x[1])))];
-  const { parserRejects } = await staged.collect(mappedColumns);
+    SELECT *, ${firstFailure} AS _check FROM (SELECT _row, _shifted, ${[...raw, ...fields].join(', ')} FROM ${staged.table})`);
+  const { parserRejects } = await staged.collect();
 
   const pick = (f: (c: Check) => string) => `CASE _check ${m.checks.map((c, i) => `WHEN ${i} THEN ${f(c)}`).join(' ')} END`;
   if (m.checks.length > 0) {
@@ -72,24 +78,16 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
            FROM ${mapped} WHERE _check IS NULL ORDER BY _row`,
     );
   }
+  if (m.remember) {
+    await db.run(`INSERT INTO ${m.remember.table} SELECT ${m.remember.id}, ${sqlString(m.remember.file)}, ${staged.lineSql('_row')}
+      FROM ${mapped} WHERE _check IS NULL AND ${m.remember.id} IS NOT NULL`);
+  }
   const [counts] = await db.all<{ accepted: bigint; rejected: bigint }>(
     `SELECT count(*) FILTER (WHERE _check IS NULL) AS accepted, count(*) FILTER (WHERE _check IS NOT NULL) AS rejected FROM ${mapped}`,
   );
   await db.run(`DROP TABLE ${mapped}`);
 
-  if (parserRejects.length > 0) {
-    const appender = await db.connection.createAppender('rejects');
-    for (const r of parserRejects) {
-      appender.appendVarchar(m.source);
-      appender.appendInteger(m.fileId);
-      appender.appendBigInt(BigInt(r.line));
-      r.column === null ? appender.appendNull() : appender.appendVarchar(r.column);
-      r.value === null ? appender.appendNull() : appender.appendVarchar(r.value);
-      appender.appendVarchar(r.reason);
-      appender.endRow();
-    }
-    appender.closeSync();
-  }
+  await appendRejects(db, m.source, m.fileId, parserRejects);
   return {
     rowsRead: Number(counts!.accepted) + Number(counts!.rejected) + parserRejects.length,
     rowsAccepted: Number(counts!.accepted),
@@ -97,21 +95,81 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
   };
 }
 
+/** Adds rejects (the lines the parser could not read) to the rejects table. */
+export async function appendRejects(db: Database, source: string, fileId: number, rejects: readonly Reject[]): Promise<void> {
+  if (rejects.length === 0) return;
+  const appender = await db.connection.createAppender('rejects');
+  for (const r of rejects) {
+    appender.appendVarchar(source);
+    appender.appendInteger(fileId);
+    appender.appendBigInt(BigInt(r.line));
+    r.column === null ? appender.appendNull() : appender.appendVarchar(r.column);
+    r.value === null ? appender.appendNull() : appender.appendVarchar(r.value);
+    appender.appendVarchar(r.reason);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/**
+ * A reference (records' `columns.id`, a survey's response id) that an earlier file of the source
+ * kept: the field giving where it was first read, and the check that refuses the row. Placed after
+ * the row's own checks, so that a row refused for its date holds no reference.
+ */
+export function earlierFileCheck(table: string, idSql: string, o: { what: string; column: string | null }): { field: string; check: Check } {
+  return {
+    field: `(SELECT e.file || ' line ' || e.line FROM ${table} e WHERE e.id = ${idSql})`,
+    check: {
+      when: 'f_first IS NOT NULL',
+      reason: `${o.what} already read in an earlier file of the source: the first row with it is kept`,
+      column: o.column,
+      value: `f_id || ' (first read in ' || f_first || ')'`,
+    },
+  };
+}
+
 /** SQL: a trimmed text value, NULL when empty. */
 export const text = (column: string): string => `nullif(trim(${column}), '')`;
+
+/**
+ * The largest count or population csp takes: a billion. No district, ward or LSOA has more
+ * residents, and no return more incidents; a larger figure is a mistake (a reference or a total
+ * in the count column), and past about 9.2 × 10^18 no 64-bit integer holds it, so such a row is
+ * refused with its own reason rather than counted or cast until the cast fails.
+ */
+export const MAX_COUNT = 1_000_000_000;
+
+/** SQL: a count as written, "1,204" → "1204", "12.0" → "12"; NULL for anything that is not a whole number. */
+const wholeDigits = (column: string): string =>
+  `CASE WHEN regexp_full_match(trim(${column}), '-?([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\\.0+)?') THEN regexp_replace(replace(trim(${column}), ',', ''), '\\.0+$', '') END`;
 
 /**
  * SQL: a count written by a person or a spreadsheet ("1,204", " 12 ", "12.0") as BIGINT; NULL
  * for anything else. DuckDB's own cast reads "2.5" as 3, "1e3" as 1000, "0x10" as 16 and "1,5"
  * (a decimal comma) as 15: none of them is a count, so only plain digits, thousands separated
- * by commas in threes, are read.
+ * by commas in threes, are read. Digits are cast exactly (never through a DOUBLE), and only up to
+ * MAX_COUNT: a larger one is NULL here and refused by `tooLarge`.
  */
 export const wholeNumber = (column: string): string =>
-  `CASE WHEN regexp_full_match(trim(${column}), '-?([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\\.0+)?') THEN try_cast(replace(trim(${column}), ',', '') AS DOUBLE)::BIGINT END`;
+  `CASE WHEN ${exact(column)} BETWEEN -${MAX_COUNT} AND ${MAX_COUNT} THEN ${exact(column)} END`;
 
-/** SQL: a score or other decimal as written ("3", "3.5", "-1"); NULL for "1,5", "1e3", "0x10". */
+/**
+ * SQL: true for a whole number beyond ±MAX_COUNT, however many digits: its own reason to refuse
+ * the row. (try_cast, never CAST: DuckDB may evaluate both sides of an AND, so a guard beside a
+ * cast does not stop the cast failing.)
+ */
+export const tooLarge = (column: string): string =>
+  `(${wholeDigits(column)} IS NOT NULL AND coalesce(${exact(column)} NOT BETWEEN -${MAX_COUNT} AND ${MAX_COUNT}, true))`;
+
+/** SQL: the whole number as BIGINT, exactly; NULL past 64 bits. */
+const exact = (column: string): string => `try_cast(${wholeDigits(column)} AS BIGINT)`;
+
+/**
+ * SQL: a score or other decimal as written ("3", "3.5", "-1"); NULL for "1,5", "1e3", "0x10",
+ * and for digits beyond what a DOUBLE holds (a 400-digit "number" is not read as infinity).
+ */
 export const number = (column: string): string =>
-  `CASE WHEN regexp_full_match(trim(${column}), '-?[0-9]+(\\.[0-9]+)?') THEN try_cast(trim(${column}) AS DOUBLE) END`;
+  `CASE WHEN regexp_full_match(trim(${column}), '-?[0-9]+(\\.[0-9]+)?') AND isfinite(try_cast(trim(${column}) AS DOUBLE)) THEN try_cast(trim(${column}) AS DOUBLE) END`;
 
 /** SQL: yes/no markers as partners write them. */
 export const yes = (column: string): string => `lower(trim(${column})) IN ('y', 'yes', 'true', '1', 'x')`;

@@ -1,6 +1,6 @@
 import type { Config } from '../config/load.js';
 import type { SourceConfig } from '../config/sources.js';
-import { Database, sqlString } from './database.js';
+import { Database, sqlIn, sqlString } from './database.js';
 import { DISTRICT_FROM_LSOA_NAME } from './kinds/police.js';
 
 /**
@@ -50,8 +50,8 @@ export async function placePartnerRows(db: Database, config: Config): Promise<vo
         WHERE source = ${src} AND district IS NULL
           AND NOT EXISTS (SELECT 1 FROM ${table} WHERE source = ${src} AND district IS NOT NULL AND district <> ${area})`);
     }
-    const names = config.geography.districts.map((d) => sqlString(d.name)).join(', ');
-    await db.run(`UPDATE ${table} SET in_force = CASE WHEN district IS NULL THEN NULL ELSE district IN (${names}) END WHERE source = ${src}`);
+    const names = config.geography.districts.map((d) => sqlString(d.name));
+    await db.run(`UPDATE ${table} SET in_force = CASE WHEN district IS NULL THEN NULL ELSE ${sqlIn('district', names)} END WHERE source = ${src}`);
   }
   if (lsoaLookup) await db.run('DROP TABLE lsoa_districts');
 }
@@ -65,8 +65,9 @@ function placementSql(config: Config, source: PartnerSource, areaColumn: string)
     return byName; // else by its code, looked up afterwards
   }
   if (source.areaLevel === 'ward' && config.geography.wards) {
-    const wards = config.geography.wards.map((w) => sqlString(w.trim().toLowerCase())).join(', ');
-    return `CASE WHEN lower(trim(${areaColumn})) IN (${wards}) THEN ${sqlString(config.partnership.area)} END`;
+    const wards = config.geography.wards.map((w) => sqlString(w.trim().toLowerCase()));
+    // `wards: []` lists none: every ward is outside the area (and `IN ()` would not parse).
+    return `CASE WHEN ${sqlIn(`lower(trim(${areaColumn}))`, wards)} THEN ${sqlString(config.partnership.area)} END`;
   }
   return sqlString(config.partnership.area);
 }

@@ -1,9 +1,9 @@
 import type { Config } from '../config/load.js';
-import { Database, sqlString } from './database.js';
+import { Database, sqlCase, sqlString } from './database.js';
 import { sniffFile, splitHeader } from './files.js';
 import { text, type Check } from './map.js';
 import { POLICE_COLUMNS, policeMapping } from './kinds/police.js';
-import { firstLine, mappedValues, parserReason } from './staging.js';
+import { firstLine, parserReason } from './staging.js';
 
 export interface BatchFile {
   path: string;
@@ -113,7 +113,10 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
       if (s.first !== expected || s.last - s.first + 1n !== s.rows) return null;
       expected = s.last + 1n;
     }
-    const rowCase = `CASE _f ${spans.map((s) => `WHEN ${s.f} THEN ${s.first}`).join(' ')} END`;
+    // Every CASE below is built from what was read, which may be nothing (a batch whose only
+    // line has an unclosed quote): sqlCase keeps each one valid SQL then.
+    const rowOf = (f: string) => sqlCase(f, spans.map((s) => [String(s.f), String(s.first)]), 'NULL::BIGINT');
+    const rowCase = rowOf('_f');
 
     // The rows grouped as read (month × category × LSOA per file, about one row in four). The
     // checks and the trimming are worked out once per distinct month × category (a few hundred)
@@ -142,9 +145,10 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
 
     const failingRows = `SELECT * FROM (SELECT rowid AS _pos, *, NULL::INTEGER AS f_repeat, ${fields} FROM ${rows}) WHERE ${firstFailure(rowChecks)} IS NOT NULL`;
     // A semi-join first: the repeated IDs are few, the rows many.
-    const fileCase = `CASE _f ${files.map((f, i) => `WHEN ${i} THEN ${f.fileId}`).join(' ')} END`;
+    const fileOf = (f: string) => sqlCase(f, files.map((file, i) => [String(i), String(file.fileId)]));
+    const fileCase = fileOf('_f');
     const withinBatch = `SELECT r.*, CASE WHEN r._f = p.first_f THEN 2 ELSE 3 END AS f_repeat, p.first_f,
-        p.first_row - ${rowCase.replace('CASE _f', 'CASE p.first_f')} + 1 AS first_k, ${fileCase.replace('CASE _f', 'CASE p.first_f')} AS first_fid, NULL::BIGINT AS first_line
+        p.first_row - ${rowOf('p.first_f')} + 1 AS first_k, ${fileOf('p.first_f')} AS first_fid, NULL::BIGINT AS first_line
       FROM (SELECT rowid AS _pos, * FROM ${rows} WHERE crime_id IN (SELECT crime_id FROM ${repeats})) r
       JOIN ${repeats} p USING (crime_id) WHERE r._pos > p.first_row`;
     // IDs kept by an earlier batch are known by their 64-bit hash only (ten million IDs as text
@@ -162,18 +166,18 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
       QUALIFY row_number() OVER (PARTITION BY _pos ORDER BY _check) = 1`);
 
     const hasRejects = (await db.all(`SELECT 1 FROM duckdb_tables() WHERE table_name = '${rej}'`)).length > 0;
-    const fileIndex = `CASE s.file_path ${files.map((f, i) => `WHEN ${sqlString(f.readPath ?? f.path)} THEN ${i}`).join(' ')} END`;
+    const fileIndex = sqlCase('s.file_path', files.map((f, i) => [sqlString(f.readPath ?? f.path), String(i)]));
     const parserRejects = hasRejects
       ? `(SELECT ${fileIndex} AS _f, e.line, any_value(e.column_name ORDER BY e.column_idx) AS column_name,
-           any_value(e.error_type ORDER BY e.column_idx) AS error_type, any_value(e.csv_line) AS csv_line
+           any_value(e.error_type ORDER BY e.column_idx) AS error_type
          FROM ${rej} e JOIN ${scan} s USING (scan_id, file_id) GROUP BY ALL)`
-      : `(SELECT NULL::INTEGER AS _f, NULL::BIGINT AS line, NULL::VARCHAR AS column_name, NULL::VARCHAR AS error_type, NULL::VARCHAR AS csv_line WHERE false)`;
+      : `(SELECT NULL::INTEGER AS _f, NULL::BIGINT AS line, NULL::VARCHAR AS column_name, NULL::VARCHAR AS error_type WHERE false)`;
     // As in the one-file path: the k-th data row of a file is on line k + 1 + #{i : r_i - i <= k}.
     await db.run(`CREATE OR REPLACE TEMP TABLE ${skips} AS
       SELECT _f, line - row_number() OVER (PARTITION BY _f ORDER BY line) AS k FROM ${parserRejects}`);
     const pick = (f: (c: Check) => string) => `CASE _check ${checks.map((c, i) => `WHEN ${i} THEN ${f(c)}`).join(' ')} END`;
     const lineOf = (file: string, k: string) => `${k} + 1 + (SELECT count(*) FROM ${skips} s WHERE s._f = ${file} AND s.k <= ${k})`;
-    const shownCase = `CASE b.first_fid ${[...o.shownById].map(([id, shown]) => `WHEN ${id} THEN ${sqlString(shown)}`).join(' ')} END`;
+    const shownCase = sqlCase('b.first_fid', [...o.shownById].map(([id, shown]) => [String(id), sqlString(shown)]));
     await db.run(`INSERT INTO rejects
       SELECT ${sqlString(sourceId)}, ${fileCase}, ${lineOf('b._f', 'b.k')},
         ${pick((c) => (c.column === null ? 'NULL' : sqlString(c.column)))}, left(${pick((c) => `CAST(${c.value} AS VARCHAR)`)}, 200), ${pick((c) => sqlString(c.reason))}
@@ -189,7 +193,7 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
         WHERE NOT EXISTS (SELECT 1 FROM ${repeats} p WHERE p.crime_id = r.crime_id AND r._pos > p.first_row)
           AND hash(crime_id) NOT IN (SELECT h FROM ${o.earlier})`);
     }
-    const unreadable = await db.all<{ _f: number; line: bigint; column_name: string | null; error_type: string; csv_line: string | null }>(
+    const unreadable = await db.all<{ _f: number; line: bigint; column_name: string | null; error_type: string }>(
       `SELECT * FROM ${parserRejects} ORDER BY _f, line`,
     );
     if (unreadable.length > 0) {
@@ -200,8 +204,7 @@ export async function ingestPoliceBatch(db: Database, files: BatchFile[], config
         appender.appendInteger(files[r._f]!.fileId);
         appender.appendBigInt(r.line);
         column === null ? appender.appendNull() : appender.appendVarchar(column);
-        const kept = r.csv_line === null ? null : mappedValues(r.csv_line, ',', header, Object.values(index));
-        kept === null ? appender.appendNull() : appender.appendVarchar(kept);
+        appender.appendNull(); // no value of a line that cannot be parsed (parserRejectValue, staging.ts)
         appender.appendVarchar(parserReason(r.error_type, header.length));
         appender.endRow();
       }

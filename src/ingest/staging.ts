@@ -16,19 +16,19 @@ export interface Reject {
  * VARCHAR column per header cell named c0, c1, … so odd headings cannot break SQL.
  */
 export interface StagedFile {
-  /** A view (CSV, read when first queried) or a table (XLSX). */
+  /**
+   * A view (CSV, read when first queried) or a table (XLSX), with a BOOLEAN column `_shifted`:
+   * a row with more fields than the headings that the parser let through (see stageCsv).
+   */
   table: string;
   relation: 'VIEW' | 'TABLE';
   header: string[];
   /**
-   * The lines the parser could not read. For CSV the file is parsed when the view is first
-   * queried, so call this after the one query that reads it.
+   * The lines the parser could not read, each with its line and reason and no value (see
+   * parserRejectValue). For CSV the file is parsed when the view is first queried, so call this
+   * after the one query that reads it.
    */
-  /**
-   * `mapped`: the indices of the columns the source maps; of a line the parser could not read,
-   * only their values are kept (a complainant's name or address never reaches the rejects).
-   */
-  collect(mapped?: readonly number[]): Promise<{ parserRejects: Reject[] }>;
+  collect(): Promise<{ parserRejects: Reject[] }>;
   /** Data rows the file has (read + rejected by the parser), known after collect(). */
   rowsRead(): Promise<number>;
   /** SQL for the file line (CSV) or sheet row (XLSX) of the data row in `rowSql`. */
@@ -75,7 +75,7 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
   // with mixed line endings (on which DuckDB stops with "the CSV Parser state machine reached
   // an invalid state") or CR-only ones (minutes to read), are read from a UTF-8 LF copy.
   const mixed = needsLfCopy(sniffed) || ((await opts.fingerprint)?.mixedLineEnds ?? false);
-  const readable = sniffed.encoding !== 'utf-8' || mixed ? lfCopy(file, opts.workDir, sniffed.encoding) : file;
+  const readable = sniffed.encoding !== 'utf-8' || mixed ? await lfCopy(file, opts.workDir, sniffed.encoding) : file;
   const headerLine = firstLine(readable);
   if (headerLine.trim() === '') {
     throw invalidInput({ message: 'the first line (the column headings) is empty', where: { file: opts.shownPath, line: 1 }, hint: 'the first line must hold the column headings' });
@@ -86,19 +86,32 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
   const table = `stg_${n}`;
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // A view: the file is parsed once, by the query that maps it (no copy of every column).
+  const csv = (cols: string, extra: string) => `read_csv(${sqlString(readable)}, auto_detect=false, header=false, skip=1,
+      delim=${sqlString(delimiter)}, quote='"', escape='"', columns={${cols}}, ${extra} max_line_size=1048576)`;
+  // DuckDB silently drops empty fields past the last heading ("…,Margate,Viking," with one
+  // field too many): such a row is shifted (an unquoted comma in an address moves the address
+  // into a mapped column) and must be refused as one with too many fields. A second reading with
+  // one more column finds them: the rows it accepts have more fields than the headings.
+  const cells = header.map((_, i) => `c${i}`);
+  const shifted = `${table}_shifted`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${shifted} AS
+    SELECT DISTINCT ${cells.join(', ')} FROM ${csv(`${columns}, 'c_extra': 'VARCHAR'`, 'ignore_errors=true,')}`);
+  const [found] = await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${shifted}`);
+  const hasShifted = Number(found!.n) > 0;
+  if (!hasShifted) await db.run(`DROP TABLE ${shifted}`);
+  // The row numbers are fixed first, so that the test for shifted rows cannot reorder them.
+  const flag = hasShifted
+    ? `EXISTS (SELECT 1 FROM ${shifted} s WHERE ${cells.map((c) => `s.${c} IS NOT DISTINCT FROM r.${c}`).join(' AND ')}) AS _shifted`
+    : 'false AS _shifted';
   await db.run(`CREATE OR REPLACE TEMP VIEW ${table} AS
-    SELECT row_number() OVER () AS _row, *
-    FROM read_csv(${sqlString(readable)}, auto_detect=false, header=false, skip=1,
-      delim=${sqlString(delimiter)}, quote='"', escape='"', columns={${columns}},
-      store_rejects=true, rejects_table='rej_${n}', rejects_scan='rejscan_${n}',
-      max_line_size=1048576)`);
+    SELECT *, ${flag} FROM (SELECT row_number() OVER () AS _row, *
+    FROM ${csv(columns, `store_rejects=true, rejects_table='rej_${n}', rejects_scan='rejscan_${n}',`)}) r`);
   let collected: { parserRejects: Reject[] } | undefined;
-  const collect = async (mapped: readonly number[] = []) => {
+  const collect = async () => {
     if (collected) return collected;
     const exists = await db.all(`SELECT 1 FROM duckdb_tables() WHERE table_name = 'rej_${n}'`);
-    const rows = exists.length === 0 ? [] : await db.all<{ line: bigint; column_name: string | null; error_type: string; csv_line: string | null }>(
-      `SELECT line, any_value(column_name ORDER BY column_idx) AS column_name,
-              any_value(error_type ORDER BY column_idx) AS error_type, any_value(csv_line) AS csv_line
+    const rows = exists.length === 0 ? [] : await db.all<{ line: bigint; column_name: string | null; error_type: string }>(
+      `SELECT line, any_value(column_name ORDER BY column_idx) AS column_name, any_value(error_type ORDER BY column_idx) AS error_type
        FROM rej_${n} GROUP BY line ORDER BY line`,
     );
     // Data rows are numbered without the lines the parser rejected. With those lines
@@ -111,7 +124,7 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
       parserRejects: rows.map((r) => ({
         line: Number(r.line),
         column: r.column_name && /^c\d+$/.test(r.column_name) ? header[Number(r.column_name.slice(1))] ?? null : null,
-        value: r.csv_line ? mappedValues(r.csv_line, delimiter, header, mapped) : null,
+        value: parserRejectValue,
         reason: parserReason(r.error_type, header.length),
       })),
     };
@@ -132,15 +145,12 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
 }
 
 /**
- * What a line the parser could not read says in the columns the source maps, as
- * "Date=01/06/2024; Type=Noise": the other columns (names, addresses, free text) are not kept.
- * Null when the line holds none of them.
+ * Of a line the parser could not read, no value is kept: its fields cannot be matched to the
+ * headings (an unquoted comma in an address shifts the address into a mapped column, an
+ * unclosed quote runs the next columns into one value), so any "value" of it might be a name,
+ * an address or a complaint's words. Its line and reason say where to look.
  */
-export function mappedValues(line: string, delimiter: string, header: readonly string[], mapped: readonly number[]): string | null {
-  const cells = splitHeader(line.replace(/\r?\n[\s\S]*$/, ''), delimiter);
-  const kept = [...mapped].sort((a, b) => a - b).filter((i) => cells[i] !== undefined && cells[i] !== '').map((i) => `${header[i]}=${cells[i]!.slice(0, 60)}`);
-  return kept.length ? kept.join('; ').slice(0, 200) : null;
-}
+export const parserRejectValue = null;
 
 export function parserReason(errorType: string, columns: number): string {
   switch (errorType) {
@@ -196,7 +206,7 @@ async function stageXlsx(db: Database, file: string, opts: ReadOptions): Promise
   }
   const n = ++stagingCounter;
   const table = `stg_${n}`;
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${table} (_row BIGINT, ${header.map((_, i) => `c${i} VARCHAR`).join(', ')})`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${table} (_row BIGINT, ${header.map((_, i) => `c${i} VARCHAR`).join(', ')}, _shifted BOOLEAN)`);
   const appender = await db.connection.createAppender(table, 'main', 'temp');
   let rowsRead = 0;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -208,6 +218,7 @@ async function stageXlsx(db: Database, file: string, opts: ReadOptions): Promise
       if (text === '') appender.appendNull();
       else appender.appendVarchar(text);
     }
+    appender.appendBoolean(false); // _shifted: a cell belongs to its heading in a workbook
     appender.endRow();
   });
   appender.closeSync();
@@ -257,5 +268,5 @@ export function resolveColumns<K extends string>(
 }
 
 export async function dropStaged(db: Database, staged: StagedFile): Promise<void> {
-  await db.run(`DROP ${staged.relation} IF EXISTS ${staged.table}; DROP TABLE IF EXISTS ${staged.table}_skips`);
+  await db.run(`DROP ${staged.relation} IF EXISTS ${staged.table}; DROP TABLE IF EXISTS ${staged.table}_skips; DROP TABLE IF EXISTS ${staged.table}_shifted`);
 }

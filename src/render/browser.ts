@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { environmentError } from '../errors.js';
+import { notAFile } from '../util/input-file.js';
 
 /** Where Chrome, Chromium and Edge install themselves on Linux, macOS and Windows. */
 function candidates(env: NodeJS.ProcessEnv): string[] {
@@ -28,15 +29,30 @@ function candidates(env: NodeJS.ProcessEnv): string[] {
 export function findBrowser(explicit: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
   const named = explicit ?? env.CSP_BROWSER;
   if (named) {
-    if (!existsSync(named)) {
+    // A folder or a file that may not be run fails as the browser starts, as an unhandled
+    // 'error' event (exit 1): each is said here, naming the browser and where it was given.
+    const wrong = notAFile(named) ?? notRunnable(named);
+    if (wrong) {
+      const given = explicit ? 'given by --browser' : 'in CSP_BROWSER';
       throw environmentError({
-        message: `the browser ${explicit ? 'given by --browser' : 'in CSP_BROWSER'} does not exist: ${named}`,
-        hint: 'give the full path of Chrome, Chromium or Microsoft Edge',
+        message: wrong === 'it does not exist' ? `the browser ${given} does not exist: ${named}` : `the browser ${given} cannot be run: ${named}: ${wrong}`,
+        hint: 'give the full path of Chrome, Chromium or Microsoft Edge (the program itself, e.g. /usr/bin/chromium)',
       });
     }
     return named;
   }
-  return candidates(env).find((p) => existsSync(p));
+  return candidates(env).find((p) => notAFile(p) === undefined && notRunnable(p) === undefined);
+}
+
+/** Why a file cannot be run as a program, or undefined (Windows runs any .exe it can read). */
+function notRunnable(file: string): string | undefined {
+  if (process.platform === 'win32') return undefined;
+  try {
+    accessSync(file, constants.X_OK);
+    return undefined;
+  } catch {
+    return 'it is not executable (chmod +x, or name the browser program itself)';
+  }
 }
 
 export const NO_BROWSER_HINT =

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/load.js';
 import { invalidInput } from '../errors.js';
+import { notAFile, readInputFile } from '../util/input-file.js';
 
 /** A logo is embedded in every document: a few hundred kilobytes at most keeps them light. */
 const MAX_BYTES = 512 * 1024;
@@ -22,7 +23,10 @@ export function logoDataUri(config: Config): string | null {
   if (!logo) return null;
   const where = { key: 'branding.logo', file: logo };
   const file = path.resolve(config.baseDir, logo);
-  if (!existsSync(file)) throw invalidInput({ message: `logo not found: ${logo}`, where, hint: 'give the path of a PNG, JPEG or SVG relative to csp.yaml' });
+  // A folder (or a device) named as the logo is refused naming branding.logo, never read (EISDIR).
+  const wrong = notAFile(file);
+  if (wrong === 'it does not exist') throw invalidInput({ message: `logo not found: ${logo}`, where, hint: 'give the path of a PNG, JPEG or SVG relative to csp.yaml' });
+  if (wrong) throw invalidInput({ message: `the logo ${logo} cannot be used: ${wrong}`, where, hint: 'give the path of a PNG, JPEG or SVG file relative to csp.yaml' });
   const inside = path.relative(realpathSync(config.baseDir), realpathSync(file));
   if (inside.startsWith('..') || path.isAbsolute(inside)) {
     throw invalidInput({ message: `the logo ${logo} is outside the workspace folder`, where, hint: 'copy the logo into the folder of csp.yaml and give its path relative to it' });
@@ -34,7 +38,7 @@ export function logoDataUri(config: Config): string | null {
   const ext = path.extname(file).toLowerCase();
   const kind = KINDS.find((k) => k.ext.includes(ext));
   if (!kind) throw invalidInput({ message: `the logo ${logo} must be PNG, JPEG or SVG, not ${ext || 'a file without an extension'}`, where });
-  const content = readFileSync(file);
+  const content = readInputFile(file, where, { message: `logo not found: ${logo}`, where }, MAX_BYTES);
   if (!kind.is(content)) {
     throw invalidInput({ message: `the logo ${logo} is named ${ext} but is not a ${ext.slice(1).toUpperCase()} image`, where, hint: 'export the logo again as PNG, JPEG or SVG' });
   }

@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { ConnectionTransport } from 'puppeteer-core';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { environmentError } from '../errors.js';
 import { onInterrupt } from '../util/cleanup.js';
+import { cause, shortTemporaryFolder } from '../util/output-folder.js';
 
 export interface PdfJob {
   html: string;
@@ -37,39 +40,32 @@ const ARGS = [
  */
 export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs = 60_000): Promise<{ pdfs: Uint8Array[]; blocked: string[] }> {
   const puppeteer = (await import('puppeteer-core')).default;
-  const userDataDir = mkdtempSync(path.join(tmpdir(), `csp-browser-${process.pid}-`));
-  let browser: import('puppeteer-core').Browser | undefined;
-  let gaveUp = false;
+  // A short path (see shortTemporaryFolder): Chromium's socket in it may be at most 107 bytes.
+  const userDataDir = mkdtempSync(path.join(shortTemporaryFolder(), `csp-browser-${process.pid}-`));
+  let started: Started | undefined;
   // Interrupted: the browser is killed first, so that it writes no more into its profile folder
   // while the folder is removed (retried while its last files disappear).
   const release = onInterrupt(() => {
-    browser?.process()?.kill('SIGKILL');
+    started?.kill();
     killStartedWith(userDataDir);
     rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
   try {
-    // csp's own handlers clean up on a signal; the browser is killed when the process exits.
-    // The browser is driven over a pipe, not a local port: printing works with no network at
-    // all (a locked-down server, or `unshare -n`), where even loopback is down.
-    // Over a pipe, puppeteer's own launch timeout does not apply: a browser that never answers is
-    // given up on here, and killed (it is the process started with this profile folder).
-    const launching = puppeteer.launch({ executablePath: browserPath, headless: true, pipe: true, args: ARGS, userDataDir, timeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
-    launching.then((late) => (gaveUp ? late.close() : undefined)).catch(() => undefined);
-    browser = await withTimeout(launching, timeoutMs);
-  } catch (e) {
-    gaveUp = true;
-    if (e instanceof TimedOut) killStartedWith(userDataDir);
-    rmSync(userDataDir, { recursive: true, force: true });
-    release();
-    const why = e instanceof TimedOut || /Timed out/i.test((e as Error).message) ? `it did not start within ${Math.round(timeoutMs / 1000)} s` : (e as Error).message.split('\n')[0];
-    throw environmentError({
-      message: `the browser at ${browserPath} would not start: ${why}`,
-      hint: 'check it runs (e.g. chromium --version), or give another with --browser PATH; the HTML documents were written',
+    const starting = async () => {
+      started = startBrowser(puppeteer, browserPath, userDataDir);
+      return withTimeout(started.connected, timeoutMs);
+    };
+    const browser = await starting().catch(async (e: unknown) => {
+      // What it died of is read before it is killed (else every cause would read "SIGKILL").
+      const why = e instanceof TimedOut ? `it did not start within ${Math.round(timeoutMs / 1000)} s` : (await started?.why()) ?? (started ? firstLine(e) : cause(e));
+      started?.kill();
+      if (e instanceof TimedOut) killStartedWith(userDataDir);
+      throw environmentError({
+        message: `the browser at ${browserPath} would not start: ${why}`,
+        hint: 'check it runs (e.g. chromium --version), or give another with --browser PATH; the HTML documents were written',
+      });
     });
-  }
-  const blocked: string[] = [];
-  const started = browser;
-  try {
+    const blocked: string[] = [];
     const printing = Promise.all(jobs.map(async (job) => {
       const page = await browser.newPage();
       try {
@@ -77,10 +73,10 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
         await page.setRequestInterception(true);
         page.on('request', (request) => {
           // The document itself is set as content; anything else would be a network request.
-          if (request.url().startsWith('data:')) void request.continue();
+          if (request.url().startsWith('data:')) void request.continue().catch(() => undefined);
           else {
             blocked.push(request.url());
-            void request.abort('blockedbyclient');
+            void request.abort('blockedbyclient').catch(() => undefined);
           }
         });
         await page.setContent(job.html, { waitUntil: 'load' });
@@ -96,23 +92,165 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
         });
         return await withMetadata(pdf, job);
       } finally {
-        await page.close();
+        await page.close().catch(() => undefined);
       }
     }));
-    const pdfs = await withTimeout(printing, timeoutMs).catch((e: unknown) => {
+    const pdfs = await withTimeout(printing, timeoutMs).catch(async (e: unknown) => {
+      const why = e instanceof TimedOut ? `it did not finish within ${Math.round(timeoutMs / 1000)} s` : (await started!.why()) ?? firstLine(e);
       throw environmentError({
-        message: `the browser at ${browserPath} failed while printing: ${e instanceof TimedOut ? `it did not finish within ${Math.round(timeoutMs / 1000)} s` : String((e as Error).message ?? e).split('\n')[0]}`,
+        message: `the browser at ${browserPath} failed while printing: ${why}`,
         hint: 'try again, or give another browser with --browser PATH; the HTML documents were written',
       });
     });
+    // Asked to close; one that does not within 5 s is killed (stop()).
+    await withTimeout(browser.close(), 5_000).catch(() => undefined);
     return { pdfs, blocked: [...new Set(blocked)].sort() };
   } finally {
-    // A browser that does not close when asked is killed.
-    await withTimeout(started.close(), 5_000).catch(() => started.process()?.kill('SIGKILL'));
-    rmSync(userDataDir, { recursive: true, force: true });
+    await started?.stop();
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     release();
   }
 }
+
+/** A browser csp started, and what became of it. */
+interface Started {
+  /** The browser, once it answers on its pipe. */
+  connected: Promise<import('puppeteer-core').Browser>;
+  /** Why it failed, in words, where csp saw the cause: it could not be run, it exited, it wrote garbage. */
+  why(): Promise<string | undefined>;
+  /** Kills it and its helpers at once. */
+  kill(): void;
+  /** Waits up to 5 s for it to exit, kills it if it has not, and lets go of its pipes. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the browser and drives it over a pipe, not a local port: printing works with no network
+ * at all (a locked-down server, or `unshare -n`), where even loopback is down. csp starts the
+ * process itself, rather than through puppeteer.launch, so that every way it can fail is a
+ * message: puppeteer leaves the process's 'error' event unhandled (a folder or a file that may
+ * not be run crashed csp), and parses whatever arrives on the pipe where no one can catch it (a
+ * program that writes garbage there crashed csp too). Here each is caught and said.
+ */
+function startBrowser(puppeteer: Pick<import('puppeteer-core').PuppeteerNode, 'defaultArgs' | 'connect'>, browserPath: string, userDataDir: string): Started {
+  const args = [...puppeteer.defaultArgs({ headless: true, userDataDir, args: ARGS }), '--remote-debugging-pipe'];
+  const posix = process.platform !== 'win32';
+  // Its own temporary files (and its socket) go in the short profile folder, removed after it.
+  const env = { ...process.env, ...(posix && { TMPDIR: userDataDir }) };
+  let fault: string | undefined;
+  let stderr = '';
+  const child = spawn(browserPath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: posix, env });
+  const exited = new Promise<string>((resolve) => {
+    child.once('error', (e) => resolve(`it could not be run: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it, or the interpreter its first line names, was not found' : cause(e)}`));
+    child.once('exit', (code, signal) => resolve(signal ? `it stopped (${signal})` : `it exited with code ${code}`));
+  });
+  const [, , errPipe, toBrowser, fromBrowser] = child.stdio as unknown as [null, null, Readable, Writable, Readable];
+  for (const s of [errPipe, toBrowser, fromBrowser]) s?.on('error', () => undefined); // a pipe closed by the browser's end
+  // The last of what it says, for the message when it fails (bounded: a chatty browser is not kept whole).
+  errPipe?.on('data', (chunk: Buffer) => {
+    stderr = `${stderr}${chunk.toString('utf8')}`.slice(-8192);
+  });
+  const kill = () => {
+    try {
+      if (posix && child.pid) process.kill(-child.pid, 'SIGKILL');
+      else child.kill('SIGKILL');
+    } catch {
+      // Gone already.
+    }
+  };
+  // csp exiting for any reason takes the browser with it.
+  process.once('exit', kill);
+  const transport = pipeTransport(toBrowser, fromBrowser, (why) => {
+    fault ??= why;
+    kill();
+  });
+  const connected = toBrowser && fromBrowser ? puppeteer.connect({ transport }) : Promise.reject(new Error('it has no pipe'));
+  connected.catch(() => undefined); // after a timeout no one waits for it: its failure is not "unhandled"
+  return {
+    connected,
+    kill,
+    async why() {
+      if (fault) return fault;
+      // The pipe closes as the process ends: give its exit a moment to arrive.
+      const ended = await withTimeout(exited, 1000).catch(() => undefined);
+      if (ended === undefined) return undefined;
+      return `${ended}${browserSaid(stderr)}`;
+    },
+    async stop() {
+      await withTimeout(exited, 5000).catch(() => undefined);
+      kill();
+      process.removeListener('exit', kill);
+      for (const s of [errPipe, toBrowser, fromBrowser]) s?.destroy();
+    },
+  };
+}
+
+/**
+ * The DevTools protocol over the browser's pipe: JSON messages ended by NUL, written to its fd 3
+ * and read from its fd 4. A message that is not a JSON object (a program that is not a browser,
+ * or a browser gone wrong) ends the connection with `onFault`, never an uncaught SyntaxError.
+ */
+function pipeTransport(toBrowser: Writable, fromBrowser: Readable, onFault: (why: string) => void): ConnectionTransport {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let closed = false;
+  const transport: ConnectionTransport = {
+    send(message) {
+      if (!closed) toBrowser.write(`${message}\0`);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      fromBrowser?.destroy();
+      toBrowser?.destroy();
+      setImmediate(() => transport.onclose?.());
+    },
+  };
+  const garbage = (why: string) => {
+    onFault(`it wrote ${why} on the DevTools pipe: is this a Chrome, Chromium or Edge?`);
+    transport.close();
+  };
+  fromBrowser?.on('data', (chunk: Buffer) => {
+    let start = 0;
+    for (let end = chunk.indexOf(0); end !== -1 && !closed; end = chunk.indexOf(0, start)) {
+      const message = Buffer.concat([...pending, chunk.subarray(start, end)]).toString('utf8');
+      pending = [];
+      pendingBytes = 0;
+      start = end + 1;
+      if (!isJsonObject(message)) return garbage('something that is not the DevTools protocol');
+      // Dispatched later, as puppeteer's own pipe does; a message it cannot take is a fault too.
+      setImmediate(() => {
+        if (closed) return;
+        const handled: unknown = transport.onmessage?.(message);
+        if (handled instanceof Promise) handled.catch((e: unknown) => garbage(`a message csp could not use (${firstLine(e)})`));
+      });
+    }
+    pending.push(chunk.subarray(start));
+    pendingBytes += chunk.length - start;
+    // A PDF arrives as one message of a few megabytes; 256 MB with no end is not a message.
+    if (pendingBytes > 256 * 1024 * 1024) garbage('over 256 MB without a message end');
+  });
+  fromBrowser?.on('close', () => transport.close());
+  return transport;
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** The browser's last words worth repeating (Chromium's FATAL line, e.g. "Socket path too long"). */
+function browserSaid(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const line = lines.filter((l) => /FATAL/.test(l)).at(-1) ?? lines.at(-1);
+  return line ? `: ${line.replace(/^\[[^\]]*\]\s*/, '').slice(0, 300)}` : '';
+}
+
+const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')[0];
 
 class TimedOut extends Error {}
 

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_YAML_BYTES } from '../config/load.js';
 import { parseYaml } from '../config/yaml.js';
 import { invalidInput, type Where } from '../errors.js';
+import { notAFile, readInputFile } from '../util/input-file.js';
 import { planSchema, type Plan } from './plan-schema.js';
 
 export interface LoadedPlan {
@@ -12,23 +13,22 @@ export interface LoadedPlan {
 
 /** Reads plan.yaml: every problem at once, with key and line. */
 export function loadPlan(file: string, cwd: string): LoadedPlan {
-  if (!existsSync(file)) {
-    throw invalidInput({
-      message: `plan file not found: ${path.relative(cwd, file) || file}`,
-      hint: 'write the plan\'s own words in plan.yaml beside csp.yaml (csp init creates a commented one), or pass --plan PATH',
-    });
-  }
   const shown = path.relative(cwd, file) || file;
-  const parsed = parseYaml(planSchema, readFileSync(file, 'utf8'), shown);
+  // A folder or a device named as plan.yaml is refused naming it, not read (EISDIR).
+  const text = readInputFile(file, { file: shown }, {
+    message: `plan file not found: ${shown}`,
+    hint: 'write the plan\'s own words in plan.yaml beside csp.yaml (csp init creates a commented one), or pass --plan PATH',
+  }, MAX_YAML_BYTES);
+  const parsed = parseYaml(planSchema, text.toString('utf8'), shown);
   const plan = parsed.value;
   const where = (key: string): Where => ({ file: shown, key, line: parsed.lineOf(key) });
-  // An annex the report lists must exist: a Cabinet member who asks for it must get it.
+  // An annex the report lists must exist, as a file: a Cabinet member who asks for it must get it.
   const missing = plan.cabinet.annexes
-    .map((x, i) => ({ x, i, where: path.resolve(path.dirname(file), x.file) }))
-    .filter(({ where }) => !existsSync(where));
+    .map((x, i) => ({ x, i, wrong: notAFile(path.resolve(path.dirname(file), x.file)) }))
+    .filter(({ wrong }) => wrong !== undefined);
   if (missing.length > 0) {
-    throw invalidInput(missing.map(({ x, i }) => ({
-      message: `annex "${x.title}" names ${x.file}, which does not exist`,
+    throw invalidInput(missing.map(({ x, i, wrong }) => ({
+      message: wrong === 'it does not exist' ? `annex "${x.title}" names ${x.file}, which does not exist` : `annex "${x.title}" names ${x.file}: ${wrong}`,
       where: where(`cabinet.annexes.${i}.file`),
       hint: 'give the annex\'s file relative to plan.yaml, or remove the annex: the draft plan is always Annex 1',
     })));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { environmentError } from '../errors.js';
@@ -34,7 +34,13 @@ export function checkWritable(dir: string, shown: string, what = 'the output fol
       hint: what === 'the output folder' ? 'choose another folder with --out (or output.dir in csp.yaml), or free space or give write permission there' : 'set TMPDIR (TEMP on Windows) to a folder with space that csp may write to',
     });
   } finally {
-    rmSync(probe, { force: true });
+    // Where the folder could not be made (its parent is a file: ENOTDIR) removing the probe fails
+    // too; that must not replace the error above with "a bug in csp".
+    try {
+      rmSync(probe, { force: true });
+    } catch {
+      // Nothing was written.
+    }
   }
 }
 
@@ -81,10 +87,18 @@ export async function lockFolder(dir: string, o: { waitMs: number; onWait?: (pid
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    const holder = Number(readFileSync(file, 'utf8').trim());
+    // The holder may release the lock between our attempt and this read (ENOENT): try again.
+    let holder: number;
+    try {
+      holder = Number(readFileSync(file, 'utf8').trim());
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw e;
+    }
     if (!Number.isInteger(holder) || holder <= 0 || holder === process.pid || !alive(holder)) {
-      // A run that was killed (or an unreadable lock): its lock is stale.
-      unlinkSync(file);
+      // A run that was killed (or an unreadable lock): its lock is stale. Another run waiting may
+      // take it over first (ENOENT).
+      rmSync(file, { force: true });
       continue;
     }
     if (Date.now() - started > o.waitMs) {
@@ -106,7 +120,8 @@ export function removeLeftovers(dir: string): string[] {
     const pid = Number(/^(?:\.csp-(?:staging|previous)|csp-(?:browser|ingest))-(\d+)-/.exec(name)?.[1]);
     return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid);
   };
-  for (const [folder, pattern] of [[dir, /^\.csp-(staging|previous)-/], [tmpdir(), /^csp-(browser|ingest)-\d+-/]] as const) {
+  const temporary = [...new Set([tmpdir(), shortTemporaryFolder()])].map((folder) => [folder, /^csp-(browser|ingest)-\d+-/] as const);
+  for (const [folder, pattern] of [[dir, /^\.csp-(staging|previous)-/] as const, ...temporary]) {
     let names: string[] = [];
     try {
       names = readdirSync(folder);
@@ -123,3 +138,22 @@ export function removeLeftovers(dir: string): string[] {
 
 /** Errors of the machine, not of csp: a full disk, a folder it may not write to. */
 export const isEnvironmentFault = (e: unknown) => ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes((e as NodeJS.ErrnoException)?.code ?? '');
+
+/**
+ * A temporary folder with a short path, for the browser's profile and its own temporary files.
+ * Chromium makes a socket inside its temporary folder (TMPDIR/org.chromium.Chromium.XXXXXX/
+ * SingletonSocket), and a socket's path may be at most 107 bytes: under a long TMPDIR (a
+ * Windows-style roaming profile, a CI workspace) it will not start at all. The temporary folder
+ * is used when short enough, else /tmp where it may be written.
+ */
+export function shortTemporaryFolder(): string {
+  const dir = tmpdir();
+  // "csp-browser-<pid>-XXXXXX" (up to 26) and "/org.chromium.Chromium.XXXXXX/SingletonSocket" (46).
+  if (process.platform === 'win32' || Buffer.byteLength(dir) + 26 + 46 < 100) return dir;
+  try {
+    accessSync('/tmp', constants.W_OK);
+    return '/tmp';
+  } catch {
+    return dir;
+  }
+}

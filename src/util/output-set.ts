@@ -3,6 +3,7 @@ import path from 'node:path';
 import { onInterrupt } from './cleanup.js';
 import { environmentError } from '../errors.js';
 import { cause, isEnvironmentFault, lockFolder, removeLeftovers } from './output-folder.js';
+import { settingsOf } from './env.js';
 
 /** The commit in progress: what was moved where, so that a commit cut short can be undone. */
 const JOURNAL = '.csp-commit.json';
@@ -40,13 +41,8 @@ export class OutputSet {
   /** Runs `fill`, then moves everything it wrote into place; if it fails, drops it all. */
   static async filled<T>(dir: string, fill: (out: OutputSet) => Promise<T>, o: FilledOptions = {}): Promise<T> {
     mkdirSync(dir, { recursive: true });
-    const unlock = await lockFolder(dir, {
-      waitMs: o.waitMs ?? Number(process.env.CSP_LOCK_WAIT ?? 600) * 1000,
-      onWait: (pid) => o.onNote?.(`waiting for another csp run (process ${pid}) to finish writing ${dir}`),
-    });
-    const unlockOnInterrupt = onInterrupt(unlock);
+    const { unlock, unlockOnInterrupt } = await lockAndRollBack(dir, o);
     try {
-      if (rollBack(dir)) o.onNote?.('an earlier run was stopped while replacing its outputs: the outputs before it were put back');
       const cleared = removeLeftovers(dir);
       if (cleared.length > 0) o.onNote?.(`removed ${cleared.length} temporary folder(s) left by runs that were stopped`);
       const out = new OutputSet(dir);
@@ -62,6 +58,18 @@ export class OutputSet {
       unlock();
       unlockOnInterrupt();
     }
+  }
+
+  /**
+   * Puts back the previous set where a commit was cut short, and returns: for a command that
+   * reads the folder's outputs (render-plan reads assessment.json) before it writes, so that it
+   * never reads a file of the run that was cut short.
+   */
+  static async settled(dir: string, o: FilledOptions = {}): Promise<void> {
+    if (!existsSync(path.join(dir, JOURNAL))) return;
+    const { unlock, unlockOnInterrupt } = await lockAndRollBack(dir, o);
+    unlock();
+    unlockOnInterrupt();
   }
 
   write(relative: string, data: string | Uint8Array): string {
@@ -112,6 +120,23 @@ export class OutputSet {
     rmSync(this.staging, { recursive: true, force: true });
     this.release();
   }
+}
+
+/** Takes the folder's lock (waiting for another run), then rolls back a commit cut short. */
+async function lockAndRollBack(dir: string, o: FilledOptions) {
+  const unlock = await lockFolder(dir, {
+    waitMs: o.waitMs ?? settingsOf(process.env).lockWaitMs,
+    onWait: (pid) => o.onNote?.(`waiting for another csp run (process ${pid}) to finish writing ${dir}`),
+  });
+  const unlockOnInterrupt = onInterrupt(unlock);
+  try {
+    if (rollBack(dir)) o.onNote?.('an earlier run was stopped while replacing its outputs: the outputs before it were put back');
+  } catch (e) {
+    unlock();
+    unlockOnInterrupt();
+    throw e;
+  }
+  return { unlock, unlockOnInterrupt };
 }
 
 /**

@@ -14,6 +14,11 @@ export interface FileContext {
   key: string;
   /** Dates after this day are rejected as in the future (YYYY-MM-DD). */
   today: string;
+  /**
+   * A table (id, file, line) of the references the source's earlier files kept (records'
+   * columns.id, a survey's id): a reference found there is a repeat across files.
+   */
+  earlierIds?: string;
 }
 
 export type KindMapper<S> = (staged: StagedFile, source: S, ctx: FileContext) => Promise<Mapped>;

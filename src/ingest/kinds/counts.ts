@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { countsSource } from '../../config/sources.js';
 import { sqlString } from '../database.js';
 import { parsePeriodSql } from '../dates.js';
-import { mapStaged, text, wholeNumber } from '../map.js';
+import { MAX_COUNT, mapStaged, text, tooLarge, wholeNumber } from '../map.js';
 import { resolveColumns } from '../staging.js';
 import type { KindMapper } from './context.js';
 
@@ -24,6 +24,7 @@ export const mapCounts: KindMapper<CountsSource> = async (staged, source, ctx) =
       f_district: col.district ? text(col.district) : source.areaLevel === 'district' && col.area ? text(col.area) : 'NULL',
       f_count_text: text(col.count!),
       f_count: wholeNumber(col.count!),
+      f_count_large: tooLarge(col.count!),
     },
     checks: [
       { when: 'f_period_text IS NULL AND f_category IS NULL AND f_count_text IS NULL', reason: 'blank row: no period, category or count', column: null, value: 'NULL' },
@@ -40,6 +41,12 @@ export const mapCounts: KindMapper<CountsSource> = async (staged, source, ctx) =
         value: 'f_period_text',
       },
       { when: 'f_category IS NULL', reason: 'the category is empty', column: source.columns.category ?? null, value: 'f_category' },
+      {
+        when: 'f_count_large',
+        reason: `the count is too large (more than ${MAX_COUNT.toLocaleString('en-GB')}): a reference or a total in the count column?`,
+        column: source.columns.count,
+        value: 'f_count_text',
+      },
       {
         when: 'f_count IS NULL',
         reason: 'the count is not a whole number',

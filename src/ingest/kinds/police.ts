@@ -35,7 +35,8 @@ export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, 
   const rawDistrict = `regexp_replace(${text(col.lsoaName)}, '${DISTRICT_FROM_LSOA_NAME}', '')`;
   const names = districts.map((d) => sqlString(d.name)).join(', ');
   const month = text(col.month);
-  const ownChecksPass = `coalesce(regexp_full_match(${month}, '[0-9]{4}-(0[1-9]|1[0-2])') AND ${month} <= ${sqlString(o.today.slice(0, 7))} AND ${text(col.crimeType)} IS NOT NULL, false)`;
+  // (Read alone, a shifted row is refused first and holds no ID either: see stageCsv.)
+  const ownChecksPass = `coalesce(NOT _shifted AND regexp_full_match(${month}, '[0-9]{4}-(0[1-9]|1[0-2])') AND ${month} <= ${sqlString(o.today.slice(0, 7))} AND ${text(col.crimeType)} IS NOT NULL, false)`;
   return {
     fields: {
       f_id: text(col.crimeId),

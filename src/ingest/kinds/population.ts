@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { populationSource } from '../../config/sources.js';
 import { sqlString } from '../database.js';
-import { mapStaged, text, wholeNumber } from '../map.js';
+import { MAX_COUNT, mapStaged, text, tooLarge, wholeNumber } from '../map.js';
 import { resolveColumns } from '../staging.js';
 import type { KindMapper } from './context.js';
 
@@ -17,12 +17,19 @@ export const mapPopulation: KindMapper<PopulationSource> = async (staged, source
       f_area: text(col.area!),
       f_population_text: text(col.population!),
       f_population: wholeNumber(col.population!),
+      f_population_large: tooLarge(col.population!),
       f_year_text: col.year ? text(col.year) : 'NULL',
       f_year: col.year ? `try_cast(trim(${col.year}) AS INTEGER)` : 'NULL::INTEGER',
       f_level: col.level ? `lower(${text(col.level)})` : sqlString(source.level),
     },
     checks: [
       { when: 'f_area IS NULL', reason: 'the area is empty', column: source.columns.area, value: 'f_area' },
+      {
+        when: 'f_population_large',
+        reason: `the population is too large (more than ${MAX_COUNT.toLocaleString('en-GB')})`,
+        column: source.columns.population,
+        value: 'f_population_text',
+      },
       {
         when: 'f_population IS NULL',
         reason: 'the population is not a whole number',
@@ -49,6 +56,7 @@ export const mapPopulation: KindMapper<PopulationSource> = async (staged, source
       },
     ],
     target: 'population',
-    inserts: [{ area: 'f_area', level: 'f_level', year: 'f_year', population: 'f_population' }],
+    // The line, to name both rows where an area and year are given twice (report.ts).
+    inserts: [{ area: 'f_area', level: 'f_level', year: 'f_year', population: 'f_population', line: staged.lineSql('_row') }],
   });
 };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { recordsSource } from '../../config/sources.js';
 import { sqlString } from '../database.js';
 import { parseDateSql, splitDateSql, twoDigitYear } from '../dates.js';
-import { mapStaged, monthOf, text, yes } from '../map.js';
+import { earlierFileCheck, mapStaged, monthOf, text, yes, type Check } from '../map.js';
 import { resolveColumns } from '../staging.js';
 import type { KindMapper } from './context.js';
 
@@ -17,7 +17,10 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
   const dateColumn = typeof date === 'string' ? date : [date.day, date.month, date.year].filter(Boolean).join(' / ');
   const flagCol = resolveColumns(staged, flags, ctx.shownPath, `${ctx.key}.columns.flags`);
   const category = col.category ? text(col.category) : source.category ? sqlString(source.category) : 'NULL';
-  const ownChecksPass = `coalesce(${dateSql.date} <= DATE ${sqlString(ctx.today)} AND ${category} IS NOT NULL, false)`;
+  // (A shifted row, refused first, holds no reference either.)
+  const ownChecksPass = `coalesce(NOT _shifted AND ${dateSql.date} <= DATE ${sqlString(ctx.today)} AND ${category} IS NOT NULL, false)`;
+  // A reference read in an earlier file of the source (a CSV and then an XLSX of the same months).
+  const earlier = col.id && ctx.earlierIds ? earlierFileCheck(ctx.earlierIds, text(col.id), { what: 'reference', column: source.columns.id ?? null }) : undefined;
   const flagList = Object.entries(flagCol)
     .map(([name, c]) => `CASE WHEN ${yes(c!)} THEN ${sqlString(name)} END`)
     .join(', ');
@@ -35,6 +38,7 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
       // not make the good row with its reference a repeat.
       f_repeat: col.id ? `CASE WHEN ${text(col.id)} IS NOT NULL AND ${ownChecksPass} THEN row_number() OVER (PARTITION BY ${text(col.id)}, ${ownChecksPass} ORDER BY _row) END` : 'NULL',
       f_flags: flagList ? `list_filter([${flagList}], x -> x IS NOT NULL)` : '[]::VARCHAR[]',
+      ...(earlier ? { f_first: earlier.field } : {}),
     },
     checks: [
       { when: 'f_date_text IS NULL AND f_category IS NULL AND f_area IS NULL', reason: 'blank row: no date, category or area', column: null, value: 'NULL' },
@@ -63,13 +67,15 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
         column: source.columns.category ?? null,
         value: 'f_category',
       },
+      ...(earlier ? [earlier.check] : []),
       {
         when: 'f_repeat > 1',
         reason: 'repeated reference: the first row with this reference is kept',
         column: source.columns.id ?? null,
         value: 'f_id',
       },
-    ],
+    ] as Check[],
+    remember: earlier ? { table: ctx.earlierIds!, id: 'f_id', file: ctx.shownPath } : undefined,
     target: 'incidents',
     inserts: [
       {

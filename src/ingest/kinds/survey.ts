@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { surveySource } from '../../config/sources.js';
 import { sqlString } from '../database.js';
-import { mapStaged, text } from '../map.js';
+import { earlierFileCheck, mapStaged, text, type Check } from '../map.js';
 import { resolveColumns } from '../staging.js';
 import type { KindMapper } from './context.js';
 
@@ -15,6 +15,8 @@ export const mapSurvey: KindMapper<SurveySource> = async (staged, source, ctx) =
     .filter((c): c is string => c !== undefined)
     .map((c) => `${text(c)} IS NULL`)
     .join(' AND ');
+  // A response id read in an earlier file of the survey (two exports of the same responses).
+  const earlier = col.id && ctx.earlierIds ? earlierFileCheck(ctx.earlierIds, text(col.id), { what: 'response id', column: source.columns.id ?? null }) : undefined;
   return mapStaged(ctx.db, staged, {
     source: ctx.sourceId,
     fileId: ctx.fileId,
@@ -23,16 +25,19 @@ export const mapSurvey: KindMapper<SurveySource> = async (staged, source, ctx) =
       f_repeat: col.id ? `CASE WHEN ${text(col.id)} IS NOT NULL THEN row_number() OVER (PARTITION BY ${text(col.id)} ORDER BY _row) END` : 'NULL',
       f_empty: answered,
       f_problems: `list_filter(list_transform(string_split(coalesce(${text(col.problems!)}, ''), ${sqlString(source.problemsSeparator)}), x -> trim(x)), x -> x <> '')`,
+      ...(earlier ? { f_first: earlier.field } : {}),
     },
     checks: [
       { when: 'f_empty', reason: 'the response is empty (no question answered)', column: null, value: 'f_id' },
+      ...(earlier ? [earlier.check] : []),
       {
         when: 'f_repeat > 1',
         reason: 'repeated response id: the first response with this id is kept',
         column: source.columns.id ?? null,
         value: 'f_id',
       },
-    ],
+    ] as Check[],
+    remember: earlier ? { table: ctx.earlierIds!, id: 'f_id', file: ctx.shownPath } : undefined,
     target: 'survey_responses',
     inserts: [
       {
