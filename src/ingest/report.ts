@@ -220,21 +220,20 @@ async function describeSource(db: Database, config: Config, read: SourceRead): P
     const table = read.kind === 'counts' ? 'counts' : 'incidents';
     const measure = read.kind === 'counts' ? 'sum(count)' : 'sum(n)';
     const monthCol = read.kind === 'counts' ? 'first_month' : 'month';
-    const rows = await db.all<{ month: string; n: bigint; crime: bigint }>(
-      `SELECT ${monthCol} AS month, ${measure} AS n,
-         ${measure} FILTER (WHERE category <> ${sqlString(ASB_CATEGORY)}) AS crime
+    // The area's own months beside the source's, in the same scan: a month partial for the area
+    // is lost in a force's total. (A month with no row of the area has no area count.)
+    const inArea = `district = ${sqlString(config.partnership.area)}`;
+    const crime = `category <> ${sqlString(ASB_CATEGORY)}`;
+    const rows = await db.all<{ month: string; n: bigint; crime: bigint | null; area_n: bigint | null; area_crime: bigint | null }>(
+      `SELECT ${monthCol} AS month, ${measure} AS n, ${measure} FILTER (WHERE ${crime}) AS crime,
+         ${measure} FILTER (WHERE ${inArea}) AS area_n, ${measure} FILTER (WHERE ${inArea} AND ${crime}) AS area_crime
        FROM ${table} WHERE source = ${src} GROUP BY ALL ORDER BY month`,
     );
     monthCounts = new Map(rows.map((r) => [r.month, Number(r.n)]));
     crimeMonthCounts = new Map(rows.map((r) => [r.month, Number(r.crime ?? 0)]));
-    // The area's own months: a month partial for the area is lost in a force's total.
-    const areaRows = await db.all<{ month: string; n: bigint; crime: bigint }>(
-      `SELECT ${monthCol} AS month, ${measure} AS n,
-         ${measure} FILTER (WHERE category <> ${sqlString(ASB_CATEGORY)}) AS crime
-       FROM ${table} WHERE source = ${src} AND district = ${sqlString(config.partnership.area)} GROUP BY ALL ORDER BY month`,
-    );
-    areaCounts = new Map(areaRows.map((r) => [r.month, Number(r.n)]));
-    areaCrimeCounts = new Map(areaRows.map((r) => [r.month, Number(r.crime ?? 0)]));
+    const areaRows = rows.filter((r) => r.area_n !== null);
+    areaCounts = new Map(areaRows.map((r) => [r.month, Number(r.area_n)]));
+    areaCrimeCounts = new Map(areaRows.map((r) => [r.month, Number(r.area_crime ?? 0)]));
     const mapped = themeCategories(config, read.id);
     categories = (
       await db.all<{ category: string; n: bigint }>(
