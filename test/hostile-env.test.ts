@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { binCsp, cli, ROOT } from './helpers.js';
+import { binCsp, cli, minimalConfig, ROOT } from './helpers.js';
 import { CLEAR_LINE, cleanIo, jsonText, processIo, terminalText } from '../src/io.js';
 import { findBrowser } from '../src/render/browser.js';
 
@@ -16,29 +16,17 @@ const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Locat
 const MONTHS = ['2023', '2024'].flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`));
 const row = (month: string, category: string, lsoa = 'E01024500,Thanet 001A') => `,${month},Kent Police,Kent Police,1.4,51.3,On or near B Road,${lsoa},${category},,\n`;
 
-const CONFIG = `partnership:
-  name: Test CSP
-  area: Thanet
-  force: Kent Police
-period:
-  end: 2024-12
-geography:
-  districts:
-    - name: Thanet
-    - name: Dover
-sources:
-  crime:
+const CONFIG = minimalConfig(`  crime:
     kind: police-uk-street
     files: "crime/*.csv"
   population:
     kind: population
     files: population.csv
-    columns: {area: Area, level: Level, year: Year, population: Population}
-themes:
+    columns: {area: Area, level: Level, year: Year, population: Population}`, `themes:
   - {id: asb, name: Anti-social behaviour, categories: {crime: [Anti-social behaviour]}}
 output:
   date: 2025-01-15
-`;
+`);
 
 /** A small workspace that assess and render-plan take (24 months of police rows, a plan from csp init). */
 async function tiny(config = CONFIG): Promise<string> {

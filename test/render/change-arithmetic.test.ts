@@ -21,6 +21,9 @@ function pct(s: string): number | undefined {
 }
 const expected = (current: number, previous: number) => Math.round((1000 * (current - previous)) / previous) / 10;
 
+/** A document's words, without its stylesheet and charts. */
+const body = (doc: string) => text(html(doc).replace(/<style[\s\S]*?<\/style>/, '').replace(/<svg[\s\S]*?<\/svg>/g, ''));
+
 /** Every table row: its cells' text. */
 function rows(doc: string): string[][] {
   return [...html(doc).matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => text(c[1]!)));
@@ -47,23 +50,23 @@ describe('every change printed beside two counts is the change they give', () =>
   it('wherever "X against Y" is followed by a change, in tables and in sentences', () => {
     let checked = 0;
     for (const doc of DOCS) {
-      const body = text(html(doc).replace(/<style[\s\S]*?<\/style>/, '').replace(/<svg[\s\S]*?<\/svg>/g, ''));
+      const words = body(doc);
       // "down 0.5%* (6,033 against 6,061)" in the plan's table, and
       // "comparable months: 12,854 against 12,703, +1.2%", and "on the 11 months both years have, 12,854 against 12,703 in …": the change and its counts.
-      for (const m of body.matchAll(/((?:up|down) [\d.]+%)\*? \((?:about )?([\d,]+) against (?:about )?([\d,]+)\)/g)) {
+      for (const m of words.matchAll(/((?:up|down) [\d.]+%)\*? \((?:about )?([\d,]+) against (?:about )?([\d,]+)\)/g)) {
         expect(pct(m[1]!), m[0]).toBe(expected(num(m[2]!), num(m[3]!)));
         checked++;
       }
-      for (const m of body.matchAll(/comparable months?(?:, only \d+ of \d+)?: ([\d,]+) against ([\d,]+), ([+−][\d.]+%)/g)) {
+      for (const m of words.matchAll(/comparable months?(?:, only \d+ of \d+)?: ([\d,]+) against ([\d,]+), ([+−][\d.]+%)/g)) {
         expect(pct(m[3]!), m[0]).toBe(expected(num(m[1]!), num(m[2]!)));
         checked++;
       }
-      for (const m of body.matchAll(/((?:up|down) [\d.]+%)\* on the \d+ months both years have, (?:about )?([\d,]+) against (?:about )?([\d,]+) in/g)) {
+      for (const m of words.matchAll(/((?:up|down) [\d.]+%)\* on the \d+ months both years have, (?:about )?([\d,]+) against (?:about )?([\d,]+) in/g)) {
         // Rounded to the nearest 10 ("about") only where a sensitive count is hidden: within rounding.
         expect(Math.abs(pct(m[1]!)! - expected(num(m[2]!), num(m[3]!))), m[0]).toBeLessThanOrEqual(m[0].includes('about') ? 0.1 : 0);
         checked++;
       }
-      for (const m of body.matchAll(/([\d,]+) (?:crimes|incidents)[^.]*? in [A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}, ((?:up|down) [\d.]+%) on [A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}'s ([\d,]+)/g)) {
+      for (const m of words.matchAll(/([\d,]+) (?:crimes|incidents)[^.]*? in [A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}, ((?:up|down) [\d.]+%) on [A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}'s ([\d,]+)/g)) {
         expect(pct(m[2]!), m[0]).toBe(expected(num(m[1]!), num(m[3]!)));
         checked++;
       }
@@ -74,8 +77,8 @@ describe('every change printed beside two counts is the change they give', () =>
   it('a difference printed beside two rates is the difference of the rates as printed', () => {
     let checked = 0;
     for (const doc of DOCS) {
-      const body = text(html(doc).replace(/<style[\s\S]*?<\/style>/, '').replace(/<svg[\s\S]*?<\/svg>/g, ''));
-      for (const m of body.matchAll(/([\d,]+\.\d) per 1,000 residents, ([\d.]+) (more|fewer) than the [^.]*? average of ([\d,]+\.\d)/g)) {
+      const words = body(doc);
+      for (const m of words.matchAll(/([\d,]+\.\d) per 1,000 residents, ([\d.]+) (more|fewer) than the [^.]*? average of ([\d,]+\.\d)/g)) {
         const [rate, diff, average] = [num(m[1]!), Number(m[2]!), num(m[4]!)];
         expect(Math.round(10 * Math.abs(rate - average)) / 10, m[0]).toBe(diff);
         expect(m[3], m[0]).toBe(rate > average ? 'more' : 'fewer');
