@@ -129,6 +129,10 @@ ${extra}`;
       expect(f.message).toBe('3,846 rows (14.2%) have no location, most in October 2016 (1,923 of 13,523, 14.2%)');
       expect(f.effect).toContain("every district figure (Bristol's included) is low by up to 14.2% in a month");
       expect(f.affects).toContain('allCrime');
+      // validate says the same, not "slightly lower".
+      const v = JSON.parse((await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json'])).stdout);
+      const w = v.warnings.find((x: any) => x.message === '3,846 rows (14.2%) have no location (empty LSOA)');
+      expect(w.hint).toBe("they count in no district, so every district's figures are short by up to 14.2% in a month, against the force total");
     });
 
     it('past quality.refuseNoLocationAbovePct, validate and assess refuse it', async () => {

@@ -476,7 +476,8 @@ function sourceWarnings(config: Config, r: SourceReport): Problem[] {
     out.push({
       message: `${r.noLocation.toLocaleString('en-GB')} rows (${pct(r.noLocation)}) have no location (empty LSOA)`,
       where,
-      hint: 'they count in no district, so district figures are slightly lower than the force total',
+      // How short: the worst month's share, as the assessment's finding says it.
+      hint: `they count in no district, so every district's figures are short by up to ${Math.max(...r.noLocationByMonth.map((m) => m.sharePct)).toFixed(1)}% in a month, against the force total`,
     });
   }
   if (r.rowsRejected > 0) {
