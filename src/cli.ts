@@ -1,10 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { findConfig } from './config/find.js';
 import { cause, isEnvironmentFault } from './util/output-folder.js';
-import { CspError, EXIT, environmentError, formatProblem } from './errors.js';
-import { cleanIo, processIo, wantsColor, type Io } from './io.js';
+import { CspError, EXIT, environmentError, formatProblem } from './core/errors.js';
+import { cleanIo, processIo, wantsColor, type Io } from './core/io.js';
 import { problemJson } from './commands/json.js';
-import { VERSION } from './version.js';
+import { VERSION } from './core/version.js';
 
 // bin/csp.js removes temporary files on Ctrl-C through the same registry the commands fill.
 export { runCleanups } from './util/cleanup.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfig } from '../src/config/load.js';
 import { configJsonSchema } from '../src/config/json-schema.js';
-import { CspError } from '../src/errors.js';
+import { CspError } from '../src/core/errors.js';
 import { ROOT, minimalConfig } from './helpers.js';
 
 const FILE = path.join(ROOT, 'csp.yaml');

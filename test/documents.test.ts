@@ -384,7 +384,7 @@ describe('documents without a browser, with bad templates, and in public', () =>
   it('public documents suppress small counts of sensitive themes, and the change that would reveal them', async () => {
     const { planView } = await import('../src/render/views/plan.js');
     const { loadConfig } = await import('../src/config/load.js');
-    const { loadPlan } = await import('../src/render/plan-load.js');
+    const { loadPlan } = await import('../src/config/plan-load.js');
     const { loadTemplates } = await import('../src/render/templates.js');
     const out = mkdtempSync(path.join(tmpdir(), 'csp-sdc-'));
     await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Chalk } from 'chalk';
 import { run } from '../src/cli.js';
-import type { Io } from '../src/io.js';
+import type { Io } from '../src/core/io.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SAMPLE_CONFIG = path.join(ROOT, 'data-samples', 'csp.yaml');

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { binCsp, cli, minimalConfig, ROOT } from './helpers.js';
-import { CLEAR_LINE, cleanIo, jsonText, processIo, terminalText } from '../src/io.js';
+import { CLEAR_LINE, cleanIo, jsonText, processIo, terminalText } from '../src/core/io.js';
 import { findBrowser } from '../src/render/browser.js';
 
 const tmp = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));

@@ -1,7 +1,7 @@
-import type { SourceReport } from '../ingest/report.js';
+import type { SourceReport } from '../validate/report.js';
 import { change } from './change.js';
-import { addMonths, monthRange, monthRanges } from './months.js';
-import { periodLabel, within, type Period } from './periods.js';
+import { addMonths, monthRange, monthRanges } from '../core/calendar/months.js';
+import { periodLabel, within, type Period } from '../core/calendar/periods.js';
 import { poissonChangeTest } from './significance.js';
 
 /** A month of the two windows whose count is not a whole month's. */

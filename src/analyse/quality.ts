@@ -1,10 +1,11 @@
 import type { Config } from '../config/load.js';
-import type { SourceReport, ValidationReport } from '../ingest/report.js';
-import { ASB_CATEGORY, partialShare } from '../ingest/report.js';
+import type { SourceReport, ValidationReport } from '../validate/report.js';
+import { ASB_CATEGORY } from '../config/all-crime.js';
+import { partialShare } from '../validate/report.js';
 import type { Finding } from './assessment-schema.js';
 import { allCrimeSource } from '../config/all-crime.js';
-import { monthLabel, monthRanges } from './months.js';
-import { periodLabel, within, type Period } from './periods.js';
+import { monthLabel, monthRanges } from '../core/calendar/months.js';
+import { periodLabel, within, type Period } from '../core/calendar/periods.js';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-GB');
 

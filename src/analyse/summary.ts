@@ -1,7 +1,7 @@
 import type { Figure, Finding } from './assessment-schema.js';
-import type { Period } from './periods.js';
-import { monthRanges } from './months.js';
-import { periodLabel } from './periods.js';
+import type { Period } from '../core/calendar/periods.js';
+import { monthRanges } from '../core/calendar/months.js';
+import { periodLabel } from '../core/calendar/periods.js';
 import { pValueLabel } from './significance.js';
 import { listed, type GapMonth } from './comparable.js';
 

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config/load.js';
-import { CspError, EXIT } from '../errors.js';
-import type { Io } from '../io.js';
+import { CspError, EXIT } from '../core/errors.js';
+import type { Io } from '../core/io.js';
 import { findBrowser, NO_BROWSER_HINT } from '../render/browser.js';
 
 export interface DoctorOptions {

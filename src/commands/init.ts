@@ -1,10 +1,10 @@
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { configJsonSchema, planJsonSchema } from '../config/json-schema.js';
-import { addMonths } from '../analyse/months.js';
-import { today } from '../clock.js';
-import { EXIT, invalidInput } from '../errors.js';
-import type { Io } from '../io.js';
+import { addMonths } from '../core/calendar/months.js';
+import { today } from '../core/clock.js';
+import { EXIT, invalidInput } from '../core/errors.js';
+import type { Io } from '../core/io.js';
 import { DEFAULT_TEMPLATES } from '../render/templates.js';
 import { samplePlan } from '../samples/plan.js';
 import { sampleConfig } from '../samples/workspace.js';

@@ -1,4 +1,4 @@
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 
 /** A problem as scheduled jobs read it: flat, with only the fields that are known. */
 export function problemJson(p: Problem) {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { assessmentSchema, type Assessment } from '../analyse/assessment-schema.js';
 import { loadConfig } from '../config/load.js';
-import { CspError, EXIT, formatProblem, invalidInput } from '../errors.js';
-import type { Io } from '../io.js';
+import { CspError, EXIT, formatProblem, invalidInput } from '../core/errors.js';
+import type { Io } from '../core/io.js';
 import { renderDocuments } from '../render/documents.js';
-import { loadPlan } from '../render/plan-load.js';
+import { loadPlan } from '../config/plan-load.js';
 import { checkPriorities, unplacedRecommended } from '../render/views/plan-priorities.js';
 import { browserFor, documentOptions, parseFormats, stepper } from './steps.js';
 import { problemJson } from './json.js';

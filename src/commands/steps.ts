@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { CspError, invalidInput } from '../errors.js';
+import { CspError, invalidInput } from '../core/errors.js';
 import { findBrowser } from '../render/browser.js';
-import type { Io } from '../io.js';
+import type { Io } from '../core/io.js';
 import type { Format } from '../render/documents.js';
 
 /** One line per finished step, with its time (Observable's build output). */

@@ -1,7 +1,7 @@
-import { EXIT, formatProblem, invalidInput, reported, type Problem } from '../errors.js';
-import type { SourceReport, ValidationReport } from '../ingest/report.js';
+import { EXIT, formatProblem, invalidInput, reported, type Problem } from '../core/errors.js';
+import type { SourceReport, ValidationReport } from '../validate/report.js';
 import { readWorkspace } from './workspace.js';
-import type { Io } from '../io.js';
+import type { Io } from '../core/io.js';
 import { problemJson } from './json.js';
 import { shorten } from './terminal.js';
 import { settingsOf } from '../util/env.js';

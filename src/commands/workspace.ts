@@ -1,15 +1,15 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { today } from '../clock.js';
+import { today } from '../core/clock.js';
 import { loadConfig, type Config } from '../config/load.js';
 import { Database } from '../ingest/database.js';
 import { ingest } from '../ingest/index.js';
-import { describeIngest, type ValidationReport } from '../ingest/report.js';
-import { CLEAR_LINE, type Io } from '../io.js';
-import { environmentError, invalidInput } from '../errors.js';
+import { describeIngest, type ValidationReport } from '../validate/report.js';
+import { CLEAR_LINE, type Io } from '../core/io.js';
+import { environmentError, invalidInput } from '../core/errors.js';
 import { notAFile } from '../util/input-file.js';
 import { cause } from '../util/output-folder.js';
-import { windowEnding, type Period } from '../analyse/periods.js';
+import { windowEnding, type Period } from '../core/calendar/periods.js';
 
 export interface Workspace {
   config: Config;

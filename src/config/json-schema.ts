@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { planSchema } from '../render/plan-schema.js';
+import { planSchema } from './plan-schema.js';
 import { configSchema } from './schema.js';
 
 /** The JSON Schema of csp.yaml, from the same zod schema that validates it (editors autocomplete with it). */

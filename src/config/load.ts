@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { invalidInput, type Problem } from '../errors.js';
+import { invalidInput, type Problem } from '../core/errors.js';
 import { configSchema, type RawConfig } from './schema.js';
 import { didYouMean } from './hints.js';
 import { parseYaml } from './yaml.js';

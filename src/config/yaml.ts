@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar, visit, type Document } from 'yaml';
 import { z } from 'zod';
-import { invalidInput, type Problem } from '../errors.js';
+import { invalidInput, type Problem } from '../core/errors.js';
 import { descriptionAt, didYouMean, knownKeysAt } from './hints.js';
 import { SOURCE_KINDS } from './sources.js';
 

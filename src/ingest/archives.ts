@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 
 export interface ExpandedArchives {
   /** The source's files, each archive replaced by the street files inside it. */

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { monthLabel } from '../analyse/months.js';
-import type { Problem } from '../errors.js';
+import { monthLabel } from '../core/calendar/months.js';
+import type { Problem } from '../core/errors.js';
 import type { Fingerprints } from './fingerprints.js';
 
 /** A file left unread because another file of the same source holds exactly the same bytes. */

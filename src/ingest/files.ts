@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { invalidInput } from '../errors.js';
+import { invalidInput } from '../core/errors.js';
 
 /**
  * Expands a source's `files` (paths or globs, relative to csp.yaml or absolute) into sorted

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config/load.js';
 import type { SourceConfig } from '../config/sources.js';
-import { CspError, type Problem } from '../errors.js';
+import { CspError, type Problem } from '../core/errors.js';
 import { onTwoConnections } from './connections.js';
 import { Database, forgetFiles } from './database.js';
 import { appendRejects } from './map.js';

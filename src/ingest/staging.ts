@@ -1,4 +1,4 @@
-import { invalidInput } from '../errors.js';
+import { invalidInput } from '../core/errors.js';
 import { Database, sqlIdent, sqlString } from './database.js';
 import { detectDelimiter, lfCopy, needsLfCopy, readHead, sniffFile, splitHeader } from './files.js';
 import type { Fingerprint } from './fingerprints.js';

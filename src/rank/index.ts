@@ -1,5 +1,5 @@
 import type { Assessment, RankingResult } from '../analyse/assessment-schema.js';
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 import { rawValue, type Raw, type RankContext } from './criteria.js';
 import type { Ranking } from './resolve.js';
 import { scoreThemes, tieBreak, type ThemeRaws } from './score.js';

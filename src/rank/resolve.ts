@@ -1,6 +1,6 @@
 import type { Config } from '../config/load.js';
 import type { RankingConfig } from '../config/ranking.js';
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 
 export type CriterionKind = 'volume' | 'trend' | 'harm' | 'perception' | 'judged';
 

@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { environmentError } from '../errors.js';
+import { environmentError } from '../core/errors.js';
 import { notAFile } from '../util/input-file.js';
 
 /** Where Chrome, Chromium and Edge install themselves on Linux, macOS and Windows. */

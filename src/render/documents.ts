@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Assessment } from '../analyse/assessment-schema.js';
 import type { Config } from '../config/load.js';
-import { CspError, environmentError } from '../errors.js';
+import { CspError, environmentError } from '../core/errors.js';
 import type { OutputSet } from '../util/output-set.js';
 import { findBrowser, NO_BROWSER_HINT } from './browser.js';
-import type { Plan } from './plan-schema.js';
+import type { Plan } from '../config/plan-schema.js';
 import { loadTemplates, type DocumentKind } from './templates.js';
 import { assessmentView } from './views/assessment.js';
 import { cabinetView } from './views/cabinet.js';

@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/load.js';
-import { invalidInput } from '../errors.js';
+import { invalidInput } from '../core/errors.js';
 import { notAFile, readInputFile } from '../util/input-file.js';
 
 /** A logo is embedded in every document: a few hundred kilobytes at most keeps them light. */

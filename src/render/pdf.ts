@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer-core';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { environmentError } from '../errors.js';
+import { environmentError } from '../core/errors.js';
 import { onInterrupt } from '../util/cleanup.js';
 import { cause, shortTemporaryFolder } from '../util/output-folder.js';
 

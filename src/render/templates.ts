@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { invalidInput } from '../errors.js';
+import { invalidInput } from '../core/errors.js';
 
 /** The templates shipped with csp; a partnership copies them and points --templates at its own. */
 export const DEFAULT_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { monthRange } from '../analyse/months.js';
+import { monthRange } from '../core/calendar/months.js';
 import { calibration, districtPopulation, FORCE_DISTRICTS } from './calibration.js';
 import { cumulative, Random } from './random.js';
 import { stableZip } from '../util/stable-zip.js';

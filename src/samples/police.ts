@@ -5,7 +5,7 @@ import { createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import path from 'node:path';
-import { monthIndex, monthRange } from '../analyse/months.js';
+import { monthIndex, monthRange } from '../core/calendar/months.js';
 import { calibration, FORCE_DISTRICTS, type Lsoa } from './calibration.js';
 import { cumulative, Random } from './random.js';
 

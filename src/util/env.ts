@@ -1,4 +1,4 @@
-import { invalidInput, type Problem } from '../errors.js';
+import { invalidInput, type Problem } from '../core/errors.js';
 
 /**
  * The environment variables csp reads, checked before any data is read. `Number('abc')` is NaN,

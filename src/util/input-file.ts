@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { environmentError, invalidInput, type Problem, type Where } from '../errors.js';
+import { environmentError, invalidInput, type Problem, type Where } from '../core/errors.js';
 import { cause } from './output-folder.js';
 
 /**

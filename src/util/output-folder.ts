@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { environmentError } from '../errors.js';
+import { environmentError } from '../core/errors.js';
 
 /** The causes a folder cannot be written, in words a council's IT desk can act on. */
 export function cause(e: unknown): string {

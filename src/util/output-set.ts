@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { onInterrupt } from './cleanup.js';
-import { environmentError } from '../errors.js';
+import { environmentError } from '../core/errors.js';
 import { cause, isEnvironmentFault, lockFolder, removeLeftovers } from './output-folder.js';
 import { settingsOf } from './env.js';
 

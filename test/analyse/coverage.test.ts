@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { windowOutsideData } from '../../src/analyse/coverage.js';
-import { windowEnding } from '../../src/analyse/periods.js';
-import { monthRange } from '../../src/analyse/months.js';
+import { windowOutsideData } from '../../src/validate/coverage.js';
+import { windowEnding } from '../../src/core/calendar/periods.js';
+import { monthRange } from '../../src/core/calendar/months.js';
 
 const months = monthRange('2022-01', '2024-04'); // 28 months
 const check = (end: string, length: number, key = 'period') => windowOutsideData(windowEnding(end, length), months, { sourceId: 'police', periodKey: key });

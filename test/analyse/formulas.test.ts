@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { change } from '../../src/analyse/change.js';
 import { controlChart, sd } from '../../src/analyse/exceptions.js';
 import { hotspots } from '../../src/analyse/concentration.js';
-import { parsePeriodOption, periodLabel, windowEnding } from '../../src/analyse/periods.js';
-import { partialMonths } from '../../src/analyse/partial-months.js';
-import { monthRange } from '../../src/analyse/months.js';
+import { parsePeriodOption, periodLabel, windowEnding } from '../../src/core/calendar/periods.js';
+import { partialMonths } from '../../src/validate/partial-months.js';
+import { monthRange } from '../../src/core/calendar/months.js';
 import { differencePer1000, forceAverageRate, rankDescending, ratePer1000 } from '../../src/analyse/rates.js';
 import { poissonChangeTest, pValueLabel } from '../../src/analyse/significance.js';
-import { CspError } from '../../src/errors.js';
+import { CspError } from '../../src/core/errors.js';
 
 describe('periods', () => {
   it('a calendar year and the year before it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { partialMonths } from '../../src/analyse/partial-months.js';
-import { addMonths, monthRange } from '../../src/analyse/months.js';
+import { partialMonths } from '../../src/validate/partial-months.js';
+import { addMonths, monthRange } from '../../src/core/calendar/months.js';
 
 // Synthetic monthly series, the same on every run: a level (10,000 a month unless said) with a
 // mild season (±5%, high in July), a straight-line trend, fixed pseudo-noise (±1.5%, or Poisson

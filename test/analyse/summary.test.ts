@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { change } from '../../src/analyse/change.js';
-import { windowEnding } from '../../src/analyse/periods.js';
+import { windowEnding } from '../../src/core/calendar/periods.js';
 import { poissonChangeTest } from '../../src/analyse/significance.js';
 import { ordinal, summaryText } from '../../src/analyse/summary.js';
 

@@ -6,7 +6,7 @@ import { rawValue, type Raw, type RankContext } from '../../src/rank/criteria.js
 import { resolveRanking, type Criterion, type Ranking } from '../../src/rank/resolve.js';
 import { scoreThemes, type ThemeRaws } from '../../src/rank/score.js';
 import { sensitivity } from '../../src/rank/sensitivity.js';
-import { CspError } from '../../src/errors.js';
+import { CspError } from '../../src/core/errors.js';
 import { ROOT } from '../helpers.js';
 
 describe('bands', () => {

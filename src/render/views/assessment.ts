@@ -5,7 +5,7 @@ import { gapCaveat } from '../../analyse/summary.js';
 import { matrixSpec, ratesSpec, renderChart, seriesSpec } from '../charts.js';
 import { bandsText, criterionName, criterionUnit, judgedScale } from '../criteria.js';
 import { count, pct, rate } from '../format.js';
-import { monthLabel } from '../../analyse/months.js';
+import { monthLabel } from '../../core/calendar/months.js';
 import { actionsWith, branding, figure, frame, seriesTable, table, themeName, type FigureView, type TableView } from './common.js';
 
 const DEFINITION_TERMS: Record<string, string> = {

@@ -2,7 +2,7 @@ import type { Assessment } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
 import { criteriaList } from '../criteria.js';
 import { count, pct, pounds } from '../format.js';
-import type { Plan } from '../plan-schema.js';
+import type { Plan } from '../../config/plan-schema.js';
 import { actionsWith, branding, frame, table, themeName } from './common.js';
 import { PublicFigures } from './plan-figures.js';
 import { overrideText } from './plan-priorities.js';

@@ -1,7 +1,7 @@
 import type { Assessment, Figure, Measure, ThemeResult } from '../../analyse/assessment-schema.js';
-import { ASB_CATEGORY } from '../../ingest/report.js';
+import { ASB_CATEGORY } from '../../config/all-crime.js';
 import { listed } from '../../analyse/comparable.js';
-import { monthLabel } from '../../analyse/months.js';
+import { monthLabel } from '../../core/calendar/months.js';
 import type { Config } from '../../config/load.js';
 import { count, Disclosure } from '../format.js';
 

@@ -1,8 +1,8 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
 import { listed } from '../../analyse/comparable.js';
 import { ordinal } from '../../analyse/summary.js';
-import { invalidInput, type Problem, type Where } from '../../errors.js';
-import type { Plan, PlanPriority } from '../plan-schema.js';
+import { invalidInput, type Problem, type Where } from '../../core/errors.js';
+import type { Plan, PlanPriority } from '../../config/plan-schema.js';
 
 /**
  * Only what the ranking recommended, or what the partnership chose with a written reason,

@@ -3,7 +3,7 @@ import { ordinal } from '../../analyse/summary.js';
 import type { Config } from '../../config/load.js';
 import { ratesSpec, renderChart } from '../charts.js';
 import { count, pct, pounds, rate } from '../format.js';
-import type { Plan } from '../plan-schema.js';
+import type { Plan } from '../../config/plan-schema.js';
 import { actionsWith, branding, figure, frame, table } from './common.js';
 import { PublicFigures } from './plan-figures.js';
 import { overrideText } from './plan-priorities.js';

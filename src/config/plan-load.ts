@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { MAX_YAML_BYTES } from '../config/load.js';
-import { parseYaml } from '../config/yaml.js';
-import { invalidInput, type Where } from '../errors.js';
+import { MAX_YAML_BYTES } from './load.js';
+import { parseYaml } from './yaml.js';
+import { invalidInput, type Where } from '../core/errors.js';
 import { notAFile, readInputFile } from '../util/input-file.js';
 import { planSchema, type Plan } from './plan-schema.js';
 

@@ -1,6 +1,6 @@
-import type { Problem } from '../errors.js';
-import { addMonths, monthIndex, monthLabel } from './months.js';
-import { periodLabel, type Period } from './periods.js';
+import type { Problem } from '../core/errors.js';
+import { addMonths, monthIndex, monthLabel } from '../core/calendar/months.js';
+import { periodLabel, type Period } from '../core/calendar/periods.js';
 
 /**
  * Both windows must lie inside the months the police data covers: a month with no file is

@@ -1,7 +1,7 @@
 import type { Config } from '../config/load.js';
 import { didYouMean } from '../config/hints.js';
-import type { Problem } from '../errors.js';
-import { Database, sqlString } from './database.js';
+import type { Problem } from '../core/errors.js';
+import { Database, sqlString } from '../ingest/database.js';
 import type { SourceReport } from './report.js';
 
 /**

@@ -1,6 +1,6 @@
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import poissonCdf from '@stdlib/stats-base-dists-poisson-cdf';
-import { monthFromIndex, monthIndex } from './months.js';
+import { monthFromIndex, monthIndex } from '../core/calendar/months.js';
 
 export interface PartialMonth {
   month: string;

@@ -1,17 +1,16 @@
 import type { Config } from '../config/load.js';
-import type { Problem } from '../errors.js';
-import { monthLabel, monthRange } from '../analyse/months.js';
-import { partialMonths, type PartialMonth } from '../analyse/partial-months.js';
-import { onTwoConnections } from './connections.js';
-import { windowOutsideData } from '../analyse/coverage.js';
+import type { Problem } from '../core/errors.js';
+import { monthLabel, monthRange } from '../core/calendar/months.js';
+import { partialMonths, type PartialMonth } from './partial-months.js';
+import { onTwoConnections } from '../ingest/connections.js';
+import { windowOutsideData } from './coverage.js';
 import { surveySeparatorProblem, themeCategoryProblems } from './mapping-checks.js';
-import type { Period } from '../analyse/periods.js';
-import { Database, sqlString } from './database.js';
-import type { IngestResult, SourceRead } from './index.js';
-import { DISTRICT_FROM_LSOA_NAME } from './kinds/police.js';
+import type { Period } from '../core/calendar/periods.js';
+import { Database, sqlString } from '../ingest/database.js';
+import type { IngestResult, SourceRead } from '../ingest/index.js';
+import { DISTRICT_FROM_LSOA_NAME } from '../ingest/kinds/police.js';
 
 import { ASB_CATEGORY, allCrimeSource } from '../config/all-crime.js';
-export { ASB_CATEGORY };
 
 export interface RejectReason {
   reason: string;
