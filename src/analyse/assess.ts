@@ -1,5 +1,4 @@
 import type { Config } from '../config/load.js';
-import { invalidInput } from '../core/errors.js';
 import { Database } from '../ingest/database.js';
 import type { ValidationReport } from '../validate/report.js';
 import { ASB_CATEGORY } from '../config/all-crime.js';
@@ -16,17 +15,23 @@ import { ratePer1000, rankDescending } from './rates.js';
 import { summaryText } from './summary.js';
 import { sourceGaps } from './comparable.js';
 import { judgementMeans, perceptionPct, surveyResults } from './survey.js';
-import { rankThemes } from '../rank/index.js';
-import type { Ranking } from '../rank/resolve.js';
 
-export interface AnalyseOptions {
+/** What the analysis reads: the ingested workspace, its validation report and the one resolved window. */
+export interface AnalyseInput {
+  db: Database;
+  config: Config;
+  report: ValidationReport;
+  period: Period;
+  /** The assessment's date (csp.yaml's output.date, else today). */
   generatedOn: string;
   version: string;
-  ranking: Ranking;
 }
 
-/** Everything `csp assess` computes, from the ingested database: the body of assessment.json. */
-export async function analyse(db: Database, config: Config, report: ValidationReport, period: Period, opts: AnalyseOptions): Promise<Assessment> {
+/** The assessment before its themes are ranked: every figure, from the ingested database. */
+export type Figures = Omit<Assessment, 'ranking'>;
+
+/** Everything `csp assess` computes but the ranking (rank/ does that from these figures). */
+export async function analyse({ db, config, report, period, ...opts }: AnalyseInput): Promise<Figures> {
   const crime = allCrimeSelection(config);
   // Config loading refuses a workspace without one, so validate says the same.
   if (!crime) throw new Error('no all-crime source: loadConfig should have refused this config');
@@ -92,7 +97,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
   }
 
   findings.push(...unratedFindings(allCrime, themes));
-  const core: Omit<Assessment, 'ranking'> = {
+  const core: Figures = {
     schemaVersion: SCHEMA_VERSION,
     generatedOn: opts.generatedOn,
     tool: { name: 'csp', version: opts.version },
@@ -118,19 +123,7 @@ export async function analyse(db: Database, config: Config, report: ValidationRe
     actions: await actions(db),
     dataQuality: findings,
   };
-  const ranked = rankThemes(core, opts.ranking);
-  const unknownThemes = report.sources.filter((s) => s.kind === 'judgements').flatMap((s) => s.rejects.filter((r) => r.reason.startsWith('the theme is not one of')));
-  if (opts.ranking.criteria.some((c) => c.kind === 'judged')) {
-    for (const r of unknownThemes) {
-      ranked.problems.push({
-        message: `${r.rows} judgement row(s) name a theme that is not in csp.yaml, e.g. "${r.examples[0]?.value}"`,
-        where: { file: r.examples[0]?.file, line: r.examples[0]?.line ?? undefined },
-        hint: 'use the theme ids or names of csp.yaml in the judgements file',
-      });
-    }
-  }
-  if (ranked.problems.length > 0 || !ranked.result) throw invalidInput(ranked.problems);
-  return { ...core, ranking: ranked.result };
+  return core;
 }
 
 /**

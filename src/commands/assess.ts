@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { today } from '../core/clock.js';
 import type { Assessment } from '../analyse/assessment-schema.js';
-import { parsePeriodOption } from '../core/calendar/periods.js';
+import { runWindow } from '../core/calendar/periods.js';
 import { pValueLabel, verdictLabel } from '../analyse/significance.js';
 import { CspError, EXIT, formatProblem, invalidInput, reported } from '../core/errors.js';
 import type { Io } from '../core/io.js';
@@ -34,11 +34,11 @@ export interface AssessOptions {
 /** `csp assess`: ingest, analyse, and write assessment.json with its tables. */
 export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   const settings = settingsOf(io.env);
-  const window = opts.period ? parsePeriodOption(opts.period) : undefined;
   const formats = opts.format ? parseFormats(opts.format) : undefined;
   const step = stepper(io, opts.quiet ?? false);
   // The ranking's settings are checked before any data is read.
   const checked = loadConfig(path.resolve(io.cwd, opts.config));
+  const window = runWindow(checked.period, opts.period);
   const { ranking, problems } = resolveRanking(checked);
   if (problems.length > 0) {
     throw invalidInput(problems.map((p) => ({ ...p, where: { file: opts.config, line: p.where?.key ? lineOfKey(checked, p.where.key) : undefined, ...p.where } })));
@@ -52,11 +52,12 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   const pdf = browserFor(formats ?? checked.output.formats, opts.browser ? path.resolve(io.cwd, opts.browser) : undefined, io.env);
   // What analyses and writes (statistics, charts, templates, XLSX) loads while DuckDB reads.
   let later: ReturnType<typeof loadLater> | undefined;
-  const { config, db, report, period } = await readWorkspace(opts, io, checked, () => {
-    later = loadLater();
+  const startLoading = () => {
+    later ??= loadLater();
     later.catch(() => undefined);
-  }, window);
-  const [{ analyse }, { assessmentJsonSchema }, { assessmentTables, tableCsv, tablesXlsx }, { renderDocuments }] = await (later ?? loadLater());
+  };
+  const { config, db, report, period } = await readWorkspace({ ...opts, config: checked, window, onFileStart: startLoading }, io);
+  const [{ analyse }, { rankAssessment }, { assessmentJsonSchema }, { assessmentTables, tableCsv, tablesXlsx }, { renderDocuments }] = await (later ?? loadLater());
   let assessment: Assessment;
   try {
     const rows = report.sources.reduce((a, s) => a + s.rowsRead, 0);
@@ -65,7 +66,8 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
       if (!opts.quiet) io.err(formatReport(report, io, false));
       throw reported(invalidInput(report.errors), !opts.quiet);
     }
-    assessment = await analyse(db, config, report, period, { generatedOn: config.output.date ?? today(io.env), version: VERSION, ranking });
+    const figures = await analyse({ db, config, report, period, generatedOn: config.output.date ?? today(io.env), version: VERSION });
+    assessment = rankAssessment(figures, ranking, report);
     step(`analysed ${assessment.themes.length} themes, ${period.label} against ${period.previousLabel}`);
   } finally {
     db.close();
@@ -92,7 +94,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
 }
 
 const loadLater = () => Promise.all([
-  import('../analyse/assess.js'), import('../analyse/assessment-schema.js'), import('../render/tables.js'), import('../render/documents.js'), import('exceljs'),
+  import('../analyse/assess.js'), import('../rank/index.js'), import('../analyse/assessment-schema.js'), import('../render/tables.js'), import('../render/documents.js'), import('exceljs'),
 ]);
 
 /** The compact summary scheduled jobs read from stdout. */

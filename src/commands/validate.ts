@@ -1,5 +1,8 @@
 import { EXIT, formatProblem, invalidInput, reported, type Problem } from '../core/errors.js';
 import type { SourceReport, ValidationReport } from '../validate/report.js';
+import path from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { runWindow } from '../core/calendar/periods.js';
 import { readWorkspace } from './workspace.js';
 import type { Io } from '../core/io.js';
 import { problemJson } from './json.js';
@@ -17,7 +20,8 @@ export interface ValidateOptions {
 /** `csp validate`: read every source and say what was read, rejected and why. */
 export async function validate(opts: ValidateOptions, io: Io): Promise<number> {
   settingsOf(io.env); // SOURCE_DATE_EPOCH dates "in the future": a value that is not a date is said
-  const { db, report } = await readWorkspace(opts, io);
+  const config = loadConfig(path.resolve(io.cwd, opts.config));
+  const { db, report } = await readWorkspace({ ...opts, config, window: runWindow(config.period) }, io);
   db.close();
   if (opts.json) io.out(`${JSON.stringify(validationJson(report))}\n`);
   if (!opts.quiet) io.err(formatReport(report, io, opts.verbose ?? false));

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { today } from '../core/clock.js';
-import { loadConfig, type Config } from '../config/load.js';
+import type { Config } from '../config/load.js';
 import { Database } from '../ingest/database.js';
 import { ingest } from '../ingest/index.js';
 import { describeIngest, type ValidationReport } from '../validate/report.js';
@@ -9,7 +9,7 @@ import { CLEAR_LINE, type Io } from '../core/io.js';
 import { environmentError, invalidInput } from '../core/errors.js';
 import { notAFile } from '../util/input-file.js';
 import { cause } from '../util/output-folder.js';
-import { windowEnding, type Period } from '../core/calendar/periods.js';
+import type { Period, RunWindow } from '../core/calendar/periods.js';
 
 export interface Workspace {
   config: Config;
@@ -19,34 +19,37 @@ export interface Workspace {
   period: Period;
 }
 
-/** config → ingest → what was read: the first steps of validate and assess. The caller closes db. */
-/**
- * `loaded`: the config when the caller has already read it (assess checks its ranking first).
- * `meanwhile`: work for this thread while DuckDB reads (see IngestOptions).
- */
-export async function readWorkspace(
-  opts: { config: string; db?: string; verbose?: boolean; quiet?: boolean },
-  io: Io,
-  loaded?: Config,
-  meanwhile?: () => void,
-  window?: { end: string; months: number },
-): Promise<Workspace> {
-  const config = loaded ?? loadConfig(path.resolve(io.cwd, opts.config));
-  const period = windowEnding(window?.end ?? config.period.end, window?.months ?? config.period.months);
-  const db = await openDatabase(opts.db ? path.resolve(io.cwd, opts.db) : undefined, opts.db ?? '');
+/** What the command has settled before any data is read. */
+export interface WorkspaceRequest {
+  config: Config;
+  window: RunWindow;
+  /** --db as given: a file for DuckDB's tables instead of memory. */
+  db?: string;
+  verbose?: boolean;
+  quiet?: boolean;
+  /** Told as each file starts to be read (after the progress bar): assess loads its later stages then. */
+  onFileStart?: () => void;
+}
+
+/** ingest → what was read: the first steps of validate and assess, on the command's config and window. The caller closes db. */
+export async function readWorkspace(request: WorkspaceRequest, io: Io): Promise<Workspace> {
+  const { config, window } = request;
+  const db = await openDatabase(request.db ? path.resolve(io.cwd, request.db) : undefined, request.db ?? '');
   try {
-    const bar = progressBar(io, opts.quiet ?? false);
+    const bar = progressBar(io, request.quiet ?? false);
     const ingested = await ingest(config, db, {
       today: today(io.env),
-      onFileStart: (id, file, index, total) => bar(`reading ${id}`, index, total, file),
-      meanwhile,
+      onFileStart: (id, file, index, total) => {
+        bar(`reading ${id}`, index, total, file);
+        request.onFileStart?.();
+      },
       onFile: (id, f) => {
-        if (opts.verbose && !io.interactive) io.err(io.color.dim(`  read ${id}: ${f.path} (${f.rowsRead.toLocaleString('en-GB')} rows)\n`));
+        if (request.verbose && !io.interactive) io.err(io.color.dim(`  read ${id}: ${f.path} (${f.rowsRead.toLocaleString('en-GB')} rows)\n`));
       },
     });
     bar.done();
-    const report = await describeIngest(db, config, ingested, { period, key: window ? '--period' : 'period' });
-    return { config, db, period, report };
+    const report = await describeIngest(db, config, ingested, window);
+    return { config, db, period: window.period, report };
   } catch (e) {
     db.close();
     throw e;

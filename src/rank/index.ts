@@ -1,5 +1,6 @@
 import type { Assessment, RankingResult } from '../analyse/assessment-schema.js';
-import type { Problem } from '../core/errors.js';
+import { invalidInput, type Problem } from '../core/errors.js';
+import type { ValidationReport } from '../validate/report.js';
 import { rawValue, type Raw, type RankContext } from './criteria.js';
 import type { Ranking } from './resolve.js';
 import { scoreThemes, tieBreak, type ThemeRaws } from './score.js';
@@ -46,4 +47,25 @@ export function rankThemes(a: Omit<Assessment, 'ranking'>, ranking: Ranking): { 
       sensitivity: sensitivity(themes, ranking),
     },
   };
+}
+
+/**
+ * The assessment: the figures with their themes ranked. A ranking that cannot be made (a theme
+ * with no data for a criterion, judgements naming themes csp.yaml lacks) is exit 2 with every problem.
+ */
+export function rankAssessment(figures: Omit<Assessment, 'ranking'>, ranking: Ranking, report: ValidationReport): Assessment {
+  const ranked = rankThemes(figures, ranking);
+  if (ranking.criteria.some((c) => c.kind === 'judged')) ranked.problems.push(...unknownThemeProblems(report));
+  if (ranked.problems.length > 0 || !ranked.result) throw invalidInput(ranked.problems);
+  return { ...figures, ranking: ranked.result };
+}
+
+/** Judgements of a theme not in csp.yaml would be left out of its judged score unseen: each file's rows are said. */
+function unknownThemeProblems(report: ValidationReport): Problem[] {
+  const unknown = report.sources.filter((s) => s.kind === 'judgements').flatMap((s) => s.rejects.filter((r) => r.reason.startsWith('the theme is not one of')));
+  return unknown.map((r) => ({
+    message: `${r.rows} judgement row(s) name a theme that is not in csp.yaml, e.g. "${r.examples[0]?.value}"`,
+    where: { file: r.examples[0]?.file, line: r.examples[0]?.line ?? undefined },
+    hint: 'use the theme ids or names of csp.yaml in the judgements file',
+  }));
 }

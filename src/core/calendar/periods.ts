@@ -71,3 +71,15 @@ export function periodLabel(start: string, end: string): string {
 
 /** Whether a month lies within [start, end]. */
 export const within = (month: string, start: string, end: string) => month >= start && month <= end;
+
+/** The window of one run and the setting it came from, which messages name. */
+export interface RunWindow {
+  period: Period;
+  key: '--period' | 'period';
+}
+
+/** The run's window, resolved once by the command: --period when given, else csp.yaml's period. */
+export function runWindow(configured: { end: string; months: number }, option?: string): RunWindow {
+  const w = option ? parsePeriodOption(option) : configured;
+  return { period: windowEnding(w.end, w.months), key: option ? '--period' : 'period' };
+}
