@@ -1,3 +1,4 @@
+import { asPrinted } from '../core/words.js';
 import { round1, round2 } from './change.js';
 
 /** Incidents per 1,000 residents, to 2 decimal places; null without a population. */
@@ -46,9 +47,9 @@ export function differencePer1000(count: number, population: number | null | und
   const area = ratePer1000(count, population);
   const average = ratePer1000(force.count, force.population);
   if (area === null || average === null) return null;
-  const d = round1(printed(area) - printed(average));
+  const d = round1(asPrinted(area) - asPrinted(average));
   return d === 0 ? 0 : d; // no −0
 }
 
 /** A rate as the documents print it, to one decimal place (the same rounding as their formatter). */
-const printed = (x: number) => Number(x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }));
+

@@ -5,13 +5,7 @@ import { periodLabel } from '../core/calendar/periods.js';
 import { pValueLabel } from './significance.js';
 import { listed, type GapMonth } from './comparable.js';
 
-const n = (x: number) => x.toLocaleString('en-GB');
-const rate = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-export function ordinal(k: number): string {
-  const s = k % 100 >= 11 && k % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[k % 10] ?? 'th';
-  return `${k}${s}`;
-}
+import { count as n, ordinal, rate } from '../core/words.js';
 
 export interface SummaryInput {
   name: string;

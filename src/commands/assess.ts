@@ -9,6 +9,7 @@ import { OutputSet } from '../util/output-set.js';
 import { checkTemporaryFolder, checkWritable } from '../util/output-folder.js';
 import { logoDataUri } from '../render/logo.js';
 import { VERSION } from '../core/version.js';
+import { count as n, rate as r } from '../core/words.js';
 import { problemJson } from './json.js';
 import { fitColumn } from './terminal.js';
 import { formatReport } from './validate.js';
@@ -119,8 +120,6 @@ export function summaryJson(a: Assessment, outDir: string) {
 
 function summaryTable(a: Assessment, io: Io): string {
   const c = io.color;
-  const n = (x: number | null) => (x === null ? '–' : x.toLocaleString('en-GB'));
-  const r = (x: number | null) => (x === null ? '–' : x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
   // The full table is about 115 characters wide; below that, the significance in short.
   const compact = io.columns !== undefined && io.columns < 115;
   const head = ['', 'current', 'previous', 'change', compact ? 'signif.' : 'significance', compact ? '/1,000' : 'per 1,000', compact ? 'force' : 'force avg', 'rank'];

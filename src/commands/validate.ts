@@ -1,3 +1,4 @@
+import { count as n } from '../core/words.js';
 import { EXIT, formatProblem, invalidInput, reported, type Problem } from '../core/errors.js';
 import type { SourceReport, ValidationReport } from '../validate/report.js';
 import path from 'node:path';
@@ -64,7 +65,6 @@ export function validationJson(r: ValidationReport) {
   };
 }
 
-const n = (x: number) => x.toLocaleString('en-GB');
 
 export function formatReport(r: ValidationReport, io: Io, verbose: boolean): string {
   const c = io.color;

@@ -2,6 +2,7 @@ import type { ThemeResult } from '../analyse/assessment-schema.js';
 import { round1, round2 } from '../analyse/change.js';
 import { pValueLabel } from '../analyse/significance.js';
 import type { Criterion } from './resolve.js';
+import { count as n, orList, rate as f1 } from '../core/words.js';
 
 /** A criterion's raw value for a theme, the one-line reason, and the data behind it. */
 export interface Raw {
@@ -17,10 +18,6 @@ export interface RankContext {
   surveyResponses: number | null;
 }
 
-const f1 = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const n = (x: number) => x.toLocaleString('en-GB');
-/** '"a", "b" or "c"'. */
-const orList = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
 /** The raw value, or a sentence saying why the theme has no data for this criterion. */
 export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | string {

@@ -1,19 +1,5 @@
-/** Numbers as a council document prints them, and disclosure control for public documents. */
-
-export const count = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : x.toLocaleString('en-GB'));
-
-export const rate = (x: number | null | undefined): string =>
-  x === null || x === undefined ? '–' : x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-export const pct = (x: number | null | undefined): string =>
-  x === null || x === undefined ? 'n/a' : `${x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
-
-/** "2026-01-15" → "15 January 2026". */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${d} ${months[m! - 1]} ${y}`;
-}
+/** Disclosure control for public documents (numbers themselves are written by core/words). */
+import { count } from '../core/words.js';
 
 /**
  * Disclosure control: in public documents a count below the threshold for a sensitive theme
@@ -35,7 +21,3 @@ export class Disclosure {
     return this.hides(value, sensitive) ? `fewer than ${this.threshold}` : count(value);
   }
 }
-
-/** 33116 → "£33,116"; pence only where there are any. */
-export const pounds = (x: number): string =>
-  `£${x.toLocaleString('en-GB', { minimumFractionDigits: Number.isInteger(x) ? 0 : 2, maximumFractionDigits: 2 })}`;

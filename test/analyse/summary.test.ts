@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { change } from '../../src/analyse/change.js';
 import { windowEnding } from '../../src/core/calendar/periods.js';
 import { poissonChangeTest } from '../../src/analyse/significance.js';
-import { ordinal, summaryText } from '../../src/analyse/summary.js';
+import { summaryText } from '../../src/analyse/summary.js';
+import { ordinal } from '../../src/core/words.js';
 
 const period = windowEnding('2015-12', 12);
 const figure = (current: number, previous: number, rate: number | null = null, force: number | null = null, rank: number | null = null) => ({

@@ -4,7 +4,7 @@ import { pValueLabel } from '../../analyse/significance.js';
 import { gapCaveat } from '../../analyse/summary.js';
 import { matrixSpec, ratesSpec, renderChart, seriesSpec } from '../charts.js';
 import { bandsText, criterionName, criterionUnit, judgedScale } from '../criteria.js';
-import { count, pct, rate } from '../format.js';
+import { count, pct, rate } from '../../core/words.js';
 import { monthLabel } from '../../core/calendar/months.js';
 import { actionsWith, branding, figure, frame, seriesTable, table, themeName, type FigureView, type TableView } from './common.js';
 

@@ -1,7 +1,7 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
 import { criteriaList } from '../criteria.js';
-import { count, pct, pounds } from '../format.js';
+import { count, pct, pounds } from '../../core/words.js';
 import type { Plan } from '../../config/plan-schema.js';
 import { actionsWith, branding, frame, table, themeName } from './common.js';
 import { PublicFigures } from './plan-figures.js';

@@ -1,7 +1,7 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
 import type { Chart } from '../charts.js';
-import { longDate } from '../format.js';
+import { longDate } from '../../core/words.js';
 import { logoDataUri } from '../logo.js';
 
 /** A table as templates print it: the first cell of a row is its header. */

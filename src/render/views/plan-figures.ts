@@ -3,7 +3,8 @@ import { ASB_CATEGORY } from '../../config/all-crime.js';
 import { listed } from '../../analyse/comparable.js';
 import { monthLabel } from '../../core/calendar/months.js';
 import type { Config } from '../../config/load.js';
-import { count, Disclosure } from '../format.js';
+import { count } from '../../core/words.js';
+import { Disclosure } from '../format.js';
 
 /**
  * The figures of the public plan in words. Where a window holds a month whose data is

@@ -1,6 +1,6 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
 import { listed } from '../../analyse/comparable.js';
-import { ordinal } from '../../analyse/summary.js';
+import { ordinal } from '../../core/words.js';
 import { invalidInput, type Problem, type Where } from '../../core/errors.js';
 import type { Plan, PlanPriority } from '../../config/plan-schema.js';
 

@@ -1,8 +1,7 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
-import { ordinal } from '../../analyse/summary.js';
 import type { Config } from '../../config/load.js';
 import { ratesSpec, renderChart } from '../charts.js';
-import { count, pct, pounds, rate } from '../format.js';
+import { count, ordinal, pct, pounds, rate } from '../../core/words.js';
 import type { Plan } from '../../config/plan-schema.js';
 import { actionsWith, branding, figure, frame, table } from './common.js';
 import { PublicFigures } from './plan-figures.js';

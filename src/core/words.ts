@@ -1,0 +1,42 @@
+/**
+ * Numbers and words as csp prints them, in every message, table and document: one home, so a
+ * figure a reader sees in the terminal, the assessment and the plan is written the same way.
+ */
+
+/** 6033 → "6,033"; no figure → "–". */
+export const count = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : x.toLocaleString('en-GB'));
+
+/** A rate or other one-decimal figure: 103.04 → "103.0"; no figure → "–". */
+export const rate = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '–' : x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** 12.34 → "12.3%"; no figure → "n/a". */
+export const pct = (x: number | null | undefined): string => (x === null || x === undefined ? 'n/a' : `${rate(x)}%`);
+
+/**
+ * A one-decimal figure as the reader sees it, as a number: differences of printed rates are
+ * taken between these, so that 103.0 − 88.8 reads 14.2 and not the 14.3 of the exact rates.
+ */
+export const asPrinted = (x: number): number =>
+  Number(x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }));
+
+/** 33116 → "£33,116"; pence only where there are any. */
+export const pounds = (x: number): string =>
+  `£${x.toLocaleString('en-GB', { minimumFractionDigits: Number.isInteger(x) ? 0 : 2, maximumFractionDigits: 2 })}`;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-01-15" → "15 January 2026". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+}
+
+/** 1 → "1st", 12 → "12th", 22 → "22nd". */
+export function ordinal(k: number): string {
+  const s = k % 100 >= 11 && k % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[k % 10] ?? 'th';
+  return `${k}${s}`;
+}
+
+/** ["a", "b", "c"] → '"a", "b" or "c"'. */
+export const orList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
