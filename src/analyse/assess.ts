@@ -1,6 +1,6 @@
 import type { Config } from '../config/load.js';
 import { Database } from '../ingest/database.js';
-import type { ValidationReport } from '../validate/report.js';
+import type { ValidationReport } from '../validate/types.js';
 import { ASB_CATEGORY } from '../config/all-crime.js';
 import { SCHEMA_VERSION, type Assessment, type Comparator, type Figure, type Finding, type ThemeResult } from './assessment-schema.js';
 import { DEFINITIONS } from './definitions.js';

@@ -1,4 +1,4 @@
-import type { SourceReport } from '../validate/report.js';
+import type { SourceReport } from '../validate/types.js';
 import { change } from './change.js';
 import { addMonths, monthRange, monthRanges } from '../core/calendar/months.js';
 import { periodLabel, within, type Period } from '../core/calendar/periods.js';

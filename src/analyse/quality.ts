@@ -1,7 +1,7 @@
 import type { Config } from '../config/load.js';
-import type { SourceReport, ValidationReport } from '../validate/report.js';
+import type { SourceReport, ValidationReport } from '../validate/types.js';
 import { ASB_CATEGORY } from '../config/all-crime.js';
-import { partialShare } from '../validate/report.js';
+import { partialShare } from '../validate/warnings.js';
 import type { Finding } from './assessment-schema.js';
 import { allCrimeSource } from '../config/all-crime.js';
 import { monthLabel, monthRanges } from '../core/calendar/months.js';

@@ -1,6 +1,6 @@
 import { count as n } from '../core/words.js';
 import { EXIT, formatProblem, invalidInput, reported, type Problem } from '../core/errors.js';
-import type { SourceReport, ValidationReport } from '../validate/report.js';
+import type { SourceReport, ValidationReport } from '../validate/types.js';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { runWindow } from '../core/calendar/periods.js';

@@ -1,6 +1,6 @@
 import type { Assessment, RankingResult } from '../analyse/assessment-schema.js';
 import { invalidInput, type Problem } from '../core/errors.js';
-import type { ValidationReport } from '../validate/report.js';
+import type { ValidationReport } from '../validate/types.js';
 import { rawValue, type Raw, type RankContext } from './criteria.js';
 import type { Ranking } from './resolve.js';
 import { scoreThemes, tieBreak, type ThemeRaws } from './score.js';

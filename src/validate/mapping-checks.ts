@@ -2,7 +2,7 @@ import type { Config } from '../config/load.js';
 import { didYouMean } from '../config/hints.js';
 import type { Problem } from '../core/errors.js';
 import { Database, sqlString } from '../ingest/database.js';
-import type { SourceReport } from './report.js';
+import type { SourceReport } from './types.js';
 
 /**
  * Theme categories that match nothing in their source. One close to a category the source has
