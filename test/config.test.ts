@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseConfig } from '../src/config/load.js';
+import { lineOfKey, parseConfig } from '../src/config/load.js';
 import { configJsonSchema } from '../src/config/json-schema.js';
 import { CspError } from '../src/core/errors.js';
 import { ROOT, minimalConfig } from './helpers.js';
@@ -86,5 +86,16 @@ describe('csp.yaml', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
     expect(committed.additionalProperties).toBe(false);
     expect(Object.keys(committed.properties)).toEqual(expect.arrayContaining(['partnership', 'period', 'geography', 'sources', 'themes']));
+  });
+});
+
+describe('key lines', () => {
+  it('come from the parse that made the config: csp.yaml is not read again (here it does not exist)', () => {
+    const text = minimalConfig('  fire: {kind: counts, files: f.csv, columns: {period: P, count: C}}', 'ranking:\n  criteria:\n    volume: {weight: 2}\n');
+    const config = parseConfig(text, path.join(ROOT, 'no-such-folder', 'csp.yaml'));
+    const lines = text.split('\n');
+    expect(lines[lineOfKey(config, 'ranking.criteria.volume')! - 1]).toBe('    volume: {weight: 2}');
+    expect(lines[lineOfKey(config, 'sources.fire')! - 1]).toBe('  fire: {kind: counts, files: f.csv, columns: {period: P, count: C}}');
+    expect(lineOfKey({ ...config }, 'sources.fire')).toBeUndefined(); // a copy is not the parsed config
   });
 });

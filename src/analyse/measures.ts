@@ -79,7 +79,7 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
   }));
   const level = areaLevel(source);
   const byArea = counts.countsByArea(sel);
-  const repeats = source.kind === 'records' ? await flagCounts(db, sel, area, period.start, period.end) : [];
+  const repeats = source.kind === 'records' ? await flagCounts(db, sel, { district: area, start: period.start, end: period.end }) : [];
   const figure: Figure = {
     ...change(current, previous),
     ...poissonChangeTest(current, previous),

@@ -121,7 +121,7 @@ export function where(s: Selection): string {
 }
 
 /** Rows flagged (e.g. repeat) out of all rows, for the partnership area in [start, end]. */
-export async function flagCounts(db: Database, s: Selection, district: string, start: string, end: string): Promise<{ flag: string; flagged: number; total: number }[]> {
+export async function flagCounts(db: Database, s: Selection, { district, start, end }: { district: string; start: string; end: string }): Promise<{ flag: string; flagged: number; total: number }[]> {
   const rows = await db.all<{ flag: string; flagged: bigint; total: bigint }>(
     `WITH sel AS (SELECT flags FROM incidents WHERE ${where(s)} AND district = ${sqlString(district)}
         AND month BETWEEN ${sqlString(start)} AND ${sqlString(end)})

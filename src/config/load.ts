@@ -37,8 +37,15 @@ export function parseConfig(text: string, file: string): Config {
     where: { file: shown, key: p.where?.key, line: parsed.lineOf(p.where?.key) },
   }));
   if (problems.length > 0) throw invalidInput(problems);
+  LINES.set(config, parsed.lineOf);
   return config;
 }
+
+/**
+ * Each config's key lines, from the one parse that made it: kept beside the config, not in it,
+ * so the config stays plain data (assessment.json records it).
+ */
+const LINES = new WeakMap<Config, (key: string | undefined) => number | undefined>();
 
 /** Checks across keys that a schema cannot express. */
 function crossCheck(config: Config): Problem[] {
@@ -98,5 +105,5 @@ function allCrimeProblems(config: Config, sourceIds: string[]): Problem[] {
 
 /** The line of a config key (e.g. ranking.criteria.volume.thresholds) in csp.yaml, for messages. */
 export function lineOfKey(config: Config, key: string): number | undefined {
-  return parseYaml(configSchema, readFileSync(config.file, 'utf8'), config.file).lineOf(key);
+  return LINES.get(config)?.(key);
 }

@@ -33,7 +33,7 @@ export function parseYaml<S extends z.ZodType>(schema: S, text: string, shown: s
   const data = toData(doc, lineCounter, shown);
   const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) {
-    throw invalidInput(parsed.error.issues.flatMap((issue) => describeIssue(schema, issue, data, doc, lineCounter, shown)));
+    throw invalidInput(parsed.error.issues.flatMap((issue) => describeIssue(schema, issue, { data, doc, lc: lineCounter, file: shown })));
   }
   return { value: parsed.data, lineOf: (key) => lineOfPath(doc, lineCounter, keyPath(key)) };
 }
@@ -62,7 +62,15 @@ function toData(doc: Document, lc: LineCounter, shown: string): unknown {
   }
 }
 
-function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown, doc: Document, lc: LineCounter, file: string): Problem[] {
+/** The document an issue is about: its data, its YAML tree and lines, and its name as shown. */
+interface Parsed {
+  data: unknown;
+  doc: Document;
+  lc: LineCounter;
+  file: string;
+}
+
+function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, { data, doc, lc, file }: Parsed): Problem[] {
   const base = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(schema, issue.path, data);

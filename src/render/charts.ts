@@ -148,7 +148,7 @@ export function ratesSpec(rows: { area: string; rate: number; isArea: boolean }[
 }
 
 /** The ranking matrix: themes × criteria, each cell its band. */
-export function matrixSpec(cells: { theme: string; criterion: string; band: number }[], themes: string[], criteria: string[], scale: number, colour: string): TopLevelSpec {
+export function matrixSpec(cells: { theme: string; criterion: string; band: number }[], { themes, criteria, scale, colour }: { themes: string[]; criteria: string[]; scale: number; colour: string }): TopLevelSpec {
   return {
     width: Math.max(240, criteria.length * 70),
     height: themes.length * 26,

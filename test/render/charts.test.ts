@@ -25,8 +25,8 @@ describe('charts compiled once per shape', () => {
     ['series, other data', seriesSpec(months(2, [50, 90, 70, 120]), { start: '2023-04', end: '2023-06' }, '#1f5f8b')],
     ['rates with the average', ratesSpec([{ area: 'Thanet', rate: 92.4, isArea: true }, { area: 'Dover', rate: 70.1, isArea: false }], 80.2, colours)],
     ['rates without an average', ratesSpec([{ area: 'Thanet', rate: 12.5, isArea: true }, { area: 'Dover', rate: 20, isArea: false }], null, colours)],
-    ['matrix (data shared by its layers)', matrixSpec([{ theme: 'ASB', criterion: 'volume', band: 3 }, { theme: 'Drugs', criterion: 'volume', band: 1 }], ['ASB', 'Drugs'], ['volume'], 3, '#1f5f8b')],
-    ['matrix again, other bands', matrixSpec([{ theme: 'ASB', criterion: 'volume', band: 1 }, { theme: 'Drugs', criterion: 'volume', band: 2 }], ['ASB', 'Drugs'], ['volume'], 3, '#1f5f8b')],
+    ['matrix (data shared by its layers)', matrixSpec([{ theme: 'ASB', criterion: 'volume', band: 3 }, { theme: 'Drugs', criterion: 'volume', band: 1 }], { themes: ['ASB', 'Drugs'], criteria: ['volume'], scale: 3, colour: '#1f5f8b' })],
+    ['matrix again, other bands', matrixSpec([{ theme: 'ASB', criterion: 'volume', band: 1 }, { theme: 'Drugs', criterion: 'volume', band: 2 }], { themes: ['ASB', 'Drugs'], criteria: ['volume'], scale: 3, colour: '#1f5f8b' })],
   ];
   it.each(cases)('%s: the same drawing as compiling it afresh', async (_, spec) => {
     const chart = await renderChart('c', 'A title', 'A description.', spec);

@@ -49,7 +49,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
   const sameGap = (t: ThemeResult) => caveat !== null && t.comparable !== null && gapCaveat(t.comparable.gaps) === caveat;
   const themes = [];
   for (const t of a.themes) themes.push({ ...(await themeView(a, t, brand.primaryColour)), ...(sameGap(t) ? { summary: t.summary.replace(caveat!, '') } : {}) });
-  const allCrimeChart = await seriesFigure(a, 'all-crime', 'All crime (excluding ASB)', a.allCrime.series, brand.primaryColour, 'crimes', incompleteMonths(a, a.allCrime.source, 'allCrime'));
+  const allCrimeChart = await seriesFigure(a, { id: 'all-crime', name: 'All crime (excluding ASB)', series: a.allCrime.series, colour: brand.primaryColour, unit: 'crimes', incomplete: incompleteMonths(a, a.allCrime.source, 'allCrime') });
 
   const r = a.ranking;
   const names = (ids: string[]) => ids.map((id) => themeName(a, id)).join(', ');
@@ -59,10 +59,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
     `Bands from 1 (low) to ${r.scale} (high). Highest ranked: ${r.themes.slice(0, 3).map((t) => `${t.name} (score ${t.score})`).join(', ')}.`,
     matrixSpec(
       r.themes.flatMap((t) => t.criteria.map((c) => ({ theme: t.name, criterion: c.id, band: c.band }))),
-      r.themes.map((t) => t.name),
-      r.criteria.map((c) => c.id),
-      r.scale,
-      brand.primaryColour,
+      { themes: r.themes.map((t) => t.name), criteria: r.criteria.map((c) => c.id), scale: r.scale, colour: brand.primaryColour },
     ),
   );
   const contents = [
@@ -156,7 +153,17 @@ function incompleteMonths(a: Assessment, source: string, affects: string): strin
   return a.dataQuality.filter((f) => f.id.startsWith(prefix) && f.affects.includes(affects)).map((f) => f.id.slice(prefix.length)).sort();
 }
 
-async function seriesFigure(a: Assessment, id: string, name: string, series: { month: string; count: number }[], colour: string, unit: string, incomplete: string[]): Promise<FigureView> {
+/** One monthly series as the document shows it: `unit` is what is counted, `incomplete` the partly published months. */
+interface SeriesFigure {
+  id: string;
+  name: string;
+  series: { month: string; count: number }[];
+  colour: string;
+  unit: string;
+  incomplete: string[];
+}
+
+async function seriesFigure(a: Assessment, { id, name, series, colour, unit, incomplete }: SeriesFigure): Promise<FigureView> {
   // What the shaded window holds, said of the months the series has of it (a short series has fewer).
   const inWindow = series.filter((m) => m.month >= a.period.start && m.month <= a.period.end);
   const windowCount = inWindow.reduce((s, m) => s + m.count, 0);
@@ -179,7 +186,7 @@ async function themeView(a: Assessment, t: ThemeResult, colour: string) {
     name: t.name,
     summary: t.summary,
     sensitive: t.sensitive,
-    figure: await seriesFigure(a, t.id, t.name, head.series, colour, head.kind === 'police-uk-street' ? 'recorded' : 'incidents', incompleteMonths(a, head.source, t.id)),
+    figure: await seriesFigure(a, { id: t.id, name: t.name, series: head.series, colour, unit: head.kind === 'police-uk-street' ? 'recorded' : 'incidents', incomplete: incompleteMonths(a, head.source, t.id) }),
     measures: table(`${t.name}: each source`, ['Source', 'Categories', ['Current', 'num'], ['Previous', 'num'], ['Change in the totals', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num']],
       t.measures.map((m) => [sourceLabel(a, m.source), m.categories.join(', '), count(m.current), count(m.previous), m.changePctLabel, sig(m), rate(m.ratePer1000)])),
     hotspots: hotspotTable(head.hotspots, t.name),
