@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { binCsp, ROOT, SAMPLE_CONFIG } from './helpers.js';
+import { binCsp, ROOT } from './helpers.js';
 import { generateSamples } from '../src/samples/cli.js';
 
 const SAMPLES = path.join(ROOT, 'data-samples');

@@ -43,7 +43,7 @@ function workspaceConfig(periodEnd: string, opts: InitOptions): string {
     .replace('  force: Kent Police', `  force: ${yamlText(force)}`);
   if (area !== 'Thanet' && !new RegExp(`^    - name: ${area.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm').test(text)) {
     // An area outside Kent: its district is listed first; the force's others are to be listed.
-    text = text.replace(/^(geography:\n(?:  #.*\n)*  districts:\n)/m, `$1    - name: ${yamlText(area)}          # list every district of ${force.replace(/[#:]/g, '')} here\n`);
+    text = text.replace(/^(geography:\n(?: {2}#.*\n)* {2}districts:\n)/m, `$1    - name: ${yamlText(area)}          # list every district of ${force.replace(/[#:]/g, '')} here\n`);
   }
   if (opts.templates) text = `${text.trimEnd()}\n\n# Your copy of the document templates (csp init --templates).\ntemplates: templates\n`;
   return text;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { invalidInput, type Problem } from '../core/errors.js';
 import { configSchema, type RawConfig } from './schema.js';

@@ -6,7 +6,8 @@ import type { ConnectionTransport } from 'puppeteer-core';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { environmentError } from '../core/errors.js';
 import { onInterrupt } from '../util/cleanup.js';
-import { cause, shortTemporaryFolder } from '../util/output-folder.js';
+import { cause } from '../util/errno.js';
+import { shortTemporaryFolder } from '../util/temporary-folder.js';
 
 export interface PdfJob {
   html: string;
@@ -260,7 +261,7 @@ class TimedOut extends Error {}
  * browser is killed when csp exits.
  */
 function killStartedWith(marker: string): void {
-  let pids: string[] = [];
+  let pids: string[];
   try {
     pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
   } catch {

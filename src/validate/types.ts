@@ -1,6 +1,6 @@
 /** What `csp validate` found: the validation report's shapes, read by validate's printer, analyse and rank. */
 import type { Problem } from '../core/errors.js';
-import { partialMonths, type PartialMonth } from './partial-months.js';
+import type { PartialMonth } from './partial-months.js';
 import type { SourceRead } from '../ingest/index.js';
 
 export interface RejectReason {

@@ -2,7 +2,7 @@
 import type { Config } from '../config/load.js';
 import type { Problem } from '../core/errors.js';
 import { monthLabel } from '../core/calendar/months.js';
-import { partialMonths, type PartialMonth } from './partial-months.js';
+import type { PartialMonth } from './partial-months.js';
 import type { SourceReport } from './types.js';
 
 /** "6,815 crimes, 53% of a whole month (12,800: …)": how far short a partial month is, and against what. */
