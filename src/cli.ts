@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { findConfig } from './config/find.js';
-import { cause, isEnvironmentFault } from './util/output-folder.js';
+import { cause, isEnvironmentFault } from './util/errno.js';
 import { CspError, EXIT, environmentError, formatProblem } from './core/errors.js';
 import { cleanIo, processIo, wantsColor, type Io } from './core/io.js';
 import { problemJson } from './commands/json.js';

@@ -227,6 +227,7 @@ describe('6. a reference in two files of one source is counted once', () => {
     expect(s.files.map((f: any) => [f.path, f.rowsRead, f.rowsAccepted, f.rowsRejected])).toEqual([['council/asb.csv', 3, 2, 1], ['council/asb.xlsx', 3, 1, 2]]);
     expect(s.rejects.find((x: any) => x.reason.startsWith('reference already read in an earlier file'))).toEqual({
       reason: 'reference already read in an earlier file of the source: the first row with it is kept',
+      code: 'id-in-earlier-file',
       column: 'Ref',
       rows: 1,
       examples: [{ file: 'council/asb.xlsx', line: 2, value: 'A2 (first read in council/asb.csv line 3)' }],
@@ -285,7 +286,7 @@ describe('8. every rejected row has a reason', () => {
     expect(r.code).toBe(2);
     const s = source(r.json, 'police');
     expect(s.rejects).toEqual([{
-      reason: 'file not read: column "Crime type" not found', column: null, rows: 2862,
+      reason: 'file not read: column "Crime type" not found', code: 'file-not-read', column: null, rows: 2862,
       examples: [2, 3, 4].map((line) => ({ file: 'police/2024-06-kent-street.csv', line, value: null })),
     }]);
     expect(r.stderr).toContain('rejected 2,862: file not read: column "Crime type" not found');
@@ -340,7 +341,7 @@ describe('9. nothing of a row that cannot be parsed is kept or printed', () => {
     const csv = [HEADER, 'ASB-1,02/01/2024,Noise,Ann Other,1 High St,Viking,', 'ASB-2,02/01/2024,Noise,Jo Bloggs,12 Acacia Avenue, Margate,Viking,', 'ASB-2,03/01/2024,Noise,Ann Other,1 High St,Viking,'].join('\n') + '\n';
     const r = await validate({ 'asb.csv': csv }, RECORDS);
     expect(r.code).toBe(0);
-    expect(source(r.json, 'asb').rejects).toEqual([{ reason: 'too many fields (expected 7): an unquoted delimiter inside a value?', column: null, rows: 1, examples: [{ file: 'asb.csv', line: 3, value: null }] }]);
+    expect(source(r.json, 'asb').rejects).toEqual([{ reason: 'too many fields (expected 7): an unquoted delimiter inside a value?', code: 'too-many-fields', column: null, rows: 1, examples: [{ file: 'asb.csv', line: 3, value: null }] }]);
     // The refused row holds no reference: the later good ASB-2 is kept, not taken for a repeat.
     expect(source(r.json, 'asb').rowsAccepted).toBe(2);
     expect(r.stdout + r.stderr).not.toMatch(PERSONAL);

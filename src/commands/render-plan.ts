@@ -10,7 +10,8 @@ import { browserFor, documentOptions, parseFormats, stepper } from './steps.js';
 import { problemJson } from './json.js';
 import { settingsOf } from '../util/env.js';
 import { OutputSet } from '../util/output-set.js';
-import { checkTemporaryFolder, checkWritable } from '../util/output-folder.js';
+import { checkTemporaryFolder } from '../util/temporary-folder.js';
+import { checkWritable } from '../util/writable.js';
 import { readInputFile } from '../util/input-file.js';
 
 export interface RenderPlanOptions {

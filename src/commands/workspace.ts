@@ -9,7 +9,7 @@ import type { ValidationReport } from '../validate/types.js';
 import { CLEAR_LINE, type Io } from '../core/io.js';
 import { environmentError, invalidInput } from '../core/errors.js';
 import { notAFile } from '../util/input-file.js';
-import { cause } from '../util/output-folder.js';
+import { cause } from '../util/errno.js';
 import type { Period, RunWindow } from '../core/calendar/periods.js';
 
 export interface Workspace {

@@ -3,14 +3,13 @@ import type { Database } from './database.js';
 /**
  * `work` for every item, one item after another on each of two connections: the items
  * `onFirst` picks on `db`, the others meanwhile on a second connection (DuckDB runs the two at
- * once). `started` is called once both have begun. The results are in the items' order.
+ * once). The results are in the items' order.
  */
 export async function onTwoConnections<T, R>(
   db: Database,
   items: T[],
   onFirst: (item: T) => boolean,
   work: (item: T, on: Database) => Promise<R>,
-  started?: () => void,
 ): Promise<R[]> {
   const side = await db.connect();
   try {
@@ -20,7 +19,6 @@ export async function onTwoConnections<T, R>(
       return out;
     };
     const both = [inTurn(items.filter(onFirst), db), inTurn(items.filter((i) => !onFirst(i)), side)];
-    started?.();
     // Both finish before the second connection closes, even when one fails.
     const settled = await Promise.allSettled(both);
     const failed = settled.find((s) => s.status === 'rejected');

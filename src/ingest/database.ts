@@ -93,8 +93,9 @@ CREATE OR REPLACE TABLE files (
   rows_read BIGINT, rows_accepted BIGINT, rows_rejected BIGINT,
   -- The file read, as an absolute path with links followed (path is as csp.yaml names it).
   full_path VARCHAR);
+-- reason is in words for a person; code (reject-codes.ts) is the same reason for code to branch on.
 CREATE OR REPLACE TABLE rejects (
-  source VARCHAR, file_id INTEGER, line BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR);
+  source VARCHAR, file_id INTEGER, line BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR, code VARCHAR);
 -- Incidents from police-uk-street and records sources; month is YYYY-MM. Records keep one
 -- row per incident (n = 1, with id and flags); police rows, which carry nothing more, are
 -- kept as counts n per month × category × LSOA, so a force's years stay small.

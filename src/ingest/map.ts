@@ -1,10 +1,15 @@
 import { Database, sqlString } from './database.js';
-import { parserReason, type Reject, type StagedFile } from './staging.js';
+import { parserReject } from './parser-rejects.js';
+import type { RejectCode } from './reject-codes.js';
+import type { Reject, StagedFile } from './staging.js';
 
 /** A reason to reject a row: `when` is SQL over the mapped fields, true for a bad row. */
 export interface Check {
   when: string;
+  /** In words, for the person reading the reject list. */
   reason: string;
+  /** The same reason for code to branch on: it stays when the words change. */
+  code: RejectCode;
   /** The heading of the column at fault, for the reject list. */
   column: string | null;
   /** SQL for the offending value as the file holds it. */
@@ -45,7 +50,7 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
   const fields = Object.entries(m.fields).map(([name, sql]) => `${sql} AS ${name}`);
   // A row with more fields than the headings is refused before any other check: its values are
   // not under their headings, so none of them is read, kept or shown.
-  m = { ...m, checks: [{ when: '_shifted', reason: parserReason('TOO MANY COLUMNS', staged.header.length), column: null, value: 'NULL' }, ...m.checks] };
+  m = { ...m, checks: [{ when: '_shifted', ...parserReject('TOO MANY COLUMNS', staged.header.length), column: null, value: 'NULL' }, ...m.checks] };
   const firstFailure = m.checks.length
     ? `CASE ${m.checks.map((c, i) => `WHEN ${c.when} THEN ${i}`).join(' ')} END`
     : 'NULL::INTEGER';
@@ -63,7 +68,7 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
       SELECT ${sqlString(m.source)}, ${m.fileId}, ${staged.lineSql('_row')},
         ${pick((c) => (c.column === null ? 'NULL' : sqlString(c.column)))},
         left(${pick((c) => `CAST(${c.value} AS VARCHAR)`)}, 200),
-        ${pick((c) => sqlString(c.reason))}
+        ${pick((c) => sqlString(c.reason))}, ${pick((c) => sqlString(c.code))}
       FROM ${mapped} WHERE _check IS NOT NULL ORDER BY _row`);
   }
   for (const insert of m.inserts) {
@@ -106,6 +111,7 @@ export async function appendRejects(db: Database, source: string, fileId: number
     r.column === null ? appender.appendNull() : appender.appendVarchar(r.column);
     r.value === null ? appender.appendNull() : appender.appendVarchar(r.value);
     appender.appendVarchar(r.reason);
+    appender.appendVarchar(r.code);
     appender.endRow();
   }
   appender.closeSync();
@@ -122,6 +128,7 @@ export function earlierFileCheck(table: string, idSql: string, o: { what: string
     check: {
       when: 'f_first IS NOT NULL',
       reason: `${o.what} already read in an earlier file of the source: the first row with it is kept`,
+      code: 'id-in-earlier-file',
       column: o.column,
       value: `f_id || ' (first read in ' || f_first || ')'`,
     },

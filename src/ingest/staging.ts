@@ -1,7 +1,11 @@
 import { invalidInput } from '../core/errors.js';
 import { Database, sqlIdent, sqlString } from './database.js';
-import { detectDelimiter, lfCopy, needsLfCopy, readHead, sniffFile, splitHeader } from './files.js';
+import { detectDelimiter, readHead, sniffFile, splitHeader } from './files.js';
+import { lfCopy, needsLfCopy } from './lf-copy.js';
 import type { Fingerprint } from './fingerprints.js';
+import { parserReject, parserRejectValue } from './parser-rejects.js';
+import type { RejectCode } from './reject-codes.js';
+import type { Scratch } from './scratch.js';
 
 /** A row the parser could not read, or that failed a check. */
 export interface Reject {
@@ -9,6 +13,7 @@ export interface Reject {
   column: string | null;
   value: string | null;
   reason: string;
+  code: RejectCode;
 }
 
 /**
@@ -24,7 +29,7 @@ export interface StagedFile {
   relation: 'VIEW' | 'TABLE';
   header: string[];
   /**
-   * The lines the parser could not read, each with its line and reason and no value (see
+   * The lines the parser could not read, each with its line, reason and code and no value (see
    * parserRejectValue). For CSV the file is parsed when the view is first queried, so call this
    * after the one query that reads it.
    */
@@ -39,8 +44,8 @@ export interface ReadOptions {
   encoding: 'auto' | 'utf-8' | 'windows-1252' | 'utf-16';
   delimiter: 'auto' | ',' | ';' | '\t' | '|';
   sheet?: string;
-  /** Where transcoded copies of non-UTF-8 files go (a per-run temporary folder). */
-  workDir: string;
+  /** Where transcoded copies of non-UTF-8 files go, and the staging tables' names come from. */
+  scratch: Scratch;
   /** Shown in messages instead of the absolute path. */
   shownPath: string;
   /** An XLSX file already being parsed (readWorkbook), e.g. while DuckDB read other files. */
@@ -59,8 +64,6 @@ export async function readWorkbook(file: string): Promise<Workbook> {
   return workbook;
 }
 
-let stagingCounter = 0;
-
 export async function stageFile(db: Database, file: string, opts: ReadOptions): Promise<StagedFile> {
   return /\.xlsx$/i.test(file) ? stageXlsx(db, file, opts) : stageCsv(db, file, opts);
 }
@@ -75,14 +78,14 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
   // with mixed line endings (on which DuckDB stops with "the CSV Parser state machine reached
   // an invalid state") or CR-only ones (minutes to read), are read from a UTF-8 LF copy.
   const mixed = needsLfCopy(sniffed) || ((await opts.fingerprint)?.mixedLineEnds ?? false);
-  const readable = sniffed.encoding !== 'utf-8' || mixed ? await lfCopy(file, opts.workDir, sniffed.encoding) : file;
+  const readable = sniffed.encoding !== 'utf-8' || mixed ? await lfCopy(file, opts.scratch, sniffed.encoding) : file;
   const headerLine = firstLine(readable);
   if (headerLine.trim() === '') {
     throw invalidInput({ message: 'the first line (the column headings) is empty', where: { file: opts.shownPath, line: 1 }, hint: 'the first line must hold the column headings' });
   }
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(headerLine) : opts.delimiter;
   const header = splitHeader(headerLine, delimiter);
-  const n = ++stagingCounter;
+  const n = opts.scratch.next();
   const table = `stg_${n}`;
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // A view: the file is parsed once, by the query that maps it (no copy of every column).
@@ -125,7 +128,7 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
         line: Number(r.line),
         column: r.column_name && /^c\d+$/.test(r.column_name) ? header[Number(r.column_name.slice(1))] ?? null : null,
         value: parserRejectValue,
-        reason: parserReason(r.error_type, header.length),
+        ...parserReject(r.error_type, header.length),
       })),
     };
     return collected;
@@ -142,31 +145,6 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
     },
     lineSql: (row) => `(${row} + 1 + (SELECT count(*) FROM ${table}_skips WHERE k <= ${row}))`,
   };
-}
-
-/**
- * Of a line the parser could not read, no value is kept: its fields cannot be matched to the
- * headings (an unquoted comma in an address shifts the address into a mapped column, an
- * unclosed quote runs the next columns into one value), so any "value" of it might be a name,
- * an address or a complaint's words. Its line and reason say where to look.
- */
-export const parserRejectValue = null;
-
-export function parserReason(errorType: string, columns: number): string {
-  switch (errorType) {
-    case 'MISSING COLUMNS':
-      return `too few fields (expected ${columns}): the row is cut short or a delimiter is missing`;
-    case 'TOO MANY COLUMNS':
-      return `too many fields (expected ${columns}): an unquoted delimiter inside a value?`;
-    case 'UNQUOTED VALUE':
-      return 'a quote is opened and never closed (the rest of the file was read as one value)';
-    case 'LINE SIZE OVER MAXIMUM':
-      return 'the line is longer than 1 MB';
-    case 'INVALID UNICODE':
-      return 'characters that are not valid text in this encoding (set `encoding` on the source)';
-    default:
-      return `the line cannot be read as CSV (${errorType.toLowerCase()})`;
-  }
 }
 
 /** The first line of a text file (its column headings), without a BOM. */
@@ -204,7 +182,7 @@ async function stageXlsx(db: Database, file: string, opts: ReadOptions): Promise
   if (header.length === 0) {
     throw invalidInput({ message: 'the first row (the column headings) is empty', where: { file: opts.shownPath, line: 1 } });
   }
-  const n = ++stagingCounter;
+  const n = opts.scratch.next();
   const table = `stg_${n}`;
   await db.run(`CREATE OR REPLACE TEMP TABLE ${table} (_row BIGINT, ${header.map((_, i) => `c${i} VARCHAR`).join(', ')}, _shifted BOOLEAN)`);
   const appender = await db.connection.createAppender(table, 'main', 'temp');

@@ -62,7 +62,7 @@ export function rankAssessment(figures: Omit<Assessment, 'ranking'>, ranking: Ra
 
 /** Judgements of a theme not in csp.yaml would be left out of its judged score unseen: each file's rows are said. */
 function unknownThemeProblems(report: ValidationReport): Problem[] {
-  const unknown = report.sources.filter((s) => s.kind === 'judgements').flatMap((s) => s.rejects.filter((r) => r.reason.startsWith('the theme is not one of')));
+  const unknown = report.sources.filter((s) => s.kind === 'judgements').flatMap((s) => s.rejects.filter((r) => r.code === 'unknown-theme'));
   return unknown.map((r) => ({
     message: `${r.rows} judgement row(s) name a theme that is not in csp.yaml, e.g. "${r.examples[0]?.value}"`,
     where: { file: r.examples[0]?.file, line: r.examples[0]?.line ?? undefined },

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { environmentError, invalidInput, type Problem, type Where } from '../core/errors.js';
-import { cause } from './output-folder.js';
+import { cause } from './errno.js';
 
 /**
  * What is wrong with a path the user gave for a file csp reads (csp.yaml, plan.yaml, the

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { onInterrupt } from './cleanup.js';
 import { environmentError } from '../core/errors.js';
-import { cause, isEnvironmentFault, lockFolder, removeLeftovers } from './output-folder.js';
+import { cause, isEnvironmentFault } from './errno.js';
+import { lockFolder } from './folder-lock.js';
+import { removeLeftovers } from './leftovers.js';
 import { settingsOf } from './env.js';
 
 /** The commit in progress: what was moved where, so that a commit cut short can be undone. */

@@ -1,4 +1,5 @@
 /** The queries that describe one source as read: its months, rejects, categories, placement and changes. */
+import type { RejectCode } from '../ingest/reject-codes.js';
 import type { Config } from '../config/load.js';
 import { monthRange } from '../core/calendar/months.js';
 import { partialMonths, type PartialMonth } from './partial-months.js';
@@ -168,14 +169,15 @@ async function placementOf(db: Database, config: Config, read: SourceRead): Prom
 }
 
 async function rejectReasons(db: Database, sourceId: string): Promise<RejectReason[]> {
-  const rows = await db.all<{ reason: string; column: string | null; n: bigint; examples: { file: string; line: bigint | null; value: string | null }[] }>(
-    `SELECT reason, any_value("column") AS "column", count(*) AS n,
+  const rows = await db.all<{ reason: string; code: RejectCode; column: string | null; n: bigint; examples: { file: string; line: bigint | null; value: string | null }[] }>(
+    `SELECT reason, any_value(code) AS code, any_value("column") AS "column", count(*) AS n,
        list({'file': f.path, 'line': r.line, 'value': r.value} ORDER BY r.file_id, r.line)[1:3] AS examples
      FROM rejects r JOIN files f USING (source, file_id)
      WHERE r.source = ${sqlString(sourceId)} GROUP BY reason ORDER BY n DESC, reason`,
   );
   return rows.map((r) => ({
     reason: r.reason,
+    code: r.code,
     column: r.column,
     rows: Number(r.n),
     examples: r.examples.map((e) => ({ file: e.file, line: e.line === null ? null : Number(e.line), value: e.value })),

@@ -1,10 +1,13 @@
 /** What `csp validate` found: the validation report's shapes, read by validate's printer, analyse and rank. */
 import type { Problem } from '../core/errors.js';
 import type { PartialMonth } from './partial-months.js';
+import type { RejectCode } from '../ingest/reject-codes.js';
 import type { SourceRead } from '../ingest/index.js';
 
 export interface RejectReason {
   reason: string;
+  /** What kind of reject (ingest/reject-codes.ts): what code reads, where people read the reason. */
+  code: RejectCode;
   column: string | null;
   rows: number;
   examples: { file: string; line: number | null; value: string | null }[];

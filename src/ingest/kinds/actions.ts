@@ -29,22 +29,25 @@ export const mapActions: KindMapper<ActionsSource> = async (staged, source, ctx)
       f_latest: col.latest ? number(col.latest) : 'NULL::DOUBLE',
     },
     checks: [
-      { when: 'f_action IS NULL', reason: 'the action is empty', column: source.columns.action, value: 'f_action' },
+      { when: 'f_action IS NULL', reason: 'the action is empty', code: 'empty-action', column: source.columns.action, value: 'f_action' },
       {
         when: `(${STATUS}) IS NULL`,
         reason: 'the status must be completed, ongoing or carried forward',
+        code: 'unknown-status',
         column: source.columns.status,
         value: 'f_status_text',
       },
       {
         when: 'f_baseline_text IS NOT NULL AND f_baseline IS NULL',
         reason: 'the baseline is not a number',
+        code: 'baseline-not-a-number',
         column: source.columns.baseline ?? null,
         value: 'f_baseline_text',
       },
       {
         when: 'f_latest_text IS NOT NULL AND f_latest IS NULL',
         reason: 'the latest value is not a number',
+        code: 'latest-not-a-number',
         column: source.columns.latest ?? null,
         value: 'f_latest_text',
       },

@@ -24,10 +24,11 @@ export const mapJudgements: KindMapper<JudgementsSource> = async (staged, source
     f_theme: themeCases ? `CASE lower(${text(col.theme!)}) ${themeCases} END` : 'NULL',
   };
   const checks: Check[] = [
-    { when: 'f_theme_text IS NULL', reason: 'the theme is empty', column: source.columns.theme, value: 'f_theme_text' },
+    { when: 'f_theme_text IS NULL', reason: 'the theme is empty', code: 'empty-theme', column: source.columns.theme, value: 'f_theme_text' },
     {
       when: 'f_theme IS NULL',
       reason: 'the theme is not one of the themes in csp.yaml (by id or name)',
+      code: 'unknown-theme',
       column: source.columns.theme,
       value: 'f_theme_text',
     },
@@ -39,11 +40,13 @@ export const mapJudgements: KindMapper<JudgementsSource> = async (staged, source
     checks.push({
       when: `f_score_${i}_text IS NOT NULL AND f_score_${i} IS NULL`,
       reason: `the ${criterion} score is not a number (decimals are written with a point: 3.5)`,
+      code: 'score-not-a-number',
       column: scores[criterion]!,
       value: `f_score_${i}_text`,
     }, {
       when: `f_score_${i} NOT BETWEEN ${source.scale.min} AND ${source.scale.max}`,
       reason: `the ${criterion} score is outside the scale ${source.scale.min}–${source.scale.max} (sources.${ctx.sourceId}.scale)`,
+      code: 'score-off-scale',
       column: scores[criterion]!,
       value: `f_score_${i}_text`,
     });

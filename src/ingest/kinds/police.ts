@@ -37,6 +37,39 @@ export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, 
   const month = text(col.month);
   // (Read alone, a shifted row is refused first and holds no ID either: see stageCsv.)
   const ownChecksPass = `coalesce(NOT _shifted AND regexp_full_match(${month}, '[0-9]{4}-(0[1-9]|1[0-2])') AND ${month} <= ${sqlString(o.today.slice(0, 7))} AND ${text(col.crimeType)} IS NOT NULL, false)`;
+  const checks: Check[] = [
+    {
+      // A spreadsheet saves the rows below the data as ",,,,,,,,,,,": one reason for them all.
+      when: 'f_month IS NULL AND f_category IS NULL',
+      reason: 'blank row: no Month and no Crime type',
+      code: 'blank-row',
+      column: null,
+      value: 'NULL',
+    },
+    {
+      when: `f_month IS NULL OR NOT regexp_full_match(f_month, '[0-9]{4}-(0[1-9]|1[0-2])')`,
+      reason: 'Month is not a month in the form YYYY-MM',
+      code: 'month-not-a-month',
+      column: POLICE_COLUMNS.month,
+      value: 'f_month',
+    },
+    {
+      // data.police.uk publishes a month some weeks after it ends: a later one is a mistyped Month.
+      when: `f_month > ${sqlString(o.today.slice(0, 7))}`,
+      reason: 'Month is in the future',
+      code: 'month-in-future',
+      column: POLICE_COLUMNS.month,
+      value: 'f_month',
+    },
+    { when: 'f_category IS NULL', reason: 'Crime type is empty', code: 'empty-category', column: POLICE_COLUMNS.crimeType, value: 'f_category' },
+    {
+      when: 'f_repeat > 1',
+      reason: 'repeated Crime ID: the first row with this ID is kept',
+      code: 'repeated-id',
+      column: POLICE_COLUMNS.crimeId,
+      value: 'f_id',
+    },
+  ];
   return {
     fields: {
       f_id: text(col.crimeId),
@@ -50,35 +83,7 @@ export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, 
       // make the good row with its ID a repeat, or the crime would be counted nowhere.
       f_repeat: repeat ?? `CASE WHEN ${text(col.crimeId)} IS NOT NULL AND ${ownChecksPass} THEN row_number() OVER (PARTITION BY ${text(col.crimeId)}, ${ownChecksPass} ORDER BY _row) END`,
     },
-    checks: [
-      {
-        // A spreadsheet saves the rows below the data as ",,,,,,,,,,,": one reason for them all.
-        when: 'f_month IS NULL AND f_category IS NULL',
-        reason: 'blank row: no Month and no Crime type',
-        column: null,
-        value: 'NULL',
-      },
-      {
-        when: `f_month IS NULL OR NOT regexp_full_match(f_month, '[0-9]{4}-(0[1-9]|1[0-2])')`,
-        reason: 'Month is not a month in the form YYYY-MM',
-        column: POLICE_COLUMNS.month,
-        value: 'f_month',
-      },
-      {
-        // data.police.uk publishes a month some weeks after it ends: a later one is a mistyped Month.
-        when: `f_month > ${sqlString(o.today.slice(0, 7))}`,
-        reason: 'Month is in the future',
-        column: POLICE_COLUMNS.month,
-        value: 'f_month',
-      },
-      { when: 'f_category IS NULL', reason: 'Crime type is empty', column: POLICE_COLUMNS.crimeType, value: 'f_category' },
-      {
-        when: 'f_repeat > 1',
-        reason: 'repeated Crime ID: the first row with this ID is kept',
-        column: POLICE_COLUMNS.crimeId,
-        value: 'f_id',
-      },
-    ] as Check[],
+    checks,
     insert: {
       month: 'f_month',
       category: 'f_category',

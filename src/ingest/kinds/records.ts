@@ -41,29 +41,33 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
       ...(earlier ? { f_first: earlier.field } : {}),
     },
     checks: [
-      { when: 'f_date_text IS NULL AND f_category IS NULL AND f_area IS NULL', reason: 'blank row: no date, category or area', column: null, value: 'NULL' },
-      { when: 'f_date_text IS NULL', reason: 'the date is empty', column: dateColumn, value: 'f_date_text' },
+      { when: 'f_date_text IS NULL AND f_category IS NULL AND f_area IS NULL', reason: 'blank row: no date, category or area', code: 'blank-row', column: null, value: 'NULL' },
+      { when: 'f_date_text IS NULL', reason: 'the date is empty', code: 'empty-date', column: dateColumn, value: 'f_date_text' },
       {
         when: `f_date IS NULL AND ${twoDigitYear('f_date_text')}`,
         reason: 'the date has a two-digit year (such as 1/2/24): write the year in full (01/02/2024), so that 24 is not read as 1924 or 0024',
+        code: 'date-two-digit-year',
         column: dateColumn,
         value: 'f_date_text',
       },
       {
         when: 'f_date IS NULL',
         reason: `the date cannot be read (expected ${source.dateFormat === 'auto' ? 'dd/mm/yyyy, yyyy-mm-dd or an Excel date' : source.dateFormat})`,
+        code: 'date-not-a-date',
         column: dateColumn,
         value: 'f_date_text',
       },
       {
         when: `f_date > DATE ${sqlString(ctx.today)}`,
         reason: 'the date is in the future',
+        code: 'date-in-future',
         column: dateColumn,
         value: 'f_date_text',
       },
       {
         when: 'f_category IS NULL',
         reason: 'the category is empty',
+        code: 'empty-category',
         column: source.columns.category ?? null,
         value: 'f_category',
       },
@@ -71,10 +75,11 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
       {
         when: 'f_repeat > 1',
         reason: 'repeated reference: the first row with this reference is kept',
+        code: 'repeated-id',
         column: source.columns.id ?? null,
         value: 'f_id',
       },
-    ] as Check[],
+    ] satisfies Check[],
     remember: earlier ? { table: ctx.earlierIds!, id: 'f_id', file: ctx.shownPath } : undefined,
     target: 'incidents',
     inserts: [

@@ -28,15 +28,16 @@ export const mapSurvey: KindMapper<SurveySource> = async (staged, source, ctx) =
       ...(earlier ? { f_first: earlier.field } : {}),
     },
     checks: [
-      { when: 'f_empty', reason: 'the response is empty (no question answered)', column: null, value: 'f_id' },
+      { when: 'f_empty', reason: 'the response is empty (no question answered)', code: 'empty-response', column: null, value: 'f_id' },
       ...(earlier ? [earlier.check] : []),
       {
         when: 'f_repeat > 1',
         reason: 'repeated response id: the first response with this id is kept',
+        code: 'repeated-id',
         column: source.columns.id ?? null,
         value: 'f_id',
       },
-    ] as Check[],
+    ] satisfies Check[],
     remember: earlier ? { table: ctx.earlierIds!, id: 'f_id', file: ctx.shownPath } : undefined,
     target: 'survey_responses',
     inserts: [
