@@ -156,17 +156,18 @@ ${EXIT_CODES}`)
       return e.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
     }
     // A full disk or a folder csp may not write to, wherever it struck (DuckDB's temporary
-    // files, a staged copy): the machine's trouble, exit 3, never "a bug in csp".
-    if (!(e instanceof CspError) && (isEnvironmentFault(e) || /No space left on device|Permission denied|Read-only file system/i.test(String((e as Error)?.message)))) {
-      e = environmentError({
-        message: `csp could not write a file: ${isEnvironmentFault(e) ? cause(e) : (e as Error).message.split('\n')[0]}`,
-        hint: 'free space in the output and temporary folders (TMPDIR), or point --out and TMPDIR at folders csp may write to; the previous outputs are as they were',
-      });
-    }
-    if (e instanceof CspError) {
-      if (json && !printed) io.out(`${JSON.stringify({ errors: e.problems.map(problemJson), warnings: [] })}\n`);
-      if (!e.reported) io.err(`${io.color.red('✖')} ${e.problems.map(formatProblem).join(`\n${io.color.red('✖')} `)}\n`);
-      return e.exitCode;
+    // files, a staged copy): the machine's trouble, exit 3, never "a bug in csp". DuckDB's
+    // faults carry their errno too (ingest/database.ts).
+    const known = isEnvironmentFault(e)
+      ? environmentError({
+          message: `csp could not write a file: ${cause(e)}`,
+          hint: 'free space in the output and temporary folders (TMPDIR), or point --out and TMPDIR at folders csp may write to; the previous outputs are as they were',
+        })
+      : e;
+    if (known instanceof CspError) {
+      if (json && !printed) io.out(`${JSON.stringify({ errors: known.problems.map(problemJson), warnings: [] })}\n`);
+      if (!known.reported) io.err(`${io.color.red('✖')} ${known.problems.map(formatProblem).join(`\n${io.color.red('✖')} `)}\n`);
+      return known.exitCode;
     }
     io.err(`${io.color.red('Unexpected error:')} ${(e as Error)?.message ?? String(e)}\n`);
     if (debug) io.err(`${(e as Error)?.stack ?? ''}\n`);

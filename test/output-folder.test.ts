@@ -81,6 +81,16 @@ describe('a temporary folder that fills during the run', () => {
   });
 });
 
+describe('a database file whose disk fills', () => {
+  it.runIf(canMount)('is exit 3, the disk is full: DuckDB says it in words, csp gives it its errno (ingest/database.ts)', () => {
+    const small = tmp('csp-smalldb-');
+    const { code, stderr } = unshared(`mount -t tmpfs -o size=300k tmpfs "${small}" && exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" validate --config "${REAL}" --db "${small}/work.duckdb" --quiet`);
+    expect(code, stderr).toBe(3);
+    expect(stderr).toContain('csp could not write a file: the disk is full');
+    expect(stderr).not.toContain('bug in csp');
+  });
+});
+
 describe('outputs replaced as one set', () => {
   it('two runs at once into one folder: each waits its turn, and the folder holds one whole run', async () => {
     const out = tmp('csp-two-');

@@ -1,7 +1,9 @@
 // DuckDB's Node package is CommonJS in 124 files: the bundle (scripts/bundle.mjs) carries them in
 // one chunk, so a run resolves and reads one file instead of 124; only the native binding is
 // loaded from node_modules.
-import { DuckDBInstance, type DuckDBConnection, type DuckDBInstance as Instance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBInstance as Instance, type DuckDBValue } from '@duckdb/node-api';
+
+export type Appender = DuckDBAppender;
 
 /**
  * The DuckDB database that ingest fills and analysis queries. In memory by default;
@@ -10,7 +12,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBInstance as Instance,
 export class Database {
   private constructor(
     private readonly instance: Instance,
-    readonly connection: DuckDBConnection,
+    private readonly connection: DuckDBConnection,
     /** A second connection to the same database (connect()): closing it leaves the database open. */
     private readonly shared = false,
   ) {}
@@ -25,7 +27,7 @@ export class Database {
 
   /** Opens (and by default empties) the database; `keepTables` opens a kept one to query it. */
   static async open(file = ':memory:', opts: { keepTables?: boolean } = {}): Promise<Database> {
-    const instance = await DuckDBInstance.create(file);
+    const instance = await withErrno(DuckDBInstance.create(file));
     const connection = await instance.connect();
     const db = new Database(instance, connection);
     if (!opts.keepTables) await db.run(SCHEMA);
@@ -34,21 +36,59 @@ export class Database {
 
   async run(sql: string, params?: DuckDBValue[]): Promise<void> {
     const start = performance.now();
-    await this.connection.run(sql, params);
+    await withErrno(this.connection.run(sql, params));
     trace(start, sql);
   }
 
   /** Rows as plain JS objects (BIGINT → bigint; callers convert counts with Number()). */
   async all<T = Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]> {
     const start = performance.now();
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await withErrno(this.connection.runAndReadAll(sql, params));
     trace(start, sql);
     return reader.getRowObjectsJS() as T[];
+  }
+
+  /** Rows appended to a table in one go: `fill` appends them (DuckDB's appender), then they are written. */
+  async append(table: string, fill: (appender: Appender) => void, opts: { temp?: boolean } = {}): Promise<void> {
+    const appender = await withErrno(opts.temp ? this.connection.createAppender(table, 'main', 'temp') : this.connection.createAppender(table));
+    fill(appender);
+    try {
+      appender.closeSync();
+    } catch (e) {
+      throw errnoOf(e);
+    }
   }
 
   close(): void {
     this.connection.closeSync();
     if (!this.shared) this.instance.closeSync();
+  }
+}
+
+/**
+ * DuckDB says the machine's faults (a full disk for its temporary files, a folder it may not
+ * write) in words only. They are given their errno here, the one place DuckDB's words are read,
+ * so that the CLI tells the machine's trouble (exit 3) from a bug by the code alone.
+ */
+const MACHINE_FAULTS: [RegExp, string][] = [
+  [/No space left on device/i, 'ENOSPC'],
+  [/Disk quota exceeded/i, 'EDQUOT'],
+  [/Read-only file system/i, 'EROFS'],
+  [/Permission denied/i, 'EACCES'],
+];
+
+function errnoOf(e: unknown): unknown {
+  if (!(e instanceof Error) || (e as NodeJS.ErrnoException).code) return e;
+  const fault = MACHINE_FAULTS.find(([words]) => words.test(e.message));
+  if (fault) (e as NodeJS.ErrnoException).code = fault[1];
+  return e;
+}
+
+async function withErrno<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    throw errnoOf(e);
   }
 }
 

@@ -1,19 +1,17 @@
-import type { Database } from './database.js';
+import type { Appender, Database } from './database.js';
 import type { FileRead, IngestOptions, SourceRead } from './types.js';
 
 /** Every file read into the files table, in the order of csp.yaml whichever was read first; `onFile` told of each. */
 export async function recordFiles(db: Database, sources: { read: SourceRead; ids: number[] }[], onFile?: IngestOptions['onFile']): Promise<void> {
-  const appender = await db.connection.createAppender('files');
-  for (const { read, ids } of sources) {
-    for (const [j, entry] of read.files.entries()) {
-      appendFile(appender, read.id, ids[j]!, entry);
-      onFile?.(read.id, entry);
+  await db.append('files', (appender) => {
+    for (const { read, ids } of sources) {
+      for (const [j, entry] of read.files.entries()) {
+        appendFile(appender, read.id, ids[j]!, entry);
+        onFile?.(read.id, entry);
+      }
     }
-  }
-  appender.closeSync();
+  });
 }
-
-type Appender = Awaited<ReturnType<Database['connection']['createAppender']>>;
 
 function appendFile(appender: Appender, sourceId: string, fileId: number, entry: FileRead): void {
   appender.appendVarchar(sourceId);

@@ -51,9 +51,7 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
   // A row with more fields than the headings is refused before any other check: its values are
   // not under their headings, so none of them is read, kept or shown.
   m = { ...m, checks: [{ when: '_shifted', ...parserReject('TOO MANY COLUMNS', staged.header.length), column: null, value: 'NULL' }, ...m.checks] };
-  const firstFailure = m.checks.length
-    ? `CASE ${m.checks.map((c, i) => `WHEN ${c.when} THEN ${i}`).join(' ')} END`
-    : 'NULL::INTEGER';
+  const firstFailure = m.checks.length ? `CASE ${m.checks.map((c, i) => `WHEN ${c.when} THEN ${i}`).join(' ')} END` : 'NULL::INTEGER';
   // Keep only what the inserts and rejects use: a file's other columns (names, addresses,
   // free text) are never copied, and the table stays small.
   const used = [...m.inserts.flatMap((i) => Object.values(i)), ...m.checks.flatMap((c) => [c.when, c.value])].join(' ');
@@ -103,18 +101,18 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
 /** Adds rejects (the lines the parser could not read) to the rejects table. */
 export async function appendRejects(db: Database, source: string, fileId: number, rejects: readonly Reject[]): Promise<void> {
   if (rejects.length === 0) return;
-  const appender = await db.connection.createAppender('rejects');
-  for (const r of rejects) {
-    appender.appendVarchar(source);
-    appender.appendInteger(fileId);
-    appender.appendBigInt(BigInt(r.line));
-    r.column === null ? appender.appendNull() : appender.appendVarchar(r.column);
-    r.value === null ? appender.appendNull() : appender.appendVarchar(r.value);
-    appender.appendVarchar(r.reason);
-    appender.appendVarchar(r.code);
-    appender.endRow();
-  }
-  appender.closeSync();
+  await db.append('rejects', (appender) => {
+    for (const r of rejects) {
+      appender.appendVarchar(source);
+      appender.appendInteger(fileId);
+      appender.appendBigInt(BigInt(r.line));
+      r.column === null ? appender.appendNull() : appender.appendVarchar(r.column);
+      r.value === null ? appender.appendNull() : appender.appendVarchar(r.value);
+      appender.appendVarchar(r.reason);
+      appender.appendVarchar(r.code);
+      appender.endRow();
+    }
+  });
 }
 
 /**
@@ -157,8 +155,7 @@ const wholeDigits = (column: string): string =>
  * by commas in threes, are read. Digits are cast exactly (never through a DOUBLE), and only up to
  * MAX_COUNT: a larger one is NULL here and refused by `tooLarge`.
  */
-export const wholeNumber = (column: string): string =>
-  `CASE WHEN ${exact(column)} BETWEEN -${MAX_COUNT} AND ${MAX_COUNT} THEN ${exact(column)} END`;
+export const wholeNumber = (column: string): string => `CASE WHEN ${exact(column)} BETWEEN -${MAX_COUNT} AND ${MAX_COUNT} THEN ${exact(column)} END`;
 
 /**
  * SQL: true for a whole number beyond ±MAX_COUNT, however many digits: its own reason to refuse

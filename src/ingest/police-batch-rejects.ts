@@ -16,9 +16,7 @@ export async function findRepeats(db: Database, s: BatchScan): Promise<{ passing
   const { t } = s;
   const [found] = await db.all<{ failing: bigint }>(`SELECT count(*) AS failing FROM ${t.kinds} WHERE _check IS NOT NULL`);
   const anyFailing = found!.failing > 0n;
-  const passing = anyFailing
-    ? `AND NOT EXISTS (SELECT 1 FROM ${t.kinds} k WHERE k._check IS NOT NULL AND ${same('k', t.rows, ['month', 'crime_type'])})`
-    : '';
+  const passing = anyFailing ? `AND NOT EXISTS (SELECT 1 FROM ${t.kinds} k WHERE k._check IS NOT NULL AND ${same('k', t.rows, ['month', 'crime_type'])})` : '';
   // Grouping a million 64-character IDs costs twice grouping their 64-bit hashes, so the hashes
   // find the candidates and the IDs themselves decide (a hash collision is only a candidate).
   await db.run(`CREATE OR REPLACE TEMP TABLE ${t.repeats} AS
@@ -63,7 +61,10 @@ export async function collectRejected(db: Database, s: BatchScan, o: { rowOf: (f
 export async function parserRejectsOf(db: Database, s: BatchScan): Promise<string> {
   const { t } = s;
   const hasRejects = (await db.all(`SELECT 1 FROM duckdb_tables() WHERE table_name = '${t.rej}'`)).length > 0;
-  const fileIndex = sqlCase('s.file_path', s.files.map((f, i) => [sqlString(f.readPath ?? f.path), String(i)]));
+  const fileIndex = sqlCase(
+    's.file_path',
+    s.files.map((f, i) => [sqlString(f.readPath ?? f.path), String(i)]),
+  );
   const parserRejects = hasRejects
     ? `(SELECT ${fileIndex} AS _f, e.line, any_value(e.column_name ORDER BY e.column_idx) AS column_name,
            any_value(e.error_type ORDER BY e.column_idx) AS error_type
@@ -78,7 +79,10 @@ export async function parserRejectsOf(db: Database, s: BatchScan): Promise<strin
 /** The rejected rows into the rejects table, each at its line, a repeat naming where its ID was first read. */
 export async function insertRejects(db: Database, s: BatchScan, rowCase: string): Promise<void> {
   const pick = (f: (c: Check) => string) => `CASE _check ${s.checks.map((c, i) => `WHEN ${i} THEN ${f(c)}`).join(' ')} END`;
-  const shownCase = sqlCase('b.first_fid', [...s.o.shownById].map(([id, shown]) => [String(id), sqlString(shown)]));
+  const shownCase = sqlCase(
+    'b.first_fid',
+    [...s.o.shownById].map(([id, shown]) => [String(id), sqlString(shown)]),
+  );
   await db.run(`INSERT INTO rejects
       SELECT ${sqlString(s.o.sourceId)}, ${s.fileOf('_f')}, ${lineOf(s, 'b._f', 'b.k')},
         ${pick((c) => (c.column === null ? 'NULL' : sqlString(c.column)))}, left(${pick((c) => `CAST(${c.value} AS VARCHAR)`)}, 200), ${pick((c) => sqlString(c.reason))},
@@ -105,18 +109,18 @@ export async function appendUnreadableLines(db: Database, s: BatchScan, parserRe
     `SELECT * FROM ${parserRejects} ORDER BY _f, line`,
   );
   if (unreadable.length === 0) return;
-  const appender = await db.connection.createAppender('rejects');
-  for (const r of unreadable) {
-    const column = r.column_name && /^c\d+$/.test(r.column_name) ? s.header[Number(r.column_name.slice(1))] ?? null : null;
-    const { reason, code } = parserReject(r.error_type, s.header.length);
-    appender.appendVarchar(s.o.sourceId);
-    appender.appendInteger(s.files[r._f]!.fileId);
-    appender.appendBigInt(r.line);
-    column === null ? appender.appendNull() : appender.appendVarchar(column);
-    appender.appendNull(); // no value of a line that cannot be parsed (parserRejectValue, parser-rejects.ts)
-    appender.appendVarchar(reason);
-    appender.appendVarchar(code);
-    appender.endRow();
-  }
-  appender.closeSync();
+  await db.append('rejects', (appender) => {
+    for (const r of unreadable) {
+      const column = r.column_name && /^c\d+$/.test(r.column_name) ? (s.header[Number(r.column_name.slice(1))] ?? null) : null;
+      const { reason, code } = parserReject(r.error_type, s.header.length);
+      appender.appendVarchar(s.o.sourceId);
+      appender.appendInteger(s.files[r._f]!.fileId);
+      appender.appendBigInt(r.line);
+      column === null ? appender.appendNull() : appender.appendVarchar(column);
+      appender.appendNull(); // no value of a line that cannot be parsed (parserRejectValue, parser-rejects.ts)
+      appender.appendVarchar(reason);
+      appender.appendVarchar(code);
+      appender.endRow();
+    }
+  });
 }

@@ -185,9 +185,8 @@ async function stageXlsx(db: Database, file: string, opts: ReadOptions): Promise
   const n = opts.scratch.next();
   const table = `stg_${n}`;
   await db.run(`CREATE OR REPLACE TEMP TABLE ${table} (_row BIGINT, ${header.map((_, i) => `c${i} VARCHAR`).join(', ')}, _shifted BOOLEAN)`);
-  const appender = await db.connection.createAppender(table, 'main', 'temp');
   let rowsRead = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  await db.append(table, (appender) => sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
     rowsRead++;
     appender.appendBigInt(BigInt(rowNumber));
@@ -198,8 +197,7 @@ async function stageXlsx(db: Database, file: string, opts: ReadOptions): Promise
     }
     appender.appendBoolean(false); // _shifted: a cell belongs to its heading in a workbook
     appender.endRow();
-  });
-  appender.closeSync();
+  }), { temp: true });
   return { table, relation: 'TABLE', header, collect: async () => ({ parserRejects: [] }), rowsRead: async () => rowsRead, lineSql: (row) => row };
 }
 
