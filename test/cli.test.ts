@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { run } from '../src/cli.js';
+import type { Check } from '../src/commands/doctor.js';
 import { cli, minimalConfig, ROOT, workspace } from './helpers.js';
-
-const tmp = (p: string) => mkdtempSync(path.join(tmpdir(), p));
 
 /**
  * The smallest workspace that validates and assesses: the paths (exit codes, --json, errors) are
@@ -30,15 +29,15 @@ describe('exit codes', () => {
     // A config named with --config that is not there fails (exit 2); the default csp.yaml only warns.
     const missing = await cli(['doctor', '--config', 'no/such/csp.yaml', '--json']);
     expect(missing.code).toBe(2);
-    expect(JSON.parse(missing.stdout).checks.find((c: any) => c.check === 'Configuration')).toMatchObject({
+    expect(JSON.parse(missing.stdout).checks.find((c: Check) => c.check === 'Configuration')).toMatchObject({
       status: 'fail',
       detail: 'no/such/csp.yaml does not exist',
     });
     const here = await cli(['doctor', '--json'], { cwd: tmpdir() });
-    expect(JSON.parse(here.stdout).checks.find((c: any) => c.check === 'Configuration')).toMatchObject({ status: 'warn' });
+    expect(JSON.parse(here.stdout).checks.find((c: Check) => c.check === 'Configuration')).toMatchObject({ status: 'warn' });
     const doctor = await cli(['doctor', '--config', config, '--browser', '/no/such/browser', '--json']);
     expect(doctor.code).toBe(3);
-    expect(JSON.parse(doctor.stdout).checks.find((c: any) => c.check === 'Browser for PDF')).toMatchObject({ status: 'fail' });
+    expect(JSON.parse(doctor.stdout).checks.find((c: Check) => c.check === 'Browser for PDF')).toMatchObject({ status: 'fail' });
   });
 
   it('1 for an unexpected failure: it says so and points to --debug, which prints the stack', async () => {

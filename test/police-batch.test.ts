@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { cli, minimalConfig, workspace } from './helpers.js';
+import { cli, minimalConfig, workspace, type ValidationJson } from './helpers.js';
 import { loadConfig } from '../src/config/load.js';
 import { Database } from '../src/ingest/database.js';
 import { ingest } from '../src/ingest/index.js';
@@ -110,8 +110,8 @@ describe('partner workbooks parsed while the police files are read', () => {
     const dir = workspace({ 'csp.yaml': yamlFor(`${police('police', 'police/*-kent-street.csv')}\n${records}`), ...FILES, 'council/asb.xlsx': 'not a zip file' });
     const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
     expect(r.code).toBe(2);
-    const json = JSON.parse(r.stdout);
-    expect(json.sources.map((s: any) => [s.id, s.rowsRead])).toEqual([['police', 18], ['asb', 0]]);
+    const json = JSON.parse(r.stdout) as ValidationJson;
+    expect(json.sources.map((s) => [s.id, s.rowsRead])).toEqual([['police', 18], ['asb', 0]]);
     expect(json.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^cannot be read as an Excel workbook/), file: 'council/asb.xlsx' })]);
   });
 
@@ -179,8 +179,8 @@ describe('files that cannot share one scan still have their Crime IDs compared',
     const dir = workspace({ 'csp.yaml': yaml, 'police/2024-01-kent-street.csv': jan, 'police/2024-02-kent-street.csv': feb, 'police/2024-03-kent-street.csv': mar });
     const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
     expect(r.code).toBe(0);
-    const s = JSON.parse(r.stdout).sources[0];
-    expect(s.files.map((f: any) => [f.rowsRead, f.rowsAccepted, f.rowsRejected])).toEqual([[2, 2, 0], [2, 1, 1], [3, 1, 2]]);
+    const s = (JSON.parse(r.stdout) as ValidationJson).sources[0]!;
+    expect(s.files.map((f) => [f.rowsRead, f.rowsAccepted, f.rowsRejected])).toEqual([[2, 2, 0], [2, 1, 1], [3, 1, 2]]);
     expect(s.rejects).toEqual([expect.objectContaining({
       reason: 'Crime ID already read in an earlier file: the first row with this ID is kept',
       rows: 3,
