@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, workspace } from './helpers.js';
+import { cli, readAssessment, workspace } from './helpers.js';
 
 /**
  * All crime from the force's own crime export (issue 20 item 7), and one answer from validate
@@ -58,16 +57,16 @@ themes:
     const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--quiet', '--format', 'html']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const a = JSON.parse(readFileSync(path.join(dir, 'out', 'assessment.json'), 'utf8'));
+    const a = readAssessment(path.join(dir, 'out'));
     // Thanet: 12 × 8 = 96 against 12 × 7 = 84; Dover 12 × 6 = 72 each year.
     expect([a.allCrime.source, a.allCrime.current, a.allCrime.previous]).toEqual(['force-crime', 96, 84]);
     // 96 / 1,000 = 96.0 per 1,000; Dover 72 / 2,000 = 36.0; force (96 + 72) / 3,000 = 56.0.
     expect([a.allCrime.ratePer1000, a.allCrime.forceAverageRatePer1000, a.allCrime.rank, a.allCrime.rankOf]).toEqual([96, 56, 1, 2]);
-    expect(a.comparators.map((c: any) => [c.area, c.current])).toEqual([['Thanet', 96], ['Dover', 72]]);
+    expect(a.comparators.map((c) => [c.area, c.current])).toEqual([['Thanet', 96], ['Dover', 72]]);
     // The volume criterion has a force average from a return by district.
-    const burglary = a.ranking.themes.find((t: any) => t.id === 'burglary');
+    const burglary = a.ranking.themes.find((t) => t.id === 'burglary')!;
     // Burglary: Thanet 96 per 1,000 against the force's 96 / 3,000 = 32.0 (Dover has none): 300%.
-    expect(burglary.criteria.find((c: any) => c.id === 'volume').raw).toBe(300);
+    expect(burglary.criteria.find((c) => c.id === 'volume')!.raw).toBe(300);
   });
 
   it('without a police source or allCrime, validate and assess both refuse, naming the fix', async () => {

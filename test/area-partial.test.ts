@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, workspace } from './helpers.js';
+import { cli, readAssessment, workspace, type ValidationJson } from './helpers.js';
 
 /**
  * A month partly published for the partnership area alone (issue 20 item 3): the force's total
@@ -25,17 +24,17 @@ output: {date: 2026-01-15}
 `,
       ...Object.fromEntries(MONTHS.map((m) => [`police/${m}-kent-street.csv`, police(m)])),
     });
-    const v = JSON.parse((await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json'])).stdout);
-    const p = v.sources[0];
+    const v = JSON.parse((await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json'])).stdout) as ValidationJson;
+    const p = v.sources[0]!;
     expect(p.partialMonths).toEqual([]); // 1,040 of the force's usual 1,100: 95%
-    expect(p.areaPartialMonths.map((m: any) => [m.month, m.count, m.expected])).toEqual([['2025-03', 40, 100]]);
-    expect(v.warnings.map((w: any) => w.message)).toContain('March 2025 looks partially published for Thanet: 40 crimes, 40% of a whole month (100: the lower of the same month a year earlier and the median of the 12 months before)');
+    expect(p.areaPartialMonths.map((m) => [m.month, m.count, m.expected])).toEqual([['2025-03', 40, 100]]);
+    expect(v.warnings.map((w) => w.message)).toContain('March 2025 looks partially published for Thanet: 40 crimes, 40% of a whole month (100: the lower of the same month a year earlier and the median of the 12 months before)');
     expect((await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--quiet', '--format', 'html'])).code).toBe(0);
-    const a = JSON.parse(readFileSync(path.join(dir, 'out', 'assessment.json'), 'utf8'));
+    const a = readAssessment(path.join(dir, 'out'));
     // 11 × 100 + 40 = 1,140 against 1,200; compared on the 11 other months: 1,100 against 1,100.
     expect([a.allCrime.current, a.allCrime.previous]).toEqual([1140, 1200]);
     expect(a.allCrime.comparable).toMatchObject({ excludedMonths: ['2024-03', '2025-03'], months: 11, current: 1100, previous: 1100, significance: 'no significant change' });
-    const f = a.dataQuality.find((x: any) => x.id === 'partial-month-police-2025-03');
+    const f = a.dataQuality.find((x) => x.id === 'partial-month-police-2025-03')!;
     expect(f.message).toBe('March 2025 looks partially published in the police data for Thanet: 40 crimes, 40% of a whole month (100: the lower of the same month a year earlier and the median of the 12 months before)');
     expect(f.effect).toContain("the current window's total (Jan–Dec 2025) is understated by about 60 in Thanet");
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, workspace } from './helpers.js';
+import type { Assessment } from '../src/analyse/assessment-schema.js';
+import { cli, readAssessment, workspace } from './helpers.js';
 
 /**
  * A hand-made workspace small enough to compute every figure by hand (the comments show the sums).
@@ -78,7 +79,7 @@ output: {date: 2026-01-15}
 const JUDGEMENTS = 'Theme,Influence\nAnti-social behaviour,4\nasb,5\nASB,\nburglary,3\nDeliberate fires,2\n';
 
 describe('assess on a hand-computed workspace', () => {
-  let a: any;
+  let a: Assessment;
   let tables: Record<string, string>;
   let dir = '';
   beforeAll(async () => {
@@ -100,7 +101,7 @@ describe('assess on a hand-computed workspace', () => {
     const r = await cli(['assess', '--config', path.join(ws, 'csp.yaml'), '--quiet', '--format', 'html']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    a = JSON.parse(readFileSync(path.join(ws, 'out', 'assessment.json'), 'utf8'));
+    a = readAssessment(path.join(ws, 'out'));
     tables = Object.fromEntries(['themes', 'all-crime-by-district', 'survey', 'ranking'].map((t) => [t, readFileSync(path.join(ws, 'out', 'tables', `${t}.csv`), 'utf8')]));
   });
 
@@ -129,21 +130,21 @@ describe('assess on a hand-computed workspace', () => {
   });
 
   it('records: 10 against 6, no percentage on a base under 20, 4 of 10 repeats, hotspots by count and rate', () => {
-    const t = a.themes.find((x: any) => x.id === 'asb');
+    const t = a.themes.find((x) => x.id === 'asb')!;
     expect(t.headlineSource).toBe('council-asb');
     expect(t).toMatchObject({ current: 10, previous: 6, change: 4, changePct: null, changePctLabel: 'n/a', pValue: 0.4545, forceAverageRatePer1000: null, rank: null });
     expect(t.summary).toContain('4 more than in Jan–Dec 2024 (n/a: fewer than 20 in Jan–Dec 2024)');
-    const m = t.measures[0];
+    const m = t.measures[0]!;
     expect(m.repeats).toEqual([{ flag: 'repeat', flagged: 4, total: 10, sharePct: 40 }]);
     expect(m.hotspots.byCount).toEqual([{ area: 'Ward A', count: 6, sharePct: 60 }, { area: 'Ward B', count: 4, sharePct: 40 }]);
-    expect(m.hotspots.byRate.map((h: any) => [h.area, h.ratePer1000])).toEqual([['Ward B', 16], ['Ward A', 12]]);
+    expect(m.hotspots.byRate.map((h) => [h.area, h.ratePer1000])).toEqual([['Ward B', 16], ['Ward A', 12]]);
     expect(t.measures[1]).toMatchObject({ source: 'police', current: 5, previous: 5, rank: 1 }); // ASB: 5 a file in Thanet, none in Dover
   });
 
   it('counts by quarter count towards a window only when wholly inside it; a straddling financial year in neither', () => {
-    const t = a.themes.find((x: any) => x.id === 'fires');
+    const t = a.themes.find((x) => x.id === 'fires')!;
     expect(t).toMatchObject({ current: 13, previous: 5, pValue: 0.09625, ratePer1000: 13 });
-    expect(t.measures[0].series.map((s: any) => s.count).reduce((x: number, y: number) => x + y, 0)).toBe(1); // only the monthly row
+    expect(t.measures[0]!.series.map((s) => s.count).reduce((x, y) => x + y, 0)).toBe(1); // only the monthly row
   });
 
   it('survey shares: of those who answered a question; problems of all respondents; a theme counts a respondent once', () => {
@@ -152,12 +153,12 @@ describe('assess on a hand-computed workspace', () => {
       responses: 10, agreePct: 87.5, agreeAnswered: 8, safeDayPct: 80, safeDayAnswered: 10, safeDarkPct: 10, safeDarkAnswered: 10,
       problems: [{ option: 'ASB', respondents: 6, sharePct: 60 }, { option: 'Drugs', respondents: 6, sharePct: 60 }],
     });
-    expect(a.themes.map((t: any) => [t.id, t.perceptionPct])).toEqual([['burglary', 80], ['asb', 60], ['fires', 60]]);
+    expect(a.themes.map((t) => [t.id, t.perceptionPct])).toEqual([['burglary', 80], ['asb', 60], ['fires', 60]]);
   });
 
   it('judgements: the mean of the scores given, by theme id or name; blank scores do not count', () => {
-    expect(a.themes.find((t: any) => t.id === 'asb').judgements).toEqual({ influence: { mean: 4.5, practitioners: 2 } });
-    expect(a.themes.find((t: any) => t.id === 'burglary').judgements).toEqual({ influence: { mean: 3, practitioners: 1 } });
+    expect(a.themes.find((t) => t.id === 'asb')!.judgements).toEqual({ influence: { mean: 4.5, practitioners: 2 } });
+    expect(a.themes.find((t) => t.id === 'burglary')!.judgements).toEqual({ influence: { mean: 3, practitioners: 1 } });
   });
 
   it('ranks the themes by hand: bands, weights, contributions, the tie-break and the recommended two', () => {
@@ -165,14 +166,14 @@ describe('assess on a hand-computed workspace', () => {
     // asb: share 10/45 = 22.2 → 2; trend n/a → 0 → 2; perception 60 → 3; influence 4.5 → 3: 10
     // fires: share 13/45 = 28.9 → 2; trend not significant → 0 → 2; perception 60 → 3; influence 2 → 1: 8
     const r = a.ranking;
-    expect(r.themes.map((t: any) => [t.id, t.rank, t.score, t.recommended, t.criteria.map((c: any) => [c.raw, c.band])])).toEqual([
+    expect(r.themes.map((t) => [t.id, t.rank, t.score, t.recommended, t.criteria.map((c) => [c.raw, c.band])])).toEqual([
       ['burglary', 1, 10, true, [[100, 3], [0, 2], [80, 3], [3, 2]]],
       ['asb', 2, 10, true, [[22.2, 2], [0, 2], [60, 3], [4.5, 3]]],
       ['fires', 3, 8, false, [[28.9, 2], [0, 2], [60, 3], [2, 1]]],
     ]);
     expect(r.tieBreak).toBe('Equal scores are ordered by their bands, compared criterion by criterion (volume, trend, perception, influence), then by the order in which the partnership lists its themes.');
     // Council ASB covers Mar 2024–Mar 2025: March of each year is what the two windows share.
-    expect(r.themes[1].criteria[1].reason).toBe('6 → 10 (compared on only 1 of the 12 months, those both windows have, leaving out Jan–Feb 2024 and Apr–Dec 2025 (not covered by the source) and Apr 2024–Feb 2025 (no data)): too few to give a percentage, counted as no change');
+    expect(r.themes[1]!.criteria[1]!.reason).toBe('6 → 10 (compared on only 1 of the 12 months, those both windows have, leaving out Jan–Feb 2024 and Apr–Dec 2025 (not covered by the source) and Apr 2024–Feb 2025 (no data)): too few to give a percentage, counted as no change');
     expect(tables.ranking!.split('\n')[0]).toBe('rank,theme_id,theme,score,recommended,override_reason,volume_raw,volume_band,volume_weight,volume_contribution,volume_reason,trend_raw,trend_band,trend_weight,trend_contribution,trend_reason,perception_raw,perception_band,perception_weight,perception_contribution,perception_reason,influence_raw,influence_band,influence_weight,influence_contribution,influence_reason');
   });
 
@@ -185,7 +186,7 @@ describe('assess on a hand-computed workspace', () => {
   });
 
   it('says where sources do not cover the windows', () => {
-    expect(a.dataQuality.map((f: any) => f.id)).toEqual(expect.arrayContaining(['coverage-police', 'coverage-council-asb']));
-    expect(a.dataQuality.find((f: any) => f.id === 'coverage-police').effect).toBe('months without data count as zero in the totals; changes are measured on the months both windows have');
+    expect(a.dataQuality.map((f) => f.id)).toEqual(expect.arrayContaining(['coverage-police', 'coverage-council-asb']));
+    expect(a.dataQuality.find((f) => f.id === 'coverage-police')!.effect).toBe('months without data count as zero in the totals; changes are measured on the months both windows have');
   });
 });

@@ -1,15 +1,39 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Chalk } from 'chalk';
 import { run } from '../src/cli.js';
 import type { Io } from '../src/core/io.js';
+import type { Assessment } from '../src/analyse/assessment-schema.js';
+import type { summaryJson } from '../src/commands/assess.js';
+import type { problemJson } from '../src/commands/json.js';
+import type { validationJson } from '../src/commands/validate.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SAMPLE_CONFIG = path.join(ROOT, 'data-samples', 'csp.yaml');
 export const REAL_CONFIG = path.join(ROOT, 'test', 'fixtures', 'realdata', 'csp.yaml');
+
+/** A problem as `--json` prints it: message, and file, line, column, key and hint where known. */
+export type ProblemJson = ReturnType<typeof problemJson>;
+/** What `csp validate --json` prints. */
+export type ValidationJson = ReturnType<typeof validationJson>;
+/** One source of `csp validate --json`. */
+export type SourceJson = ValidationJson['sources'][number];
+/** What `csp assess --json` prints: the summary, and the errors that did not stop the run (no browser for PDF). */
+export type AssessJson = ReturnType<typeof summaryJson> & { errors: ProblemJson[] };
+/** What a command given --json prints when it fails before its own object (src/cli.ts): its errors. */
+export interface ErrorsJson {
+  errors: ProblemJson[];
+  warnings: ProblemJson[];
+}
+
+/** assessment.json read back: from the folder it is in, or the file itself. */
+export function readAssessment(dirOrFile: string): Assessment {
+  const file = dirOrFile.endsWith('.json') ? dirOrFile : path.join(dirOrFile, 'assessment.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as Assessment;
+}
 
 export interface CliResult {
   code: number;

@@ -14,6 +14,7 @@ const figure = (current: number, previous: number, rate: number | null = null, f
   rank,
   rankOf: rank === null ? null : 13,
   differenceFromForcePer1000: rate !== null && force !== null ? Math.round((rate - force) * 100) / 100 : null,
+  comparable: null,
 });
 
 describe('plain-English summaries', () => {
