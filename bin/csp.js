@@ -15,7 +15,10 @@ const { run, runCleanups } = bundle.exports;
 // themselves cannot be said anywhere, so it is never thrown either.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 // Ctrl-C or a scheduler's SIGTERM: remove temporary files; the previous outputs stay as they were.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
   process.once(signal, () => {
     runCleanups();
     process.stderr.write(`\ncsp: interrupted (${signal}); temporary files removed, earlier outputs kept.\n`);

@@ -13,7 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, out: { type: 'string' }, sizes: { type: 'string' }, runs: { type: 'string' }, report: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    sizes: { type: 'string' },
+    runs: { type: 'string' },
+    report: { type: 'boolean', default: false },
+  },
+});
 // Each command runs this many times and its median run is kept: these machines are shared.
 const runs = Number(values.runs ?? (values.smoke ? 1 : 3));
 const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.smoke ? [50_000] : [1_000_000, 10_000_000];
@@ -27,7 +35,9 @@ function workspace(rows) {
   if (existsSync(marker)) return dir;
   rmSync(dir, { recursive: true, force: true });
   log(`generating ${rows.toLocaleString('en-GB')} police rows in ${dir} (once; cached)`);
-  execFileSync(process.execPath, [path.join(root, 'dist/samples/cli.js'), '--out', dir, '--rows', String(rows), '--plain', '--police-only'], { stdio: ['ignore', 'ignore', 'ignore'] });
+  execFileSync(process.execPath, [path.join(root, 'dist/samples/cli.js'), '--out', dir, '--rows', String(rows), '--plain', '--police-only'], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
   for (const folder of ['council', 'fire', 'population', 'survey', 'judgements', 'actions']) {
     cpSync(path.join(root, 'data-samples', folder), path.join(dir, folder), { recursive: true });
   }
@@ -54,7 +64,10 @@ async function derivedWorkspace(rows, suffix, writePolice) {
   if (existsSync(marker)) return dir;
   rmSync(dir, { recursive: true, force: true });
   log(`writing the police files of ${dir} (once; cached)`);
-  cpSync(plain, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}police${path.sep}`) && !src.endsWith(`${path.sep}out`) && !src.endsWith('.complete') });
+  cpSync(plain, dir, {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}police${path.sep}`) && !src.endsWith(`${path.sep}out`) && !src.endsWith('.complete'),
+  });
   mkdirSync(path.join(dir, 'police'), { recursive: true });
   for (const f of readdirSync(path.join(plain, 'police'))) await writePolice(path.join(plain, 'police', f), path.join(dir, 'police', f));
   writeFileSync(marker, `${rows}\n`);
@@ -62,8 +75,8 @@ async function derivedWorkspace(rows, suffix, writePolice) {
 }
 
 /** The same workspace with its police files gzipped (.csv.gz, as the sample ships them). Cached. */
-const gzipWorkspace = (rows) => derivedWorkspace(rows, 'gz', (from, to) =>
-  pipeline(createReadStream(from), createGzip({ level: 1 }), createWriteStream(`${to}.gz`)));
+const gzipWorkspace = (rows) =>
+  derivedWorkspace(rows, 'gz', (from, to) => pipeline(createReadStream(from), createGzip({ level: 1 }), createWriteStream(`${to}.gz`)));
 
 /**
  * The same workspace with 1 police row in `every` kept (about 10,000 rows): what `csp assess`
@@ -73,7 +86,9 @@ async function thinWorkspace(rows) {
   const every = Math.max(1, Math.floor(rows / FIXED_ROWS));
   const dir = await derivedWorkspace(rows, 'thin', (from, to) => {
     // The header, then every `every`-th row (the generator writes one row a line, no quoted line breaks).
-    const kept = readFileSync(from, 'utf8').split('\n').filter((line, i) => i === 0 || (line !== '' && i % every === 0));
+    const kept = readFileSync(from, 'utf8')
+      .split('\n')
+      .filter((line, i) => i === 0 || (line !== '' && i % every === 0));
     writeFileSync(to, `${kept.join('\n')}\n`);
   });
   return { dir, every };
@@ -105,7 +120,12 @@ function measureTogether(commands) {
 function measureOnce(label, command, args, opts = {}) {
   const wrapped = hasTime ? ['/usr/bin/time', ['-f', '__TIME__ %e %U %S %M', command, ...args]] : [command, args];
   const start = performance.now();
-  const r = spawnSync(wrapped[0], wrapped[1], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1', ...opts.env }, cwd: opts.cwd ?? root });
+  const r = spawnSync(wrapped[0], wrapped[1], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    cwd: opts.cwd ?? root,
+  });
   const wall = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`${label} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
   const m = /__TIME__ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
@@ -120,7 +140,7 @@ function pandasPython() {
     if (spawnSync(py, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0) return py;
   }
   if (!values.smoke && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    log('installing Debian\'s python3-pandas for the comparison');
+    log("installing Debian's python3-pandas for the comparison");
     spawnSync('apt-get', ['install', '-y', '-qq', 'python3-pandas'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (spawnSync('/usr/bin/python3', ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0) return '/usr/bin/python3';
   }
@@ -163,12 +183,17 @@ for (const rows of sizes) {
   const fixed = others.find((m) => m.label === 'csp assess, fixed cost');
   const floorFixed = others.find((m) => m.label === 'bare DuckDB query, fixed cost');
   const row = {
-    rows, floor, assess, pandas: others.find((m) => m.label === 'pandas') ?? null, gzip: others.find((m) => m.label.endsWith('.csv.gz')),
+    rows,
+    floor,
+    assess,
+    pandas: others.find((m) => m.label === 'pandas') ?? null,
+    gzip: others.find((m) => m.label.endsWith('.csv.gz')),
     fixed: fixed ? { ...fixed, every: thin.every } : null,
     floorFixed: floorFixed ?? null,
   };
   results.push(row);
-  for (const m of [floor, assess, row.fixed, row.floorFixed, row.pandas, row.gzip].filter(Boolean)) log(`  ${m.label.padEnd(30)} ${m.wall.toFixed(2)} s wall, ${m.cpu?.toFixed(2) ?? '?'} s CPU, ${m.peakMb?.toFixed(0) ?? '?'} MB peak`);
+  for (const m of [floor, assess, row.fixed, row.floorFixed, row.pandas, row.gzip].filter(Boolean))
+    log(`  ${m.label.padEnd(30)} ${m.wall.toFixed(2)} s wall, ${m.cpu?.toFixed(2) ?? '?'} s CPU, ${m.peakMb?.toFixed(0) ?? '?'} MB peak`);
   log(`  assess / floor: ${(assess.wall / floor.wall).toFixed(2)}×`);
 }
 
@@ -182,7 +207,11 @@ if (browser) {
   if (!existsSync(path.join(out, 'assessment.json'))) measure('assess', process.execPath, assessArgs(ws, '--quiet'));
   const [empty, render] = measureTogether([
     { label: 'empty page PDF', command: process.execPath, args: [path.join(root, 'scripts/bench-empty-pdf.mjs'), browser] },
-    { label: 'csp render-plan', command: process.execPath, args: [csp, 'render-plan', '--config', path.join(ws, 'csp.yaml'), '--format', 'html,pdf', '--quiet'] },
+    {
+      label: 'csp render-plan',
+      command: process.execPath,
+      args: [csp, 'render-plan', '--config', path.join(ws, 'csp.yaml'), '--format', 'html,pdf', '--quiet'],
+    },
   ]);
   documents = { empty, render };
   log(`\nrender-plan ${render.wall.toFixed(2)} s against an empty page ${empty.wall.toFixed(2)} s: ${(render.wall / empty.wall).toFixed(2)}×`);
@@ -195,7 +224,13 @@ log(`\nwrote ${values.smoke ? path.join(cache, 'bench.json') : 'BENCHMARKS.md'}`
 
 function machine() {
   const cpus = os.cpus();
-  return { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGb: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.versions.node };
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.versions.node,
+  };
 }
 
 /** A step's line as csp prints it, without its counts and paths. */
@@ -255,17 +290,31 @@ function markdown(r) {
       const v = x.assess.wall / x.floor.wall;
       return `| assess / bare query, ${n(x.rows)} rows | ${v.toFixed(2)}× | ${x.rows <= 1_000_000 ? `≤ 1.5× | ${verdict(v <= 1.5)}` : '– | –'} |`;
     }),
-    ...r.results.filter((x) => x.fixed).map((x) => `| assess with 1 police row in ${x.fixed.every} / bare query on all ${n(x.rows)} rows | ${(x.fixed.wall / x.floor.wall).toFixed(2)}× | – | – |`),
-    ...r.results.filter((x) => x.pandas).map((x) => {
-      const v = x.pandas.wall / x.assess.wall;
-      return `| pandas / assess, ${n(x.rows)} rows | ${v.toFixed(2)}× | ≥ 3× | ${verdict(v >= 3)} |`;
-    }),
-    ...r.results.filter((x) => x.rows >= 10_000_000).map((x) => `| assess peak memory, ${n(x.rows)} rows | ${mb(x.assess)} MB | < 2,048 MB | ${verdict((x.assess.peakMb ?? Infinity) < 2048)} |`),
-    ...r.results.filter((x) => x.gzip).map((x) => `| assess peak memory, ${n(x.rows)} rows as .csv.gz | ${mb(x.gzip)} MB | < 2,048 MB | ${verdict((x.gzip.peakMb ?? Infinity) < 2048)} |`),
-    ...(r.documents ? [(() => {
-      const v = r.documents.render.wall / r.documents.empty.wall;
-      return `| render-plan (HTML + PDF, plan and Cabinet report) / empty-page PDF | ${v.toFixed(2)}× | ≤ 3× | ${verdict(v <= 3)} |`;
-    })()] : []),
+    ...r.results
+      .filter((x) => x.fixed)
+      .map(
+        (x) => `| assess with 1 police row in ${x.fixed.every} / bare query on all ${n(x.rows)} rows | ${(x.fixed.wall / x.floor.wall).toFixed(2)}× | – | – |`,
+      ),
+    ...r.results
+      .filter((x) => x.pandas)
+      .map((x) => {
+        const v = x.pandas.wall / x.assess.wall;
+        return `| pandas / assess, ${n(x.rows)} rows | ${v.toFixed(2)}× | ≥ 3× | ${verdict(v >= 3)} |`;
+      }),
+    ...r.results
+      .filter((x) => x.rows >= 10_000_000)
+      .map((x) => `| assess peak memory, ${n(x.rows)} rows | ${mb(x.assess)} MB | < 2,048 MB | ${verdict((x.assess.peakMb ?? Infinity) < 2048)} |`),
+    ...r.results
+      .filter((x) => x.gzip)
+      .map((x) => `| assess peak memory, ${n(x.rows)} rows as .csv.gz | ${mb(x.gzip)} MB | < 2,048 MB | ${verdict((x.gzip.peakMb ?? Infinity) < 2048)} |`),
+    ...(r.documents
+      ? [
+          (() => {
+            const v = r.documents.render.wall / r.documents.empty.wall;
+            return `| render-plan (HTML + PDF, plan and Cabinet report) / empty-page PDF | ${v.toFixed(2)}× | ≤ 3× | ${verdict(v <= 3)} |`;
+          })(),
+        ]
+      : []),
   ];
   const lines = [
     '# Benchmarks',
@@ -283,15 +332,19 @@ function markdown(r) {
     ...r.results.flatMap((x) => [
       `| ${n(x.rows)} | bare DuckDB query (read + group-by) | ${f(x.floor)} |`,
       `| ${n(x.rows)} | csp assess (--format html) | ${f(x.assess)} |`,
-      ...(x.fixed ? [`| ${n(Math.round(x.rows / x.fixed.every))} | csp assess, the same workspace with 1 police row in ${x.fixed.every} | ${f(x.fixed)} |`] : []),
+      ...(x.fixed
+        ? [`| ${n(Math.round(x.rows / x.fixed.every))} | csp assess, the same workspace with 1 police row in ${x.fixed.every} | ${f(x.fixed)} |`]
+        : []),
       ...(x.floorFixed ? [`| ${n(Math.round(x.rows / x.fixed.every))} | bare DuckDB query on those thinned police files | ${f(x.floorFixed)} |`] : []),
       ...(x.pandas ? [`| ${n(x.rows)} | pandas read + group-by | ${f(x.pandas)} |`] : []),
       ...(x.gzip ? [`| ${n(x.rows)} | csp assess, the same police files as .csv.gz | ${f(x.gzip)} |`] : []),
     ]),
-    ...(r.documents ? [
-      `| ${n(r.results[0].rows)} | empty page printed to PDF (same browser, same flags) | ${f(r.documents.empty)} |`,
-      `| ${n(r.results[0].rows)} | csp render-plan (--format html,pdf) | ${f(r.documents.render)} |`,
-    ] : []),
+    ...(r.documents
+      ? [
+          `| ${n(r.results[0].rows)} | empty page printed to PDF (same browser, same flags) | ${f(r.documents.empty)} |`,
+          `| ${n(r.results[0].rows)} | csp render-plan (--format html,pdf) | ${f(r.documents.render)} |`,
+        ]
+      : []),
     '',
     '| ratio | measured | target | |',
     '|---|---:|---:|---|',
@@ -301,13 +354,15 @@ function markdown(r) {
     '',
     `| step | ${r.results.map((x) => `${n(x.rows)} rows`).join(' | ')} |`,
     `|---|${r.results.map(() => '---:').join('|')}|`,
-    ...(r.results[0]?.assess.steps ?? []).map((st, i) => `| ${stepName(st.step)} | ${r.results.map((x) => `${x.assess.steps[i]?.seconds.toFixed(1) ?? '?'} s`).join(' | ')} |`),
+    ...(r.results[0]?.assess.steps ?? []).map(
+      (st, i) => `| ${stepName(st.step)} | ${r.results.map((x) => `${x.assess.steps[i]?.seconds.toFixed(1) ?? '?'} s`).join(' | ')} |`,
+    ),
     '',
     'What `csp assess` does that the bare query does not, and why it is several times slower:',
     '',
-    '- it starts more: Node, DuckDB and csp\'s own code (8 MB, from the code V8 compiled for it on the first run), then the',
+    "- it starts more: Node, DuckDB and csp's own code (8 MB, from the code V8 compiled for it on the first run), then the",
     '  config is checked before any data is read;',
-    '- it keeps every row\'s position while reading (one in-order copy of the five columns used, in batches of up to 600 MB of',
+    "- it keeps every row's position while reading (one in-order copy of the five columns used, in batches of up to 600 MB of",
     '  text), because every rejected row is reported with its file and line; it finds repeated Crime IDs within each file and',
     '  checks every month and category;',
     '- it reads the six other sources (council ASB as CSV and XLSX, fire, population, survey, judgements, actions) and',

@@ -32,17 +32,19 @@ await build({
   // The modules that find files beside themselves (templates/, package.json) ask import.meta.url.
   define: { 'import.meta.url': '__cspBundleUrl' },
   banner: { js: "var __cspBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [{
-    // vega-canvas's Node build waits at top level for the optional `canvas` package, which csp
-    // does not install (charts are SVG; text is measured by estimate), and CommonJS cannot wait
-    // at top level. Its browser build is the same module without that wait: with no `canvas`
-    // and no DOM both return null for every canvas, so the charts are drawn the same.
-    name: 'vega-canvas-without-canvas',
-    setup(b) {
-      const browserBuild = path.join(path.dirname(require.resolve('vega-canvas')), 'vega-canvas.browser.js');
-      b.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: browserBuild }));
+  plugins: [
+    {
+      // vega-canvas's Node build waits at top level for the optional `canvas` package, which csp
+      // does not install (charts are SVG; text is measured by estimate), and CommonJS cannot wait
+      // at top level. Its browser build is the same module without that wait: with no `canvas`
+      // and no DOM both return null for every canvas, so the charts are drawn the same.
+      name: 'vega-canvas-without-canvas',
+      setup(b) {
+        const browserBuild = path.join(path.dirname(require.resolve('vega-canvas')), 'vega-canvas.browser.js');
+        b.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: browserBuild }));
+      },
     },
-  }],
+  ],
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
@@ -53,4 +55,7 @@ await build({
 // two-byte string one "—" in a comment makes of all 8 MB, and no UTF-8 decoding. The same
 // escape is right wherever such a character could stand (comment, string, regular expression).
 const text = readFileSync(bundle, 'utf8');
-writeFileSync(bundle, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+writeFileSync(
+  bundle,
+  text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+);

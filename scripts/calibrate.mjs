@@ -35,10 +35,13 @@ for (const l of lsoas) {
 }
 for (const v of volume) districts[v.district].monthlyByCategory[v.category] = Math.round((Number(v.n) / months) * 10) / 10;
 const medway = population['E06000035']?.population ?? null;
-writeFileSync('src/samples/calibration.json', JSON.stringify({
-  note: 'Derived by scripts/calibrate.mjs from data.police.uk Kent street files Jan-Apr 2024 and ONS mid-2017 LSOA populations (OGL v3.0).',
-  months,
-  onsUnitaryPopulation: { Medway: medway },
-  districts,
-}) + '\n');
+writeFileSync(
+  'src/samples/calibration.json',
+  JSON.stringify({
+    note: 'Derived by scripts/calibrate.mjs from data.police.uk Kent street files Jan-Apr 2024 and ONS mid-2017 LSOA populations (OGL v3.0).',
+    months,
+    onsUnitaryPopulation: { Medway: medway },
+    districts,
+  }) + '\n',
+);
 console.log('districts', Object.keys(districts).length);

@@ -9,7 +9,6 @@ import { VERSION } from './core/version.js';
 // bin/csp.js removes temporary files on Ctrl-C through the same registry the commands fill.
 export { runCleanups } from './util/cleanup.js';
 
-
 const EXIT_CODES = `
 Exit codes:
   0  success (warnings allowed)
@@ -25,7 +24,13 @@ export async function run(argv: string[], given: Io = processIo(wantsColor(argv,
   // --json, stdout holds one JSON object, so an error after it is said on stderr only.
   let printed = false;
   const cleaned = cleanIo(given);
-  const io: Io = { ...cleaned, out: (t) => { printed = true; cleaned.out(t); } };
+  const io: Io = {
+    ...cleaned,
+    out: (t) => {
+      printed = true;
+      cleaned.out(t);
+    },
+  };
   let exitCode: number = EXIT.ok;
   /** --config as given, else csp.yaml here or in the nearest folder above (findConfig). */
   const configOf = (opts: { config?: string }) => ({ config: opts.config ?? findConfig(io.cwd), configNamed: opts.config !== undefined });
@@ -42,7 +47,7 @@ export async function run(argv: string[], given: Io = processIo(wantsColor(argv,
   program
     .command('init')
     .argument('[dir]', 'folder for the new workspace', '.')
-    .description('create a workspace: commented csp.yaml and plan.yaml, and a folder for each partner\'s exports')
+    .description("create a workspace: commented csp.yaml and plan.yaml, and a folder for each partner's exports")
     .option('--area <district>', 'the district the partnership covers, as data.police.uk spells it (default Thanet)')
     .option('--police <force>', 'the police force whose files are read (default "Kent Police")')
     .option('--templates', 'also copy the document templates, to adapt them (in a workspace that has a csp.yaml: only the templates)')
@@ -50,12 +55,15 @@ export async function run(argv: string[], given: Io = processIo(wantsColor(argv,
     .option('--json', 'print the files created as one JSON object on stdout')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-v, --verbose', 'list every file created')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   csp init thanet-csp
   csp init dover-csp --area Dover --police "Kent Police"
   csp init . --templates
-${EXIT_CODES}`)
+${EXIT_CODES}`,
+    )
     .action(async (dir, opts) => {
       const { init } = await import('./commands/init.js');
       exitCode = await init(dir, opts, io);
@@ -69,12 +77,15 @@ ${EXIT_CODES}`)
     .option('--db <file>', 'keep the DuckDB database in this file, to query it afterwards')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-v, --verbose', 'list every file and category')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   csp validate --config data-samples/csp.yaml
   csp validate --json > validation.json
   csp validate --db partners.duckdb   # then: duckdb partners.duckdb "select * from rejects"
-${EXIT_CODES}`)
+${EXIT_CODES}`,
+    )
     .action(async (opts) => {
       const { validate } = await import('./commands/validate.js');
       exitCode = await validate({ ...opts, ...configOf(opts) }, io);
@@ -93,12 +104,15 @@ ${EXIT_CODES}`)
     .option('--browser <path>', 'Chrome, Chromium or Edge for PDF (also CSP_BROWSER)')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-v, --verbose', 'list every file read')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   csp assess --config data-samples/csp.yaml
   csp assess --period 2024-04..2025-03 --out out/financial-year
   csp assess --json > summary.json        # in a scheduled job
-${EXIT_CODES}`)
+${EXIT_CODES}`,
+    )
     .action(async (opts) => {
       const { assess } = await import('./commands/assess.js');
       exitCode = await assess({ ...opts, ...configOf(opts) }, io);
@@ -117,12 +131,15 @@ ${EXIT_CODES}`)
     .option('--json', 'print the files written as one JSON object on stdout')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-v, --verbose', 'list every file written')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   csp render-plan --config data-samples/csp.yaml
   csp render-plan --format html                    # no browser needed
   csp render-plan --templates my-templates --browser "/usr/bin/chromium"
-${EXIT_CODES}`)
+${EXIT_CODES}`,
+    )
     .action(async (opts) => {
       const { renderPlan } = await import('./commands/render-plan.js');
       exitCode = await renderPlan({ ...opts, ...configOf(opts) }, io);
@@ -136,11 +153,14 @@ ${EXIT_CODES}`)
     .option('--json', 'print the checks as one JSON object on stdout')
     .option('-q, --quiet', 'print only the checks that fail')
     .option('-v, --verbose', 'print every check with its detail (the default)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   csp doctor
   csp doctor --config data-samples/csp.yaml --json
-${EXIT_CODES}`)
+${EXIT_CODES}`,
+    )
     .action(async (opts) => {
       const { doctor } = await import('./commands/doctor.js');
       // A config named with --config must be there; one looked for may not be.

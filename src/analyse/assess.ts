@@ -41,9 +41,7 @@ export async function analyse({ db, config, report, period, ...opts }: AnalyseIn
   const area = config.partnership.area;
   const areaPopulation = populations.get('district', area);
   const seriesStart = addMonths(period.end, -(config.period.seriesMonths - 1));
-  const coverage = new Map(
-    report.sources.filter((s) => s.months.length > 0).map((s) => [s.id, { first: s.months[0]!, last: s.months.at(-1)! }]),
-  );
+  const coverage = new Map(report.sources.filter((s) => s.months.length > 0).map((s) => [s.id, { first: s.months[0]!, last: s.months.at(-1)! }]));
   const gaps = new Map(report.sources.map((s) => [s.id, sourceGaps(s, period, seriesStart)]));
   const ctx: AnalysisContext = { db, counts, config, period, seriesStart, populations, areaPopulation: areaPopulation?.population ?? null, coverage, gaps };
   const findings = qualityFindings(config, report, period, seriesStart);
@@ -63,7 +61,14 @@ export async function analyse({ db, config, report, period, ...opts }: AnalyseIn
   const { kind: _k, categories: _c, categoryCounts: _cc, repeats: _r, ...allFigure } = all.measure;
   const allCrime: Assessment['allCrime'] = {
     ...allFigure,
-    summary: summaryText({ name: 'All crime (excluding ASB)', unit: 'crimes', figure: all.measure, period, force: config.partnership.force, ...summaryNotes(crime.source, 'allCrime', all.measure) }),
+    summary: summaryText({
+      name: 'All crime (excluding ASB)',
+      unit: 'crimes',
+      figure: all.measure,
+      period,
+      force: config.partnership.force,
+      ...summaryNotes(crime.source, 'allCrime', all.measure),
+    }),
     dataQuality: affecting('allCrime').map((f) => f.id),
   };
 
@@ -75,7 +80,12 @@ export async function analyse({ db, config, report, period, ...opts }: AnalyseIn
     for (const [source, categories] of Object.entries(theme.categories)) {
       const { measure: m, districts: d } = await measureFor(ctx, { source, categories });
       if (measures.length === 0) districts = comparators(config, d).filter((c) => c.group === 'force');
-      measures.push({ ...m, dataQuality: affecting(theme.id).filter((f) => f.source === source || f.source === null).map((f) => f.id) });
+      measures.push({
+        ...m,
+        dataQuality: affecting(theme.id)
+          .filter((f) => f.source === source || f.source === null)
+          .map((f) => f.id),
+      });
     }
     const headline = measures[0]!;
     const policeAsbOnly = headline.kind === 'police-uk-street' && headline.categories.every((c) => c === ASB_CATEGORY);
@@ -86,7 +96,14 @@ export async function analyse({ db, config, report, period, ...opts }: AnalyseIn
       name: theme.name,
       sensitive: theme.sensitive,
       headlineSource: headline.source,
-      summary: summaryText({ name: theme.name, unit, figure: headline, period, force: config.partnership.force, ...summaryNotes(headline.source, theme.id, headline) }),
+      summary: summaryText({
+        name: theme.name,
+        unit,
+        figure: headline,
+        period,
+        force: config.partnership.force,
+        ...summaryNotes(headline.source, theme.id, headline),
+      }),
       measures,
       perceptionPct: survey ? await perceptionPct(db, survey.source, theme.survey) : null,
       perceptionOptions: theme.survey,
@@ -104,8 +121,14 @@ export async function analyse({ db, config, report, period, ...opts }: AnalyseIn
     config: publicConfig(config),
     sources: report.sources.map((s) => ({
       // Files by their path relative to csp.yaml: an absolute path would differ from machine to machine.
-      id: s.id, kind: s.kind, description: config.sources[s.id]?.description ?? null, files: s.files.map(({ fullPath: _full, ...f }) => f),
-      rowsRead: s.rowsRead, rowsAccepted: s.rowsAccepted, rowsRejected: s.rowsRejected, months: s.months,
+      id: s.id,
+      kind: s.kind,
+      description: config.sources[s.id]?.description ?? null,
+      files: s.files.map(({ fullPath: _full, ...f }) => f),
+      rowsRead: s.rowsRead,
+      rowsAccepted: s.rowsAccepted,
+      rowsRejected: s.rowsRejected,
+      months: s.months,
     })),
     period: { ...period, seriesStart },
     area: {
@@ -157,30 +180,76 @@ function unratedFindings(allCrime: Assessment['allCrime'], themes: ThemeResult[]
 }
 
 function pickFigure(m: ThemeResult['measures'][number]) {
-  const { current, previous, change, changePct, changePctLabel, pValue, significance, ratePer1000, forceAverageRatePer1000, rank, rankOf, differenceFromForcePer1000, comparable } = m;
-  return { current, previous, change, changePct, changePctLabel, pValue, significance, ratePer1000, forceAverageRatePer1000, rank, rankOf, differenceFromForcePer1000, comparable };
+  const {
+    current,
+    previous,
+    change,
+    changePct,
+    changePctLabel,
+    pValue,
+    significance,
+    ratePer1000,
+    forceAverageRatePer1000,
+    rank,
+    rankOf,
+    differenceFromForcePer1000,
+    comparable,
+  } = m;
+  return {
+    current,
+    previous,
+    change,
+    changePct,
+    changePctLabel,
+    pValue,
+    significance,
+    ratePer1000,
+    forceAverageRatePer1000,
+    rank,
+    rankOf,
+    differenceFromForcePer1000,
+    comparable,
+  };
 }
 
 function comparators(config: Config, districts: Awaited<ReturnType<typeof measureFor>>['districts']): Comparator[] {
   const ranks = rankDescending(districts, (d) => d.exactRate);
   const force: Comparator[] = districts.map((d) => ({
-    area: d.district, group: 'force', population: d.population, current: d.current, previous: d.previous,
-    ratePer1000: d.ratePer1000, rank: ranks.get(d) ?? null, isArea: d.district === config.partnership.area,
+    area: d.district,
+    group: 'force',
+    population: d.population,
+    current: d.current,
+    previous: d.previous,
+    ratePer1000: d.ratePer1000,
+    rank: ranks.get(d) ?? null,
+    isArea: d.district === config.partnership.area,
   }));
   const group: Comparator[] = (config.geography.comparatorGroup?.areas ?? []).map((a) => {
     const known = districts.find((d) => d.district.toLowerCase() === a.name.toLowerCase());
     return {
-      area: a.name, group: 'comparator-group', population: a.population, current: known?.current ?? null, previous: known?.previous ?? null,
-      ratePer1000: known?.current != null ? ratePer1000(known.current, a.population) : null, rank: null, isArea: false,
+      area: a.name,
+      group: 'comparator-group',
+      population: a.population,
+      current: known?.current ?? null,
+      previous: known?.previous ?? null,
+      ratePer1000: known?.current != null ? ratePer1000(known.current, a.population) : null,
+      rank: null,
+      isArea: false,
     };
   });
   return [...force.sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99) || a.area.localeCompare(b.area)), ...group];
 }
 
 async function actions(db: Database): Promise<Assessment['actions']> {
-  const rows = await db.all<{ source: string; action: string; theme: string | null; status: string; measure: string | null; baseline: number | null; latest: number | null }>(
-    `SELECT source, action, theme, status, measure, baseline, latest FROM actions ORDER BY file_id, rowid`,
-  );
+  const rows = await db.all<{
+    source: string;
+    action: string;
+    theme: string | null;
+    status: string;
+    measure: string | null;
+    baseline: number | null;
+    latest: number | null;
+  }>(`SELECT source, action, theme, status, measure, baseline, latest FROM actions ORDER BY file_id, rowid`);
   return rows;
 }
 

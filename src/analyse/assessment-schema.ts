@@ -11,20 +11,26 @@ const significance = z.enum(['significant increase', 'no significant change', 's
 
 const monthCount = z.object({ month, count: z.number().int() });
 
-const comparableSchema = z.object({
-  gaps: z.array(z.object({ month, why: z.enum(['partly published', 'no data', 'not covered by the source']) })).describe('The months of either window whose count is not a whole month\'s'),
-  excludedMonths: z.array(month).describe('Each gap month and the month a window-length away in the other window: left out of both'),
-  months: z.number().int().describe('Months compared in each window'),
-  current: z.number().int(),
-  previous: z.number().int(),
-  change: z.number().int(),
-  changePct: z.number().nullable(),
-  changePctLabel: z.string(),
-  pValue: z.number().nullable().describe('Null when no month can be compared'),
-  significance: z.enum(['significant increase', 'no significant change', 'significant decrease', 'cannot be compared']),
-  fewMonths: z.boolean().describe('Fewer than half of the window\'s months are compared: every verdict says so'),
-  note: z.string(),
-}).describe('The change on comparable months, where a window has a partly published or missing month; null when neither has. Headlines and the trend criterion use it.');
+const comparableSchema = z
+  .object({
+    gaps: z
+      .array(z.object({ month, why: z.enum(['partly published', 'no data', 'not covered by the source']) }))
+      .describe("The months of either window whose count is not a whole month's"),
+    excludedMonths: z.array(month).describe('Each gap month and the month a window-length away in the other window: left out of both'),
+    months: z.number().int().describe('Months compared in each window'),
+    current: z.number().int(),
+    previous: z.number().int(),
+    change: z.number().int(),
+    changePct: z.number().nullable(),
+    changePctLabel: z.string(),
+    pValue: z.number().nullable().describe('Null when no month can be compared'),
+    significance: z.enum(['significant increase', 'no significant change', 'significant decrease', 'cannot be compared']),
+    fewMonths: z.boolean().describe("Fewer than half of the window's months are compared: every verdict says so"),
+    note: z.string(),
+  })
+  .describe(
+    'The change on comparable months, where a window has a partly published or missing month; null when neither has. Headlines and the trend criterion use it.',
+  );
 
 export const figureSchema = z.object({
   current: z.number().int().describe('Count in the current window'),
@@ -35,10 +41,13 @@ export const figureSchema = z.object({
   pValue: z.number().describe('Two-sided exact test for two Poisson counts'),
   significance,
   ratePer1000: z.number().nullable(),
-  forceAverageRatePer1000: z.number().nullable().describe('All the force\'s districts together; null for sources that cover only the partnership area'),
-  rank: z.number().int().nullable().describe('Rank of the area among the force\'s districts by rate, 1 = highest'),
+  forceAverageRatePer1000: z.number().nullable().describe("All the force's districts together; null for sources that cover only the partnership area"),
+  rank: z.number().int().nullable().describe("Rank of the area among the force's districts by rate, 1 = highest"),
   rankOf: z.number().int().nullable(),
-  differenceFromForcePer1000: z.number().nullable().describe('The rate minus the force average, per 1,000 residents, rounded once to 1 decimal place from the exact rates'),
+  differenceFromForcePer1000: z
+    .number()
+    .nullable()
+    .describe('The rate minus the force average, per 1,000 residents, rounded once to 1 decimal place from the exact rates'),
   comparable: comparableSchema.nullable(),
 });
 
@@ -61,9 +70,16 @@ const variabilitySchema = z.object({
   baselineMonths: z.number().int(),
   mean: z.number().nullable(),
   sd: z.number().nullable(),
-  exceptions: z.array(z.object({
-    month, count: z.number().int(), direction: z.enum(['above', 'below']), mean: z.number(), lower: z.number(), upper: z.number(),
-  })),
+  exceptions: z.array(
+    z.object({
+      month,
+      count: z.number().int(),
+      direction: z.enum(['above', 'below']),
+      mean: z.number(),
+      lower: z.number(),
+      upper: z.number(),
+    }),
+  ),
 });
 
 const repeatSchema = z.object({ flag: z.string(), flagged: z.number().int(), total: z.number().int(), sharePct: z.number().nullable() });
@@ -98,13 +114,16 @@ export const themeResultSchema = figureSchema.extend({
   headlineSource: z.string().describe('The first source listed for the theme in csp.yaml gives its headline figures'),
   summary: z.string(),
   measures: z.array(measureSchema),
-  perceptionPct: z.number().nullable().describe('Share of survey respondents naming any of the theme\'s survey options'),
+  perceptionPct: z.number().nullable().describe("Share of survey respondents naming any of the theme's survey options"),
   perceptionOptions: z.array(z.string()).describe('The survey options perceptionPct combines: a respondent naming any of them counts once'),
   judgements: z.record(z.string(), z.object({ mean: z.number(), practitioners: z.number().int() })),
-  districts: z.array(comparatorSchema).describe('The theme\'s headline figure in every district of the force, highest rate first; empty when the headline source covers only the partnership area'),
+  districts: z
+    .array(comparatorSchema)
+    .describe(
+      "The theme's headline figure in every district of the force, highest rate first; empty when the headline source covers only the partnership area",
+    ),
   dataQuality: z.array(z.string()),
 });
-
 
 const findingSchema = z.object({
   id: z.string(),
@@ -116,8 +135,13 @@ const findingSchema = z.object({
 });
 
 const fileSchema = z.object({
-  path: z.string(), sha256: z.string(), bytes: z.number().int(),
-  rowsRead: z.number().int(), rowsAccepted: z.number().int(), rowsRejected: z.number().int(), error: z.string().optional(),
+  path: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  rowsRead: z.number().int(),
+  rowsAccepted: z.number().int(),
+  rowsRejected: z.number().int(),
+  error: z.string().optional(),
   duplicateOf: z.string().optional().describe('A byte-identical copy of this file: not read'),
 });
 
@@ -126,18 +150,38 @@ export const assessmentSchema = z.object({
   generatedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   tool: z.object({ name: z.literal('csp'), version: z.string() }),
   config: z.record(z.string(), z.unknown()).describe('The resolved csp.yaml, defaults filled in'),
-  sources: z.array(z.object({
-    id: z.string(), kind: z.string(), description: z.string().nullable(), files: z.array(fileSchema),
-    rowsRead: z.number().int(), rowsAccepted: z.number().int(), rowsRejected: z.number().int(), months: z.array(month),
-  })),
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      description: z.string().nullable(),
+      files: z.array(fileSchema),
+      rowsRead: z.number().int(),
+      rowsAccepted: z.number().int(),
+      rowsRejected: z.number().int(),
+      months: z.array(month),
+    }),
+  ),
   period: z.object({
-    start: month, end: month, months: z.number().int(), previousStart: month, previousEnd: month,
-    label: z.string(), previousLabel: z.string(), seriesStart: month,
+    start: month,
+    end: month,
+    months: z.number().int(),
+    previousStart: month,
+    previousEnd: month,
+    label: z.string(),
+    previousLabel: z.string(),
+    seriesStart: month,
   }),
-  area: z.object({ name: z.string(), population: z.number().int().nullable(), populationYear: z.number().int().nullable(), force: z.string(), districts: z.number().int() }),
+  area: z.object({
+    name: z.string(),
+    population: z.number().int().nullable(),
+    populationYear: z.number().int().nullable(),
+    force: z.string(),
+    districts: z.number().int(),
+  }),
   definitions: z.record(z.string(), z.string()).describe('How each figure is computed, in words'),
   allCrime: figureSchema.extend({
-    source: z.string().describe('The source all crime is counted from: the police street files, or the force\'s own export named in allCrime'),
+    source: z.string().describe("The source all crime is counted from: the police street files, or the force's own export named in allCrime"),
     summary: z.string(),
     series: z.array(monthCount.extend({ rolling12: z.number().int().nullable() })),
     variability: variabilitySchema,
@@ -146,35 +190,82 @@ export const assessmentSchema = z.object({
   }),
   themes: z.array(themeResultSchema),
   comparators: z.array(comparatorSchema),
-  survey: z.object({
-    source: z.string(),
-    responses: z.number().int(),
-    agreePct: z.number().nullable(), agreeAnswered: z.number().int(),
-    safeDayPct: z.number().nullable(), safeDayAnswered: z.number().int(),
-    safeDarkPct: z.number().nullable(), safeDarkAnswered: z.number().int(),
-    problems: z.array(z.object({ option: z.string(), respondents: z.number().int(), sharePct: z.number() })),
-  }).nullable(),
-  actions: z.array(z.object({
-    source: z.string(), action: z.string(), theme: z.string().nullable(), status: z.string(),
-    measure: z.string().nullable(), baseline: z.number().nullable(), latest: z.number().nullable(),
-  })),
+  survey: z
+    .object({
+      source: z.string(),
+      responses: z.number().int(),
+      agreePct: z.number().nullable(),
+      agreeAnswered: z.number().int(),
+      safeDayPct: z.number().nullable(),
+      safeDayAnswered: z.number().int(),
+      safeDarkPct: z.number().nullable(),
+      safeDarkAnswered: z.number().int(),
+      problems: z.array(z.object({ option: z.string(), respondents: z.number().int(), sharePct: z.number() })),
+    })
+    .nullable(),
+  actions: z.array(
+    z.object({
+      source: z.string(),
+      action: z.string(),
+      theme: z.string().nullable(),
+      status: z.string(),
+      measure: z.string().nullable(),
+      baseline: z.number().nullable(),
+      latest: z.number().nullable(),
+    }),
+  ),
   dataQuality: z.array(findingSchema),
   ranking: z.object({
     method: z.enum(['weighted-sum', 'product']),
     scale: z.number().int(),
     recommend: z.number().int(),
-    criteria: z.array(z.object({ id: z.string(), kind: z.string(), weight: z.number(), thresholds: z.array(z.number()), step: z.number(), measure: z.string().optional(), note: z.string().optional() })),
+    criteria: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        weight: z.number(),
+        thresholds: z.array(z.number()),
+        step: z.number(),
+        measure: z.string().optional(),
+        note: z.string().optional(),
+      }),
+    ),
     groups: z.object({ harm: z.array(z.string()), likelihood: z.array(z.string()) }).optional(),
     tieBreak: z.string(),
-    themes: z.array(z.object({
-      id: z.string(), name: z.string(), rank: z.number().int(), score: z.number(), recommended: z.boolean(),
-      criteria: z.array(z.object({ id: z.string(), raw: z.number(), band: z.number().int(), weight: z.number(), contribution: z.number(), reason: z.string(), data: z.record(z.string(), z.unknown()) })),
-      override: z.object({ recommend: z.boolean(), reason: z.string() }).optional(),
-    })),
+    themes: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        rank: z.number().int(),
+        score: z.number(),
+        recommended: z.boolean(),
+        criteria: z.array(
+          z.object({
+            id: z.string(),
+            raw: z.number(),
+            band: z.number().int(),
+            weight: z.number(),
+            contribution: z.number(),
+            reason: z.string(),
+            data: z.record(z.string(), z.unknown()),
+          }),
+        ),
+        override: z.object({ recommend: z.boolean(), reason: z.string() }).optional(),
+      }),
+    ),
     sensitivity: z.object({
       robust: z.boolean(),
       baseline: z.array(z.string()),
-      scenarios: z.array(z.object({ change: z.string(), criterion: z.string(), recommended: z.array(z.string()), changed: z.boolean(), entered: z.array(z.string()), left: z.array(z.string()) })),
+      scenarios: z.array(
+        z.object({
+          change: z.string(),
+          criterion: z.string(),
+          recommended: z.array(z.string()),
+          changed: z.boolean(),
+          entered: z.array(z.string()),
+          left: z.array(z.string()),
+        }),
+      ),
       borderline: z.array(z.object({ theme: z.string(), scenarios: z.array(z.string()) })),
     }),
   }),

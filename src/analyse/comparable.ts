@@ -73,20 +73,25 @@ export function comparableChange(monthly: ReadonlyMap<string, number>, gaps: rea
     const other = addMonths(g.month, within(g.month, period.start, period.end) ? -period.months : period.months);
     excluded.add(g.month).add(other);
   }
-  const sum = (start: string, end: string) => monthRange(start, end).filter((m) => !excluded.has(m)).reduce((s, m) => s + (monthly.get(m) ?? 0), 0);
+  const sum = (start: string, end: string) =>
+    monthRange(start, end)
+      .filter((m) => !excluded.has(m))
+      .reduce((s, m) => s + (monthly.get(m) ?? 0), 0);
   const current = sum(period.start, period.end);
   const previous = sum(period.previousStart, period.previousEnd);
   const months = period.months - excluded.size / 2;
   const left = leftOut(inWindows, [...excluded]);
   const fewMonths = months < period.months / 2;
-  const note = months > 0
-    ? fewMonths
-      ? `compared on only ${months} of the ${period.months} months, those both windows have, leaving out ${left}`
-      : `compared on the ${months} month${months === 1 ? '' : 's'} both windows have, leaving out ${left}`
-    : `no month of the two windows can be compared: ${left}`;
+  const note =
+    months > 0
+      ? fewMonths
+        ? `compared on only ${months} of the ${period.months} months, those both windows have, leaving out ${left}`
+        : `compared on the ${months} month${months === 1 ? '' : 's'} both windows have, leaving out ${left}`
+      : `no month of the two windows can be compared: ${left}`;
   const base = { gaps: inWindows, excludedMonths: [...excluded].sort(), months, fewMonths, note };
   // Nothing left to compare is not "no change": the verdict is that there is none.
-  if (months === 0) return { ...base, current: 0, previous: 0, change: 0, changePct: null, changePctLabel: 'n/a', pValue: null, significance: 'cannot be compared' };
+  if (months === 0)
+    return { ...base, current: 0, previous: 0, change: 0, changePct: null, changePctLabel: 'n/a', pValue: null, significance: 'cannot be compared' };
   return { ...base, ...change(current, previous), ...poissonChangeTest(current, previous) };
 }
 

@@ -34,9 +34,10 @@ export function hotspots(counts: readonly AreaCount[], top = 5): Hotspots {
     .slice(0, top);
   const topN = Math.max(1, Math.ceil(counts.length / 10));
   const without = sorted.filter((a) => !(a.population && a.population > 0));
-  const unrated = without.length < counts.length
-    ? { areas: without.length, count: without.reduce((s, a) => s + a.count, 0), examples: without.slice(0, 3).map((a) => a.area) }
-    : null;
+  const unrated =
+    without.length < counts.length
+      ? { areas: without.length, count: without.reduce((s, a) => s + a.count, 0), examples: without.slice(0, 3).map((a) => a.area) }
+      : null;
   return {
     areas: counts.length,
     total,

@@ -16,19 +16,26 @@ export async function populationFindings(db: Database, config: Config, populatio
   const missing = config.geography.districts.filter((d) => !populations.get('district', d.name)).map((d) => d.name);
   const known = new Set(names.map((n) => n.toLowerCase()));
   const strangers = (await db.all<{ area: string }>(`SELECT DISTINCT area FROM population WHERE level = 'district' ORDER BY area`))
-    .map((r) => r.area).filter((a) => !known.has(a.toLowerCase()));
+    .map((r) => r.area)
+    .filter((a) => !known.has(a.toLowerCase()));
   for (const area of strangers) {
     const guess = didYouMean(area, missing.length > 0 ? missing : names);
     out.push({
-      id: `population-unknown-district-${slug(area)}`, severity: 'warning', source: null,
+      id: `population-unknown-district-${slug(area)}`,
+      severity: 'warning',
+      source: null,
       message: `the population file names a district "${area}" that is not in geography.districts${guess ? ` (did you mean "${guess}"?)` : ''}`,
-      effect: guess ? `its population is not used, so ${guess} has no rate: correct the name in the population file or add it as an alias` : 'its population is not used',
+      effect: guess
+        ? `its population is not used, so ${guess} has no rate: correct the name in the population file or add it as an alias`
+        : 'its population is not used',
       affects: [],
     });
   }
   if (missing.length > 0) {
     out.push({
-      id: 'population-missing', severity: 'warning', source: null,
+      id: 'population-missing',
+      severity: 'warning',
+      source: null,
       message: `no district population for ${missing.join(', ')}`,
       effect: missing.includes(config.partnership.area)
         ? 'the area has no rate per 1,000 and no rank; the force average leaves out the districts without a population'
@@ -36,16 +43,28 @@ export async function populationFindings(db: Database, config: Config, populatio
       affects: everyFigure(config),
     });
   }
-  const years = [...new Set(config.geography.districts.map((d) => populations.get('district', d.name)?.year).filter((y): y is number => typeof y === 'number'))].sort();
+  const years = [
+    ...new Set(config.geography.districts.map((d) => populations.get('district', d.name)?.year).filter((y): y is number => typeof y === 'number')),
+  ].sort();
   if (years.length > 0) {
     const oldest = years[0]!;
     const age = windowYear - oldest;
     const later = populations.unusedLaterYears;
-    const when = age > 0 ? `${age} year${age === 1 ? '' : 's'} before the window ends (${windowYear})` : age === 0 ? `the year the window ends` : `${-age} year${age === -1 ? '' : 's'} after the window ends (${windowYear}): no earlier year was given`;
+    const when =
+      age > 0
+        ? `${age} year${age === 1 ? '' : 's'} before the window ends (${windowYear})`
+        : age === 0
+          ? `the year the window ends`
+          : `${-age} year${age === -1 ? '' : 's'} after the window ends (${windowYear}): no earlier year was given`;
     out.push({
-      id: 'population-year', severity: age >= 3 || age < 0 ? 'warning' : 'info', source: null,
+      id: 'population-year',
+      severity: age >= 3 || age < 0 ? 'warning' : 'info',
+      source: null,
       message: `district populations are for ${years.join(', ')}, ${when}${later.length ? `; rows for ${later.join(', ')} are after the window and not used` : ''}`,
-      effect: age >= 3 ? 'rates per 1,000 use residents counted years ago: where the population has grown, rates are overstated' : 'rates per 1,000 use the population nearest the window',
+      effect:
+        age >= 3
+          ? 'rates per 1,000 use residents counted years ago: where the population has grown, rates are overstated'
+          : 'rates per 1,000 use the population nearest the window',
       // Every rate is affected alike: said once in the data-quality findings, not in every summary.
       affects: [],
     });
@@ -62,7 +81,9 @@ export function noDataFindings(config: Config, sourceId: string, withData: Reado
   return absent.map((district) => {
     const guess = didYouMean(district, elsewhere);
     return {
-      id: `no-data-${slug(district)}`, severity: 'warning' as const, source: sourceId,
+      id: `no-data-${slug(district)}`,
+      severity: 'warning' as const,
+      source: sourceId,
       message: `${district} is in geography.districts but has no rows at all in ${sourceId}${guess ? ` (the files name "${guess}": an old or mistyped name?)` : ''}`,
       effect: `${district} is shown as no data, not as no crime: it has no rate and no rank, and the force average leaves it out`,
       affects: everyFigure(config),
@@ -70,4 +91,8 @@ export function noDataFindings(config: Config, sourceId: string, withData: Reado
   });
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

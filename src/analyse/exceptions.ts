@@ -31,10 +31,17 @@ export interface Variability {
  * coefficient of variation, the baseline and the exceptions: a half-published month is not a
  * season nor a fall.
  */
-export function controlChart(series: readonly MonthCount[], windowStart: string, o: { baselineMonths?: number; leaveOut?: ReadonlySet<string> } = {}): Variability {
+export function controlChart(
+  series: readonly MonthCount[],
+  windowStart: string,
+  o: { baselineMonths?: number; leaveOut?: ReadonlySet<string> } = {},
+): Variability {
   const { baselineMonths = 24, leaveOut = new Set() } = o;
   const whole = series.filter((m) => !leaveOut.has(m.month));
-  const baseline = whole.filter((m) => m.month < windowStart).slice(-baselineMonths).map((m) => m.count);
+  const baseline = whole
+    .filter((m) => m.month < windowStart)
+    .slice(-baselineMonths)
+    .map((m) => m.count);
   const current = whole.filter((m) => m.month >= windowStart);
   const all = whole.map((m) => m.count);
   const cv = all.length >= 2 && mean(all) > 0 ? round2(sd(all) / mean(all)) : null;

@@ -66,7 +66,7 @@ export async function measureFor(ctx: AnalysisContext, sel: Selection): Promise<
     difference = hasWindow ? differencePer1000(current, ctx.areaPopulation, forceTotals(withData)) : null;
     const ranks = rankDescending(districts, (d) => (hasWindow ? d.exactRate : null));
     const mine = districts.find((d) => d.district === area);
-    rank = mine ? ranks.get(mine) ?? null : null;
+    rank = mine ? (ranks.get(mine) ?? null) : null;
   }
   const rate = hasWindow ? ratePer1000(current, ctx.areaPopulation) : null;
   // The series shows the months the source covers: none before its first, none after its last.
@@ -129,7 +129,14 @@ function districtFigures(ctx: AnalysisContext, sel: Selection): DistrictFigures[
     const population = ctx.populations.get('district', d.name)?.population ?? null;
     if (!withData.has(d.name)) return { district: d.name, population, current: null, previous: null, ratePer1000: null, exactRate: null };
     const c = current.get(d.name) ?? 0;
-    return { district: d.name, population, current: c, previous: previous.get(d.name) ?? 0, ratePer1000: ratePer1000(c, population), exactRate: exactRatePer1000(c, population) };
+    return {
+      district: d.name,
+      population,
+      current: c,
+      previous: previous.get(d.name) ?? 0,
+      ratePer1000: ratePer1000(c, population),
+      exactRate: exactRatePer1000(c, population),
+    };
   });
 }
 

@@ -49,26 +49,45 @@ export class MonthlyCounts {
 
   /** Total per district in [start, end], for the force comparison. */
   countsByDistrict(s: Selection, start: string, end: string): Map<string, number> {
-    return sumBy(this.byDistrict.filter((r) => r.place !== null && selects(s, r) && within(r.month, start, end)), (r) => r.place!);
+    return sumBy(
+      this.byDistrict.filter((r) => r.place !== null && selects(s, r) && within(r.month, start, end)),
+      (r) => r.place!,
+    );
   }
 
   /** Monthly totals for the partnership area in [start, end] (months with none are absent). */
   areaSeries(s: Selection, start: string, end: string): Map<string, number> {
-    return sumBy(this.byDistrict.filter((r) => r.place === this.area && selects(s, r) && within(r.month, start, end)), (r) => r.month);
+    return sumBy(
+      this.byDistrict.filter((r) => r.place === this.area && selects(s, r) && within(r.month, start, end)),
+      (r) => r.month,
+    );
   }
 
   /** Counts by sub-area (LSOA or ward) of the partnership area in the hotspot window, by name. */
   countsByArea(s: Selection): { area: string; count: number }[] {
-    const sums = sumBy(this.byArea.filter((r) => selects(s, r)), (r) => r.place!);
+    const sums = sumBy(
+      this.byArea.filter((r) => selects(s, r)),
+      (r) => r.place!,
+    );
     return [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([area, count]) => ({ area, count }));
   }
 
   /** Current and previous totals per category for the partnership area (harm weights apply per category). */
-  countsByCategory(s: Selection, period: { start: string; end: string; previousStart: string; previousEnd: string }): { category: string; current: number; previous: number }[] {
+  countsByCategory(
+    s: Selection,
+    period: { start: string; end: string; previousStart: string; previousEnd: string },
+  ): { category: string; current: number; previous: number }[] {
     const rows = this.byDistrict.filter((r) => r.place === this.area && selects(s, r));
-    const current = sumBy(rows.filter((r) => within(r.month, period.start, period.end)), (r) => r.category);
-    const previous = sumBy(rows.filter((r) => within(r.month, period.previousStart, period.previousEnd)), (r) => r.category);
-    return [...new Set(rows.map((r) => r.category))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    const current = sumBy(
+      rows.filter((r) => within(r.month, period.start, period.end)),
+      (r) => r.category,
+    );
+    const previous = sumBy(
+      rows.filter((r) => within(r.month, period.previousStart, period.previousEnd)),
+      (r) => r.category,
+    );
+    return [...new Set(rows.map((r) => r.category))]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
       .map((category) => ({ category, current: current.get(category) ?? 0, previous: previous.get(category) ?? 0 }));
   }
 
@@ -121,7 +140,11 @@ export function where(s: Selection): string {
 }
 
 /** Rows flagged (e.g. repeat) out of all rows, for the partnership area in [start, end]. */
-export async function flagCounts(db: Database, s: Selection, { district, start, end }: { district: string; start: string; end: string }): Promise<{ flag: string; flagged: number; total: number }[]> {
+export async function flagCounts(
+  db: Database,
+  s: Selection,
+  { district, start, end }: { district: string; start: string; end: string },
+): Promise<{ flag: string; flagged: number; total: number }[]> {
   const rows = await db.all<{ flag: string; flagged: bigint; total: bigint }>(
     `WITH sel AS (SELECT flags FROM incidents WHERE ${where(s)} AND district = ${sqlString(district)}
         AND month BETWEEN ${sqlString(start)} AND ${sqlString(end)})
@@ -130,4 +153,3 @@ export async function flagCounts(db: Database, s: Selection, { district, start, 
   );
   return rows.map((r) => ({ flag: r.flag, flagged: Number(r.flagged), total: Number(r.total) }));
 }
-

@@ -52,4 +52,3 @@ export function differencePer1000(count: number, population: number | null | und
 }
 
 /** A rate as the documents print it, to one decimal place (the same rounding as their formatter). */
-

@@ -22,8 +22,7 @@ export function poissonChangeTest(current: number, previous: number, alpha = 0.0
   const lower = binomialCdf(current, n, 0.5);
   const upper = binomialCdf(n - current, n, 0.5);
   const pValue = Math.min(1, 2 * Math.min(lower, upper));
-  const significance: Significance =
-    pValue >= alpha ? 'no significant change' : current > previous ? 'significant increase' : 'significant decrease';
+  const significance: Significance = pValue >= alpha ? 'no significant change' : current > previous ? 'significant increase' : 'significant decrease';
   return { pValue: Number(pValue.toPrecision(4)), significance };
 }
 

@@ -32,15 +32,17 @@ export function summaryText({ name, unit, figure: f, period, force, findings }: 
   if (c) {
     // The windows are unlike: only the change on comparable months may be called significant.
     const p = c.pValue === null ? '' : pValueLabel(c.pValue);
-    const verdict = c.current + c.previous === 0
-      ? 'so nothing can be said about the change'
-      : c.significance === 'no significant change'
-        ? `which is within what chance alone would produce (${p}), so not evidence of a real change`
-        : `a statistically significant ${c.significance === 'significant increase' ? 'increase' : 'decrease'} (${p})`;
+    const verdict =
+      c.current + c.previous === 0
+        ? 'so nothing can be said about the change'
+        : c.significance === 'no significant change'
+          ? `which is within what chance alone would produce (${p}), so not evidence of a real change`
+          : `a statistically significant ${c.significance === 'significant increase' ? 'increase' : 'decrease'} (${p})`;
     const few = c.fewMonths ? ` (only ${c.months} of the window's ${c.months + c.excludedMonths.length / 2} months, so a weak comparison)` : '';
-    const compared = c.months > 0
-      ? `Compared on the ${c.months} month${c.months === 1 ? '' : 's'} both windows have${few}, the change is ${signed(c.change)}${c.changePct === null ? '' : ` (${c.changePctLabel})`}, ${verdict}.`
-      : 'No month of the two windows can be compared, so the change cannot be judged.';
+    const compared =
+      c.months > 0
+        ? `Compared on the ${c.months} month${c.months === 1 ? '' : 's'} both windows have${few}, the change is ${signed(c.change)}${c.changePct === null ? '' : ` (${c.changePctLabel})`}, ${verdict}.`
+        : 'No month of the two windows can be compared, so the change cannot be judged.';
     parts.push(`${gapCaveat(c.gaps)}${compared}`);
   } else if (f.current + f.previous > 0) {
     parts.push(
@@ -51,8 +53,12 @@ export function summaryText({ name, unit, figure: f, period, force, findings }: 
   }
   if (f.ratePer1000 !== null && f.forceAverageRatePer1000 !== null && f.differenceFromForcePer1000 !== null) {
     const d = f.differenceFromForcePer1000;
-    const vs = d === 0 ? `about the same as the ${force} average of ${rate(f.forceAverageRatePer1000)}` : `${rate(Math.abs(d))} ${d > 0 ? 'more' : 'fewer'} than the ${force} average of ${rate(f.forceAverageRatePer1000)}`;
-    const position = f.rank !== null && f.rankOf !== null ? `; the ${f.rank === 1 ? 'highest' : `${ordinal(f.rank)} highest`} rate of ${f.rankOf} districts` : '';
+    const vs =
+      d === 0
+        ? `about the same as the ${force} average of ${rate(f.forceAverageRatePer1000)}`
+        : `${rate(Math.abs(d))} ${d > 0 ? 'more' : 'fewer'} than the ${force} average of ${rate(f.forceAverageRatePer1000)}`;
+    const position =
+      f.rank !== null && f.rankOf !== null ? `; the ${f.rank === 1 ? 'highest' : `${ordinal(f.rank)} highest`} rate of ${f.rankOf} districts` : '';
     parts.push(`That is ${rate(f.ratePer1000)} per 1,000 residents, ${vs}${position}.`);
   } else if (f.ratePer1000 !== null) {
     parts.push(`That is ${rate(f.ratePer1000)} per 1,000 residents.`);
@@ -87,4 +93,3 @@ function gapSentence(gaps: GapMonth[]): string {
   });
   return listed(said).replace(/^./, (x) => x.toUpperCase());
 }
-

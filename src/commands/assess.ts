@@ -43,7 +43,9 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   const window = runWindow(checked.period, opts.period);
   const { ranking, problems } = resolveRanking(checked);
   if (problems.length > 0) {
-    throw invalidInput(problems.map((p) => ({ ...p, where: { file: opts.config, line: p.where?.key ? lineOfKey(checked, p.where.key) : undefined, ...p.where } })));
+    throw invalidInput(
+      problems.map((p) => ({ ...p, where: { file: opts.config, line: p.where?.key ? lineOfKey(checked, p.where.key) : undefined, ...p.where } })),
+    );
   }
   // Where the outputs go, checked before any data is read: a folder csp cannot write ends the
   // run now (exit 3), not after the analysis.
@@ -59,7 +61,8 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
     later.catch(() => undefined);
   };
   const { config, db, report, period } = await readWorkspace({ ...opts, config: checked, window, onFileStart: startLoading }, io);
-  const [{ analyse }, { rankAssessment }, { assessmentJsonSchema }, { assessmentTables, tableCsv, tablesXlsx }, { renderDocuments }] = await (later ?? loadLater());
+  const [{ analyse }, { rankAssessment }, { assessmentJsonSchema }, { assessmentTables, tableCsv, tablesXlsx }, { renderDocuments }] = await (later ??
+    loadLater());
   let assessment: Assessment;
   try {
     const rows = report.sources.reduce((a, s) => a + s.rowsRead, 0);
@@ -75,37 +78,71 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
     db.close();
   }
   step.hold(); // "wrote …" is said once the outputs are in place
-  const rendered = await OutputSet.filled(outDir, async (out) => {
-    const tables = assessmentTables(assessment);
-    out.write('assessment.json', `${JSON.stringify(assessment, null, 2)}\n`);
-    out.write('assessment.schema.json', `${JSON.stringify(assessmentJsonSchema(), null, 2)}\n`);
-    for (const t of tables) out.write(path.join('tables', `${t.name}.csv`), tableCsv(t));
-    out.write('tables.xlsx', await tablesXlsx(tables));
-    const shown = path.relative(io.cwd, outDir) || '.';
-    step(`wrote ${shown}/assessment.json, ${tables.length} tables in ${shown}/tables/ and ${shown}/tables.xlsx`);
-    // The partners' Strategic Assessment document; a missing browser still leaves the HTML.
-    return renderDocuments({ kinds: ['assessment'], assessment, config, out, ...documentOptions(opts, io, step, config), formats: pdf.formats, browser: pdf.browser });
-  }, { waitMs: settings.lockWaitMs, onNote: (note) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`)) });
+  const rendered = await OutputSet.filled(
+    outDir,
+    async (out) => {
+      const tables = assessmentTables(assessment);
+      out.write('assessment.json', `${JSON.stringify(assessment, null, 2)}\n`);
+      out.write('assessment.schema.json', `${JSON.stringify(assessmentJsonSchema(), null, 2)}\n`);
+      for (const t of tables) out.write(path.join('tables', `${t.name}.csv`), tableCsv(t));
+      out.write('tables.xlsx', await tablesXlsx(tables));
+      const shown = path.relative(io.cwd, outDir) || '.';
+      step(`wrote ${shown}/assessment.json, ${tables.length} tables in ${shown}/tables/ and ${shown}/tables.xlsx`);
+      // The partners' Strategic Assessment document; a missing browser still leaves the HTML.
+      return renderDocuments({
+        kinds: ['assessment'],
+        assessment,
+        config,
+        out,
+        ...documentOptions(opts, io, step, config),
+        formats: pdf.formats,
+        browser: pdf.browser,
+      });
+    },
+    { waitMs: settings.lockWaitMs, onNote: (note) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`)) },
+  );
   step.release();
   const noBrowser = pdf.noBrowser ?? rendered.noBrowser;
   if (!opts.quiet) io.err(summaryTable(assessment, io));
   // One JSON object: the browser's trouble is in it, not in a second object after it.
-  if (opts.json) io.out(`${JSON.stringify({ ...summaryJson(assessment, outDir), errors: noBrowser instanceof CspError ? noBrowser.problems.map(problemJson) : [] })}\n`);
+  if (opts.json)
+    io.out(`${JSON.stringify({ ...summaryJson(assessment, outDir), errors: noBrowser instanceof CspError ? noBrowser.problems.map(problemJson) : [] })}\n`);
   if (noBrowser) throw noBrowser;
   return EXIT.ok;
 }
 
-const loadLater = () => Promise.all([
-  import('../analyse/assess.js'), import('../rank/index.js'), import('../analyse/assessment-schema.js'), import('../render/tables.js'), import('../render/documents.js'), import('exceljs'),
-]);
+const loadLater = () =>
+  Promise.all([
+    import('../analyse/assess.js'),
+    import('../rank/index.js'),
+    import('../analyse/assessment-schema.js'),
+    import('../render/tables.js'),
+    import('../render/documents.js'),
+    import('exceljs'),
+  ]);
 
 /** The compact summary scheduled jobs read from stdout. */
 export function summaryJson(a: Assessment, outDir: string) {
   const figure = (f: Assessment['allCrime'] | Assessment['themes'][number]) => ({
-    current: f.current, previous: f.previous, change: f.change, changePct: f.changePct, pValue: f.pValue,
-    significance: f.significance, ratePer1000: f.ratePer1000, forceAverageRatePer1000: f.forceAverageRatePer1000, rank: f.rank,
+    current: f.current,
+    previous: f.previous,
+    change: f.change,
+    changePct: f.changePct,
+    pValue: f.pValue,
+    significance: f.significance,
+    ratePer1000: f.ratePer1000,
+    forceAverageRatePer1000: f.forceAverageRatePer1000,
+    rank: f.rank,
     comparable: f.comparable
-      ? { months: f.comparable.months, excludedMonths: f.comparable.excludedMonths, current: f.comparable.current, previous: f.comparable.previous, changePct: f.comparable.changePct, pValue: f.comparable.pValue, significance: f.comparable.significance }
+      ? {
+          months: f.comparable.months,
+          excludedMonths: f.comparable.excludedMonths,
+          current: f.comparable.current,
+          previous: f.comparable.previous,
+          changePct: f.comparable.changePct,
+          pValue: f.comparable.pValue,
+          significance: f.comparable.significance,
+        }
       : null,
   });
   return {
@@ -123,15 +160,29 @@ function summaryTable(a: Assessment, io: Io): string {
   const c = io.color;
   // The full table is about 115 characters wide; below that, the significance in short.
   const compact = io.columns !== undefined && io.columns < 115;
-  const head = ['', 'current', 'previous', 'change', compact ? 'signif.' : 'significance', compact ? '/1,000' : 'per 1,000', compact ? 'force' : 'force avg', 'rank'];
+  const head = [
+    '',
+    'current',
+    'previous',
+    'change',
+    compact ? 'signif.' : 'significance',
+    compact ? '/1,000' : 'per 1,000',
+    compact ? 'force' : 'force avg',
+    'rank',
+  ];
   const rows = [['All crime (excluding ASB)', a.allCrime] as const, ...a.themes.map((t) => [t.name, t] as const)].map(([name, f]) => [
     // With a gap month in a window, the change and its verdict on comparable months (marked *).
     // The verdict in the JSON's words; on a narrow terminal in short, with a key below.
-    name, n(f.current), n(f.previous), `${(f.comparable ?? f).changePctLabel}${f.comparable ? '*' : ''}`,
+    name,
+    n(f.current),
+    n(f.previous),
+    `${(f.comparable ?? f).changePctLabel}${f.comparable ? '*' : ''}`,
     compact
       ? `${SHORT_VERDICT[(f.comparable ?? f).significance] ?? ''}${f.comparable ? '*' : ''}`
       : `${verdictLabel(f.comparable ?? f)}${f.comparable ? '*' : ''}`,
-    r(f.ratePer1000), r(f.forceAverageRatePer1000), f.rank === null ? '–' : `${f.rank}/${f.rankOf}`,
+    r(f.ratePer1000),
+    r(f.forceAverageRatePer1000),
+    f.rank === null ? '–' : `${f.rank}/${f.rankOf}`,
   ]);
   // On a narrow terminal the theme names give up width, so no line wraps.
   const [fittedHead, ...fitted] = fitColumn([head, ...rows], 0, io.columns);
@@ -151,22 +202,47 @@ function summaryTable(a: Assessment, io: Io): string {
     if (f.comparable) notes.set(f.comparable.note, [...(notes.get(f.comparable.note) ?? []), name]);
   }
   for (const [note, names] of notes) out.push(c.dim(`* ${names.join(', ')}: ${note}`));
-  if (compact) out.push(c.dim(`signif.: ${Object.entries(SHORT_VERDICT).map(([words, short]) => `${short} = ${words}`).join('; ')} (p-values in the wider table or with --json)`));
+  if (compact)
+    out.push(
+      c.dim(
+        `signif.: ${Object.entries(SHORT_VERDICT)
+          .map(([words, short]) => `${short} = ${words}`)
+          .join('; ')} (p-values in the wider table or with --json)`,
+      ),
+    );
   out.push('', c.bold(`Ranking (${a.ranking.method}, bands 1–${a.ranking.scale}): the top ${a.ranking.recommend} recommended`));
   const crit = a.ranking.criteria.map((x) => x.id);
   // On a narrow terminal the criteria are headed in short (perc., infl.): their bands are one digit.
   const rankHead = ['rank', 'theme', 'score', ...crit.map((id) => (compact && id.length > 6 ? `${id.slice(0, 4)}.` : id)), ''];
-  const rankRows = fitColumn([rankHead, ...a.ranking.themes.map((t) => [
-    String(t.rank), t.name, String(t.score), ...t.criteria.map((x) => String(x.band)),
-    `${t.recommended ? 'recommended' : ''}${t.override ? ' (override)' : ''}`,
-  ])], 1, io.columns).slice(1);
+  const rankRows = fitColumn(
+    [
+      rankHead,
+      ...a.ranking.themes.map((t) => [
+        String(t.rank),
+        t.name,
+        String(t.score),
+        ...t.criteria.map((x) => String(x.band)),
+        `${t.recommended ? 'recommended' : ''}${t.override ? ' (override)' : ''}`,
+      ]),
+    ],
+    1,
+    io.columns,
+  ).slice(1);
   const rw = rankHead.map((_, i) => Math.max(rankHead[i]!.length, ...rankRows.map((row) => row[i]!.length)));
-  const rline = (row: string[]) => row.map((cell, i) => (i === 1 || i === row.length - 1 ? cell.padEnd(rw[i]!) : cell.padStart(rw[i]!))).join('  ').trimEnd();
+  const rline = (row: string[]) =>
+    row
+      .map((cell, i) => (i === 1 || i === row.length - 1 ? cell.padEnd(rw[i]!) : cell.padStart(rw[i]!)))
+      .join('  ')
+      .trimEnd();
   out.push(c.dim(rline(rankHead)), ...rankRows.map((row) => (row.at(-1)!.startsWith('recommended') ? c.green(rline(row)) : rline(row))));
   const s = a.ranking.sensitivity;
-  out.push(s.robust
-    ? c.dim(`The recommended set does not change when any weight moves ±50% or any threshold one step (${s.scenarios.length} checks).`)
-    : c.yellow(`Borderline: ${s.borderline.map((b) => `${b.theme} (${b.scenarios.length} of ${s.scenarios.length} checks)`).join(', ')}; see tables/sensitivity.csv.`));
+  out.push(
+    s.robust
+      ? c.dim(`The recommended set does not change when any weight moves ±50% or any threshold one step (${s.scenarios.length} checks).`)
+      : c.yellow(
+          `Borderline: ${s.borderline.map((b) => `${b.theme} (${b.scenarios.length} of ${s.scenarios.length} checks)`).join(', ')}; see tables/sensitivity.csv.`,
+        ),
+  );
   const warnings = a.dataQuality.filter((f) => f.severity !== 'info');
   if (warnings.length > 0) {
     out.push('', c.yellow(`${warnings.length} data-quality warning(s) affect these figures:`));
@@ -176,6 +252,11 @@ function summaryTable(a: Assessment, io: Io): string {
 }
 
 /** The JSON's significance words, in short for a narrow terminal. */
-const SHORT_VERDICT: Record<string, string> = { 'significant increase': 'sig. up', 'significant decrease': 'sig. down', 'no significant change': 'no sig.', 'cannot be compared': 'n/c' };
+const SHORT_VERDICT: Record<string, string> = {
+  'significant increase': 'sig. up',
+  'significant decrease': 'sig. down',
+  'no significant change': 'no sig.',
+  'cannot be compared': 'n/c',
+};
 
 export { problemJson };

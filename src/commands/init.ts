@@ -43,7 +43,10 @@ function workspaceConfig(periodEnd: string, opts: InitOptions): string {
     .replace('  force: Kent Police', `  force: ${yamlText(force)}`);
   if (area !== 'Thanet' && !new RegExp(`^    - name: ${area.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm').test(text)) {
     // An area outside Kent: its district is listed first; the force's others are to be listed.
-    text = text.replace(/^(geography:\n(?: {2}#.*\n)* {2}districts:\n)/m, `$1    - name: ${yamlText(area)}          # list every district of ${force.replace(/[#:]/g, '')} here\n`);
+    text = text.replace(
+      /^(geography:\n(?: {2}#.*\n)* {2}districts:\n)/m,
+      `$1    - name: ${yamlText(area)}          # list every district of ${force.replace(/[#:]/g, '')} here\n`,
+    );
   }
   if (opts.templates) text = `${text.trimEnd()}\n\n# Your copy of the document templates (csp init --templates).\ntemplates: templates\n`;
   return text;
@@ -62,8 +65,10 @@ function addTemplates(root: string, opts: InitOptions, io: Io): number {
   cpSync(DEFAULT_TEMPLATES, target, { recursive: true, force: true });
   if (opts.json) io.out(`${JSON.stringify({ workspace: root, files: [target] })}\n`);
   if (!opts.quiet) {
-    io.err(`${io.color.green('✔')} copied the templates to ${shown}; csp.yaml and plan.yaml were left as they are\n\n` +
-      `Use them by adding this line to csp.yaml, or with --templates ${shown}:\n  templates: templates\n`);
+    io.err(
+      `${io.color.green('✔')} copied the templates to ${shown}; csp.yaml and plan.yaml were left as they are\n\n` +
+        `Use them by adding this line to csp.yaml, or with --templates ${shown}:\n  templates: templates\n`,
+    );
   }
   return EXIT.ok;
 }
@@ -104,13 +109,15 @@ export async function init(dir: string | undefined, opts: InitOptions, io: Io): 
   if (opts.verbose && !opts.quiet) for (const f of written) io.err(io.color.dim(`  created ${path.relative(io.cwd, f) || f}\n`));
   if (!opts.quiet) {
     const shown = path.relative(io.cwd, root) || '.';
-    io.err(`${io.color.green('✔')} created a workspace in ${shown}\n\nNext:\n` +
-      `  1. put each partner's exports in its folder (${Object.keys(FOLDERS).join(', ')}); each has a README.txt\n` +
-      `  2. edit ${path.join(shown, 'csp.yaml')}: the partnership, the period, each export's columns, the themes\n` +
-      `  3. csp validate --config ${path.join(shown, 'csp.yaml')}\n` +
-      `  4. csp assess --config ${path.join(shown, 'csp.yaml')}\n` +
-      `  5. write the plan's words in ${path.join(shown, 'plan.yaml')}, then csp render-plan --config ${path.join(shown, 'csp.yaml')}\n` +
-      (opts.templates ? `  Templates to adapt are in ${path.join(shown, 'templates')}; use them with --templates ${path.join(shown, 'templates')}\n` : ''));
+    io.err(
+      `${io.color.green('✔')} created a workspace in ${shown}\n\nNext:\n` +
+        `  1. put each partner's exports in its folder (${Object.keys(FOLDERS).join(', ')}); each has a README.txt\n` +
+        `  2. edit ${path.join(shown, 'csp.yaml')}: the partnership, the period, each export's columns, the themes\n` +
+        `  3. csp validate --config ${path.join(shown, 'csp.yaml')}\n` +
+        `  4. csp assess --config ${path.join(shown, 'csp.yaml')}\n` +
+        `  5. write the plan's words in ${path.join(shown, 'plan.yaml')}, then csp render-plan --config ${path.join(shown, 'csp.yaml')}\n` +
+        (opts.templates ? `  Templates to adapt are in ${path.join(shown, 'templates')}; use them with --templates ${path.join(shown, 'templates')}\n` : ''),
+    );
   }
   return EXIT.ok;
 }

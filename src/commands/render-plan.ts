@@ -44,16 +44,34 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   const { plan, where } = loadPlan(opts.plan ? path.resolve(io.cwd, opts.plan) : path.join(config.baseDir, 'plan.yaml'), io.cwd);
   // Before anything is written: every priority follows the ranking, or says why not.
   checkPriorities(assessment, plan, where);
-  const pdf = browserFor(opts.format ? parseFormats(opts.format) : config.output.formats, opts.browser ? path.resolve(io.cwd, opts.browser) : undefined, io.env);
+  const pdf = browserFor(
+    opts.format ? parseFormats(opts.format) : config.output.formats,
+    opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
+    io.env,
+  );
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
   // A recommended theme left out of every priority is the partnership's choice to make, but not silently.
   for (const name of opts.quiet ? [] : unplacedRecommended(assessment, plan)) {
-    io.err(`${io.color.yellow('⚠')} ${formatProblem({ message: `the ranking recommended ${name}, but no priority in plan.yaml takes it up: the plan does not show it`, hint: 'add its theme id to a priority\'s themes, or say in the plan why the partnership left it out' })}\n`);
+    io.err(
+      `${io.color.yellow('⚠')} ${formatProblem({ message: `the ranking recommended ${name}, but no priority in plan.yaml takes it up: the plan does not show it`, hint: "add its theme id to a priority's themes, or say in the plan why the partnership left it out" })}\n`,
+    );
   }
   step.hold(); // "wrote …" is said once the outputs are in place
-  const rendered = await OutputSet.filled(outDir, (out) =>
-    renderDocuments({ kinds: ['plan', 'cabinet-report'], assessment, plan, config, out, ...documentOptions(opts, io, step, config), formats: pdf.formats, browser: pdf.browser }),
-  { waitMs: settings.lockWaitMs, onNote });
+  const rendered = await OutputSet.filled(
+    outDir,
+    (out) =>
+      renderDocuments({
+        kinds: ['plan', 'cabinet-report'],
+        assessment,
+        plan,
+        config,
+        out,
+        ...documentOptions(opts, io, step, config),
+        formats: pdf.formats,
+        browser: pdf.browser,
+      }),
+    { waitMs: settings.lockWaitMs, onNote },
+  );
   step.release();
   const noBrowser = pdf.noBrowser ?? rendered.noBrowser;
   // One JSON object: the browser's trouble is in it, not in a second object after it.
@@ -69,7 +87,12 @@ const MAX_ASSESSMENT_BYTES = 256 * 1024 * 1024;
 function readAssessment(file: string, cwd: string): Assessment {
   const shown = path.relative(cwd, file) || file;
   // A folder or a device given as --assessment is refused naming it, never read.
-  const text = readInputFile(file, { file: shown }, { message: `assessment not found: ${shown}`, hint: 'run `csp assess` first, or pass --assessment FILE' }, MAX_ASSESSMENT_BYTES);
+  const text = readInputFile(
+    file,
+    { file: shown },
+    { message: `assessment not found: ${shown}`, hint: 'run `csp assess` first, or pass --assessment FILE' },
+    MAX_ASSESSMENT_BYTES,
+  );
   let data: unknown;
   try {
     data = JSON.parse(text.toString('utf8'));

@@ -41,7 +41,11 @@ export function stepper(io: Io, quiet: boolean) {
  * start: the other documents are written without PDF and the run ends with exit 3 naming it
  * (`noBrowser`), where it used to stop the run with the HTML already said to be written.
  */
-export function browserFor(formats: Format[], browser: string | undefined, env: NodeJS.ProcessEnv): { formats: Format[]; browser?: string; noBrowser?: CspError } {
+export function browserFor(
+  formats: Format[],
+  browser: string | undefined,
+  env: NodeJS.ProcessEnv,
+): { formats: Format[]; browser?: string; noBrowser?: CspError } {
   if (!formats.includes('pdf')) return { formats, browser };
   try {
     return { formats, browser: findBrowser(browser, env) ?? browser };
@@ -53,7 +57,10 @@ export function browserFor(formats: Format[], browser: string | undefined, env: 
 
 /** --format html,pdf → the formats, or a clear error. */
 export function parseFormats(text: string): Format[] {
-  const formats = text.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const formats = text
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
   const bad = formats.filter((f) => f !== 'html' && f !== 'pdf');
   if (bad.length > 0 || formats.length === 0) {
     throw invalidInput({ message: `--format "${text}" is not a list of html and pdf`, hint: 'e.g. --format html,pdf or --format html' });

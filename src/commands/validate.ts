@@ -65,7 +65,6 @@ export function validationJson(r: ValidationReport) {
   };
 }
 
-
 export function formatReport(r: ValidationReport, io: Io, verbose: boolean): string {
   const c = io.color;
   const lines: string[] = [];
@@ -109,15 +108,19 @@ function formatSource(s: SourceReport, io: Io, verbose: boolean): string[] {
     if (verbose && f.fullPath) lines.push(c.dim(`    ${f.fullPath}  sha256 ${f.sha256}`));
   }
   if (s.months.length > 0) {
-    lines.push(`  months: ${s.months[0]} to ${s.months.at(-1)} (${s.months.length})` +
-      (s.missingMonths.length ? c.yellow(`, missing ${s.missingMonths.join(', ')}`) : '') +
-      (s.partialMonths.length ? c.yellow(`, partial ${s.partialMonths.map((p) => p.month).join(', ')}`) : '') +
-      (s.asbPartialMonths.length ? c.yellow(`, ASB partial ${s.asbPartialMonths.map((p) => p.month).join(', ')}`) : ''));
+    lines.push(
+      `  months: ${s.months[0]} to ${s.months.at(-1)} (${s.months.length})` +
+        (s.missingMonths.length ? c.yellow(`, missing ${s.missingMonths.join(', ')}`) : '') +
+        (s.partialMonths.length ? c.yellow(`, partial ${s.partialMonths.map((p) => p.month).join(', ')}`) : '') +
+        (s.asbPartialMonths.length ? c.yellow(`, ASB partial ${s.asbPartialMonths.map((p) => p.month).join(', ')}`) : ''),
+    );
   }
   if (s.categories.length > 0) {
     const shown = verbose ? s.categories : s.categories.slice(0, 8);
-    lines.push(`  categories: ${shown.map((x) => `${x.category} ${n(x.rows)}${x.themes.length ? '' : ' (no theme)'}`).join('; ')}` +
-      (shown.length < s.categories.length ? `; … ${s.categories.length - shown.length} more` : ''));
+    lines.push(
+      `  categories: ${shown.map((x) => `${x.category} ${n(x.rows)}${x.themes.length ? '' : ' (no theme)'}`).join('; ')}` +
+        (shown.length < s.categories.length ? `; … ${s.categories.length - shown.length} more` : ''),
+    );
   }
   for (const x of s.rejects) {
     lines.push(c.yellow(`  rejected ${n(x.rows)}: ${x.reason}`));
@@ -128,5 +131,9 @@ function formatSource(s: SourceReport, io: Io, verbose: boolean): string[] {
   return lines;
 }
 
-const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
 export type { Problem };

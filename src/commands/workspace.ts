@@ -67,11 +67,16 @@ async function openDatabase(file: string | undefined, shown: string): Promise<Da
   const where = { key: '--db', file: shown };
   const folder = path.dirname(file);
   if (notAFolder(folder)) {
-    throw invalidInput({ message: `the folder for the database, ${path.dirname(shown) || '.'}, ${notAFolder(folder)}`, where, hint: 'create the folder first, or give --db a file in a folder that exists' });
+    throw invalidInput({
+      message: `the folder for the database, ${path.dirname(shown) || '.'}, ${notAFolder(folder)}`,
+      where,
+      hint: 'create the folder first, or give --db a file in a folder that exists',
+    });
   }
   if (existsSync(file)) {
     const wrong = notAFile(file);
-    if (wrong) throw invalidInput({ message: `the database cannot be used: ${wrong}`, where, hint: 'give --db a new file name, or a DuckDB database csp kept before' });
+    if (wrong)
+      throw invalidInput({ message: `the database cannot be used: ${wrong}`, where, hint: 'give --db a new file name, or a DuckDB database csp kept before' });
     if (!isDuckDb(file)) {
       throw invalidInput({
         message: 'the file exists and is not a DuckDB database: csp will not write over it',
@@ -87,7 +92,11 @@ async function openDatabase(file: string | undefined, shown: string): Promise<Da
     // another DuckDB version. The machine's or the file's trouble, said with its cause.
     const message = String((e as Error)?.message ?? e).split('\n')[0]!;
     if (!/^IO Error/.test(message)) throw e;
-    throw environmentError({ message: `DuckDB cannot open the database: ${message}`, where, hint: 'close any other program using it (DuckDB allows one writer), or give --db another file' });
+    throw environmentError({
+      message: `DuckDB cannot open the database: ${message}`,
+      where,
+      hint: 'close any other program using it (DuckDB allows one writer), or give --db another file',
+    });
   }
 }
 
@@ -108,7 +117,11 @@ function isDuckDb(file: string): boolean {
     fd = openSync(file, 'r');
     return readSync(fd, head, 0, 12, 0) === 12 && head.subarray(8, 12).toString('latin1') === 'DUCK';
   } catch (e) {
-    throw environmentError({ message: `csp cannot read the database: ${cause(e)}`, where: { key: '--db', file }, hint: 'check that the account csp runs as may read and write it' });
+    throw environmentError({
+      message: `csp cannot read the database: ${cause(e)}`,
+      where: { key: '--db', file },
+      hint: 'check that the account csp runs as may read and write it',
+    });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

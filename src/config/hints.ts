@@ -45,9 +45,7 @@ function unwrap(s: z.ZodType, data: unknown): z.ZodType {
     if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
     else if (s instanceof z.ZodDiscriminatedUnion) {
       const kind = data && typeof data === 'object' ? (data as { kind?: unknown }).kind : undefined;
-      const match = (s.options as z.ZodType[]).find(
-        (o) => o instanceof z.ZodObject && (o.shape.kind as z.ZodLiteral | undefined)?.value === kind,
-      );
+      const match = (s.options as z.ZodType[]).find((o) => o instanceof z.ZodObject && (o.shape.kind as z.ZodLiteral | undefined)?.value === kind);
       if (!match) return s;
       s = match;
     } else return s;

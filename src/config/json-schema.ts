@@ -12,5 +12,5 @@ export function configJsonSchema(): object {
 
 /** The JSON Schema of plan.yaml. */
 export function planJsonSchema(): object {
-  return { ...z.toJSONSchema(planSchema, { io: 'input', unrepresentable: 'any' }), title: 'plan.yaml — the Community Safety Plan\'s own words' };
+  return { ...z.toJSONSchema(planSchema, { io: 'input', unrepresentable: 'any' }), title: "plan.yaml — the Community Safety Plan's own words" };
 }

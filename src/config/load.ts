@@ -17,10 +17,15 @@ export interface Config extends RawConfig {
 export function loadConfig(configPath: string): Config {
   const file = path.resolve(configPath);
   // A folder, a device or a 2 GB file named as csp.yaml is refused naming it, not read (EISDIR).
-  const text = readInputFile(file, { file: path.relative(process.cwd(), file) || file }, {
-    message: `config file not found: ${configPath}`,
-    hint: 'without --config, csp looks for csp.yaml in this folder and the folders above it; pass --config PATH, or run `csp init` to create a workspace with a commented csp.yaml',
-  }, MAX_YAML_BYTES);
+  const text = readInputFile(
+    file,
+    { file: path.relative(process.cwd(), file) || file },
+    {
+      message: `config file not found: ${configPath}`,
+      hint: 'without --config, csp looks for csp.yaml in this folder and the folders above it; pass --config PATH, or run `csp init` to create a workspace with a commented csp.yaml',
+    },
+    MAX_YAML_BYTES,
+  );
   return parseConfig(text.toString('utf8'), file);
 }
 
@@ -87,19 +92,33 @@ function allCrimeProblems(config: Config, sourceIds: string[]): Problem[] {
     const s = config.sources[config.allCrime.source];
     if (!s) {
       const guess = didYouMean(config.allCrime.source, sourceIds);
-      return [{ message: `allCrime.source "${config.allCrime.source}" is not in sources`, where: { key: 'allCrime.source' }, hint: guess ? `did you mean "${guess}"?` : `sources are: ${sourceIds.join(', ')}` }];
+      return [
+        {
+          message: `allCrime.source "${config.allCrime.source}" is not in sources`,
+          where: { key: 'allCrime.source' },
+          hint: guess ? `did you mean "${guess}"?` : `sources are: ${sourceIds.join(', ')}`,
+        },
+      ];
     }
     if (!['police-uk-street', 'records', 'counts'].includes(s.kind)) {
-      return [{ message: `allCrime.source "${config.allCrime.source}" is a ${s.kind} source, which holds no crimes`, where: { key: 'allCrime.source' }, hint: 'name a police-uk-street, records or counts source' }];
+      return [
+        {
+          message: `allCrime.source "${config.allCrime.source}" is a ${s.kind} source, which holds no crimes`,
+          where: { key: 'allCrime.source' },
+          hint: 'name a police-uk-street, records or counts source',
+        },
+      ];
     }
     return [];
   }
   if (allCrimeSource(config)) return [];
-  return [{
-    message: 'there is no source for all crime: no police-uk-street source, and allCrime does not name one',
-    where: { key: 'sources' },
-    hint: 'add the data.police.uk street files as a source with kind: police-uk-street, or name the force\'s own crime export (a records or counts source) in allCrime: {source: ID}',
-  }];
+  return [
+    {
+      message: 'there is no source for all crime: no police-uk-street source, and allCrime does not name one',
+      where: { key: 'sources' },
+      hint: "add the data.police.uk street files as a source with kind: police-uk-street, or name the force's own crime export (a records or counts source) in allCrime: {source: ID}",
+    },
+  ];
 }
 
 /** The line of a config key (e.g. ranking.criteria.volume.thresholds) in csp.yaml, for messages. */

@@ -15,10 +15,15 @@ export interface LoadedPlan {
 export function loadPlan(file: string, cwd: string): LoadedPlan {
   const shown = path.relative(cwd, file) || file;
   // A folder or a device named as plan.yaml is refused naming it, not read (EISDIR).
-  const text = readInputFile(file, { file: shown }, {
-    message: `plan file not found: ${shown}`,
-    hint: 'write the plan\'s own words in plan.yaml beside csp.yaml (csp init creates a commented one), or pass --plan PATH',
-  }, MAX_YAML_BYTES);
+  const text = readInputFile(
+    file,
+    { file: shown },
+    {
+      message: `plan file not found: ${shown}`,
+      hint: "write the plan's own words in plan.yaml beside csp.yaml (csp init creates a commented one), or pass --plan PATH",
+    },
+    MAX_YAML_BYTES,
+  );
   const parsed = parseYaml(planSchema, text.toString('utf8'), shown);
   const plan = parsed.value;
   const where = (key: string): Where => ({ file: shown, key, line: parsed.lineOf(key) });
@@ -27,11 +32,13 @@ export function loadPlan(file: string, cwd: string): LoadedPlan {
     .map((x, i) => ({ x, i, wrong: notAFile(path.resolve(path.dirname(file), x.file)) }))
     .filter(({ wrong }) => wrong !== undefined);
   if (missing.length > 0) {
-    throw invalidInput(missing.map(({ x, i, wrong }) => ({
-      message: wrong === 'it does not exist' ? `annex "${x.title}" names ${x.file}, which does not exist` : `annex "${x.title}" names ${x.file}: ${wrong}`,
-      where: where(`cabinet.annexes.${i}.file`),
-      hint: 'give the annex\'s file relative to plan.yaml, or remove the annex: the draft plan is always Annex 1',
-    })));
+    throw invalidInput(
+      missing.map(({ x, i, wrong }) => ({
+        message: wrong === 'it does not exist' ? `annex "${x.title}" names ${x.file}, which does not exist` : `annex "${x.title}" names ${x.file}: ${wrong}`,
+        where: where(`cabinet.annexes.${i}.file`),
+        hint: "give the annex's file relative to plan.yaml, or remove the annex: the draft plan is always Annex 1",
+      })),
+    );
   }
   return { plan, where };
 }

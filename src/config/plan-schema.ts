@@ -19,10 +19,12 @@ const priority = z.strictObject({
   underlying: z.array(text).default([]),
   lead: text.describe('The agency or group that leads the priority, e.g. the Serious Violence sub-group, chaired by Kent Police'),
   whatWeWillDo: text.describe('What the partnership will do under this priority, in its own words'),
-  actions: z.array(action).min(1).describe('Next year\'s actions under this priority, with lead, measure and target'),
+  actions: z.array(action).min(1).describe("Next year's actions under this priority, with lead, measure and target"),
   overrideReason: sentence
     .optional()
-    .describe('Needed when any theme beneath this priority was not recommended by the ranking: why the partnership includes it all the same. Shown in the plan and the Cabinet report'),
+    .describe(
+      'Needed when any theme beneath this priority was not recommended by the ranking: why the partnership includes it all the same. Shown in the plan and the Cabinet report',
+    ),
 });
 
 /** A point about the area's people; a topic (Age, Deprivation, Ethnicity…) is printed in bold before it. */
@@ -60,7 +62,7 @@ export const planSchema = z.strictObject({
       monitoring: text.describe('How spending is agreed and reported, e.g. ratified by the Executive Group, returns twice a year'),
     })
     .optional()
-    .describe('The grant that funds the plan\'s activity; shown in the foreword and the Cabinet report'),
+    .describe("The grant that funds the plan's activity; shown in the foreword and the Cabinet report"),
   about: z.strictObject({ area: text, partnership: text }),
   membership: z.array(z.union([text, z.strictObject({ name: text, description: z.string().default('') })])).min(1),
   accountability: text,
@@ -79,21 +81,19 @@ export const planSchema = z.strictObject({
   priorities: z.array(priority).min(1).describe('The priorities agreed, each with the assessment themes beneath it and what will be done'),
   demographics: z.array(demographic).default([]).describe('Points about the area (age, deprivation, ethnicity…); the population comes from the assessment'),
   crimePicture: z.string().default('').describe('An introduction to the crime figures, which come from the assessment'),
-  achievements: z.string().default('').describe('An introduction to last year\'s achievements; the measures come from the actions source'),
+  achievements: z.string().default('').describe("An introduction to last year's achievements; the measures come from the actions source"),
   agencyPriorities: z.array(z.strictObject({ agency: text, priorities: z.array(text).min(1) })).default([]),
   engagement: text.describe('How residents were consulted; the survey figures come from the assessment'),
-  comments: z.array(text).default([]).describe('Residents\' comments chosen for publication'),
+  comments: z.array(text).default([]).describe("Residents' comments chosen for publication"),
   nextSteps: z.strictObject({
     text: z.string().default(''),
-    cycle: z
-      .array(z.strictObject({ activity: text, when: text }))
-      .default([
-        { activity: 'Identify future challenges (data review)', when: 'Annually in January' },
-        { activity: 'Stakeholder consultation (annual perception survey)', when: 'Annually in January' },
-        { activity: 'Refresh the community safety plan', when: 'Annually in March' },
-        { activity: 'Executive group scrutinises the action plan', when: 'Annually in March' },
-        { activity: 'Action plan delivery', when: 'Annually (April to March)' },
-      ]),
+    cycle: z.array(z.strictObject({ activity: text, when: text })).default([
+      { activity: 'Identify future challenges (data review)', when: 'Annually in January' },
+      { activity: 'Stakeholder consultation (annual perception survey)', when: 'Annually in January' },
+      { activity: 'Refresh the community safety plan', when: 'Annually in March' },
+      { activity: 'Executive group scrutinises the action plan', when: 'Annually in March' },
+      { activity: 'Action plan delivery', when: 'Annually (April to March)' },
+    ]),
   }),
   getInvolved: text,
   contacts: z
@@ -112,10 +112,10 @@ export const planSchema = z.strictObject({
     executiveSummary: text,
     background: z.string().default(''),
     decisionMaking: text.describe('Decision-making process and policy framework: who decides, and where the plan goes next'),
-    lastYear: text.describe('An introduction to last year\'s delivery; the counts of completed and ongoing actions come from the actions source'),
+    lastYear: text.describe("An introduction to last year's delivery; the counts of completed and ongoing actions come from the actions source"),
     consultation: z.strictObject({
-      practitioners: z.string().default('').describe('e.g. the practitioners\' planning event: when, how many came, from how many agencies'),
-      from: text.describe('The first day of the residents\' consultation, e.g. 5 January 2026'),
+      practitioners: z.string().default('').describe("e.g. the practitioners' planning event: when, how many came, from how many agencies"),
+      from: text.describe("The first day of the residents' consultation, e.g. 5 January 2026"),
       to: text.describe('The last day, e.g. 30 January 2026'),
       method: text.describe('How it was run and promoted, e.g. online, in local newspapers, at community events'),
     }),
@@ -128,7 +128,7 @@ export const planSchema = z.strictObject({
       .min(1)
       .describe('The officers who have seen and cleared the report'),
     annexes: z
-      .array(z.strictObject({ title: text, file: text.describe('The annex\'s file, relative to plan.yaml; it must exist') }))
+      .array(z.strictObject({ title: text, file: text.describe("The annex's file, relative to plan.yaml; it must exist") }))
       .default([])
       .describe('Annexes besides the draft plan, which is always Annex 1'),
     backgroundPapers: z.array(z.strictObject({ title: text, where: text })).default([]),

@@ -2,19 +2,15 @@ import { z } from 'zod';
 import { rankingSchema } from './ranking.js';
 import { source } from './sources.js';
 
-const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM, e.g. 2025-12');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM, e.g. 2025-12');
 
-const id = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'expected a short id of lower-case letters, digits and hyphens, e.g. council-asb');
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a short id of lower-case letters, digits and hyphens, e.g. council-asb');
 
 const partnership = z.strictObject({
   name: z.string().min(1).describe('Full name, e.g. Thanet Community Safety Partnership'),
   area: z.string().min(1).describe('The district the partnership covers, spelt as data.police.uk spells it in "LSOA name"'),
   force: z.string().min(1).describe('The police force, e.g. Kent Police (used for "the force average")'),
-  protectiveMarking: z.string().default('OFFICIAL').describe('Marking on the partners\' assessment, e.g. OFFICIAL-SENSITIVE'),
+  protectiveMarking: z.string().default('OFFICIAL').describe("Marking on the partners' assessment, e.g. OFFICIAL-SENSITIVE"),
 });
 
 const district = z.strictObject({
@@ -50,7 +46,7 @@ const period = z.strictObject({
 
 const allCrime = z
   .strictObject({
-    source: z.string().min(1).describe('The source whose rows are all crime, e.g. the force\'s own crime export (records or counts)'),
+    source: z.string().min(1).describe("The source whose rows are all crime, e.g. the force's own crime export (records or counts)"),
     exclude: z
       .array(z.string().min(1))
       .optional()
@@ -64,15 +60,15 @@ const quality = z.strictObject({
     .min(0)
     .max(100)
     .default(25)
-    .describe('assess refuses police data in which a month has more than this % of rows with no location (they count in no district); validate warns at any share'),
+    .describe(
+      'assess refuses police data in which a month has more than this % of rows with no location (they count in no district); validate warns at any share',
+    ),
 });
 
 const theme = z.strictObject({
   id,
   name: z.string().min(1),
-  categories: z
-    .record(z.string(), z.array(z.string().min(1)).min(1))
-    .describe('Source id → the categories of that source that make up this theme'),
+  categories: z.record(z.string(), z.array(z.string().min(1)).min(1)).describe('Source id → the categories of that source that make up this theme'),
   survey: z.array(z.string().min(1)).default([]).describe('Survey options ("which are problems") that name this theme'),
   sensitive: z.boolean().default(false).describe('Small counts are suppressed in public documents (e.g. domestic abuse, sexual offences)'),
 });
@@ -81,8 +77,14 @@ const branding = z.strictObject({
   name: z.string().optional().describe('The name printed on documents (default: partnership.name)'),
   logo: z.string().optional().describe('A PNG, JPEG or SVG logo, relative to csp.yaml; embedded in the documents'),
   logoAlt: z.string().optional().describe('Text alternative for the logo'),
-  primaryColour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb').default('#1d4f76'),
-  accentColour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb').default('#b3541e'),
+  primaryColour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb')
+    .default('#1d4f76'),
+  accentColour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb')
+    .default('#b3541e'),
 });
 
 const output = z.strictObject({
@@ -94,7 +96,10 @@ const output = z.strictObject({
     .describe('The date printed on outputs; default SOURCE_DATE_EPOCH or today. Fix it for byte-identical reruns'),
   watermark: z.string().optional().describe('A notice printed at the top of every document, e.g. "SAMPLE DATA: illustrative figures"'),
   suppressBelow: z.number().int().min(0).default(5).describe('In public documents, counts below this for sensitive themes are shown as "fewer than N"'),
-  formats: z.array(z.enum(['html', 'pdf'])).default(['html', 'pdf']).describe('Documents written by assess and render-plan unless --format says otherwise'),
+  formats: z
+    .array(z.enum(['html', 'pdf']))
+    .default(['html', 'pdf'])
+    .describe('Documents written by assess and render-plan unless --format says otherwise'),
 });
 
 export const configSchema = z.strictObject({

@@ -17,19 +17,13 @@ const common = {
     .enum(['auto', 'utf-8', 'windows-1252', 'utf-16'])
     .default('auto')
     .describe('Text encoding of CSV files. auto: UTF-8 (with or without BOM), UTF-16 by its BOM, otherwise Windows-1252'),
-  delimiter: z
-    .enum(['auto', ',', ';', '\t', '|'])
-    .default('auto')
-    .describe('CSV field separator; auto picks the one that splits the header line'),
+  delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto').describe('CSV field separator; auto picks the one that splits the header line'),
   sheet: z.string().optional().describe('XLSX only: the worksheet to read (default: the first)'),
 };
 
 const column = z.string().min(1).describe('A column heading exactly as it appears in the file');
 
-const areaLevel = z
-  .enum(['district', 'ward', 'lsoa'])
-  .default('ward')
-  .describe('What the area column holds: ward, LSOA or district names/codes');
+const areaLevel = z.enum(['district', 'ward', 'lsoa']).default('ward').describe('What the area column holds: ward, LSOA or district names/codes');
 
 const districtColumn = column
   .optional()
@@ -68,10 +62,7 @@ export const recordsSource = z.strictObject({
     area: column.optional().describe('The ward, LSOA or district of the incident'),
     district: districtColumn,
     id: column.optional().describe('A reference number; repeated references are counted and kept once'),
-    flags: z
-      .record(z.string(), column)
-      .optional()
-      .describe('Yes/no markers to keep, e.g. {repeat: "Repeat Victim"}; "Y", "Yes", "True" and "1" mean yes'),
+    flags: z.record(z.string(), column).optional().describe('Yes/no markers to keep, e.g. {repeat: "Repeat Victim"}; "Y", "Yes", "True" and "1" mean yes'),
   }),
   category: z.string().optional().describe('The category of every row, when the file has no category column'),
 });
@@ -129,9 +120,7 @@ export const judgementsSource = z.strictObject({
     theme: column.describe('The theme id or name the practitioner scored'),
     practitioner: column.optional(),
     agency: column.optional(),
-    scores: z
-      .record(z.string(), column)
-      .describe('Judged criterion id → column, e.g. {influence: "Influence (1-5)"}'),
+    scores: z.record(z.string(), column).describe('Judged criterion id → column, e.g. {influence: "Influence (1-5)"}'),
   }),
   scale: z
     .strictObject({ min: z.number().default(1), max: z.number().default(5) })

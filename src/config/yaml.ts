@@ -92,11 +92,13 @@ function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, { data, doc, 
     // An unknown key under ranking.criteria is read as a practitioners' (judged) criterion.
     const name = base.at(-2)!;
     const builtIn = ['volume', 'trend', 'harm', 'perception'];
-    return [{
-      message: `"${name}" is not a built-in criterion (${builtIn.join(', ')}); a criterion scored by practitioners needs judged: true`,
-      where: { file, key: base.slice(0, -1).join('.'), line: lineOfPath(doc, lc, base.slice(0, -1)) },
-      hint: didYouMean(name, builtIn) ? `did you mean "${didYouMean(name, builtIn)}"?` : undefined,
-    }];
+    return [
+      {
+        message: `"${name}" is not a built-in criterion (${builtIn.join(', ')}); a criterion scored by practitioners needs judged: true`,
+        where: { file, key: base.slice(0, -1).join('.'), line: lineOfPath(doc, lc, base.slice(0, -1)) },
+        hint: didYouMean(name, builtIn) ? `did you mean "${didYouMean(name, builtIn)}"?` : undefined,
+      },
+    ];
   }
   if (issue.code === 'invalid_union' && base[0] === 'sources' && (base.length === 2 || base[2] === 'kind')) {
     message = 'unknown or missing source kind';
@@ -126,9 +128,10 @@ function lineOfPath(doc: Document, lc: LineCounter, pathKeys: readonly string[])
       const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
       if (range) return lc.linePos(range[0]).line;
     }
-    const node = doc.getIn(pathKeys.slice(0, n).map((k) => (/^\d+$/.test(k) ? Number(k) : k)), true) as
-      | { range?: [number, number, number] }
-      | undefined;
+    const node = doc.getIn(
+      pathKeys.slice(0, n).map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+      true,
+    ) as { range?: [number, number, number] } | undefined;
     if (node?.range) return lc.linePos(node.range[0]).line;
   }
   return undefined;

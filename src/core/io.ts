@@ -62,14 +62,16 @@ export function cleanIo(io: Io): Io {
 function markedChalk(chalk: ChalkInstance): ChalkInstance {
   // Each step of a chain (c.red.bold) is wrapped too. The proxy's target is a bare function, not
   // chalk's own (whose styles are read-only properties a proxy may not stand in for).
-  const wrap = (real: unknown): unknown => new Proxy(() => undefined, {
-    get: (_, p) => {
-      const value: unknown = (real as Record<string | symbol, unknown>)[p];
-      return typeof value === 'function' ? wrap(value) : value;
-    },
-    // What is coloured is cleaned first: ESC in it would otherwise become the token too.
-    apply: (_, __, args: unknown[]) => String((real as (...a: unknown[]) => unknown)(...args.map((a) => withoutControls(String(a))))).replaceAll('\x1b', ESC_TOKEN),
-  });
+  const wrap = (real: unknown): unknown =>
+    new Proxy(() => undefined, {
+      get: (_, p) => {
+        const value: unknown = (real as Record<string | symbol, unknown>)[p];
+        return typeof value === 'function' ? wrap(value) : value;
+      },
+      // What is coloured is cleaned first: ESC in it would otherwise become the token too.
+      apply: (_, __, args: unknown[]) =>
+        String((real as (...a: unknown[]) => unknown)(...args.map((a) => withoutControls(String(a))))).replaceAll('\x1b', ESC_TOKEN),
+    });
   return wrap(chalk) as ChalkInstance;
 }
 

@@ -17,12 +17,10 @@ export const pct = (x: number | null | undefined): string => (x === null || x ==
  * A one-decimal figure as the reader sees it, as a number: differences of printed rates are
  * taken between these, so that 103.0 − 88.8 reads 14.2 and not the 14.3 of the exact rates.
  */
-export const asPrinted = (x: number): number =>
-  Number(x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }));
+export const asPrinted = (x: number): number => Number(x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }));
 
 /** 33116 → "£33,116"; pence only where there are any. */
-export const pounds = (x: number): string =>
-  `£${x.toLocaleString('en-GB', { minimumFractionDigits: Number.isInteger(x) ? 0 : 2, maximumFractionDigits: 2 })}`;
+export const pounds = (x: number): string => `£${x.toLocaleString('en-GB', { minimumFractionDigits: Number.isInteger(x) ? 0 : 2, maximumFractionDigits: 2 })}`;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -34,9 +32,13 @@ export function longDate(iso: string): string {
 
 /** 1 → "1st", 12 → "12th", 22 → "22nd". */
 export function ordinal(k: number): string {
-  const s = k % 100 >= 11 && k % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[k % 10] ?? 'th';
+  const s = k % 100 >= 11 && k % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[k % 10] ?? 'th');
   return `${k}${s}`;
 }
 
 /** ["a", "b", "c"] → '"a", "b" or "c"'. */
-export const orList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
+export const orList = (xs: readonly string[]): string =>
+  xs
+    .map((x) => `"${x}"`)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1');

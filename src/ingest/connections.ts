@@ -18,7 +18,13 @@ export async function onTwoConnections<T, R>(
       for (const item of list) out.set(item, await work(item, on));
       return out;
     };
-    const both = [inTurn(items.filter(onFirst), db), inTurn(items.filter((i) => !onFirst(i)), side)];
+    const both = [
+      inTurn(items.filter(onFirst), db),
+      inTurn(
+        items.filter((i) => !onFirst(i)),
+        side,
+      ),
+    ];
     // Both finish before the second connection closes, even when one fails.
     const settled = await Promise.allSettled(both);
     const failed = settled.find((s) => s.status === 'rejected');

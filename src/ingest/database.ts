@@ -95,7 +95,10 @@ async function withErrno<T>(work: Promise<T>): Promise<T> {
 /** CSP_TRACE_SQL=1: each query's time on stderr, to find where a slow run spends it. */
 const tracing = Boolean(process.env.CSP_TRACE_SQL);
 function trace(start: number, sql: string): void {
-  if (tracing) process.stderr.write(`sql at ${performance.now().toFixed(0).padStart(6)} ${(performance.now() - start).toFixed(1).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+  if (tracing)
+    process.stderr.write(
+      `sql at ${performance.now().toFixed(0).padStart(6)} ${(performance.now() - start).toFixed(1).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`,
+    );
 }
 
 /** Quotes a string as an SQL literal (paths and names we put into read_csv calls). */

@@ -6,7 +6,9 @@ export type DateFormat = 'auto' | 'dd/mm/yyyy' | 'yyyy-mm-dd' | 'mm/dd/yyyy' | '
 
 /** A date DuckDB reads with %Y must have a four-digit year: it reads "1/2/24" as 1 Feb 0024. */
 const strp = (x: string, fmt: string) =>
-  fmt.includes('%Y') ? `CASE WHEN regexp_matches(${x}, '(^|[^0-9])[0-9]{4}([^0-9]|$)') THEN try_strptime(${x}, '${fmt}')::DATE END` : `try_strptime(${x}, '${fmt}')::DATE`;
+  fmt.includes('%Y')
+    ? `CASE WHEN regexp_matches(${x}, '(^|[^0-9])[0-9]{4}([^0-9]|$)') THEN try_strptime(${x}, '${fmt}')::DATE END`
+    : `try_strptime(${x}, '${fmt}')::DATE`;
 
 /** SQL: true for a date written with a two-digit year (1/2/24, 01-02-24), which is refused with its own reason. */
 export const twoDigitYear = (x: string) => `regexp_full_match(${x}, '[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2}( .*)?')`;

@@ -170,7 +170,12 @@ function sniffText(file: string, declared: 'auto' | 'utf-8' | 'windows-1252' | '
   const bytes = statSync(file).size;
   if (bytes === 0) return { bytes, encoding: 'utf-8', bom: false, unreadable: 'the file is empty (0 bytes)' };
   if (isGzip(file) && !startsWithGzipMagic(file)) {
-    return { bytes, encoding: 'utf-8', bom: false, unreadable: 'the file is named .gz but is not gzip-compressed: rename it without .gz if it is a plain CSV, or compress it with gzip' };
+    return {
+      bytes,
+      encoding: 'utf-8',
+      bom: false,
+      unreadable: 'the file is named .gz but is not gzip-compressed: rename it without .gz if it is a plain CSV, or compress it with gzip',
+    };
   }
   if (head[0] === 0xff && head[1] === 0xfe) return { bytes, encoding: 'utf-16le', bom: true };
   if (head[0] === 0xfe && head[1] === 0xff) return { bytes, encoding: 'utf-16be', bom: true };

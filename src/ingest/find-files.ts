@@ -57,12 +57,20 @@ export async function findSourceFiles(config: Config, o: { scratch: Scratch; nam
  * The sources with their byte-identical copies set aside (a warning each) and their files
  * numbered in order across all sources: those read, then the copies left unread.
  */
-export async function planSources(found: FoundSource[], o: { fingerprints: Fingerprints; names: FileNames }): Promise<{ plans: SourcePlan[]; warnings: Problem[] }> {
+export async function planSources(
+  found: FoundSource[],
+  o: { fingerprints: Fingerprints; names: FileNames },
+): Promise<{ plans: SourcePlan[]; warnings: Problem[] }> {
   const warnings: Problem[] = [];
   let fileId = 0;
   const plans: SourcePlan[] = [];
   for (const f of found) {
-    const dup = await findDuplicateFiles(f.paths, { police: f.source.kind === 'police-uk-street', fingerprints: o.fingerprints, shown: o.names.shown, key: `sources.${f.id}.files` });
+    const dup = await findDuplicateFiles(f.paths, {
+      police: f.source.kind === 'police-uk-street',
+      fingerprints: o.fingerprints,
+      shown: o.names.shown,
+      key: `sources.${f.id}.files`,
+    });
     warnings.push(...dup.warnings);
     const ids = [...dup.keep, ...dup.duplicates].map(() => ++fileId);
     plans.push({ ...f, paths: dup.keep, duplicates: dup.duplicates, ids, problems: [...f.problems, ...dup.errors] });

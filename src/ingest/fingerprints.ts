@@ -116,15 +116,28 @@ export class Fingerprints {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER, { eval: true });
-    worker.on('message', (m: { file: string; sha256?: string; bytes?: number; problem?: string | null; lines?: number; lf?: number; cr?: number; error?: string; code?: string }) => {
-      const w = this.waiting.get(m.file);
-      this.waiting.delete(m.file);
-      const [lf, cr] = [m.lf ?? 0, m.cr ?? 0];
-      if (m.sha256) this.sizes.set(m.file, m.bytes ?? 0);
-      if (m.sha256) w?.resolve({ sha256: m.sha256, gzipProblem: m.problem ?? null, lines: m.lines ?? 0, mixedLineEnds: cr > 0 && cr !== lf });
-      // With its code (ENOENT, EACCES), so that a file gone or locked is told from a bug.
-      else w?.reject(Object.assign(new Error(`cannot read ${m.file}: ${m.error}`), { code: m.code }));
-    });
+    worker.on(
+      'message',
+      (m: {
+        file: string;
+        sha256?: string;
+        bytes?: number;
+        problem?: string | null;
+        lines?: number;
+        lf?: number;
+        cr?: number;
+        error?: string;
+        code?: string;
+      }) => {
+        const w = this.waiting.get(m.file);
+        this.waiting.delete(m.file);
+        const [lf, cr] = [m.lf ?? 0, m.cr ?? 0];
+        if (m.sha256) this.sizes.set(m.file, m.bytes ?? 0);
+        if (m.sha256) w?.resolve({ sha256: m.sha256, gzipProblem: m.problem ?? null, lines: m.lines ?? 0, mixedLineEnds: cr > 0 && cr !== lf });
+        // With its code (ENOENT, EACCES), so that a file gone or locked is told from a bug.
+        else w?.reject(Object.assign(new Error(`cannot read ${m.file}: ${m.error}`), { code: m.code }));
+      },
+    );
     worker.on('error', (e) => {
       for (const w of this.waiting.values()) w.reject(e);
       this.waiting.clear();

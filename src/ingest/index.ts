@@ -35,7 +35,11 @@ export async function ingest(config: Config, db: Database, opts: IngestOptions):
     const results = await onTwoConnections(db, plans, readTogether, (p, on) => readSource(p, on, run));
     // Partners' rows placed in their districts, now that the police rows name every LSOA's.
     await placePartnerRows(db, config);
-    await recordFiles(db, results.map((r, i) => ({ read: r.read, ids: plans[i]!.ids })), opts.onFile);
+    await recordFiles(
+      db,
+      results.map((r, i) => ({ read: r.read, ids: plans[i]!.ids })),
+      opts.onFile,
+    );
     return {
       sources: results.map((r) => r.read),
       errors: results.flatMap((r) => r.errors),

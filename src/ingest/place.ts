@@ -23,7 +23,9 @@ import { DISTRICT_FROM_LSOA_NAME } from './kinds/police.js';
  * Rows of a county-wide source that cannot be placed count in no district, and are reported.
  */
 export async function placePartnerRows(db: Database, config: Config): Promise<void> {
-  const police = Object.entries(config.sources).filter(([, s]) => s.kind === 'police-uk-street').map(([id]) => sqlString(id));
+  const police = Object.entries(config.sources)
+    .filter(([, s]) => s.kind === 'police-uk-street')
+    .map(([id]) => sqlString(id));
   let lsoaLookup = false;
   for (const [id, source] of Object.entries(config.sources)) {
     if (source.kind !== 'records' && source.kind !== 'counts') continue;
@@ -74,9 +76,7 @@ function placementSql(config: Config, source: PartnerSource, areaColumn: string)
 
 /** SQL: the district of geography.districts a name or alias stands for, in any case; NULL for another. */
 export function canonicalDistrict(config: Config, x: string): string {
-  const cases = config.geography.districts.flatMap((d) =>
-    [d.name, ...d.aliases].map((n) => `WHEN ${sqlString(n.toLowerCase())} THEN ${sqlString(d.name)}`),
-  );
+  const cases = config.geography.districts.flatMap((d) => [d.name, ...d.aliases].map((n) => `WHEN ${sqlString(n.toLowerCase())} THEN ${sqlString(d.name)}`));
   return `CASE lower(trim(${x})) ${cases.join(' ')} END`;
 }
 

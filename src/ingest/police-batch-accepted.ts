@@ -13,7 +13,8 @@ import { same, type BatchCounts, type BatchScan, type Span } from './police-batc
 export async function insertAccepted(db: Database, s: BatchScan): Promise<void> {
   const { t, mapping } = s;
   const { f_lsoa_code, f_lsoa_name } = mapping.fields;
-  const districtSql = policeMapping({ crimeId: '', month: '', lsoaCode: '', crimeType: '', lsoaName: 'f_lsoa_name' }, s.o.config, { today: s.o.today }).fields.f_district;
+  const districtSql = policeMapping({ crimeId: '', month: '', lsoaCode: '', crimeType: '', lsoaName: 'f_lsoa_name' }, s.o.config, { today: s.o.today }).fields
+    .f_district;
   await db.run(`CREATE OR REPLACE TEMP TABLE ${t.places} AS
       SELECT *, ${districtSql} AS f_district FROM (
         SELECT lsoa_code, lsoa_name, ${f_lsoa_code} AS f_lsoa_code, ${f_lsoa_name} AS f_lsoa_name
@@ -48,11 +49,13 @@ export async function countsByFile(db: Database, s: BatchScan, o: { parserReject
   );
   const byFile = new Map(counts.map((c) => [c.f, c]));
   const rowsOf = new Map(o.spans.map((span) => [span.f, Number(span.rows)]));
-  return new Map(s.files.map((f, i) => {
-    const c = byFile.get(i);
-    const rejectedRows = Number(c?.rejected ?? 0);
-    const parsed = rowsOf.get(i) ?? 0;
-    const parser = Number(c?.parser ?? 0);
-    return [f.fileId, { rowsRead: parsed + parser, rowsAccepted: parsed - rejectedRows, rowsRejected: rejectedRows + parser }];
-  }));
+  return new Map(
+    s.files.map((f, i) => {
+      const c = byFile.get(i);
+      const rejectedRows = Number(c?.rejected ?? 0);
+      const parsed = rowsOf.get(i) ?? 0;
+      const parser = Number(c?.parser ?? 0);
+      return [f.fileId, { rowsRead: parsed + parser, rowsAccepted: parsed - rejectedRows, rowsRejected: rejectedRows + parser }];
+    }),
+  );
 }

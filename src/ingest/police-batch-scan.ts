@@ -62,7 +62,10 @@ export function batchScan(header: string[], files: BatchFile[], o: BatchOptions)
   const index = Object.fromEntries(Object.entries(POLICE_COLUMNS).map(([k, heading]) => [k, header.indexOf(heading)]));
   if (Object.values(index).some((i) => i < 0)) return null;
   // The mapping over the copied columns; f_repeat (2 for a repeat) is set on the rejected rows below.
-  const mapping = policeMapping({ crimeId: 'crime_id', month: 'month', lsoaCode: 'lsoa_code', lsoaName: 'lsoa_name', crimeType: 'crime_type' }, o.config, { today: o.today, repeat: 'f_repeat' });
+  const mapping = policeMapping({ crimeId: 'crime_id', month: 'month', lsoaCode: 'lsoa_code', lsoaName: 'lsoa_name', crimeType: 'crime_type' }, o.config, {
+    today: o.today,
+    repeat: 'f_repeat',
+  });
   const { f_month, f_category, f_lsoa_code, f_lsoa_name } = mapping.fields;
   const rowChecks = mapping.checks.filter((c) => !c.when.includes('f_repeat'));
   // A Crime ID read in an earlier file of the batch (November's crime again in December's
@@ -83,11 +86,24 @@ export function batchScan(header: string[], files: BatchFile[], o: BatchOptions)
     mapping,
     rowChecks,
     checks: [...rowChecks, crossFile, ...mapping.checks.filter((c) => c.when.includes('f_repeat'))],
-    fields: Object.entries({ f_month, f_category, f_lsoa_code, f_lsoa_name }).map(([k, sql]) => `${sql} AS ${k}`).join(', '),
-    fileOf: (f) => sqlCase(f, files.map((file, i) => [String(i), String(file.fileId)])),
+    fields: Object.entries({ f_month, f_category, f_lsoa_code, f_lsoa_name })
+      .map(([k, sql]) => `${sql} AS ${k}`)
+      .join(', '),
+    fileOf: (f) =>
+      sqlCase(
+        f,
+        files.map((file, i) => [String(i), String(file.fileId)]),
+      ),
     t: {
-      rows: `pbrows_${n}`, repeats: `pbrep_${n}`, groups: `pbgrp_${n}`, kinds: `pbkind_${n}`, places: `pbplace_${n}`,
-      rejected: `pbrejected_${n}`, rej: `pbrej_${n}`, scan: `pbscan_${n}`, skips: `pbskip_${n}`,
+      rows: `pbrows_${n}`,
+      repeats: `pbrep_${n}`,
+      groups: `pbgrp_${n}`,
+      kinds: `pbkind_${n}`,
+      places: `pbplace_${n}`,
+      rejected: `pbrejected_${n}`,
+      rej: `pbrej_${n}`,
+      scan: `pbscan_${n}`,
+      skips: `pbskip_${n}`,
     },
   };
 }

@@ -44,7 +44,12 @@ export async function readPoliceBatch(db: Database, files: BatchFile[], o: Batch
     if (!spans) return NOT_BATCHABLE;
     // Every CASE below is built from what was read, which may be nothing (a batch whose only
     // line has an unclosed quote): sqlCase keeps each one valid SQL then.
-    const rowOf = (f: string) => sqlCase(f, spans.map((s) => [String(s.f), String(s.first)]), 'NULL::BIGINT');
+    const rowOf = (f: string) =>
+      sqlCase(
+        f,
+        spans.map((s) => [String(s.f), String(s.first)]),
+        'NULL::BIGINT',
+      );
     await groupRows(db, scan);
     const { passing, anyFailing } = await findRepeats(db, scan);
     await collectRejected(db, scan, { rowOf, anyFailing });

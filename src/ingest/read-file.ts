@@ -70,7 +70,12 @@ async function rejectEveryRow(staged: StagedFile, ctx: FileContext, reason: stri
   await ctx.db.run(`CREATE OR REPLACE TEMP TABLE ${rows} AS SELECT _row FROM ${staged.table}`);
   const { parserRejects } = await staged.collect();
   const code: RejectCode = 'file-not-read';
-  await ctx.db.run(`INSERT INTO rejects SELECT ?, ?, ${staged.lineSql('_row')}, NULL, NULL, ?, ? FROM ${rows} ORDER BY _row`, [ctx.sourceId, ctx.fileId, reason, code]);
+  await ctx.db.run(`INSERT INTO rejects SELECT ?, ?, ${staged.lineSql('_row')}, NULL, NULL, ?, ? FROM ${rows} ORDER BY _row`, [
+    ctx.sourceId,
+    ctx.fileId,
+    reason,
+    code,
+  ]);
   await appendRejects(ctx.db, ctx.sourceId, ctx.fileId, parserRejects);
   const [c] = await ctx.db.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${rows}`);
   await ctx.db.run(`DROP TABLE ${rows}`);

@@ -28,9 +28,7 @@ export async function readSource(plan: SourcePlan, db: Database, run: IngestRun)
   const errors = [...problems];
   const warnings: Problem[] = [];
   const damaged = await damagedGzips(paths, run.fingerprints);
-  const together = readTogether({ source, paths })
-    ? await readPoliceBatches(paths, run, { db, sourceId: id, firstFileId: ids[0]!, skip: damaged })
-    : undefined;
+  const together = readTogether({ source, paths }) ? await readPoliceBatches(paths, run, { db, sourceId: id, firstFileId: ids[0]!, skip: damaged }) : undefined;
   // References kept by the source's earlier files, so that a repeat in a later file (a CSV and
   // an XLSX of the same months) is rejected like a repeat within one.
   const earlierIds = hasReferences(source) ? `earlier_ids_${run.scratch.next()}` : undefined;
@@ -50,7 +48,16 @@ export async function readSource(plan: SourcePlan, db: Database, run: IngestRun)
         const cause = unreadableNow(file);
         if (!cause) throw e;
         await forgetFiles(db, id, [fileId]);
-        entry = { path: shownPath, fullPath: run.names.full(file), sha256: '', bytes: 0, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, error: `cannot be read: ${cause}` };
+        entry = {
+          path: shownPath,
+          fullPath: run.names.full(file),
+          sha256: '',
+          bytes: 0,
+          rowsRead: 0,
+          rowsAccepted: 0,
+          rowsRejected: 0,
+          error: `cannot be read: ${cause}`,
+        };
         errors.push({
           message: `the file cannot be read: ${cause}`,
           where: { file: shownPath, key: `sources.${id}.files` },

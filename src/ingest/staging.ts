@@ -81,7 +81,11 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
   const readable = sniffed.encoding !== 'utf-8' || mixed ? await lfCopy(file, opts.scratch, sniffed.encoding) : file;
   const headerLine = firstLine(readable);
   if (headerLine.trim() === '') {
-    throw invalidInput({ message: 'the first line (the column headings) is empty', where: { file: opts.shownPath, line: 1 }, hint: 'the first line must hold the column headings' });
+    throw invalidInput({
+      message: 'the first line (the column headings) is empty',
+      where: { file: opts.shownPath, line: 1 },
+      hint: 'the first line must hold the column headings',
+    });
   }
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(headerLine) : opts.delimiter;
   const header = splitHeader(headerLine, delimiter);
@@ -113,10 +117,13 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
   const collect = async () => {
     if (collected) return collected;
     const exists = await db.all(`SELECT 1 FROM duckdb_tables() WHERE table_name = 'rej_${n}'`);
-    const rows = exists.length === 0 ? [] : await db.all<{ line: bigint; column_name: string | null; error_type: string }>(
-      `SELECT line, any_value(column_name ORDER BY column_idx) AS column_name, any_value(error_type ORDER BY column_idx) AS error_type
+    const rows =
+      exists.length === 0
+        ? []
+        : await db.all<{ line: bigint; column_name: string | null; error_type: string }>(
+            `SELECT line, any_value(column_name ORDER BY column_idx) AS column_name, any_value(error_type ORDER BY column_idx) AS error_type
        FROM rej_${n} GROUP BY line ORDER BY line`,
-    );
+          );
     // Data rows are numbered without the lines the parser rejected. With those lines
     // r_1 < r_2 < … the k-th data row is on line k + 1 + #{i : r_i - i <= k}.
     const lines = rows.map((r) => String(Number(r.line))).join(', ');
@@ -126,7 +133,7 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
     collected = {
       parserRejects: rows.map((r) => ({
         line: Number(r.line),
-        column: r.column_name && /^c\d+$/.test(r.column_name) ? header[Number(r.column_name.slice(1))] ?? null : null,
+        column: r.column_name && /^c\d+$/.test(r.column_name) ? (header[Number(r.column_name.slice(1))] ?? null) : null,
         value: parserRejectValue,
         ...parserReject(r.error_type, header.length),
       })),
@@ -149,7 +156,9 @@ async function stageCsv(db: Database, file: string, opts: ReadOptions): Promise<
 
 /** The first line of a text file (its column headings), without a BOM. */
 export function firstLine(file: string): string {
-  const text = readHead(file).toString('utf8').replace(/^\uFEFF/, '');
+  const text = readHead(file)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const end = text.search(/\r?\n/);
   return end === -1 ? text : text.slice(0, end);
 }
@@ -186,18 +195,23 @@ async function stageXlsx(db: Database, file: string, opts: ReadOptions): Promise
   const table = `stg_${n}`;
   await db.run(`CREATE OR REPLACE TEMP TABLE ${table} (_row BIGINT, ${header.map((_, i) => `c${i} VARCHAR`).join(', ')}, _shifted BOOLEAN)`);
   let rowsRead = 0;
-  await db.append(table, (appender) => sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    rowsRead++;
-    appender.appendBigInt(BigInt(rowNumber));
-    for (let c = 1; c <= header.length; c++) {
-      const text = cellText(row.getCell(c).value);
-      if (text === '') appender.appendNull();
-      else appender.appendVarchar(text);
-    }
-    appender.appendBoolean(false); // _shifted: a cell belongs to its heading in a workbook
-    appender.endRow();
-  }), { temp: true });
+  await db.append(
+    table,
+    (appender) =>
+      sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+        if (rowNumber === 1) return;
+        rowsRead++;
+        appender.appendBigInt(BigInt(rowNumber));
+        for (let c = 1; c <= header.length; c++) {
+          const text = cellText(row.getCell(c).value);
+          if (text === '') appender.appendNull();
+          else appender.appendVarchar(text);
+        }
+        appender.appendBoolean(false); // _shifted: a cell belongs to its heading in a workbook
+        appender.endRow();
+      }),
+    { temp: true },
+  );
   return { table, relation: 'TABLE', header, collect: async () => ({ parserRejects: [] }), rowsRead: async () => rowsRead, lineSql: (row) => row };
 }
 

@@ -18,7 +18,6 @@ export interface RankContext {
   surveyResponses: number | null;
 }
 
-
 /** The raw value, or a sentence saying why the theme has no data for this criterion. */
 export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | string {
   switch (c.kind) {
@@ -26,7 +25,11 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
       if (c.measure === 'share') {
         if (ctx.allCrimeCurrent <= 0) return 'there is no crime in the current window to take a share of';
         const raw = round1((100 * t.current) / ctx.allCrimeCurrent);
-        return { raw, reason: `${n(t.current)} is ${f1(raw)}% of all crime (${n(ctx.allCrimeCurrent)})`, data: { current: t.current, allCrime: ctx.allCrimeCurrent } };
+        return {
+          raw,
+          reason: `${n(t.current)} is ${f1(raw)}% of all crime (${n(ctx.allCrimeCurrent)})`,
+          data: { current: t.current, allCrime: ctx.allCrimeCurrent },
+        };
       }
       if (t.ratePer1000 === null || !t.forceAverageRatePer1000) return 'no rate against the force average (a district population is missing)';
       const raw = round1((100 * t.ratePer1000) / t.forceAverageRatePer1000);
@@ -43,7 +46,14 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
       if (c && c.pValue === null) return c.note;
       const f = c ? { ...c, pValue: c.pValue! } : t;
       const gap = c ? ` (${c.note})` : '';
-      const data = { current: f.current, previous: f.previous, changePct: f.changePct, pValue: f.pValue, significance: f.significance, ...(c ? { comparable: true, excludedMonths: c.excludedMonths } : {}) };
+      const data = {
+        current: f.current,
+        previous: f.previous,
+        changePct: f.changePct,
+        pValue: f.pValue,
+        significance: f.significance,
+        ...(c ? { comparable: true, excludedMonths: c.excludedMonths } : {}),
+      };
       if (f.changePct === null) return { raw: 0, reason: `${n(f.previous)} → ${n(f.current)}${gap}: too few to give a percentage, counted as no change`, data };
       if (f.significance === 'no significant change') {
         return { raw: 0, reason: `${f.changePctLabel}${gap} is not significant (${pValueLabel(f.pValue)}): counted as no change`, data };
@@ -60,7 +70,11 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
       if (!ctx.areaPopulation) return 'no population for the area, so no harm rate';
       const weighted = parts.reduce((s, p) => s + p.count * p.weight, 0);
       const raw = round2((weighted / ctx.areaPopulation) * 1000);
-      return { raw, reason: `harm-weighted count ${n(round1(weighted))} (count × weight), ${f1(raw)} per 1,000 residents`, data: { parts, population: ctx.areaPopulation } };
+      return {
+        raw,
+        reason: `harm-weighted count ${n(round1(weighted))} (count × weight), ${f1(raw)} per 1,000 residents`,
+        data: { parts, population: ctx.areaPopulation },
+      };
     }
     case 'perception': {
       if (t.perceptionPct === null) return 'no survey responses name it';
@@ -75,7 +89,11 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
     case 'judged': {
       const j = t.judgements[c.id];
       if (!j) return `no practitioner scored it for ${c.id}`;
-      return { raw: j.mean, reason: `mean ${c.id} score ${j.mean.toFixed(2)} from ${j.practitioners} practitioner${j.practitioners === 1 ? '' : 's'}`, data: j };
+      return {
+        raw: j.mean,
+        reason: `mean ${c.id} score ${j.mean.toFixed(2)} from ${j.practitioners} practitioner${j.practitioners === 1 ? '' : 's'}`,
+        data: j,
+      };
     }
   }
 }

@@ -51,7 +51,11 @@ export function sensitivity(themes: readonly ThemeRaws[], ranking: Ranking): Sen
         const moved = [...c.thresholds];
         moved[ti] = t + delta;
         if (moved.some((x, i) => i > 0 && x <= moved[i - 1]!)) continue;
-        run(`${c.id} threshold ${ti + 1} (${t}${THRESHOLD_UNITS[c.kind].at}) ${delta < 0 ? '−' : '+'}${Math.abs(delta)}${THRESHOLD_UNITS[c.kind].step}`, c.id, withCriterion(ranking, ci, { ...c, thresholds: moved }));
+        run(
+          `${c.id} threshold ${ti + 1} (${t}${THRESHOLD_UNITS[c.kind].at}) ${delta < 0 ? '−' : '+'}${Math.abs(delta)}${THRESHOLD_UNITS[c.kind].step}`,
+          c.id,
+          withCriterion(ranking, ci, { ...c, thresholds: moved }),
+        );
       }
     });
   });

@@ -80,7 +80,12 @@ function escapeXml(s: string): string {
  * data is incomplete is ringed and labelled "incomplete" (words, not colour alone), so its dip
  * is not read as a fall in crime.
  */
-export function seriesSpec(series: { month: string; count: number }[], window: { start: string; end: string }, colour: string, incomplete: readonly string[] = []): TopLevelSpec {
+export function seriesSpec(
+  series: { month: string; count: number }[],
+  window: { start: string; end: string },
+  colour: string,
+  incomplete: readonly string[] = [],
+): TopLevelSpec {
   const marked = series.filter((s) => incomplete.includes(s.month)).map((s) => ({ ...s, label: 'incomplete' }));
   return {
     width: 560,
@@ -108,12 +113,19 @@ export function seriesSpec(series: { month: string; count: number }[], window: {
             {
               data: { values: marked },
               mark: { type: 'point' as const, shape: 'circle', size: 160, filled: false, stroke: '#b3541e', strokeWidth: 2 },
-              encoding: { x: { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const }, y: { field: 'count', type: 'quantitative' as const } },
+              encoding: {
+                x: { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const },
+                y: { field: 'count', type: 'quantitative' as const },
+              },
             },
             {
               data: { values: marked },
               mark: { type: 'text' as const, dy: 16, fontSize: 11, color: '#7a3510' },
-              encoding: { x: { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const }, y: { field: 'count', type: 'quantitative' as const }, text: { field: 'label' } },
+              encoding: {
+                x: { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const },
+                y: { field: 'count', type: 'quantitative' as const },
+                text: { field: 'label' },
+              },
             },
           ]),
     ],
@@ -121,7 +133,11 @@ export function seriesSpec(series: { month: string; count: number }[], window: {
 }
 
 /** Rates by district, the partnership's own area highlighted (and labelled, so colour is not the only cue). */
-export function ratesSpec(rows: { area: string; rate: number; isArea: boolean }[], average: number | null, colours: { primary: string; muted: string }): TopLevelSpec {
+export function ratesSpec(
+  rows: { area: string; rate: number; isArea: boolean }[],
+  average: number | null,
+  colours: { primary: string; muted: string },
+): TopLevelSpec {
   const data = rows.map((r) => ({ ...r, label: r.isArea ? `${r.area} ◀` : r.area }));
   return {
     width: 520,
@@ -138,17 +154,22 @@ export function ratesSpec(rows: { area: string; rate: number; isArea: boolean }[
       },
       ...(average === null
         ? []
-        : [{
-            data: { values: [{ average }] },
-            mark: { type: 'rule' as const, color: '#222', strokeDash: [4, 3] },
-            encoding: { x: { field: 'average', type: 'quantitative' as const } },
-          }]),
+        : [
+            {
+              data: { values: [{ average }] },
+              mark: { type: 'rule' as const, color: '#222', strokeDash: [4, 3] },
+              encoding: { x: { field: 'average', type: 'quantitative' as const } },
+            },
+          ]),
     ],
   } as TopLevelSpec;
 }
 
 /** The ranking matrix: themes × criteria, each cell its band. */
-export function matrixSpec(cells: { theme: string; criterion: string; band: number }[], { themes, criteria, scale, colour }: { themes: string[]; criteria: string[]; scale: number; colour: string }): TopLevelSpec {
+export function matrixSpec(
+  cells: { theme: string; criterion: string; band: number }[],
+  { themes, criteria, scale, colour }: { themes: string[]; criteria: string[]; scale: number; colour: string },
+): TopLevelSpec {
   return {
     width: Math.max(240, criteria.length * 70),
     height: themes.length * 26,

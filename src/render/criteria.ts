@@ -9,11 +9,16 @@ type Criterion = Assessment['ranking']['criteria'][number];
 /** A ranking criterion as a reader names it; a judged criterion is scored by practitioners. */
 export function criterionName(c: Pick<Criterion, 'id' | 'kind'>): string {
   switch (c.kind) {
-    case 'volume': return 'volume';
-    case 'trend': return 'trend';
-    case 'harm': return 'harm';
-    case 'perception': return 'public perception';
-    default: return `${c.id.replaceAll(/[-_]/g, ' ')} (scored by practitioners)`;
+    case 'volume':
+      return 'volume';
+    case 'trend':
+      return 'trend';
+    case 'harm':
+      return 'harm';
+    case 'perception':
+      return 'public perception';
+    default:
+      return `${c.id.replaceAll(/[-_]/g, ' ')} (scored by practitioners)`;
   }
 }
 
@@ -22,11 +27,16 @@ export function criterionUnit(c: Pick<Criterion, 'kind' | 'measure'>, scale = { 
   const at = THRESHOLD_UNITS[c.kind as CriterionKind]?.at ?? '';
   const format = (x: number) => `${c.kind === 'trend' && x > 0 ? '+' : ''}${x}${at}`;
   switch (c.kind) {
-    case 'volume': return { unit: c.measure === 'share' ? '% of all crime' : 'rate as a % of the force average (100 = the average)', format };
-    case 'trend': return { unit: '% change, where the change is statistically significant (otherwise 0)', format };
-    case 'harm': return { unit: 'harm-weighted incidents per 1,000 residents', format };
-    case 'perception': return { unit: '% of survey respondents naming the theme', format };
-    default: return { unit: `practitioners' mean score (${scale.min}–${scale.max})`, format };
+    case 'volume':
+      return { unit: c.measure === 'share' ? '% of all crime' : 'rate as a % of the force average (100 = the average)', format };
+    case 'trend':
+      return { unit: '% change, where the change is statistically significant (otherwise 0)', format };
+    case 'harm':
+      return { unit: 'harm-weighted incidents per 1,000 residents', format };
+    case 'perception':
+      return { unit: '% of survey respondents naming the theme', format };
+    default:
+      return { unit: `practitioners' mean score (${scale.min}–${scale.max})`, format };
   }
 }
 

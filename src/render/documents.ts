@@ -69,10 +69,18 @@ export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
     const timeout = Number(r.env.CSP_BROWSER_TIMEOUT ?? 60);
     let printed: Awaited<ReturnType<typeof printPdfs>>;
     try {
-      printed = await printPdfs(browser, docs.map((d) => ({
-        html: d.html, title: d.title, author: d.author, marking: d.marking, date: r.assessment.generatedOn,
-        subject: `${r.config.partnership.name}, ${r.assessment.period.label}`,
-      })), (Number.isFinite(timeout) && timeout > 0 ? timeout : 60) * 1000);
+      printed = await printPdfs(
+        browser,
+        docs.map((d) => ({
+          html: d.html,
+          title: d.title,
+          author: d.author,
+          marking: d.marking,
+          date: r.assessment.generatedOn,
+          subject: `${r.config.partnership.name}, ${r.assessment.period.label}`,
+        })),
+        (Number.isFinite(timeout) && timeout > 0 ? timeout : 60) * 1000,
+      );
     } catch (e) {
       // The HTML is kept and committed; the run ends with exit 3 and the browser's trouble.
       if (e instanceof CspError) return { written, noBrowser: e };
@@ -82,7 +90,8 @@ export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
     pdfs.forEach((pdf, i) => written.push(r.out.write(`${FILE[docs[i]!.kind]}.pdf`, pdf)));
     r.onStep?.(`printed ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(browser)}`);
     // The documents are self-contained; a template that reaches out is refused and reported.
-    if (blocked.length > 0) r.onWarning?.(`blocked ${blocked.length} network request(s) from the documents: ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ', …' : ''}`);
+    if (blocked.length > 0)
+      r.onWarning?.(`blocked ${blocked.length} network request(s) from the documents: ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ', …' : ''}`);
   }
   return { written, noBrowser: null };
 }
@@ -98,7 +107,9 @@ function writeCharts(view: object, out: OutputSet): string[] {
       const name = path.join('charts', f.id.replace(/^chart-/, ''));
       files.push(out.write(`${name}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${f.svg}\n`));
       if (f.table) {
-        files.push(out.write(`${name}.csv`, stringify([f.table.columns.map((c) => c.label), ...f.table.rows.map((row) => row.cells.map((c) => safeCell(c.text)))])));
+        files.push(
+          out.write(`${name}.csv`, stringify([f.table.columns.map((c) => c.label), ...f.table.rows.map((row) => row.cells.map((c) => safeCell(c.text)))])),
+        );
       }
       return;
     }

@@ -25,22 +25,36 @@ export function logoDataUri(config: Config): string | null {
   const file = path.resolve(config.baseDir, logo);
   // A folder (or a device) named as the logo is refused naming branding.logo, never read (EISDIR).
   const wrong = notAFile(file);
-  if (wrong === 'it does not exist') throw invalidInput({ message: `logo not found: ${logo}`, where, hint: 'give the path of a PNG, JPEG or SVG relative to csp.yaml' });
-  if (wrong) throw invalidInput({ message: `the logo ${logo} cannot be used: ${wrong}`, where, hint: 'give the path of a PNG, JPEG or SVG file relative to csp.yaml' });
+  if (wrong === 'it does not exist')
+    throw invalidInput({ message: `logo not found: ${logo}`, where, hint: 'give the path of a PNG, JPEG or SVG relative to csp.yaml' });
+  if (wrong)
+    throw invalidInput({ message: `the logo ${logo} cannot be used: ${wrong}`, where, hint: 'give the path of a PNG, JPEG or SVG file relative to csp.yaml' });
   const inside = path.relative(realpathSync(config.baseDir), realpathSync(file));
   if (inside.startsWith('..') || path.isAbsolute(inside)) {
-    throw invalidInput({ message: `the logo ${logo} is outside the workspace folder`, where, hint: 'copy the logo into the folder of csp.yaml and give its path relative to it' });
+    throw invalidInput({
+      message: `the logo ${logo} is outside the workspace folder`,
+      where,
+      hint: 'copy the logo into the folder of csp.yaml and give its path relative to it',
+    });
   }
   const bytes = statSync(file).size;
   if (bytes > MAX_BYTES) {
-    throw invalidInput({ message: `the logo ${logo} is ${Math.round(bytes / 1024).toLocaleString('en-GB')} KB, over the 512 KB a logo may be`, where, hint: 'save a smaller copy (a logo 400 pixels wide is plenty for print)' });
+    throw invalidInput({
+      message: `the logo ${logo} is ${Math.round(bytes / 1024).toLocaleString('en-GB')} KB, over the 512 KB a logo may be`,
+      where,
+      hint: 'save a smaller copy (a logo 400 pixels wide is plenty for print)',
+    });
   }
   const ext = path.extname(file).toLowerCase();
   const kind = KINDS.find((k) => k.ext.includes(ext));
   if (!kind) throw invalidInput({ message: `the logo ${logo} must be PNG, JPEG or SVG, not ${ext || 'a file without an extension'}`, where });
   const content = readInputFile(file, where, { message: `logo not found: ${logo}`, where }, MAX_BYTES);
   if (!kind.is(content)) {
-    throw invalidInput({ message: `the logo ${logo} is named ${ext} but is not a ${ext.slice(1).toUpperCase()} image`, where, hint: 'export the logo again as PNG, JPEG or SVG' });
+    throw invalidInput({
+      message: `the logo ${logo} is named ${ext} but is not a ${ext.slice(1).toUpperCase()} image`,
+      where,
+      hint: 'export the logo again as PNG, JPEG or SVG',
+    });
   }
   return `data:${kind.mime};base64,${content.toString('base64')}`;
 }

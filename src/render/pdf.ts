@@ -58,7 +58,8 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
     };
     const browser = await starting().catch(async (e: unknown) => {
       // What it died of is read before it is killed (else every cause would read "SIGKILL").
-      const why = e instanceof TimedOut ? `it did not start within ${Math.round(timeoutMs / 1000)} s` : (await started?.why()) ?? (started ? firstLine(e) : cause(e));
+      const why =
+        e instanceof TimedOut ? `it did not start within ${Math.round(timeoutMs / 1000)} s` : ((await started?.why()) ?? (started ? firstLine(e) : cause(e)));
       started?.kill();
       if (e instanceof TimedOut) killStartedWith(userDataDir);
       throw environmentError({
@@ -67,37 +68,39 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
       });
     });
     const blocked: string[] = [];
-    const printing = Promise.all(jobs.map(async (job) => {
-      const page = await browser.newPage();
-      try {
-        await page.setJavaScriptEnabled(false);
-        await page.setRequestInterception(true);
-        page.on('request', (request) => {
-          // The document itself is set as content; anything else would be a network request.
-          if (request.url().startsWith('data:')) void request.continue().catch(() => undefined);
-          else {
-            blocked.push(request.url());
-            void request.abort('blockedbyclient').catch(() => undefined);
-          }
-        });
-        await page.setContent(job.html, { waitUntil: 'load' });
-        const pdf = await page.pdf({
-          format: 'A4',
-          printBackground: true,
-          tagged: true,
-          outline: true,
-          displayHeaderFooter: true,
-          headerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif;font-weight:bold">${escapeHtml(job.marking ?? '')}</div>`,
-          footerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif">${escapeHtml(job.title)} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
-          margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
-        });
-        return await withMetadata(pdf, job);
-      } finally {
-        await page.close().catch(() => undefined);
-      }
-    }));
+    const printing = Promise.all(
+      jobs.map(async (job) => {
+        const page = await browser.newPage();
+        try {
+          await page.setJavaScriptEnabled(false);
+          await page.setRequestInterception(true);
+          page.on('request', (request) => {
+            // The document itself is set as content; anything else would be a network request.
+            if (request.url().startsWith('data:')) void request.continue().catch(() => undefined);
+            else {
+              blocked.push(request.url());
+              void request.abort('blockedbyclient').catch(() => undefined);
+            }
+          });
+          await page.setContent(job.html, { waitUntil: 'load' });
+          const pdf = await page.pdf({
+            format: 'A4',
+            printBackground: true,
+            tagged: true,
+            outline: true,
+            displayHeaderFooter: true,
+            headerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif;font-weight:bold">${escapeHtml(job.marking ?? '')}</div>`,
+            footerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif">${escapeHtml(job.title)} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+            margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+          });
+          return await withMetadata(pdf, job);
+        } finally {
+          await page.close().catch(() => undefined);
+        }
+      }),
+    );
     const pdfs = await withTimeout(printing, timeoutMs).catch(async (e: unknown) => {
-      const why = e instanceof TimedOut ? `it did not finish within ${Math.round(timeoutMs / 1000)} s` : (await started!.why()) ?? firstLine(e);
+      const why = e instanceof TimedOut ? `it did not finish within ${Math.round(timeoutMs / 1000)} s` : ((await started!.why()) ?? firstLine(e));
       throw environmentError({
         message: `the browser at ${browserPath} failed while printing: ${why}`,
         hint: 'try again, or give another browser with --browser PATH; the HTML documents were written',
@@ -142,7 +145,11 @@ function startBrowser(puppeteer: Pick<import('puppeteer-core').PuppeteerNode, 'd
   let stderr = '';
   const child = spawn(browserPath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: posix, env });
   const exited = new Promise<string>((resolve) => {
-    child.once('error', (e) => resolve(`it could not be run: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it, or the interpreter its first line names, was not found' : cause(e)}`));
+    child.once('error', (e) =>
+      resolve(
+        `it could not be run: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it, or the interpreter its first line names, was not found' : cause(e)}`,
+      ),
+    );
     child.once('exit', (code, signal) => resolve(signal ? `it stopped (${signal})` : `it exited with code ${code}`));
   });
   const [, , errPipe, toBrowser, fromBrowser] = child.stdio as unknown as [null, null, Readable, Writable, Readable];
@@ -246,7 +253,10 @@ function isJsonObject(text: string): boolean {
 
 /** The browser's last words worth repeating (Chromium's FATAL line, e.g. "Socket path too long"). */
 function browserSaid(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const line = lines.filter((l) => /FATAL/.test(l)).at(-1) ?? lines.at(-1);
   return line ? `: ${line.replace(/^\[[^\]]*\]\s*/, '').slice(0, 300)}` : '';
 }

@@ -14,12 +14,31 @@ export interface Table {
 
 /** Every table behind the documents, from assessment.json alone. */
 export function assessmentTables(a: Assessment): Table[] {
-  const figureColumns = ['current', 'previous', 'change', 'change_pct', 'p_value', 'significance', 'rate_per_1000', 'force_average_rate_per_1000', 'rank', 'of_districts',
-    'comparable_months', 'comparable_current', 'comparable_previous', 'comparable_change_pct', 'comparable_p_value', 'comparable_significance', 'excluded_months'];
+  const figureColumns = [
+    'current',
+    'previous',
+    'change',
+    'change_pct',
+    'p_value',
+    'significance',
+    'rate_per_1000',
+    'force_average_rate_per_1000',
+    'rank',
+    'of_districts',
+    'comparable_months',
+    'comparable_current',
+    'comparable_previous',
+    'comparable_change_pct',
+    'comparable_p_value',
+    'comparable_significance',
+    'excluded_months',
+  ];
   // Where a window has a gap month: the change on comparable months, and the months left out.
   const comparable = (f: { comparable: Assessment['allCrime']['comparable'] }) => {
     const c = f.comparable;
-    return c ? [c.months, c.current, c.previous, c.changePct, c.pValue, c.significance, c.excludedMonths.join('; ')] : [null, null, null, null, null, null, null];
+    return c
+      ? [c.months, c.current, c.previous, c.changePct, c.pValue, c.significance, c.excludedMonths.join('; ')]
+      : [null, null, null, null, null, null, null];
   };
   return [
     {
@@ -27,13 +46,46 @@ export function assessmentTables(a: Assessment): Table[] {
       title: `Candidate themes, ${a.period.label} against ${a.period.previousLabel}`,
       columns: ['theme_id', 'theme', 'source', 'categories', ...figureColumns, 'perception_pct', 'data_quality'],
       rows: [
-        ['all-crime', 'All crime (excluding ASB)', a.allCrime.source, 'all but Anti-social behaviour',
-          a.allCrime.current, a.allCrime.previous, a.allCrime.change, a.allCrime.changePct, a.allCrime.pValue, a.allCrime.significance,
-          a.allCrime.ratePer1000, a.allCrime.forceAverageRatePer1000, a.allCrime.rank, a.allCrime.rankOf, ...comparable(a.allCrime), null, a.allCrime.dataQuality.join('; ')],
-        ...a.themes.flatMap((t) => t.measures.map((m) => [
-          t.id, t.name, m.source, m.categories.join('; '), m.current, m.previous, m.change, m.changePct, m.pValue, m.significance,
-          m.ratePer1000, m.forceAverageRatePer1000, m.rank, m.rankOf, ...comparable(m), t.perceptionPct, m.dataQuality.join('; '),
-        ])),
+        [
+          'all-crime',
+          'All crime (excluding ASB)',
+          a.allCrime.source,
+          'all but Anti-social behaviour',
+          a.allCrime.current,
+          a.allCrime.previous,
+          a.allCrime.change,
+          a.allCrime.changePct,
+          a.allCrime.pValue,
+          a.allCrime.significance,
+          a.allCrime.ratePer1000,
+          a.allCrime.forceAverageRatePer1000,
+          a.allCrime.rank,
+          a.allCrime.rankOf,
+          ...comparable(a.allCrime),
+          null,
+          a.allCrime.dataQuality.join('; '),
+        ],
+        ...a.themes.flatMap((t) =>
+          t.measures.map((m) => [
+            t.id,
+            t.name,
+            m.source,
+            m.categories.join('; '),
+            m.current,
+            m.previous,
+            m.change,
+            m.changePct,
+            m.pValue,
+            m.significance,
+            m.ratePer1000,
+            m.forceAverageRatePer1000,
+            m.rank,
+            m.rankOf,
+            ...comparable(m),
+            t.perceptionPct,
+            m.dataQuality.join('; '),
+          ]),
+        ),
       ],
     },
     {
@@ -56,25 +108,32 @@ export function assessmentTables(a: Assessment): Table[] {
       name: 'hotspots',
       title: `Areas with the most incidents, and with the highest rates, ${a.period.label}`,
       columns: ['theme_id', 'source', 'level', 'ranked_by', 'area', 'count', 'share_pct', 'population', 'rate_per_1000'],
-      rows: [['all-crime', a.allCrime.hotspots, null] as const, ...a.themes.flatMap((t) => t.measures.map((m) => [t.id, m.hotspots, m.source] as const))].flatMap(([id, h, source]) => [
+      rows: [
+        ['all-crime', a.allCrime.hotspots, null] as const,
+        ...a.themes.flatMap((t) => t.measures.map((m) => [t.id, m.hotspots, m.source] as const)),
+      ].flatMap(([id, h, source]) => [
         ...h.byCount.map((x) => [id, source, h.level, 'count', x.area, x.count, x.sharePct, null, null]),
         ...h.byRate.map((x) => [id, source, h.level, 'rate', x.area, x.count, null, x.population, x.ratePer1000]),
       ]),
     },
     // Each theme's headline figure in every district of the force: how the area compares.
-    ...a.themes.filter((t) => t.districts.length > 0).map((t) => ({
-      name: `districts-${t.id}`,
-      title: `${t.name} by district, ${a.period.label} against ${a.period.previousLabel}`,
-      columns: ['district', 'population', 'current', 'previous', 'rate_per_1000', 'rank', 'is_partnership_area'],
-      rows: t.districts.map((d) => [d.area, d.population, d.current, d.previous, d.ratePer1000, d.rank, d.isArea]),
-    })),
+    ...a.themes
+      .filter((t) => t.districts.length > 0)
+      .map((t) => ({
+        name: `districts-${t.id}`,
+        title: `${t.name} by district, ${a.period.label} against ${a.period.previousLabel}`,
+        columns: ['district', 'population', 'current', 'previous', 'rate_per_1000', 'rank', 'is_partnership_area'],
+        rows: t.districts.map((d) => [d.area, d.population, d.current, d.previous, d.ratePer1000, d.rank, d.isArea]),
+      })),
     {
       name: 'exceptions',
       title: 'Months outside the control limits (mean ± 2 SD of the 24 months before the window)',
       columns: ['theme_id', 'source', 'month', 'count', 'direction', 'lower', 'upper'],
       rows: [
         ...a.allCrime.variability.exceptions.map((e) => ['all-crime', null, e.month, e.count, e.direction, e.lower, e.upper]),
-        ...a.themes.flatMap((t) => t.measures.flatMap((m) => m.variability.exceptions.map((e) => [t.id, m.source, e.month, e.count, e.direction, e.lower, e.upper]))),
+        ...a.themes.flatMap((t) =>
+          t.measures.flatMap((m) => m.variability.exceptions.map((e) => [t.id, m.source, e.month, e.count, e.direction, e.lower, e.upper])),
+        ),
       ],
     },
     {
@@ -99,9 +158,22 @@ export function assessmentTables(a: Assessment): Table[] {
     {
       name: 'ranking',
       title: `Ranking of candidate themes (${a.ranking.method}, bands 1–${a.ranking.scale}); the top ${a.ranking.recommend} recommended`,
-      columns: ['rank', 'theme_id', 'theme', 'score', 'recommended', 'override_reason', ...a.ranking.criteria.flatMap((c) => [`${c.id}_raw`, `${c.id}_band`, `${c.id}_weight`, `${c.id}_contribution`, `${c.id}_reason`])],
+      columns: [
+        'rank',
+        'theme_id',
+        'theme',
+        'score',
+        'recommended',
+        'override_reason',
+        ...a.ranking.criteria.flatMap((c) => [`${c.id}_raw`, `${c.id}_band`, `${c.id}_weight`, `${c.id}_contribution`, `${c.id}_reason`]),
+      ],
       rows: a.ranking.themes.map((t) => [
-        t.rank, t.id, t.name, t.score, t.recommended, t.override ? `${t.override.recommend ? 'recommended' : 'not recommended'} by override: ${t.override.reason}` : null,
+        t.rank,
+        t.id,
+        t.name,
+        t.score,
+        t.recommended,
+        t.override ? `${t.override.recommend ? 'recommended' : 'not recommended'} by override: ${t.override.reason}` : null,
         ...t.criteria.flatMap((c) => [c.raw, c.band, c.weight, c.contribution, c.reason]),
       ]),
     },

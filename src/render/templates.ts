@@ -21,23 +21,30 @@ export interface Templates {
  */
 export function loadTemplates(dir = DEFAULT_TEMPLATES): Templates {
   if (!existsSync(dir)) {
-    throw invalidInput({ message: `templates folder not found: ${dir}`, hint: 'run `csp init --templates` to copy the standard templates, or leave out --templates' });
+    throw invalidInput({
+      message: `templates folder not found: ${dir}`,
+      hint: 'run `csp init --templates` to copy the standard templates, or leave out --templates',
+    });
   }
   const hb = Handlebars.create();
   // Narrative from plan.yaml: blank lines separate paragraphs. Each is escaped, then wrapped.
-  hb.registerHelper('paragraphs', (text: unknown) =>
-    new hb.SafeString(
-      String(text ?? '')
-        .split(/\n\s*\n/)
-        .map((p) => p.replaceAll(/\s*\n\s*/g, ' ').trim())
-        .filter((p) => p !== '')
-        .map((p) => `<p>${hb.escapeExpression(p)}</p>`)
-        .join('\n'),
-    ),
+  hb.registerHelper(
+    'paragraphs',
+    (text: unknown) =>
+      new hb.SafeString(
+        String(text ?? '')
+          .split(/\n\s*\n/)
+          .map((p) => p.replaceAll(/\s*\n\s*/g, ' ').trim())
+          .filter((p) => p !== '')
+          .map((p) => `<p>${hb.escapeExpression(p)}</p>`)
+          .join('\n'),
+      ),
   );
   const partialsDir = path.join(dir, 'partials');
   if (existsSync(partialsDir)) {
-    for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
+    for (const file of readdirSync(partialsDir)
+      .filter((f) => f.endsWith('.hbs'))
+      .sort()) {
       hb.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(partialsDir, file), 'utf8'));
     }
   }
@@ -51,7 +58,11 @@ export function loadTemplates(dir = DEFAULT_TEMPLATES): Templates {
       let template = compiled.get(kind);
       const file = path.join(dir, kind, 'document.hbs');
       if (!template) {
-        if (!existsSync(file)) throw invalidInput({ message: `template not found: ${file}`, hint: `copy ${path.join(DEFAULT_TEMPLATES, kind, 'document.hbs')} into your templates folder` });
+        if (!existsSync(file))
+          throw invalidInput({
+            message: `template not found: ${file}`,
+            hint: `copy ${path.join(DEFAULT_TEMPLATES, kind, 'document.hbs')} into your templates folder`,
+          });
         template = hb.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: false });
         compiled.set(kind, template);
       }

@@ -19,8 +19,19 @@ export const calibration = data as unknown as {
 
 /** Kent Police's area: Kent's twelve districts and Medway. The other districts in the files are neighbours'. */
 export const FORCE_DISTRICTS = [
-  'Ashford', 'Canterbury', 'Dartford', 'Dover', 'Folkestone and Hythe', 'Gravesham', 'Maidstone', 'Medway',
-  'Sevenoaks', 'Swale', 'Thanet', 'Tonbridge and Malling', 'Tunbridge Wells',
+  'Ashford',
+  'Canterbury',
+  'Dartford',
+  'Dover',
+  'Folkestone and Hythe',
+  'Gravesham',
+  'Maidstone',
+  'Medway',
+  'Sevenoaks',
+  'Swale',
+  'Thanet',
+  'Tonbridge and Malling',
+  'Tunbridge Wells',
 ];
 
 /**

@@ -7,9 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writePoliceFiles } from './police.js';
-import {
-  councilAsb, writeActions, writeAsbCsv, writeAsbXlsx, writeFireCounts, writeJudgements, writePopulation, writeSurvey,
-} from './partners.js';
+import { councilAsb, writeActions, writeAsbCsv, writeAsbXlsx, writeFireCounts, writeJudgements, writePopulation, writeSurvey } from './partners.js';
 import { samplePlan } from './plan.js';
 import { sampleConfig } from './workspace.js';
 import { sampleReadme } from './readme.js';
@@ -45,8 +43,14 @@ export async function generateSamples(o: { out: string; rows: number; seed: numb
   o.log(`police: ${rows.toLocaleString('en-GB')} rows`);
   if (o.policeOnly) return;
   const asb = councilAsb(SAMPLE.first, SAMPLE.last, o.seed + 1);
-  writeAsbCsv(path.join(dir('council'), 'asb-complaints-2023-2024.csv'), asb.filter((r) => r.date.getUTCFullYear() <= 2024));
-  await writeAsbXlsx(path.join(dir('council'), 'asb-complaints-2025.xlsx'), asb.filter((r) => r.date.getUTCFullYear() === 2025));
+  writeAsbCsv(
+    path.join(dir('council'), 'asb-complaints-2023-2024.csv'),
+    asb.filter((r) => r.date.getUTCFullYear() <= 2024),
+  );
+  await writeAsbXlsx(
+    path.join(dir('council'), 'asb-complaints-2025.xlsx'),
+    asb.filter((r) => r.date.getUTCFullYear() === 2025),
+  );
   writeFireCounts(path.join(dir('fire'), 'deliberate-fires-by-ward.csv'), SAMPLE.first, SAMPLE.last, o.seed + 2);
   const { districts } = writePopulation(dir('population'), SAMPLE.area);
   writeSurvey(path.join(dir('survey'), 'resident-survey-2025.csv'), 352, o.seed + 3);

@@ -7,11 +7,29 @@ import { stableZip } from '../util/stable-zip.js';
 
 /** Thanet's wards (2015 boundaries), with illustrative shares of the population. */
 export const WARDS: [string, number][] = [
-  ['Beacon Road', 5.1], ['Birchington North', 4.1], ['Birchington South', 5.6], ['Bradstowe', 4.0],
-  ['Central Harbour', 6.0], ['Cliffsend and Pegwell', 3.0], ['Cliftonville East', 4.6], ['Cliftonville West', 6.6],
-  ['Dane Valley', 5.8], ['Eastcliff', 5.9], ['Garlinge', 4.4], ['Kingsgate', 2.0], ['Margate Central', 3.5],
-  ['Nethercourt', 3.6], ['Newington', 3.8], ['Northwood', 5.9], ['Salmestone', 4.3], ['Sir Moses Montefiore', 3.9],
-  ['St Peters', 4.3], ['Thanet Villages', 4.3], ['Viking', 4.1], ['Westbrook', 3.6], ['Westgate-on-Sea', 5.3],
+  ['Beacon Road', 5.1],
+  ['Birchington North', 4.1],
+  ['Birchington South', 5.6],
+  ['Bradstowe', 4.0],
+  ['Central Harbour', 6.0],
+  ['Cliffsend and Pegwell', 3.0],
+  ['Cliftonville East', 4.6],
+  ['Cliftonville West', 6.6],
+  ['Dane Valley', 5.8],
+  ['Eastcliff', 5.9],
+  ['Garlinge', 4.4],
+  ['Kingsgate', 2.0],
+  ['Margate Central', 3.5],
+  ['Nethercourt', 3.6],
+  ['Newington', 3.8],
+  ['Northwood', 5.9],
+  ['Salmestone', 4.3],
+  ['Sir Moses Montefiore', 3.9],
+  ['St Peters', 4.3],
+  ['Thanet Villages', 4.3],
+  ['Viking', 4.1],
+  ['Westbrook', 3.6],
+  ['Westgate-on-Sea', 5.3],
 ];
 /** Wards where the sample concentrates ASB and fires (hotspots to find). */
 const HOT_WARDS = new Set(['Cliftonville West', 'Margate Central', 'Central Harbour', 'Eastcliff']);
@@ -26,8 +44,7 @@ function wardWeights(hotFactor: number): number[] {
   return cumulative(WARDS.map(([w, share]) => share * (HOT_WARDS.has(w) ? hotFactor : 1)));
 }
 
-const dmy = (d: Date) =>
-  `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+const dmy = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 
 function dayIn(month: string, random: Random): Date {
   const [y, m] = month.split('-').map(Number);
@@ -75,7 +92,7 @@ export function councilAsb(first: string, last: string, seed: number): AsbRow[] 
   const rows: AsbRow[] = [];
   let ref = 20_000;
   for (const month of monthRange(first, last)) {
-    const years = (Number(month.slice(0, 4)) - 2024) + (Number(month.slice(5)) - 6.5) / 12;
+    const years = Number(month.slice(0, 4)) - 2024 + (Number(month.slice(5)) - 6.5) / 12;
     const summer = 1 + 0.2 * Math.cos((2 * Math.PI * (Number(month.slice(5)) - 7)) / 12);
     for (const [type, share, trend] of ASB_TYPES) {
       const n = random.poisson(1.3 * share * summer * Math.pow(trend, years));
@@ -185,9 +202,28 @@ export const SURVEY_OPTIONS: [string, number][] = [
   ['Domestic abuse', 0.15],
   ['Fly-tipping', 0.38],
 ];
-const AGREE: [string, number][] = [['Strongly agree', 28], ['Agree', 48], ['Neither agree nor disagree', 13], ['Disagree', 6], ['Strongly disagree', 2], ["Don't know", 3]];
-const SAFE_DAY: [string, number][] = [['Very safe', 38], ['Fairly safe', 47], ['Fairly unsafe', 10], ['Very unsafe', 3], ["Don't know", 2]];
-const SAFE_DARK: [string, number][] = [['Very safe', 9], ['Fairly safe', 36], ['Fairly unsafe', 33], ['Very unsafe', 19], ["Don't know", 3]];
+const AGREE: [string, number][] = [
+  ['Strongly agree', 28],
+  ['Agree', 48],
+  ['Neither agree nor disagree', 13],
+  ['Disagree', 6],
+  ['Strongly disagree', 2],
+  ["Don't know", 3],
+];
+const SAFE_DAY: [string, number][] = [
+  ['Very safe', 38],
+  ['Fairly safe', 47],
+  ['Fairly unsafe', 10],
+  ['Very unsafe', 3],
+  ["Don't know", 2],
+];
+const SAFE_DARK: [string, number][] = [
+  ['Very safe', 9],
+  ['Fairly safe', 36],
+  ['Fairly unsafe', 33],
+  ['Very unsafe', 19],
+  ["Don't know", 3],
+];
 const COMMENTS = [
   'More police on foot in Cliftonville please.',
   'The seafront is much better than last year.',
@@ -202,24 +238,48 @@ export function writeSurvey(file: string, responses: number, seed: number): void
   const random = new Random(seed);
   const choose = (opts: [string, number][]) => opts[random.weighted(cumulative(opts.map((o) => o[1])))]![0];
   const wards = wardWeights(1);
-  const header = ['Response ID', 'Date', 'Ward', 'Which of these are problems in your area?', 'To what extent do you agree with the proposed priorities?', 'How safe do you feel outside in your local area during the day?', 'How safe do you feel outside in your local area after dark?', 'Any other comments'];
+  const header = [
+    'Response ID',
+    'Date',
+    'Ward',
+    'Which of these are problems in your area?',
+    'To what extent do you agree with the proposed priorities?',
+    'How safe do you feel outside in your local area during the day?',
+    'How safe do you feel outside in your local area after dark?',
+    'Any other comments',
+  ];
   const lines = [csvLine(header)];
   for (let i = 1; i <= responses; i++) {
     const problems = SURVEY_OPTIONS.filter(([, p]) => random.next() < p).map(([o]) => o);
     const day = dayIn(random.pick(['2025-09', '2025-10']), random);
-    lines.push(csvLine([
-      `R${String(i).padStart(4, '0')}`, dmy(day), WARDS[random.weighted(wards)]![0], problems.join('; '),
-      choose(AGREE), choose(SAFE_DAY), choose(SAFE_DARK), random.next() < 0.15 ? random.pick(COMMENTS) : '',
-    ]));
+    lines.push(
+      csvLine([
+        `R${String(i).padStart(4, '0')}`,
+        dmy(day),
+        WARDS[random.weighted(wards)]![0],
+        problems.join('; '),
+        choose(AGREE),
+        choose(SAFE_DAY),
+        choose(SAFE_DARK),
+        random.next() < 0.15 ? random.pick(COMMENTS) : '',
+      ]),
+    );
   }
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
 const PRACTITIONERS: [string, string][] = [
-  ['Community safety manager', 'Thanet District Council'], ['ASB officer', 'Thanet District Council'],
-  ['District commander', 'Kent Police'], ['Neighbourhood inspector', 'Kent Police'], ['Station manager', 'Kent Fire and Rescue Service'],
-  ['Head of service', 'Probation Service'], ['Public health specialist', 'Kent County Council'], ['Housing manager', 'Thanet District Council'],
-  ['Youth services lead', 'Kent County Council'], ['Partnership manager', 'Integrated Care Board'], ['Victim services lead', 'Victim support'],
+  ['Community safety manager', 'Thanet District Council'],
+  ['ASB officer', 'Thanet District Council'],
+  ['District commander', 'Kent Police'],
+  ['Neighbourhood inspector', 'Kent Police'],
+  ['Station manager', 'Kent Fire and Rescue Service'],
+  ['Head of service', 'Probation Service'],
+  ['Public health specialist', 'Kent County Council'],
+  ['Housing manager', 'Thanet District Council'],
+  ['Youth services lead', 'Kent County Council'],
+  ['Partnership manager', 'Integrated Care Board'],
+  ['Victim services lead', 'Victim support'],
 ];
 
 /** Illustrative influence and vulnerability scores (1–5) per theme from the stakeholder event. */
@@ -227,7 +287,7 @@ export const JUDGED: Record<string, [number, number]> = {
   'Anti-social behaviour': [4.2, 3.0],
   'Violence and sexual offences': [2.6, 4.6],
   'Serious violence and weapons': [2.9, 4.4],
-  'Drugs': [3.4, 4.0],
+  Drugs: [3.4, 4.0],
   'Acquisitive crime': [2.8, 2.4],
   'Shoplifting and retail crime': [3.1, 1.8],
   'Criminal damage and deliberate fires': [3.6, 2.6],

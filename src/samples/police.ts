@@ -9,8 +9,7 @@ import { monthIndex, monthRange } from '../core/calendar/months.js';
 import { calibration, FORCE_DISTRICTS, type Lsoa } from './calibration.js';
 import { cumulative, Random } from './random.js';
 
-export const POLICE_HEADER =
-  'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+export const POLICE_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 
 /**
  * Yearly multipliers by category: the sample's trends (illustrative, not real figures).
@@ -60,12 +59,44 @@ const OUTCOMES = [
 const OUTCOME_CUM = cumulative(OUTCOMES.map((o) => o[1]));
 
 const STREETS = [
-  'High Street', 'Church Road', 'Station Road', 'Park Avenue', 'Victoria Road', 'Albert Road', 'Queens Road',
-  'King Street', 'Grange Road', 'The Parade', 'Marine Terrace', 'Northdown Road', 'Canterbury Road', 'London Road',
-  'Mill Lane', 'Green Lane', 'Manor Road', 'York Street', 'Hawley Street', 'Union Crescent', 'Sea View Road',
-  'Harbour Street', 'Beach Road', 'Cliff Road', 'Westbrook Avenue',
+  'High Street',
+  'Church Road',
+  'Station Road',
+  'Park Avenue',
+  'Victoria Road',
+  'Albert Road',
+  'Queens Road',
+  'King Street',
+  'Grange Road',
+  'The Parade',
+  'Marine Terrace',
+  'Northdown Road',
+  'Canterbury Road',
+  'London Road',
+  'Mill Lane',
+  'Green Lane',
+  'Manor Road',
+  'York Street',
+  'Hawley Street',
+  'Union Crescent',
+  'Sea View Road',
+  'Harbour Street',
+  'Beach Road',
+  'Cliff Road',
+  'Westbrook Avenue',
 ];
-const PLACES = ['Supermarket', 'Parking Area', 'Shopping Area', 'Petrol Station', 'Sports/Recreation Area', 'Nightclub', 'Park/Open Space', 'Pedestrian Subway', 'Hospital', 'Police Station'];
+const PLACES = [
+  'Supermarket',
+  'Parking Area',
+  'Shopping Area',
+  'Petrol Station',
+  'Sports/Recreation Area',
+  'Nightclub',
+  'Park/Open Space',
+  'Pedestrian Subway',
+  'Hospital',
+  'Police Station',
+];
 
 export interface PoliceOptions {
   outDir: string;
@@ -95,10 +126,7 @@ interface Point {
 export async function writePoliceFiles(o: PoliceOptions): Promise<number> {
   const months = monthRange(o.first, o.last);
   const districts = Object.entries(calibration.districts);
-  const realisticTotal = districts.reduce(
-    (a, [, d]) => a + Object.values(d.monthlyByCategory).reduce((x, y) => x + y, 0),
-    0,
-  ) * months.length;
+  const realisticTotal = districts.reduce((a, [, d]) => a + Object.values(d.monthlyByCategory).reduce((x, y) => x + y, 0), 0) * months.length;
   const scale = o.rows > 0 ? o.rows / realisticTotal : 1;
   const points = new Map<string, Point[]>();
   const pointRandom = new Random(o.seed ^ 0x51ab);
@@ -176,7 +204,6 @@ function byLsoaName(a: string, b: string): number {
   const kb = b.split(',')[8]!;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
-
 
 export async function writeText(file: string, text: string, gzip: boolean): Promise<void> {
   if (!gzip) {

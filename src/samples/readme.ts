@@ -2,9 +2,7 @@ import { SAMPLE_NOTE } from './note.js';
 
 /** data-samples/README.md: what the sample is, how it was made, what is real and what is not. */
 export function sampleReadme(o: { districts: { name: string; population: number; method: string }[]; asbRows: number; policeRows: number }): string {
-  const table = o.districts
-    .map((d) => `| ${d.name} | ${d.population.toLocaleString('en-GB')} | ${d.method} |`)
-    .join('\n');
+  const table = o.districts.map((d) => `| ${d.name} | ${d.population.toLocaleString('en-GB')} | ${d.method} |`).join('\n');
   return `# The sample partnership workspace
 
 ${SAMPLE_NOTE}

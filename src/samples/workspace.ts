@@ -3,12 +3,14 @@ import { FORCE_DISTRICTS } from './calibration.js';
 /** The sample partnership's csp.yaml, commented so a team leader understands every key. */
 export function sampleConfig(o: { periodEnd: string; outDir?: string; sample?: boolean }): string {
   const districts = FORCE_DISTRICTS.map((d) =>
-    d === 'Folkestone and Hythe' ? `    - name: Folkestone and Hythe\n      aliases: [Shepway]          # its name until 2018; older police files still say Shepway` : `    - name: ${d}`,
+    d === 'Folkestone and Hythe'
+      ? `    - name: Folkestone and Hythe\n      aliases: [Shepway]          # its name until 2018; older police files still say Shepway`
+      : `    - name: ${d}`,
   ).join('\n');
   return `# yaml-language-server: $schema=../csp.schema.json
 # csp.yaml: the settings of one Community Safety Partnership's workspace.
 # Every path is relative to this file. Run \`csp validate\` after any change.
-${o.sample === false ? '# Made by `csp init`: put each partner\'s exports in its folder, then run `csp validate`.' : '# This is the SAMPLE workspace: the data are generated and illustrative, not real figures.'}
+${o.sample === false ? "# Made by `csp init`: put each partner's exports in its folder, then run `csp validate`." : '# This is the SAMPLE workspace: the data are generated and illustrative, not real figures.'}
 
 partnership:
   name: Thanet Community Safety Partnership
@@ -234,10 +236,14 @@ ranking:
 
 output:
   dir: ${o.outDir ?? '../out'}     # where outputs go, relative to this file
-${o.sample === false ? `  # watermark: "DRAFT"    # a notice printed at the top of every document
-` : `  # Printed at the top of every document made from this sample.
+${
+  o.sample === false
+    ? `  # watermark: "DRAFT"    # a notice printed at the top of every document
+`
+    : `  # Printed at the top of every document made from this sample.
   watermark: "SAMPLE DATA: generated for demonstration. Figures are illustrative, not real."
-`}  suppressBelow: 5        # public documents show smaller counts of sensitive themes as "fewer than 5"
+`
+}  suppressBelow: 5        # public documents show smaller counts of sensitive themes as "fewer than 5"
   formats: [html, pdf]    # PDF needs Chrome, Chromium or Edge (csp doctor checks)
 
 # Name, logo and colours on every document.

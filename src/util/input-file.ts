@@ -35,7 +35,11 @@ export function readInputFile(file: string, where: Where, missing: Problem, maxB
   if (wrong) throw invalidInput({ message: `cannot be read: ${wrong}`, where, hint: 'give the path of the file itself' });
   const size = statSync(file).size;
   if (size > maxBytes) {
-    throw invalidInput({ message: `the file is ${Math.round(size / 1e6).toLocaleString('en-GB')} MB, far larger than such a file can be`, where, hint: 'check that the path names the right file' });
+    throw invalidInput({
+      message: `the file is ${Math.round(size / 1e6).toLocaleString('en-GB')} MB, far larger than such a file can be`,
+      where,
+      hint: 'check that the path names the right file',
+    });
   }
   try {
     return readFileSync(file);

@@ -12,7 +12,10 @@ export function checkTemporaryFolder(): void {
   try {
     made = mkdtempSync(path.join(dir, 'csp-check-'));
   } catch (e) {
-    throw environmentError({ message: `csp cannot write to the temporary folder ${dir}: ${cause(e)}`, hint: 'set TMPDIR (TEMP on Windows) to a folder with space that csp may write to' });
+    throw environmentError({
+      message: `csp cannot write to the temporary folder ${dir}: ${cause(e)}`,
+      hint: 'set TMPDIR (TEMP on Windows) to a folder with space that csp may write to',
+    });
   }
   try {
     checkWritable(made, dir, 'the temporary folder');

@@ -10,7 +10,10 @@ import { cause } from './errno.js';
  */
 export function checkWritable(dir: string, shown: string, what = 'the output folder'): void {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw environmentError({ message: `${what} ${shown} is a file, not a folder`, hint: 'give --out a folder (it is created if need be), or move the file away' });
+    throw environmentError({
+      message: `${what} ${shown} is a file, not a folder`,
+      hint: 'give --out a folder (it is created if need be), or move the file away',
+    });
   }
   const probe = path.join(dir, `.csp-write-test-${process.pid}`);
   try {
@@ -20,7 +23,10 @@ export function checkWritable(dir: string, shown: string, what = 'the output fol
   } catch (e) {
     throw environmentError({
       message: `csp cannot write to ${what} ${shown}: ${cause(e)}`,
-      hint: what === 'the output folder' ? 'choose another folder with --out (or output.dir in csp.yaml), or free space or give write permission there' : 'set TMPDIR (TEMP on Windows) to a folder with space that csp may write to',
+      hint:
+        what === 'the output folder'
+          ? 'choose another folder with --out (or output.dir in csp.yaml), or free space or give write permission there'
+          : 'set TMPDIR (TEMP on Windows) to a folder with space that csp may write to',
     });
   } finally {
     // Where the folder could not be made (its parent is a file: ENOTDIR) removing the probe fails

@@ -18,14 +18,20 @@ export function windowOutsideData(period: Period, months: readonly string[], o: 
   const asked = `${period.label}, compared with ${period.previousLabel}`;
   const length = Math.min(period.months, fits);
   const example = `${addMonths(last, -(length - 1))}..${last}`;
-  const setting = o.periodKey === '--period' ? `e.g. --period ${example}` : `set period.end to ${last}${length < period.months ? ` and period.months to ${length}` : ''} in csp.yaml, or pass --period ${example}`;
-  const fix = fits >= 1
-    ? `choose windows inside the data (two windows of ${length} month${length === 1 ? '' : 's'} fit in ${covered}): ${setting}; or add the police files of the months missing`
-    : 'the data covers one month only: add the police files of the months the windows need';
+  const setting =
+    o.periodKey === '--period'
+      ? `e.g. --period ${example}`
+      : `set period.end to ${last}${length < period.months ? ` and period.months to ${length}` : ''} in csp.yaml, or pass --period ${example}`;
+  const fix =
+    fits >= 1
+      ? `choose windows inside the data (two windows of ${length} month${length === 1 ? '' : 's'} fit in ${covered}): ${setting}; or add the police files of the months missing`
+      : 'the data covers one month only: add the police files of the months the windows need';
   let why: string;
   if (period.start > last) why = `the window ${asked}, is after the last month of police data`;
-  else if (period.end > last) why = `the window ${asked}, runs past the last month of police data (${monthLabel(last)}): ${monthIndex(period.end) - monthIndex(last)} month(s) would count as zero`;
+  else if (period.end > last)
+    why = `the window ${asked}, runs past the last month of police data (${monthLabel(last)}): ${monthIndex(period.end) - monthIndex(last)} month(s) would count as zero`;
   else if (period.end < first) why = `the window ${asked}, is before the first month of police data`;
-  else why = `the previous window (${period.previousLabel}) starts before the first month of police data (${monthLabel(first)}): the change would be measured against months with no data`;
+  else
+    why = `the previous window (${period.previousLabel}) starts before the first month of police data (${monthLabel(first)}): the change would be measured against months with no data`;
   return { message: `${why}; the data of source "${o.sourceId}" covers ${covered}`, where: { key: o.periodKey }, hint: fix };
 }

@@ -113,7 +113,9 @@ const present = (x: number | undefined): x is number => x !== undefined;
 function baselineFor(month: string, counts: ReadonlyMap<string, number>, flagged: ReadonlyMap<string, PartialMonth>): Baseline | null {
   const i = monthIndex(month);
   const usable = countAt(counts, flagged);
-  const earlier = range(i - 12, i - 1).map(usable).filter(present);
+  const earlier = range(i - 12, i - 1)
+    .map(usable)
+    .filter(present);
   const lastYear = usable(i - 12);
   if (lastYear !== undefined && earlier.length >= 6) {
     return { expected: Math.min(lastYear, median(earlier)), basis: 'same month last year and the 12 months before' };
@@ -131,9 +133,14 @@ function runBaselineFor(month: string, s: Series, run: readonly PartialMonth[]):
   // it and the same month a further year on, so a spike there is not a baseline.
   const [before, after] = [usable(i - 12), usable(i + 12)];
   const oneSide = (near: number, far: number | undefined) => Math.min(near, far ?? near);
-  const expected = before !== undefined && after !== undefined ? (before + after) / 2
-    : before !== undefined ? oneSide(before, usable(i - 24))
-      : after !== undefined ? oneSide(after, usable(i + 24)) : undefined;
+  const expected =
+    before !== undefined && after !== undefined
+      ? (before + after) / 2
+      : before !== undefined
+        ? oneSide(before, usable(i - 24))
+        : after !== undefined
+          ? oneSide(after, usable(i + 24))
+          : undefined;
   if (expected !== undefined) return { expected, basis: 'same month a year before or after' };
   const around = [...range(i - 3, i - 1), ...range(i + 1, i + 3)].map(usable).filter(present);
   return around.length >= 2 ? { expected: median(around), basis: 'neighbouring months' } : null;
@@ -184,11 +191,14 @@ function isDip(run: readonly PartialMonth[], s: Series, runPLimit: number): bool
   const end = s.months.indexOf(run.at(-1)!.month);
   const after = s.months.slice(end + 1, end + 1 + RECOVERY_MONTHS);
   const fallback = median(run.map((p) => p.expected));
-  return after.length === 0 || after.some((m) => {
-    const i = monthIndex(m);
-    const years = [usable(i - 24), usable(i - 12), usable(i + 12)].filter(present);
-    return s.counts.get(m)! >= ((1 + share) / 2) * (years.length ? Math.max(...years) : fallback);
-  });
+  return (
+    after.length === 0 ||
+    after.some((m) => {
+      const i = monthIndex(m);
+      const years = [usable(i - 24), usable(i - 12), usable(i + 12)].filter(present);
+      return s.counts.get(m)! >= ((1 + share) / 2) * (years.length ? Math.max(...years) : fallback);
+    })
+  );
 }
 
 /** How many months after a run may pass before the counts are back (see `isDip`). */

@@ -22,7 +22,12 @@ export async function describeIngest(db: Database, config: Config, ingested: Ing
   const sources: SourceReport[] = [];
   // The police sources' questions (over a row per LSOA and month of the force) on this
   // connection, the others' meanwhile on a second one.
-  const reports = await onTwoConnections(db, ingested.sources, (s) => s.kind === 'police-uk-street', (read, on) => describeSource(on, config, read));
+  const reports = await onTwoConnections(
+    db,
+    ingested.sources,
+    (s) => s.kind === 'police-uk-street',
+    (read, on) => describeSource(on, config, read),
+  );
   for (const [i, read] of ingested.sources.entries()) {
     const report = reports[i]!;
     sources.push(report);

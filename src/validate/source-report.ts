@@ -101,8 +101,7 @@ export async function describeSource(db: Database, config: Config, read: SourceR
     noLocation = noLocationByMonth.reduce((s, m) => s + m.rows, 0);
   }
   const months = [...monthCounts.keys()];
-  const missingMonths =
-    months.length > 1 ? monthRange(months[0]!, months.at(-1)!).filter((m) => !monthCounts.has(m)) : [];
+  const missingMonths = months.length > 1 ? monthRange(months[0]!, months.at(-1)!).filter((m) => !monthCounts.has(m)) : [];
   // A partly published police month shows in its crime rows while ASB looks normal.
   const partial = partialMonths(read.kind === 'police-uk-street' ? crimeMonthCounts : monthCounts);
   const asbOf = (all: Map<string, number>, crime: Map<string, number>) => new Map([...all].map(([m, k]) => [m, k - (crime.get(m) ?? 0)]));
@@ -169,7 +168,13 @@ async function placementOf(db: Database, config: Config, read: SourceRead): Prom
 }
 
 async function rejectReasons(db: Database, sourceId: string): Promise<RejectReason[]> {
-  const rows = await db.all<{ reason: string; code: RejectCode; column: string | null; n: bigint; examples: { file: string; line: bigint | null; value: string | null }[] }>(
+  const rows = await db.all<{
+    reason: string;
+    code: RejectCode;
+    column: string | null;
+    n: bigint;
+    examples: { file: string; line: bigint | null; value: string | null }[];
+  }>(
     `SELECT reason, any_value(code) AS code, any_value("column") AS "column", count(*) AS n,
        list({'file': f.path, 'line': r.line, 'value': r.value} ORDER BY r.file_id, r.line)[1:3] AS examples
      FROM rejects r JOIN files f USING (source, file_id)

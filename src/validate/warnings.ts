@@ -8,11 +8,12 @@ import type { SourceReport } from './types.js';
 /** "6,815 crimes, 53% of a whole month (12,800: …)": how far short a partial month is, and against what. */
 export function partialShare(p: PartialMonth, unit: string): string {
   const expected = Math.round(p.expected).toLocaleString('en-GB');
-  const basis = p.basis === 'neighbouring months'
-    ? `the neighbouring months' median (${expected})`
-    : p.basis === 'same month a year before or after'
-      ? `a whole month (${expected}: the same month a year earlier and a year later)`
-      : `a whole month (${expected}: the lower of the same month a year earlier and the median of the 12 months before)`;
+  const basis =
+    p.basis === 'neighbouring months'
+      ? `the neighbouring months' median (${expected})`
+      : p.basis === 'same month a year before or after'
+        ? `a whole month (${expected}: the same month a year earlier and a year later)`
+        : `a whole month (${expected}: the lower of the same month a year earlier and the median of the 12 months before)`;
   return `${p.count.toLocaleString('en-GB')} ${unit}, ${Math.round(100 * p.share)}% of ${basis}${p.inRun ? ', one of a run of low months' : ''}`;
 }
 
@@ -23,8 +24,10 @@ export function sourceWarnings(config: Config, r: SourceReport): Problem[] {
   const pct = (n: number) => (n > 0 && (100 * n) / total < 0.1 ? '<0.1%' : `${((100 * n) / total).toFixed(1)}%`);
   const unit = r.kind === 'police-uk-street' ? 'crimes' : 'rows';
   const partials = [
-    ...r.partialMonths.map((p) => [p, unit, ''] as const), ...r.asbPartialMonths.map((p) => [p, 'ASB incidents', ''] as const),
-    ...r.areaPartialMonths.map((p) => [p, unit, ` for ${config.partnership.area}`] as const), ...r.areaAsbPartialMonths.map((p) => [p, 'ASB incidents', ` for ${config.partnership.area}`] as const),
+    ...r.partialMonths.map((p) => [p, unit, ''] as const),
+    ...r.asbPartialMonths.map((p) => [p, 'ASB incidents', ''] as const),
+    ...r.areaPartialMonths.map((p) => [p, unit, ` for ${config.partnership.area}`] as const),
+    ...r.areaAsbPartialMonths.map((p) => [p, 'ASB incidents', ` for ${config.partnership.area}`] as const),
   ];
   for (const [p, unit, forArea] of partials) {
     out.push({
@@ -45,9 +48,10 @@ export function sourceWarnings(config: Config, r: SourceReport): Problem[] {
     out.push({
       message: `${r.unmappedCategories.length} categor${r.unmappedCategories.length === 1 ? 'y is' : 'ies are'} not in any theme (${rows.toLocaleString('en-GB')} rows, ${pct(rows)}): ${r.unmappedCategories.join(', ')}`,
       where,
-      hint: r.kind === 'police-uk-street'
-        ? 'these rows still count in all crime (except ASB) but in no theme; add them to a theme in csp.yaml if they matter'
-        : 'these rows count in no theme; add them to a theme in csp.yaml if they matter',
+      hint:
+        r.kind === 'police-uk-street'
+          ? 'these rows still count in all crime (except ASB) but in no theme; add them to a theme in csp.yaml if they matter'
+          : 'these rows count in no theme; add them to a theme in csp.yaml if they matter',
     });
   }
   const outside = r.outsideForce.reduce((a, d) => a + d.rows, 0);
@@ -86,9 +90,13 @@ export function sourceWarnings(config: Config, r: SourceReport): Problem[] {
     const named = a.codesWithTwoNames.map((c) => `${c.code} as ${c.names.map((x) => `"${x}"`).join(' and ')}`);
     out.push({
       message: [
-        a.keys > 0 ? `${a.keys.toLocaleString('en-GB')} area(s) appear more than once for the same period and category (${a.rows.toLocaleString('en-GB')} rows), e.g. ${a.examples.join('; ')}` : '',
+        a.keys > 0
+          ? `${a.keys.toLocaleString('en-GB')} area(s) appear more than once for the same period and category (${a.rows.toLocaleString('en-GB')} rows), e.g. ${a.examples.join('; ')}`
+          : '',
         named.length > 0 ? `${named.length} area code(s) are given under two names: ${named.slice(0, 3).join('; ')}` : '',
-      ].filter(Boolean).join('; '),
+      ]
+        .filter(Boolean)
+        .join('; '),
       where,
       hint: 'each of those rows is counted, so such an area counts twice: if the return lists an area twice by mistake (or by an old and a new name), remove the extra rows',
     });
@@ -133,14 +141,14 @@ function placementWarnings(config: Config, r: SourceReport): Problem[] {
     out.push({
       message: `${rows(outside)} name a district that is not in geography.districts: ${list(p.outsideForce)}`,
       where,
-      hint: 'they count in no figure; if a name is a district of the force spelt another way, add it to that district\'s aliases in geography.districts',
+      hint: "they count in no figure; if a name is a district of the force spelt another way, add it to that district's aliases in geography.districts",
     });
   }
   if (p.unplaced.rows > 0) {
     out.push({
       message: `${rows(p.unplaced)} have an area that csp cannot place in any district, e.g. ${p.unplaced.examples.map((e) => `"${e}"`).join(', ')}`,
       where,
-      hint: 'they count in no figure: give the source a district column (columns.district), list the area\'s wards in geography.wards, or use LSOA codes or names that the police files name',
+      hint: "they count in no figure: give the source a district column (columns.district), list the area's wards in geography.wards, or use LSOA codes or names that the police files name",
     });
   }
   return out;

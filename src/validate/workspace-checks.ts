@@ -15,7 +15,18 @@ import type { SourceReport } from './types.js';
  * counted as the district, and the rename is then reported with its rows (renamedDistricts).
  */
 export async function districtMoves(db: Database, config: Config, sourceId: string): Promise<Problem[]> {
-  const moves = await db.all<{ from: string; to: string; since: string; codes: bigint; from_rows: bigint; to_rows: bigint; examples: string[]; file: string | null; from_in: boolean; to_in: boolean }>(
+  const moves = await db.all<{
+    from: string;
+    to: string;
+    since: string;
+    codes: bigint;
+    from_rows: bigint;
+    to_rows: bigint;
+    examples: string[];
+    file: string | null;
+    from_in: boolean;
+    to_in: boolean;
+  }>(
     `WITH d AS (SELECT area_code, district, bool_or(in_force) AS in_force, min(month) AS first, max(month) AS last, sum(n) AS rows, min(file_id) AS file_id
                 FROM incidents WHERE source = ${sqlString(sourceId)} AND area_code IS NOT NULL AND district IS NOT NULL GROUP BY area_code, district),
           m AS (SELECT a.area_code, a.district AS "from", b.district AS "to", a.in_force AS from_in, b.in_force AS to_in, b.first AS since,
@@ -59,7 +70,12 @@ export async function districtMoves(db: Database, config: Config, sourceId: stri
  * knows which is right, so the data is refused naming both rows.
  */
 export async function populationConflicts(db: Database): Promise<Problem[]> {
-  const rows = await db.all<{ area: string; level: string; year: number | null; given: { source: string; file: string; line: bigint | null; population: bigint }[] }>(
+  const rows = await db.all<{
+    area: string;
+    level: string;
+    year: number | null;
+    given: { source: string; file: string; line: bigint | null; population: bigint }[];
+  }>(
     `SELECT any_value(p.area ORDER BY p.file_id, p.line) AS area, p.level, p.year,
        list({'source': p.source, 'file': f.path, 'line': p.line, 'population': p.population} ORDER BY p.file_id, p.line) AS given
      FROM population p JOIN files f USING (source, file_id)
@@ -73,7 +89,10 @@ export async function populationConflicts(db: Database): Promise<Problem[]> {
   }));
   if (rows.length > 5) {
     problems.push({
-      message: `${(rows.length - 5).toLocaleString('en-GB')} more areas have two different populations for one year, e.g. ${rows.slice(5, 8).map((r) => `${r.area} ${r.year ?? ''}`.trim()).join(', ')}`,
+      message: `${(rows.length - 5).toLocaleString('en-GB')} more areas have two different populations for one year, e.g. ${rows
+        .slice(5, 8)
+        .map((r) => `${r.area} ${r.year ?? ''}`.trim())
+        .join(', ')}`,
       where: { key: `sources.${rows[5]!.given[0]!.source}` },
       hint: 'two population files for the same year (two estimates)? keep one of them',
     });
@@ -89,9 +108,11 @@ export function tooManyUnlocated(config: Config, s: SourceReport, period: Period
   const limit = config.quality.refuseNoLocationAbovePct;
   const over = s.noLocationByMonth.filter((m) => m.month >= period.previousStart && m.month <= period.end && m.sharePct > limit);
   if (over.length === 0) return [];
-  return [{
-    message: `${over.map((m) => `${monthLabel(m.month)}: ${m.rows.toLocaleString('en-GB')} of ${m.total.toLocaleString('en-GB')} rows (${m.sharePct.toFixed(1)}%)`).join('; ')} have no location, more than the ${limit}% allowed: every district's figures would be short by that much`,
-    where: { key: `sources.${s.id}` },
-    hint: `check for a corrected download of ${over.length === 1 ? 'that month' : 'those months'}; to use the data as it is, raise quality.refuseNoLocationAbovePct in csp.yaml (the shortfall is then a warning on every figure)`,
-  }];
+  return [
+    {
+      message: `${over.map((m) => `${monthLabel(m.month)}: ${m.rows.toLocaleString('en-GB')} of ${m.total.toLocaleString('en-GB')} rows (${m.sharePct.toFixed(1)}%)`).join('; ')} have no location, more than the ${limit}% allowed: every district's figures would be short by that much`,
+      where: { key: `sources.${s.id}` },
+      hint: `check for a corrected download of ${over.length === 1 ? 'that month' : 'those months'}; to use the data as it is, raise quality.refuseNoLocationAbovePct in csp.yaml (the shortfall is then a warning on every figure)`,
+    },
+  ];
 }

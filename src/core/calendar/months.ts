@@ -36,7 +36,7 @@ export function monthLabel(month: string): string {
 export function monthRanges(months: readonly string[], rangeLabel: (start: string, end: string) => string): string[] {
   const sorted = [...new Set(months)].sort();
   const out: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && monthIndex(sorted[j + 1]!) === monthIndex(sorted[j]!) + 1) j++;
     out.push(i === j ? monthLabel(sorted[i]!) : rangeLabel(sorted[i]!, sorted[j]!));

@@ -42,7 +42,10 @@ export function parsePeriodOption(text: string): { end: string; months: number }
   if (fy) {
     const start = Number(fy[1]);
     if (Number(fy[2]!.slice(-2)) !== (start + 1) % 100) {
-      throw invalidInput({ message: `--period "${text}" is not a financial year: ${fy[2]} does not follow ${start}`, hint: `write the financial year April ${start}–March ${start + 1} as ${start}/${String((start + 1) % 100).padStart(2, '0')}` });
+      throw invalidInput({
+        message: `--period "${text}" is not a financial year: ${fy[2]} does not follow ${start}`,
+        hint: `write the financial year April ${start}–March ${start + 1} as ${start}/${String((start + 1) % 100).padStart(2, '0')}`,
+      });
     }
     return { end: `${start + 1}-03`, months: 12 };
   }

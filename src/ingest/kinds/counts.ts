@@ -27,10 +27,17 @@ export const mapCounts: KindMapper<CountsSource> = async (staged, source, ctx) =
       f_count_large: tooLarge(col.count!),
     },
     checks: [
-      { when: 'f_period_text IS NULL AND f_category IS NULL AND f_count_text IS NULL', reason: 'blank row: no period, category or count', code: 'blank-row', column: null, value: 'NULL' },
+      {
+        when: 'f_period_text IS NULL AND f_category IS NULL AND f_count_text IS NULL',
+        reason: 'blank row: no period, category or count',
+        code: 'blank-row',
+        column: null,
+        value: 'NULL',
+      },
       {
         when: 'f_period IS NULL',
-        reason: 'the period cannot be read (expected a month such as 2024-03, a quarter such as 2024 Q1, a financial year such as 2024/25 or a calendar year such as 2024)',
+        reason:
+          'the period cannot be read (expected a month such as 2024-03, a quarter such as 2024 Q1, a financial year such as 2024/25 or a calendar year such as 2024)',
         code: 'period-not-a-period',
         column: source.columns.period,
         value: 'f_period_text',

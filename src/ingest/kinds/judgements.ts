@@ -15,9 +15,7 @@ export const mapJudgements: KindMapper<JudgementsSource> = async (staged, source
   const scoreCol = resolveColumns(staged, scores, ctx.shownPath, `${ctx.key}.columns.scores`);
   const themes = ctx.config.themes;
   // Practitioners write the theme's name or its id; both are matched, case aside.
-  const themeCases = themes
-    .flatMap((t) => [t.id, t.name].map((n) => `WHEN ${sqlString(n.toLowerCase())} THEN ${sqlString(t.id)}`))
-    .join(' ');
+  const themeCases = themes.flatMap((t) => [t.id, t.name].map((n) => `WHEN ${sqlString(n.toLowerCase())} THEN ${sqlString(t.id)}`)).join(' ');
   const criteria = Object.keys(scoreCol);
   const fields: Record<string, string> = {
     f_theme_text: text(col.theme!),
@@ -37,19 +35,22 @@ export const mapJudgements: KindMapper<JudgementsSource> = async (staged, source
     const c = scoreCol[criterion]!;
     fields[`f_score_${i}_text`] = text(c);
     fields[`f_score_${i}`] = number(c);
-    checks.push({
-      when: `f_score_${i}_text IS NOT NULL AND f_score_${i} IS NULL`,
-      reason: `the ${criterion} score is not a number (decimals are written with a point: 3.5)`,
-      code: 'score-not-a-number',
-      column: scores[criterion]!,
-      value: `f_score_${i}_text`,
-    }, {
-      when: `f_score_${i} NOT BETWEEN ${source.scale.min} AND ${source.scale.max}`,
-      reason: `the ${criterion} score is outside the scale ${source.scale.min}–${source.scale.max} (sources.${ctx.sourceId}.scale)`,
-      code: 'score-off-scale',
-      column: scores[criterion]!,
-      value: `f_score_${i}_text`,
-    });
+    checks.push(
+      {
+        when: `f_score_${i}_text IS NOT NULL AND f_score_${i} IS NULL`,
+        reason: `the ${criterion} score is not a number (decimals are written with a point: 3.5)`,
+        code: 'score-not-a-number',
+        column: scores[criterion]!,
+        value: `f_score_${i}_text`,
+      },
+      {
+        when: `f_score_${i} NOT BETWEEN ${source.scale.min} AND ${source.scale.max}`,
+        reason: `the ${criterion} score is outside the scale ${source.scale.min}–${source.scale.max} (sources.${ctx.sourceId}.scale)`,
+        code: 'score-off-scale',
+        column: scores[criterion]!,
+        value: `f_score_${i}_text`,
+      },
+    );
   });
   return mapStaged(ctx.db, staged, {
     source: ctx.sourceId,

@@ -29,9 +29,7 @@ export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, 
   const { repeat } = o;
   const districts = config.geography.districts;
   // Old names (Shepway) are counted under the current name (Folkestone and Hythe).
-  const aliasCases = districts
-    .flatMap((d) => d.aliases.map((a) => `WHEN ${sqlString(a)} THEN ${sqlString(d.name)}`))
-    .join(' ');
+  const aliasCases = districts.flatMap((d) => d.aliases.map((a) => `WHEN ${sqlString(a)} THEN ${sqlString(d.name)}`)).join(' ');
   const rawDistrict = `regexp_replace(${text(col.lsoaName)}, '${DISTRICT_FROM_LSOA_NAME}', '')`;
   const names = districts.map((d) => sqlString(d.name)).join(', ');
   const month = text(col.month);
@@ -81,7 +79,9 @@ export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, 
       // ASB rows have no Crime ID: that is not a duplicate. Only rows that pass their own checks
       // hold an ID (ranked apart from those that do not): a row refused for its Month must not
       // make the good row with its ID a repeat, or the crime would be counted nowhere.
-      f_repeat: repeat ?? `CASE WHEN ${text(col.crimeId)} IS NOT NULL AND ${ownChecksPass} THEN row_number() OVER (PARTITION BY ${text(col.crimeId)}, ${ownChecksPass} ORDER BY _row) END`,
+      f_repeat:
+        repeat ??
+        `CASE WHEN ${text(col.crimeId)} IS NOT NULL AND ${ownChecksPass} THEN row_number() OVER (PARTITION BY ${text(col.crimeId)}, ${ownChecksPass} ORDER BY _row) END`,
     },
     checks,
     insert: {

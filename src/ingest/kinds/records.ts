@@ -20,7 +20,8 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
   // (A shifted row, refused first, holds no reference either.)
   const ownChecksPass = `coalesce(NOT _shifted AND ${dateSql.date} <= DATE ${sqlString(ctx.today)} AND ${category} IS NOT NULL, false)`;
   // A reference read in an earlier file of the source (a CSV and then an XLSX of the same months).
-  const earlier = col.id && ctx.earlierIds ? earlierFileCheck(ctx.earlierIds, text(col.id), { what: 'reference', column: source.columns.id ?? null }) : undefined;
+  const earlier =
+    col.id && ctx.earlierIds ? earlierFileCheck(ctx.earlierIds, text(col.id), { what: 'reference', column: source.columns.id ?? null }) : undefined;
   const flagList = Object.entries(flagCol)
     .map(([name, c]) => `CASE WHEN ${yes(c!)} THEN ${sqlString(name)} END`)
     .join(', ');
@@ -36,12 +37,20 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
       f_id: col.id ? text(col.id) : 'NULL',
       // Only rows that pass their own checks hold a reference: a row refused for its date must
       // not make the good row with its reference a repeat.
-      f_repeat: col.id ? `CASE WHEN ${text(col.id)} IS NOT NULL AND ${ownChecksPass} THEN row_number() OVER (PARTITION BY ${text(col.id)}, ${ownChecksPass} ORDER BY _row) END` : 'NULL',
+      f_repeat: col.id
+        ? `CASE WHEN ${text(col.id)} IS NOT NULL AND ${ownChecksPass} THEN row_number() OVER (PARTITION BY ${text(col.id)}, ${ownChecksPass} ORDER BY _row) END`
+        : 'NULL',
       f_flags: flagList ? `list_filter([${flagList}], x -> x IS NOT NULL)` : '[]::VARCHAR[]',
       ...(earlier ? { f_first: earlier.field } : {}),
     },
     checks: [
-      { when: 'f_date_text IS NULL AND f_category IS NULL AND f_area IS NULL', reason: 'blank row: no date, category or area', code: 'blank-row', column: null, value: 'NULL' },
+      {
+        when: 'f_date_text IS NULL AND f_category IS NULL AND f_area IS NULL',
+        reason: 'blank row: no date, category or area',
+        code: 'blank-row',
+        column: null,
+        value: 'NULL',
+      },
       { when: 'f_date_text IS NULL', reason: 'the date is empty', code: 'empty-date', column: dateColumn, value: 'f_date_text' },
       {
         when: `f_date IS NULL AND ${twoDigitYear('f_date_text')}`,
@@ -101,7 +110,12 @@ export const mapRecords: KindMapper<RecordsSource> = async (staged, source, ctx)
 };
 
 /** SQL for the date as the file writes it and as a DATE: one column, or split over day, month and year. */
-function recordDate(staged: Parameters<KindMapper<RecordsSource>>[0], date: DateColumns, ctx: Parameters<KindMapper<RecordsSource>>[2], format: RecordsSource['dateFormat']) {
+function recordDate(
+  staged: Parameters<KindMapper<RecordsSource>>[0],
+  date: DateColumns,
+  ctx: Parameters<KindMapper<RecordsSource>>[2],
+  format: RecordsSource['dateFormat'],
+) {
   if (typeof date === 'string') {
     const c = resolveColumns(staged, { date }, ctx.shownPath, `${ctx.key}.columns`).date!;
     return { text: text(c), date: parseDateSql(text(c), format) };

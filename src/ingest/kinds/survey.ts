@@ -16,7 +16,8 @@ export const mapSurvey: KindMapper<SurveySource> = async (staged, source, ctx) =
     .map((c) => `${text(c)} IS NULL`)
     .join(' AND ');
   // A response id read in an earlier file of the survey (two exports of the same responses).
-  const earlier = col.id && ctx.earlierIds ? earlierFileCheck(ctx.earlierIds, text(col.id), { what: 'response id', column: source.columns.id ?? null }) : undefined;
+  const earlier =
+    col.id && ctx.earlierIds ? earlierFileCheck(ctx.earlierIds, text(col.id), { what: 'response id', column: source.columns.id ?? null }) : undefined;
   return mapStaged(ctx.db, staged, {
     source: ctx.sourceId,
     fileId: ctx.fileId,

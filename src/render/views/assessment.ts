@@ -9,9 +9,20 @@ import { monthLabel } from '../../core/calendar/months.js';
 import { actionsWith, branding, figure, frame, seriesTable, table, themeName, type FigureView, type TableView } from './common.js';
 
 const DEFINITION_TERMS: Record<string, string> = {
-  allCrime: 'All crime', period: 'Periods compared', change: 'Change', significance: 'Is a change more than noise?',
-  ratePer1000: 'Rate per 1,000 residents', forceAverage: 'Force average', rank: 'Rank', exceptions: 'Exceptional months',
-  cv: 'Variation', hotspots: 'Hotspots and concentration', repeats: 'Repeats', survey: 'Survey shares', partialMonth: 'Partially published months', comparable: 'Changes on comparable months',
+  allCrime: 'All crime',
+  period: 'Periods compared',
+  change: 'Change',
+  significance: 'Is a change more than noise?',
+  ratePer1000: 'Rate per 1,000 residents',
+  forceAverage: 'Force average',
+  rank: 'Rank',
+  exceptions: 'Exceptional months',
+  cv: 'Variation',
+  hotspots: 'Hotspots and concentration',
+  repeats: 'Repeats',
+  survey: 'Survey shares',
+  partialMonth: 'Partially published months',
+  comparable: 'Changes on comparable months',
 };
 
 /**
@@ -31,42 +42,71 @@ const sig = (f: Pick<Figure, 'significance' | 'pValue' | 'comparable'>) => {
 /** Everything the Strategic Assessment template prints, formatted; the partners' document, not suppressed. */
 export async function assessmentView(a: Assessment, config: Config, stylesheet: string) {
   const brand = branding(config);
-  const themeRows = [
-    ['All crime (excluding ASB)', a.allCrime] as const,
-    ...a.themes.map((t) => [t.name, t] as const),
-  ].map(([name, f]) => [name, count(f.current), count(f.previous), f.changePctLabel, sig(f), rate(f.ratePer1000), rate(f.forceAverageRatePer1000), f.rank === null ? '–' : `${f.rank} of ${f.rankOf}`]);
+  const themeRows = [['All crime (excluding ASB)', a.allCrime] as const, ...a.themes.map((t) => [t.name, t] as const)].map(([name, f]) => [
+    name,
+    count(f.current),
+    count(f.previous),
+    f.changePctLabel,
+    sig(f),
+    rate(f.ratePer1000),
+    rate(f.forceAverageRatePer1000),
+    f.rank === null ? '–' : `${f.rank} of ${f.rankOf}`,
+  ]);
 
   const comparators = a.comparators.filter((c) => c.group === 'force' && c.ratePer1000 !== null);
   const ratesChart = await renderChart(
     'chart-rates',
     `All crime per 1,000 residents by district, ${a.period.label}`,
     `${a.area.name} has ${rate(a.allCrime.ratePer1000)} crimes per 1,000 residents, ${a.allCrime.rank === 1 ? 'the highest' : `ranked ${a.allCrime.rank} of ${a.allCrime.rankOf}`} among ${a.area.force}'s districts; the dashed line is the force average of ${rate(a.allCrime.forceAverageRatePer1000)}.`,
-    ratesSpec(comparators.map((c) => ({ area: c.area, rate: c.ratePer1000!, isArea: c.isArea })), a.allCrime.forceAverageRatePer1000, { primary: brand.primaryColour, muted: '#9aa7b3' }),
+    ratesSpec(
+      comparators.map((c) => ({ area: c.area, rate: c.ratePer1000!, isArea: c.isArea })),
+      a.allCrime.forceAverageRatePer1000,
+      { primary: brand.primaryColour, muted: '#9aa7b3' },
+    ),
   );
   // The gap caveat is said once, in the all-crime summary and at the head of the themes;
   // a theme whose windows have the same gap leaves it out of its own summary.
   const caveat = a.allCrime.comparable ? gapCaveat(a.allCrime.comparable.gaps) : null;
   const sameGap = (t: ThemeResult) => caveat !== null && t.comparable !== null && gapCaveat(t.comparable.gaps) === caveat;
   const themes = [];
-  for (const t of a.themes) themes.push({ ...(await themeView(a, t, brand.primaryColour)), ...(sameGap(t) ? { summary: t.summary.replace(caveat!, '') } : {}) });
-  const allCrimeChart = await seriesFigure(a, { id: 'all-crime', name: 'All crime (excluding ASB)', series: a.allCrime.series, colour: brand.primaryColour, unit: 'crimes', incomplete: incompleteMonths(a, a.allCrime.source, 'allCrime') });
+  for (const t of a.themes)
+    themes.push({ ...(await themeView(a, t, brand.primaryColour)), ...(sameGap(t) ? { summary: t.summary.replace(caveat!, '') } : {}) });
+  const allCrimeChart = await seriesFigure(a, {
+    id: 'all-crime',
+    name: 'All crime (excluding ASB)',
+    series: a.allCrime.series,
+    colour: brand.primaryColour,
+    unit: 'crimes',
+    incomplete: incompleteMonths(a, a.allCrime.source, 'allCrime'),
+  });
 
   const r = a.ranking;
   const names = (ids: string[]) => ids.map((id) => themeName(a, id)).join(', ');
   const matrix = await renderChart(
     'chart-ranking',
     'Ranking matrix: the band of each theme on each criterion',
-    `Bands from 1 (low) to ${r.scale} (high). Highest ranked: ${r.themes.slice(0, 3).map((t) => `${t.name} (score ${t.score})`).join(', ')}.`,
+    `Bands from 1 (low) to ${r.scale} (high). Highest ranked: ${r.themes
+      .slice(0, 3)
+      .map((t) => `${t.name} (score ${t.score})`)
+      .join(', ')}.`,
     matrixSpec(
       r.themes.flatMap((t) => t.criteria.map((c) => ({ theme: t.name, criterion: c.id, band: c.band }))),
       { themes: r.themes.map((t) => t.name), criteria: r.criteria.map((c) => c.id), scale: r.scale, colour: brand.primaryColour },
     ),
   );
   const contents = [
-    ['summary', 'Summary'], ['method', 'Data and method'], ['all-crime', 'All crime'], ['themes', 'Candidate themes'],
-    ['comparisons', 'Comparison with the force\'s districts'], ['survey', 'Resident survey'], ['last-year', 'Last year\'s actions reviewed'],
-    ['ranking', 'Ranking of the themes'], ['recommendations', 'Recommendations'],
-    ['data-quality', 'Data quality'], ['sources', 'Appendix: sources'], ['fingerprints', 'Annex: SHA-256 fingerprints'],
+    ['summary', 'Summary'],
+    ['method', 'Data and method'],
+    ['all-crime', 'All crime'],
+    ['themes', 'Candidate themes'],
+    ['comparisons', "Comparison with the force's districts"],
+    ['survey', 'Resident survey'],
+    ['last-year', "Last year's actions reviewed"],
+    ['ranking', 'Ranking of the themes'],
+    ['recommendations', 'Recommendations'],
+    ['data-quality', 'Data quality'],
+    ['sources', 'Appendix: sources'],
+    ['fingerprints', 'Annex: SHA-256 fingerprints'],
   ].map(([id, title]) => ({ id: id!, title: title! }));
   return {
     ...frame({
@@ -80,65 +120,128 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
       contents,
       sampleNote: config.output.watermark ?? null,
     }),
-    area: { name: a.area.name, population: count(a.area.population), populationYear: a.area.populationYear === null ? 'the latest year' : String(a.area.populationYear), force: a.area.force },
+    area: {
+      name: a.area.name,
+      population: count(a.area.population),
+      populationYear: a.area.populationYear === null ? 'the latest year' : String(a.area.populationYear),
+      force: a.area.force,
+    },
     period: a.period,
     seriesStart: monthLabel(a.period.seriesStart),
     summary: {
       text: a.allCrime.summary,
-      recommended: r.themes.filter((t) => t.recommended).map((t) => ({ name: t.name, score: String(t.score), override: t.override ? t.override.reason : null })),
-      table: table(`Key figures for ${a.area.name}, ${a.period.label} against ${a.period.previousLabel}`, ['Measure', ['Current', 'num'], ['Previous', 'num'], ['Change in the totals', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num'], ['Force average', 'num'], 'Rank in force'], themeRows, (i) => i === 0),
+      recommended: r.themes
+        .filter((t) => t.recommended)
+        .map((t) => ({ name: t.name, score: String(t.score), override: t.override ? t.override.reason : null })),
+      table: table(
+        `Key figures for ${a.area.name}, ${a.period.label} against ${a.period.previousLabel}`,
+        [
+          'Measure',
+          ['Current', 'num'],
+          ['Previous', 'num'],
+          ['Change in the totals', 'num'],
+          'Is the change more than noise?',
+          ['Per 1,000', 'num'],
+          ['Force average', 'num'],
+          'Rank in force',
+        ],
+        themeRows,
+        (i) => i === 0,
+      ),
     },
     definitions: Object.entries(a.definitions).map(([term, text]) => ({ term: DEFINITION_TERMS[term] ?? term, text })),
     allCrime: { summary: a.allCrime.summary, figure: allCrimeChart, hotspots: hotspotTable(a.allCrime.hotspots, 'All crime') },
     themes,
-    themesCaveat: caveat && a.themes.some(sameGap)
-      ? `${caveat}Where a theme's windows hold that month, its change is measured on the months both windows have, as for all crime.`
-      : null,
+    themesCaveat:
+      caveat && a.themes.some(sameGap)
+        ? `${caveat}Where a theme's windows hold that month, its change is measured on the months both windows have, as for all crime.`
+        : null,
     comparisons: {
-      figure: figure(ratesChart, table(
-        `All crime by district, ${a.period.label}`,
-        ['District', ['Population', 'num'], ['Crimes', 'num'], ['Per 1,000', 'num'], ['Rank', 'num']],
-        a.comparators.map((c) => [c.isArea ? `${c.area} (this partnership)` : c.area, count(c.population), count(c.current), rate(c.ratePer1000), c.rank === null ? '–' : String(c.rank)]),
-        (i) => a.comparators[i]!.isArea,
-      )),
+      figure: figure(
+        ratesChart,
+        table(
+          `All crime by district, ${a.period.label}`,
+          ['District', ['Population', 'num'], ['Crimes', 'num'], ['Per 1,000', 'num'], ['Rank', 'num']],
+          a.comparators.map((c) => [
+            c.isArea ? `${c.area} (this partnership)` : c.area,
+            count(c.population),
+            count(c.current),
+            rate(c.ratePer1000),
+            c.rank === null ? '–' : String(c.rank),
+          ]),
+          (i) => a.comparators[i]!.isArea,
+        ),
+      ),
     },
     survey: surveyView(a),
     ranking: {
-      method: r.method === 'weighted-sum' ? 'the weighted sum of the bands (weight × band, added up)' : 'the product of the harm group and the likelihood group (each the weighted mean of its bands), as in MoRiLE',
+      method:
+        r.method === 'weighted-sum'
+          ? 'the weighted sum of the bands (weight × band, added up)'
+          : 'the product of the harm group and the likelihood group (each the weighted mean of its bands), as in MoRiLE',
       scale: String(r.scale),
       recommend: String(r.recommend),
       tieBreak: r.tieBreak,
-      criteria: table('Criteria, what each measures, weights and bands', ['Criterion', 'Measured as', ['Weight', 'num'], 'Bands'],
-        r.criteria.map((c) => [criterionName(c), criterionUnit(c, judgedScale(config, c.id)).unit, String(c.weight), bandsText(c)])),
+      criteria: table(
+        'Criteria, what each measures, weights and bands',
+        ['Criterion', 'Measured as', ['Weight', 'num'], 'Bands'],
+        r.criteria.map((c) => [criterionName(c), criterionUnit(c, judgedScale(config, c.id)).unit, String(c.weight), bandsText(c)]),
+      ),
       harmNote: r.criteria.find((c) => c.id === 'harm')?.note ?? null,
-      matrix: figure(matrix, table(
-        'Scores and ranks',
-        ['Theme', ['Rank', 'num'], ['Score', 'num'], 'Recommended'],
-        r.themes.map((t) => [t.name, String(t.rank), String(t.score), t.recommended ? (t.override ? 'yes (override)' : 'yes') : t.override ? 'no (override)' : 'no']),
-        (i) => r.themes[i]!.recommended,
-      )),
+      matrix: figure(
+        matrix,
+        table(
+          'Scores and ranks',
+          ['Theme', ['Rank', 'num'], ['Score', 'num'], 'Recommended'],
+          r.themes.map((t) => [
+            t.name,
+            String(t.rank),
+            String(t.score),
+            t.recommended ? (t.override ? 'yes (override)' : 'yes') : t.override ? 'no (override)' : 'no',
+          ]),
+          (i) => r.themes[i]!.recommended,
+        ),
+      ),
       reasons: r.themes.map((t) => ({
         name: t.name,
         rank: String(t.rank),
         override: t.override ? `${t.override.recommend ? 'Recommended' : 'Not recommended'} by override: ${t.override.reason}` : null,
-        table: table(`${t.name}: why it scores ${t.score}`, ['Criterion', ['Raw value', 'num'], ['Band', 'num'], ['Weight', 'num'], ['Contribution', 'num'], 'Reason'],
-          t.criteria.map((c) => [c.id, String(c.raw), String(c.band), String(c.weight), String(c.contribution), c.reason])),
+        table: table(
+          `${t.name}: why it scores ${t.score}`,
+          ['Criterion', ['Raw value', 'num'], ['Band', 'num'], ['Weight', 'num'], ['Contribution', 'num'], 'Reason'],
+          t.criteria.map((c) => [c.id, String(c.raw), String(c.band), String(c.weight), String(c.contribution), c.reason]),
+        ),
       })),
       sensitivity: {
         robust: r.sensitivity.robust,
         checks: String(r.sensitivity.scenarios.length),
         borderline: r.sensitivity.borderline.map((b) => `${themeName(a, b.theme)}: ${b.scenarios.join('; ')}`),
         changed: r.sensitivity.scenarios.some((s) => s.changed)
-          ? table('Changes that alter the recommended set', ['Change', 'Enters', 'Leaves'], r.sensitivity.scenarios.filter((s) => s.changed).map((s) => [s.change, names(s.entered) || '–', names(s.left) || '–']))
+          ? table(
+              'Changes that alter the recommended set',
+              ['Change', 'Enters', 'Leaves'],
+              r.sensitivity.scenarios.filter((s) => s.changed).map((s) => [s.change, names(s.entered) || '–', names(s.left) || '–']),
+            )
           : null,
       },
     },
     dataQuality: a.dataQuality.length
-      ? table('Data-quality findings and their effect on the figures', ['Finding', 'Severity', 'Effect on the figures'], a.dataQuality.map((f) => [f.message, f.severity, f.effect]))
+      ? table(
+          'Data-quality findings and their effect on the figures',
+          ['Finding', 'Severity', 'Effect on the figures'],
+          a.dataQuality.map((f) => [f.message, f.severity, f.effect]),
+        )
       : null,
-    sources: table('Sources: every file read', ['File', 'Source', ['Rows read', 'num'], ['Rejected', 'num']],
-      a.sources.flatMap((s) => s.files.map((f) => [f.path, sourceLabel(a, s.id), count(f.rowsRead), count(f.rowsRejected)]))),
-    fingerprints: table('SHA-256 fingerprints of the files read', ['File', ['SHA-256', 'code']], a.sources.flatMap((s) => s.files.map((f) => [f.path, f.sha256]))),
+    sources: table(
+      'Sources: every file read',
+      ['File', 'Source', ['Rows read', 'num'], ['Rejected', 'num']],
+      a.sources.flatMap((s) => s.files.map((f) => [f.path, sourceLabel(a, s.id), count(f.rowsRead), count(f.rowsRejected)])),
+    ),
+    fingerprints: table(
+      'SHA-256 fingerprints of the files read',
+      ['File', ['SHA-256', 'code']],
+      a.sources.flatMap((s) => s.files.map((f) => [f.path, f.sha256])),
+    ),
     recommendations: recommendationsView(a),
     lastYear: lastYearView(a),
   };
@@ -150,7 +253,10 @@ const sourceLabel = (a: Assessment, id: string): string => a.sources.find((s) =>
 /** The months a data-quality finding says are partly published in a source, for the figure it affects. */
 function incompleteMonths(a: Assessment, source: string, affects: string): string[] {
   const prefix = `partial-month-${source}-`;
-  return a.dataQuality.filter((f) => f.id.startsWith(prefix) && f.affects.includes(affects)).map((f) => f.id.slice(prefix.length)).sort();
+  return a.dataQuality
+    .filter((f) => f.id.startsWith(prefix) && f.affects.includes(affects))
+    .map((f) => f.id.slice(prefix.length))
+    .sort();
 }
 
 /** One monthly series as the document shows it: `unit` is what is counted, `incomplete` the partly published months. */
@@ -169,11 +275,16 @@ async function seriesFigure(a: Assessment, { id, name, series, colour, unit, inc
   const windowCount = inWindow.reduce((s, m) => s + m.count, 0);
   const max = series.reduce((m, s) => (s.count > m.count ? s : m), series[0] ?? { month: '', count: 0 });
   const shown = incomplete.filter((m) => series.some((s) => s.month === m));
-  const gap = shown.length === 0 ? '' : ` ${shown.map(monthLabel).join(' and ')} ${shown.length > 1 ? 'are' : 'is'} ringed and labelled: the data for ${shown.length > 1 ? 'those months' : 'that month'} is incomplete, so ${shown.length > 1 ? 'their dips are' : 'its dip is'} not a fall in crime.`;
+  const gap =
+    shown.length === 0
+      ? ''
+      : ` ${shown.map(monthLabel).join(' and ')} ${shown.length > 1 ? 'are' : 'is'} ringed and labelled: the data for ${shown.length > 1 ? 'those months' : 'that month'} is incomplete, so ${shown.length > 1 ? 'their dips are' : 'its dip is'} not a fall in crime.`;
   const chart = await renderChart(
     `chart-${id}`,
     `${name}: ${unit} per month in ${a.area.name}`,
-    series.length === 0 ? 'No data.' : `Monthly counts from ${monthLabel(series[0]!.month)} to ${monthLabel(series.at(-1)!.month)}; the shaded band is the current window (${a.period.label}, ${count(windowCount)} in ${inWindow.length === a.period.months ? `its ${inWindow.length} month${inWindow.length === 1 ? '' : 's'}` : `the ${inWindow.length} of its ${a.period.months} months the data covers`}). The highest month was ${monthLabel(max.month)} with ${count(max.count)}.${gap}`,
+    series.length === 0
+      ? 'No data.'
+      : `Monthly counts from ${monthLabel(series[0]!.month)} to ${monthLabel(series.at(-1)!.month)}; the shaded band is the current window (${a.period.label}, ${count(windowCount)} in ${inWindow.length === a.period.months ? `its ${inWindow.length} month${inWindow.length === 1 ? '' : 's'}` : `the ${inWindow.length} of its ${a.period.months} months the data covers`}). The highest month was ${monthLabel(max.month)} with ${count(max.count)}.${gap}`,
     seriesSpec(series, { start: a.period.start, end: a.period.end }, colour, shown),
   );
   return figure(chart, seriesTable(`${name}: monthly counts`, series, count, shown));
@@ -186,14 +297,50 @@ async function themeView(a: Assessment, t: ThemeResult, colour: string) {
     name: t.name,
     summary: t.summary,
     sensitive: t.sensitive,
-    figure: await seriesFigure(a, { id: t.id, name: t.name, series: head.series, colour, unit: head.kind === 'police-uk-street' ? 'recorded' : 'incidents', incomplete: incompleteMonths(a, head.source, t.id) }),
-    measures: table(`${t.name}: each source`, ['Source', 'Categories', ['Current', 'num'], ['Previous', 'num'], ['Change in the totals', 'num'], 'Is the change more than noise?', ['Per 1,000', 'num']],
-      t.measures.map((m) => [sourceLabel(a, m.source), m.categories.join(', '), count(m.current), count(m.previous), m.changePctLabel, sig(m), rate(m.ratePer1000)])),
+    figure: await seriesFigure(a, {
+      id: t.id,
+      name: t.name,
+      series: head.series,
+      colour,
+      unit: head.kind === 'police-uk-street' ? 'recorded' : 'incidents',
+      incomplete: incompleteMonths(a, head.source, t.id),
+    }),
+    measures: table(
+      `${t.name}: each source`,
+      [
+        'Source',
+        'Categories',
+        ['Current', 'num'],
+        ['Previous', 'num'],
+        ['Change in the totals', 'num'],
+        'Is the change more than noise?',
+        ['Per 1,000', 'num'],
+      ],
+      t.measures.map((m) => [
+        sourceLabel(a, m.source),
+        m.categories.join(', '),
+        count(m.current),
+        count(m.previous),
+        m.changePctLabel,
+        sig(m),
+        rate(m.ratePer1000),
+      ]),
+    ),
     hotspots: hotspotTable(head.hotspots, t.name),
-    concentration: head.hotspots.top10PctSharePct === null ? null : `The top ${head.hotspots.top10PctAreas} of ${head.hotspots.areas} areas (${head.hotspots.level === 'lsoa' ? 'LSOAs' : `${head.hotspots.level}s`}) hold ${pct(head.hotspots.top10PctSharePct)} of the ${count(head.hotspots.total)} incidents.`,
-    exceptions: head.variability.exceptions.map((e) => `${monthLabel(e.month)}: ${count(e.count)}, ${e.direction} the usual range of ${rate(e.lower)} to ${rate(e.upper)}`),
+    concentration:
+      head.hotspots.top10PctSharePct === null
+        ? null
+        : `The top ${head.hotspots.top10PctAreas} of ${head.hotspots.areas} areas (${head.hotspots.level === 'lsoa' ? 'LSOAs' : `${head.hotspots.level}s`}) hold ${pct(head.hotspots.top10PctSharePct)} of the ${count(head.hotspots.total)} incidents.`,
+    exceptions: head.variability.exceptions.map(
+      (e) => `${monthLabel(e.month)}: ${count(e.count)}, ${e.direction} the usual range of ${rate(e.lower)} to ${rate(e.upper)}`,
+    ),
     variability: head.variability.cv === null ? null : `Month-to-month variation (coefficient of variation): ${head.variability.cv.toFixed(2)}.`,
-    repeats: t.measures.flatMap((m) => m.repeats.map((r) => `${count(r.flagged)} of the ${count(r.total)} records of ${sourceLabel(a, m.source)} in ${a.period.label} were flagged ${r.flag} (${pct(r.sharePct)}).`)),
+    repeats: t.measures.flatMap((m) =>
+      m.repeats.map(
+        (r) =>
+          `${count(r.flagged)} of the ${count(r.total)} records of ${sourceLabel(a, m.source)} in ${a.period.label} were flagged ${r.flag} (${pct(r.sharePct)}).`,
+      ),
+    ),
   };
 }
 
@@ -201,8 +348,24 @@ async function themeView(a: Assessment, t: ThemeResult, colour: string) {
 function hotspotTable(h: Assessment['allCrime']['hotspots'], name: string): TableView[] {
   const level = h.level === 'lsoa' ? 'LSOA' : h.level;
   return [
-    ...(h.byCount.length === 0 ? [] : [table(`${name}: the ${level}s with the most incidents`, [level === 'LSOA' ? 'LSOA' : 'Area', ['Count', 'num'], ['Share of the area\'s total', 'num']], h.byCount.map((x) => [x.area, count(x.count), pct(x.sharePct)]))]),
-    ...(h.byRate.length === 0 ? [] : [table(`${name}: the ${level}s with the highest rates`, [level === 'LSOA' ? 'LSOA' : 'Area', ['Count', 'num'], ['Residents', 'num'], ['Per 1,000 residents', 'num']], h.byRate.map((x) => [x.area, count(x.count), count(x.population), rate(x.ratePer1000)]))]),
+    ...(h.byCount.length === 0
+      ? []
+      : [
+          table(
+            `${name}: the ${level}s with the most incidents`,
+            [level === 'LSOA' ? 'LSOA' : 'Area', ['Count', 'num'], ["Share of the area's total", 'num']],
+            h.byCount.map((x) => [x.area, count(x.count), pct(x.sharePct)]),
+          ),
+        ]),
+    ...(h.byRate.length === 0
+      ? []
+      : [
+          table(
+            `${name}: the ${level}s with the highest rates`,
+            [level === 'LSOA' ? 'LSOA' : 'Area', ['Count', 'num'], ['Residents', 'num'], ['Per 1,000 residents', 'num']],
+            h.byRate.map((x) => [x.area, count(x.count), count(x.population), rate(x.ratePer1000)]),
+          ),
+        ]),
   ];
 }
 
@@ -211,16 +374,18 @@ function recommendationsView(a: Assessment) {
   const r = a.ranking;
   const byId = new Map(a.themes.map((t) => [t.id, t]));
   return {
-    priorities: r.themes.filter((t) => t.recommended).map((t) => {
-      const top = [...t.criteria].sort((x, y) => y.contribution - x.contribution || x.id.localeCompare(y.id)).slice(0, 2);
-      const f = byId.get(t.id)!;
-      const change = f.comparable ?? f;
-      return {
-        name: t.name,
-        text: `ranked ${t.rank} of ${r.themes.length} (score ${t.score}), scoring most on ${top.map((c) => `${criterionName(r.criteria.find((x) => x.id === c.id) ?? { id: c.id, kind: 'judged' })} (band ${c.band})`).join(' and ')}; ${change.changePctLabel === 'n/a' ? '' : `${change.changePctLabel}${f.comparable ? ' on comparable months' : ''}, `}${change.significance}.`,
-        override: t.override?.recommend ? `Recommended by override: ${t.override.reason}` : null,
-      };
-    }),
+    priorities: r.themes
+      .filter((t) => t.recommended)
+      .map((t) => {
+        const top = [...t.criteria].sort((x, y) => y.contribution - x.contribution || x.id.localeCompare(y.id)).slice(0, 2);
+        const f = byId.get(t.id)!;
+        const change = f.comparable ?? f;
+        return {
+          name: t.name,
+          text: `ranked ${t.rank} of ${r.themes.length} (score ${t.score}), scoring most on ${top.map((c) => `${criterionName(r.criteria.find((x) => x.id === c.id) ?? { id: c.id, kind: 'judged' })} (band ${c.band})`).join(' and ')}; ${change.changePctLabel === 'n/a' ? '' : `${change.changePctLabel}${f.comparable ? ' on comparable months' : ''}, `}${change.significance}.`,
+          override: t.override?.recommend ? `Recommended by override: ${t.override.reason}` : null,
+        };
+      }),
     close: r.sensitivity.borderline.map((b) => `${themeName(a, b.theme)}: moves in or out of the recommended set when ${b.scenarios.join('; ')}.`),
     data: a.dataQuality.filter((f) => f.severity !== 'info').map((f) => `${f.message}: ${f.effect}.`),
   };
@@ -232,9 +397,21 @@ function lastYearView(a: Assessment) {
   const n = (status: string) => actionsWith(a, status);
   return {
     summary: `Of last year's ${a.actions.length} actions, ${n('completed')} ${n('completed') === 1 ? 'is' : 'are'} completed, ${n('ongoing')} ongoing and ${n('carried forward')} carried forward.`,
-    table: table('Last year\'s actions, their status and their measures', ['Action', 'Theme', 'Status', 'Measure', ['Before', 'num'], ['Latest', 'num'], ['Change', 'num']],
-      a.actions.map((x) => [x.action, x.theme ?? '', x.status, x.measure ?? '', count(x.baseline), count(x.latest),
-        x.baseline === null || x.latest === null ? '' : `${x.latest - x.baseline > 0 ? '+' : x.latest < x.baseline ? '−' : ''}${count(Math.abs(x.latest - x.baseline))}`])),
+    table: table(
+      "Last year's actions, their status and their measures",
+      ['Action', 'Theme', 'Status', 'Measure', ['Before', 'num'], ['Latest', 'num'], ['Change', 'num']],
+      a.actions.map((x) => [
+        x.action,
+        x.theme ?? '',
+        x.status,
+        x.measure ?? '',
+        count(x.baseline),
+        count(x.latest),
+        x.baseline === null || x.latest === null
+          ? ''
+          : `${x.latest - x.baseline > 0 ? '+' : x.latest < x.baseline ? '−' : ''}${count(Math.abs(x.latest - x.baseline))}`,
+      ]),
+    ),
   };
 }
 
@@ -243,11 +420,19 @@ function surveyView(a: Assessment) {
   if (!s) return null;
   return {
     responses: count(s.responses),
-    headline: table('Resident survey: key results', ['Question', ['Answered', 'num'], ['Share', 'num']], [
-      ['Agree or strongly agree with the proposed priorities', count(s.agreeAnswered), pct(s.agreePct)],
-      ['Feel very or fairly safe during the day', count(s.safeDayAnswered), pct(s.safeDayPct)],
-      ['Feel very or fairly safe after dark', count(s.safeDarkAnswered), pct(s.safeDarkPct)],
-    ]),
-    problems: table('Which of these are problems in your area? (share of all respondents)', ['Answer', ['Respondents', 'num'], ['Share', 'num']], s.problems.map((p) => [p.option, count(p.respondents), pct(p.sharePct)])),
+    headline: table(
+      'Resident survey: key results',
+      ['Question', ['Answered', 'num'], ['Share', 'num']],
+      [
+        ['Agree or strongly agree with the proposed priorities', count(s.agreeAnswered), pct(s.agreePct)],
+        ['Feel very or fairly safe during the day', count(s.safeDayAnswered), pct(s.safeDayPct)],
+        ['Feel very or fairly safe after dark', count(s.safeDarkAnswered), pct(s.safeDarkPct)],
+      ],
+    ),
+    problems: table(
+      'Which of these are problems in your area? (share of all respondents)',
+      ['Answer', ['Respondents', 'num'], ['Share', 'num']],
+      s.problems.map((p) => [p.option, count(p.respondents), pct(p.sharePct)]),
+    ),
   };
 }

@@ -8,10 +8,17 @@ import { PublicFigures } from './plan-figures.js';
 import { overrideText } from './plan-priorities.js';
 
 const SECTIONS = [
-  ['recommendations', 'Recommendations'], ['options', 'Options'], ['summary', 'Executive summary'],
-  ['implications', 'Corporate implications'], ['background', 'Background'], ['last-year', 'Last year\'s plan'],
-  ['evidence', 'How the priorities were chosen'], ['consultation', 'Consultation'], ['priorities', 'Proposed priorities'],
-  ['accountability', 'Accountability and performance management'], ['decision', 'Decision-making process and policy framework'],
+  ['recommendations', 'Recommendations'],
+  ['options', 'Options'],
+  ['summary', 'Executive summary'],
+  ['implications', 'Corporate implications'],
+  ['background', 'Background'],
+  ['last-year', "Last year's plan"],
+  ['evidence', 'How the priorities were chosen'],
+  ['consultation', 'Consultation'],
+  ['priorities', 'Proposed priorities'],
+  ['accountability', 'Accountability and performance management'],
+  ['decision', 'Decision-making process and policy framework'],
   ['annexes', 'Annexes, background papers and corporate consultation'],
 ] as const;
 
@@ -36,10 +43,7 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
 
   const done = (status: string) => actionsWith(a, status);
   const measured = a.actions.filter((x) => x.measure && x.baseline !== null && x.latest !== null);
-  const annexes = [
-    { title: `Annex 1: the draft ${plan.title}` },
-    ...c.annexes.map((x, i) => ({ title: `Annex ${i + 2}: ${x.title}` })),
-  ];
+  const annexes = [{ title: `Annex 1: the draft ${plan.title}` }, ...c.annexes.map((x, i) => ({ title: `Annex ${i + 2}: ${x.title}` }))];
   const consultation = c.consultation;
 
   const view = {
@@ -55,30 +59,57 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
       sampleNote: config.output.watermark ?? null,
     }),
     cabinet: c,
-    meta: table('About this report', ['Item', 'Detail'], [
-      ['Meeting', `${c.meeting}, ${c.date}`], ['Report author', c.reportAuthor], ['Portfolio holder', c.portfolioHolder],
-      ['Status', c.status], ['Classification', c.classification], ['Ward', 'All wards'],
-      // The figures are of the data period, not of the day csp ran.
-      ['Date of the figures', `${a.period.label}, compared with ${a.period.previousLabel}`],
-    ]),
-    implications: table('Corporate implications', ['Area', 'Implication'], [
-      ['Financial and value for money', c.implications.financial],
-      ...(plan.grant
-        ? [['Grant and its monitoring', `${plan.grant.from[0]!.toUpperCase()}${plan.grant.from.slice(1)} has awarded the partnership a grant of ${pounds(plan.grant.amount)} for ${plan.grant.year}, for the plan's activity. ${plan.grant.monitoring.replaceAll(/\s+/g, ' ').trim()}`]]
-        : []),
-      ['Legal', c.implications.legal],
-      ['Corporate', c.implications.corporate], ['Equality Act 2010 and Public Sector Equality Duty', c.implications.equalities],
-    ]),
-    lastYear: a.actions.length === 0 ? null : {
-      summary: `Of last year's ${a.actions.length} actions, ${done('completed')} ${done('completed') === 1 ? 'has' : 'have'} been completed, ${done('ongoing')} ${done('ongoing') === 1 ? 'is' : 'are'} ongoing and ${done('carried forward')} ${done('carried forward') === 1 ? 'is' : 'are'} carried forward into the new plan.`,
-      highlights: measured.map((x) => `${x.measure}: ${x.latest! > x.baseline! ? 'up' : x.latest! < x.baseline! ? 'down' : 'unchanged'} from ${count(x.baseline)} to ${count(x.latest)} (${x.action})`),
-      carried: a.actions.filter((x) => x.status === 'carried forward').map((x) => x.action),
-    },
+    meta: table(
+      'About this report',
+      ['Item', 'Detail'],
+      [
+        ['Meeting', `${c.meeting}, ${c.date}`],
+        ['Report author', c.reportAuthor],
+        ['Portfolio holder', c.portfolioHolder],
+        ['Status', c.status],
+        ['Classification', c.classification],
+        ['Ward', 'All wards'],
+        // The figures are of the data period, not of the day csp ran.
+        ['Date of the figures', `${a.period.label}, compared with ${a.period.previousLabel}`],
+      ],
+    ),
+    implications: table(
+      'Corporate implications',
+      ['Area', 'Implication'],
+      [
+        ['Financial and value for money', c.implications.financial],
+        ...(plan.grant
+          ? [
+              [
+                'Grant and its monitoring',
+                `${plan.grant.from[0]!.toUpperCase()}${plan.grant.from.slice(1)} has awarded the partnership a grant of ${pounds(plan.grant.amount)} for ${plan.grant.year}, for the plan's activity. ${plan.grant.monitoring.replaceAll(/\s+/g, ' ').trim()}`,
+              ],
+            ]
+          : []),
+        ['Legal', c.implications.legal],
+        ['Corporate', c.implications.corporate],
+        ['Equality Act 2010 and Public Sector Equality Duty', c.implications.equalities],
+      ],
+    ),
+    lastYear:
+      a.actions.length === 0
+        ? null
+        : {
+            summary: `Of last year's ${a.actions.length} actions, ${done('completed')} ${done('completed') === 1 ? 'has' : 'have'} been completed, ${done('ongoing')} ${done('ongoing') === 1 ? 'is' : 'are'} ongoing and ${done('carried forward')} ${done('carried forward') === 1 ? 'is' : 'are'} carried forward into the new plan.`,
+            highlights: measured.map(
+              (x) =>
+                `${x.measure}: ${x.latest! > x.baseline! ? 'up' : x.latest! < x.baseline! ? 'down' : 'unchanged'} from ${count(x.baseline)} to ${count(x.latest)} (${x.action})`,
+            ),
+            carried: a.actions.filter((x) => x.status === 'carried forward').map((x) => x.action),
+          },
     evidence,
     consultation: {
       practitioners: consultation.practitioners,
-      residents: `Residents were consulted from ${consultation.from} to ${consultation.to}, ${consultation.method}.` +
-        (s ? ` ${count(s.responses)} responses were received${s.agreePct === null ? '' : `; ${pct(s.agreePct)} agreed or strongly agreed (the two answers added together) with the proposed priorities`}.` : ''),
+      residents:
+        `Residents were consulted from ${consultation.from} to ${consultation.to}, ${consultation.method}.` +
+        (s
+          ? ` ${count(s.responses)} responses were received${s.agreePct === null ? '' : `; ${pct(s.agreePct)} agreed or strongly agreed (the two answers added together) with the proposed priorities`}.`
+          : ''),
     },
     priorities: plan.priorities.map((p) => ({
       name: p.name,
@@ -88,8 +119,19 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
       actions: String(p.actions.length),
     })),
     annexes,
-    backgroundPapers: c.backgroundPapers.length === 0 ? null : table('Background papers', ['Title', 'Where to see a copy'], c.backgroundPapers.map((b) => [b.title, b.where])),
-    corporateConsultation: table('Corporate consultation', ['Area', 'Officer'], c.corporateConsultation.map((x) => [x.area, x.name])),
+    backgroundPapers:
+      c.backgroundPapers.length === 0
+        ? null
+        : table(
+            'Background papers',
+            ['Title', 'Where to see a copy'],
+            c.backgroundPapers.map((b) => [b.title, b.where]),
+          ),
+    corporateConsultation: table(
+      'Corporate consultation',
+      ['Area', 'Officer'],
+      c.corporateConsultation.map((x) => [x.area, x.name]),
+    ),
     gapNote: null as string | null,
   };
   view.gapNote = figures.gapNote();

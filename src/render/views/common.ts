@@ -22,8 +22,15 @@ export const themeName = (a: Assessment, id: string): string => a.themes.find((t
 export const actionsWith = (a: Assessment, status: string): number => a.actions.filter((x) => x.status === status).length;
 
 /** A column is text, a number ('num': right-aligned) or a code such as a hash ('code': may break anywhere). */
-export function table(caption: string, columns: (string | [string, 'num' | 'code'])[], rows: (string | number)[][], highlight: (i: number) => boolean = () => false): TableView {
-  const all = columns.map((c) => (Array.isArray(c) ? { label: c[0], numeric: c[1] === 'num', code: c[1] === 'code' } : { label: c, numeric: false, code: false }));
+export function table(
+  caption: string,
+  columns: (string | [string, 'num' | 'code'])[],
+  rows: (string | number)[][],
+  highlight: (i: number) => boolean = () => false,
+): TableView {
+  const all = columns.map((c) =>
+    Array.isArray(c) ? { label: c[0], numeric: c[1] === 'num', code: c[1] === 'code' } : { label: c, numeric: false, code: false },
+  );
   // A column with nothing in it (e.g. no contact has a website) is left out.
   const keep = all.map((_, j) => j === 0 || rows.length === 0 || rows.some((r) => String(r[j] ?? '') !== ''));
   const cols = all.filter((_, j) => keep[j]);
@@ -88,7 +95,12 @@ export function frame(o: Omit<DocumentFrame, 'lang' | 'generatedOn'> & { generat
 }
 
 /** A year × month grid of a monthly series: compact enough to print beside its chart. Incomplete months are marked *. */
-export function seriesTable(caption: string, series: { month: string; count: number }[], show: (n: number) => string, incomplete: readonly string[] = []): TableView {
+export function seriesTable(
+  caption: string,
+  series: { month: string; count: number }[],
+  show: (n: number) => string,
+  incomplete: readonly string[] = [],
+): TableView {
   const years = [...new Set(series.map((s) => s.month.slice(0, 4)))];
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const rows = years.map((y) => [

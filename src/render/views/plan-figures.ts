@@ -33,7 +33,9 @@ export class PublicFigures {
 
   /** "up 6.0%", "down 335", "unchanged": the change of the totals printed beside it. */
   totalsChange(f: Pick<Figure, 'change' | 'changePct'>): string {
-    return f.change === 0 ? 'unchanged' : `${f.change > 0 ? 'up' : 'down'} ${f.changePct === null ? count(Math.abs(f.change)) : `${Math.abs(f.changePct).toFixed(1)}%`}`;
+    return f.change === 0
+      ? 'unchanged'
+      : `${f.change > 0 ? 'up' : 'down'} ${f.changePct === null ? count(Math.abs(f.change)) : `${Math.abs(f.changePct).toFixed(1)}%`}`;
   }
 
   /**
@@ -73,12 +75,10 @@ export class PublicFigures {
     return {
       name: t.name,
       text: this.hidden(t, t.sensitive) ? main : `${main}, ${this.changeWithVerdict(t, { sensitive: t.sensitive })}`,
-      partners: t.measures
-        .slice(1)
-        .map((m) => {
-          const what = `${this.count(m.current, t.sensitive)} ${this.noun(m)}`;
-          return this.hidden(m, t.sensitive) ? what : `${what}, ${this.changeWithVerdict(m, { sensitive: t.sensitive })}`;
-        }),
+      partners: t.measures.slice(1).map((m) => {
+        const what = `${this.count(m.current, t.sensitive)} ${this.noun(m)}`;
+        return this.hidden(m, t.sensitive) ? what : `${what}, ${this.changeWithVerdict(m, { sensitive: t.sensitive })}`;
+      }),
     };
   }
 
@@ -87,7 +87,8 @@ export class PublicFigures {
     const named = this.config.sources[m.source]?.publicName;
     if (named) return named;
     // As the summaries count them: ASB alone is incidents, any crime category makes crimes.
-    if (m.kind === 'police-uk-street') return m.categories.every((c) => c === ASB_CATEGORY) ? 'incidents reported to the police' : 'crimes recorded by the police';
+    if (m.kind === 'police-uk-street')
+      return m.categories.every((c) => c === ASB_CATEGORY) ? 'incidents reported to the police' : 'crimes recorded by the police';
     return 'incidents recorded by a partner agency';
   }
 
