@@ -54,6 +54,13 @@ module.exports = {
       };
     }),
     {
+      name: 'samples-for-commands',
+      severity: 'error',
+      comment: 'the sample generator is a tool of `csp init`: only src/commands may import it',
+      from: { path: '^src/(core|util|config|ingest|validate|analyse|rank|render)/' },
+      to: { path: '^src/samples/' },
+    },
+    {
       name: 'stage-unknown',
       severity: 'error',
       comment: 'a folder under src/ that is not one of the stages: add it to .dependency-cruiser.cjs and test/architecture.test.ts',

@@ -67,9 +67,10 @@ function upwardImports(files: ReadonlyMap<string, string>): string[] {
       if (target === undefined) continue;
       const to = stageOf(target);
       if (to === undefined) continue; // outside src/ (package.json, say): not a stage question
-      if (to.rank > from.rank || (to.rank === from.rank && to.name !== from.name)) {
-        found.push(`${file} (${from.name}) → ${target} (${to.name})`);
-      }
+      const upward = to.rank > from.rank || (to.rank === from.rank && to.name !== from.name);
+      // The sample generator is a tool of `csp init`: only the commands may use it.
+      const samplesOutsideCommands = to.name === 'samples' && from.name !== 'samples' && from.rank < STAGES.commands!;
+      if (upward || samplesOutsideCommands) found.push(`${file} (${from.name}) → ${target} (${to.name})`);
     }
   }
   return found.sort();
@@ -156,6 +157,16 @@ describe('architecture: the checker itself', () => {
       'src/core/x.ts (core) → src/render/t.ts (render)',
       'src/core/x.ts (core) → src/util/u.ts (util)',
     ]);
+  });
+
+  it('lets only the commands use the sample generator', () => {
+    const files = new Map([
+      ['src/ingest/i.ts', "import { s } from '../samples/s.js';\n"],
+      ['src/render/r.ts', "import { s } from '../samples/s.js';\n"],
+      ['src/commands/init.ts', "import { s } from '../samples/s.js';\n"],
+      ['src/samples/s.ts', "import { k } from '../core/k.js';\n"],
+    ]);
+    expect(upwardImports(files)).toEqual(['src/ingest/i.ts (ingest) → src/samples/s.ts (samples)', 'src/render/r.ts (render) → src/samples/s.ts (samples)']);
   });
 
   it('keeps config and samples apart, and puts files directly in src/ at the top', () => {
