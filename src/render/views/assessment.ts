@@ -2,6 +2,7 @@ import type { Assessment, Figure, ThemeResult } from '../../analyse/assessment-s
 import type { Config } from '../../config/load.js';
 import { pValueLabel } from '../../analyse/significance.js';
 import { gapCaveat } from '../../analyse/summary.js';
+import { keyFindings } from './key-findings.js';
 import { matrixSpec, ratesSpec, renderChart, seriesSpec } from '../charts.js';
 import { bandsText, criterionName, criterionUnit, judgedScale } from '../criteria.js';
 import { count, pct, rate } from '../../core/words.js';
@@ -130,24 +131,27 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
     seriesStart: monthLabel(a.period.seriesStart),
     summary: {
       text: a.allCrime.summary,
-      recommended: r.themes
-        .filter((t) => t.recommended)
-        .map((t) => ({ name: t.name, score: String(t.score), override: t.override ? t.override.reason : null })),
-      table: table(
-        `Key figures for ${a.area.name}, ${a.period.label} against ${a.period.previousLabel}`,
-        [
-          'Measure',
-          ['Current', 'num'],
-          ['Previous', 'num'],
-          ['Change in the totals', 'num'],
-          'Is the change more than noise?',
-          ['Per 1,000', 'num'],
-          ['Force average', 'num'],
-          'Rank in force',
-        ],
-        themeRows,
-        (i) => i === 0,
-      ),
+      keyFindings: keyFindings(a),
+      // Its rows are tall (each verdict in words): it may break across pages, its header repeated,
+      // rather than leave the page of key findings part empty.
+      table: {
+        ...table(
+          `Key figures for ${a.area.name}, ${a.period.label} against ${a.period.previousLabel}`,
+          [
+            'Measure',
+            ['Current', 'num'],
+            ['Previous', 'num'],
+            ['Change in the totals', 'num'],
+            'Is the change more than noise?',
+            ['Per 1,000', 'num'],
+            ['Force average', 'num'],
+            'Rank in force',
+          ],
+          themeRows,
+          (i) => i === 0,
+        ),
+        short: false,
+      },
     },
     definitions: Object.entries(a.definitions).map(([term, text]) => ({ term: DEFINITION_TERMS[term] ?? term, text })),
     allCrime: { summary: a.allCrime.summary, figure: allCrimeChart, hotspots: hotspotTable(a.allCrime.hotspots, 'All crime') },

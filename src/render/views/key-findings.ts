@@ -163,12 +163,12 @@ function rankingFinding(a: Assessment): KeyFinding[] {
     const top = Math.max(...t.criteria.map((c) => c.band));
     const on = t.criteria.filter((c) => c.band === top).map((c) => c.id);
     const why = on.length > 0 ? `, band ${top} of ${a.ranking.scale} on ${andList(on)}` : '';
-    return `${t.name} (score ${t.score}${why}${t.override ? ', by override' : ''})`;
+    return `${t.name} (score ${t.score}${why}${t.override ? `; included by override: ${t.override.reason.replace(/\.$/, '')}` : ''})`;
   });
   return [
     {
       kind: 'ranking',
-      text: `The ranking recommends ${recommended.length === 1 ? 'one priority' : `${recommended.length} priorities`}: ${named.join('; ')}.${a.ranking.sensitivity.robust ? ' The choice holds when each threshold and weight is moved.' : ' The choice changes when some thresholds or weights are moved: see how robust it is.'}`,
+      text: `The ranking recommends ${recommended.length === 1 ? 'one priority' : `${recommended.length} priorities`}: ${named.join('; ')}.${a.ranking.sensitivity.robust ? ' The choice holds when each threshold and weight is moved.' : ' The choice changes when some thresholds or weights are moved.'}`,
       section: 'ranking',
       sectionTitle: 'Ranking of the themes',
     },
