@@ -10,15 +10,18 @@ const MONTHS = ['2024', '2025'].flatMap((y) => Array.from({ length: 12 }, (_, i)
 
 // The force's export, a row per crime with its district: Thanet 8 crimes a month in 2024 and 9 in
 // 2025 (one of them "Non-crime incident" each month, which allCrime leaves out), Dover 6 a month.
-const forceExport = ['Crime Ref,Recorded,Offence,Local Authority', ...MONTHS.flatMap((m, k) => {
-  const date = `15/${m.slice(5)}/${m.slice(0, 4)}`;
-  const thanet = m < '2025' ? 7 : 8;
-  return [
-    ...Array.from({ length: thanet }, (_, i) => `T${k}-${i},${date},Burglary,Thanet`),
-    `N${k},${date},Non-crime incident,Thanet`,
-    ...Array.from({ length: 6 }, (_, i) => `D${k}-${i},${date},Violence,Dover`),
-  ];
-})].join('\n');
+const forceExport = [
+  'Crime Ref,Recorded,Offence,Local Authority',
+  ...MONTHS.flatMap((m, k) => {
+    const date = `15/${m.slice(5)}/${m.slice(0, 4)}`;
+    const thanet = m < '2025' ? 7 : 8;
+    return [
+      ...Array.from({ length: thanet }, (_, i) => `T${k}-${i},${date},Burglary,Thanet`),
+      `N${k},${date},Non-crime incident,Thanet`,
+      ...Array.from({ length: 6 }, (_, i) => `D${k}-${i},${date},Violence,Dover`),
+    ];
+  }),
+].join('\n');
 
 const base = (sources: string, extra = '') => `partnership: {name: Test CSP, area: Thanet, force: Kent Police}
 period: {end: 2025-12, months: 12}
@@ -45,12 +48,15 @@ const FORCE = `  force-crime:
     areaLevel: district
     columns: {date: Recorded, category: Offence, area: Local Authority, id: Crime Ref}`;
 
-describe('all crime from a force\'s own export', () => {
-  it('counts the area\'s crimes from the source allCrime names, with the force comparison', async () => {
+describe("all crime from a force's own export", () => {
+  it("counts the area's crimes from the source allCrime names, with the force comparison", async () => {
     const dir = workspace({
-      'csp.yaml': base(FORCE, `allCrime: {source: force-crime, exclude: [Non-crime incident]}
+      'csp.yaml': base(
+        FORCE,
+        `allCrime: {source: force-crime, exclude: [Non-crime incident]}
 themes:
-  - {id: burglary, name: Burglary, categories: {force-crime: [Burglary]}}`),
+  - {id: burglary, name: Burglary, categories: {force-crime: [Burglary]}}`,
+      ),
       'force.csv': forceExport,
       'population.csv': POPULATION,
     });
@@ -62,7 +68,10 @@ themes:
     expect([a.allCrime.source, a.allCrime.current, a.allCrime.previous]).toEqual(['force-crime', 96, 84]);
     // 96 / 1,000 = 96.0 per 1,000; Dover 72 / 2,000 = 36.0; force (96 + 72) / 3,000 = 56.0.
     expect([a.allCrime.ratePer1000, a.allCrime.forceAverageRatePer1000, a.allCrime.rank, a.allCrime.rankOf]).toEqual([96, 56, 1, 2]);
-    expect(a.comparators.map((c) => [c.area, c.current])).toEqual([['Thanet', 96], ['Dover', 72]]);
+    expect(a.comparators.map((c) => [c.area, c.current])).toEqual([
+      ['Thanet', 96],
+      ['Dover', 72],
+    ]);
     // The volume criterion has a force average from a return by district.
     const burglary = a.ranking.themes.find((t) => t.id === 'burglary')!;
     // Burglary: Thanet 96 per 1,000 against the force's 96 / 3,000 = 32.0 (Dover has none): 300%.

@@ -10,30 +10,50 @@ import { cli, readAssessment, workspace } from './helpers.js';
  */
 const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 const rows = (n: number, month: string, lsoa: string, type: string, idPrefix: string) =>
-  Array.from({ length: n }, (_, i) => `${type === 'Anti-social behaviour' ? '' : `${idPrefix}${i}`},${month},Kent Police,Kent Police,1.4,51.4,On or near High Street,E0100000${lsoa.length},${lsoa},${type},,`);
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `${type === 'Anti-social behaviour' ? '' : `${idPrefix}${i}`},${month},Kent Police,Kent Police,1.4,51.4,On or near High Street,E0100000${lsoa.length},${lsoa},${type},,`,
+  );
 
 const police = (month: string, thanet: number, dover: number) =>
-  [HEADER, ...rows(thanet, month, 'Thanet 001A', 'Burglary', `t${month}-`), ...rows(5, month, 'Thanet 002B', 'Anti-social behaviour', ''), ...rows(dover, month, 'Dover 001A', 'Burglary', `d${month}-`)].join('\n') + '\n';
+  [
+    HEADER,
+    ...rows(thanet, month, 'Thanet 001A', 'Burglary', `t${month}-`),
+    ...rows(5, month, 'Thanet 002B', 'Anti-social behaviour', ''),
+    ...rows(dover, month, 'Dover 001A', 'Burglary', `d${month}-`),
+  ].join('\n') + '\n';
 
 const asb = [
   'Ref,Date,Type,Ward,Repeat,Name',
   // 2025: 10 complaints, 6 in Ward A and 4 in Ward B, 4 flagged repeat
-  ...Array.from({ length: 10 }, (_, i) => `C${i},${String(i + 1).padStart(2, '0')}/03/2025,Noise,${i < 6 ? 'Ward A' : 'Ward B'},${i < 4 ? 'Y' : 'N'},Private Person`),
+  ...Array.from(
+    { length: 10 },
+    (_, i) => `C${i},${String(i + 1).padStart(2, '0')}/03/2025,Noise,${i < 6 ? 'Ward A' : 'Ward B'},${i < 4 ? 'Y' : 'N'},Private Person`,
+  ),
   // 2024: 6 complaints
   ...Array.from({ length: 6 }, (_, i) => `P${i},${String(i + 1).padStart(2, '0')}/03/2024,Noise,Ward A,N,Private Person`),
 ].join('\n');
 
-const fire = ['Period,Type,Count',
-  '2025 Q1,Deliberate fire,5', '2025 Q2,Deliberate fire,7', '2025-07,Deliberate fire,1', // current: 13
-  '2024 Q4,Deliberate fire,3', 'Q1 2024,Deliberate fire,2', // previous: 5
+const fire = [
+  'Period,Type,Count',
+  '2025 Q1,Deliberate fire,5',
+  '2025 Q2,Deliberate fire,7',
+  '2025-07,Deliberate fire,1', // current: 13
+  '2024 Q4,Deliberate fire,3',
+  'Q1 2024,Deliberate fire,2', // previous: 5
   '2024/25,Deliberate fire,100', // Apr 2024–Mar 2025 straddles both windows: in neither
 ].join('\n');
 
-const survey = ['Id,Problems,Agree,Day,Dark',
+const survey = [
+  'Id,Problems,Agree,Day,Dark',
   ...Array.from({ length: 4 }, (_, i) => `S${i},ASB; Drugs,Agree,Very safe,Very unsafe`),
-  'S4,ASB,Agree,Very safe,Very unsafe', 'S5,ASB,Strongly agree,Fairly safe,Very unsafe',
-  'S6,,Strongly agree,Fairly safe,Very unsafe', 'S7,,Disagree,Fairly safe,Fairly safe',
-  'S8,Drugs,,Fairly unsafe,Very unsafe', 'S9,Drugs,,Fairly unsafe,Very unsafe',
+  'S4,ASB,Agree,Very safe,Very unsafe',
+  'S5,ASB,Strongly agree,Fairly safe,Very unsafe',
+  'S6,,Strongly agree,Fairly safe,Very unsafe',
+  'S7,,Disagree,Fairly safe,Fairly safe',
+  'S8,Drugs,,Fairly unsafe,Very unsafe',
+  'S9,Drugs,,Fairly unsafe,Very unsafe',
 ].join('\n');
 
 const config = `partnership: {name: Test CSP, area: Thanet, force: Kent Police}
@@ -102,18 +122,30 @@ describe('assess on a hand-computed workspace', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     a = readAssessment(path.join(ws, 'out'));
-    tables = Object.fromEntries(['themes', 'all-crime-by-district', 'survey', 'ranking'].map((t) => [t, readFileSync(path.join(ws, 'out', 'tables', `${t}.csv`), 'utf8')]));
+    tables = Object.fromEntries(
+      ['themes', 'all-crime-by-district', 'survey', 'ranking'].map((t) => [t, readFileSync(path.join(ws, 'out', 'tables', `${t}.csv`), 'utf8')]),
+    );
   });
 
   it('all crime: 45 against 30, +50.0%, p = 0.1053, 45.0 per 1,000 against a force average of 19.0', () => {
     expect(a.allCrime).toMatchObject({
-      current: 45, previous: 30, change: 15, changePct: 50, changePctLabel: '+50.0%', pValue: 0.1053, significance: 'no significant change',
-      ratePer1000: 45, forceAverageRatePer1000: 19, rank: 1, rankOf: 2, differenceFromForcePer1000: 26,
+      current: 45,
+      previous: 30,
+      change: 15,
+      changePct: 50,
+      changePctLabel: '+50.0%',
+      pValue: 0.1053,
+      significance: 'no significant change',
+      ratePer1000: 45,
+      forceAverageRatePer1000: 19,
+      rank: 1,
+      rankOf: 2,
+      differenceFromForcePer1000: 26,
     });
     expect(a.allCrime.summary).toBe(
       'All crime (excluding ASB): 45 crimes in Jan–Dec 2025, 15 more than in Jan–Dec 2024 (+50.0%). ' +
         // Only June has data in both years: the change is measured on June alone (the same 45 against 30 here).
-        'Feb–May 2024, Jul 2024–May 2025 and Jul–Nov 2025 have no data, so the totals are not like for like. Compared on the 1 month both windows have (only 1 of the window\'s 12 months, so a weak comparison), the change is +15 (+50.0%), which is within what chance alone would produce (p = 0.105), so not evidence of a real change. ' +
+        "Feb–May 2024, Jul 2024–May 2025 and Jul–Nov 2025 have no data, so the totals are not like for like. Compared on the 1 month both windows have (only 1 of the window's 12 months, so a weak comparison), the change is +15 (+50.0%), which is within what chance alone would produce (p = 0.105), so not evidence of a real change. " +
         'That is 45.0 per 1,000 residents, 26.0 more than the Kent Police average of 19.0; the highest rate of 2 districts. ' +
         'Note: the police data covers January 2024 to December 2025 with 20 month(s) missing (Feb–May 2024, Jul 2024–May 2025, Jul–Nov 2025); ' +
         'the assessment needs January 2024 to December 2025; months without data count as zero in the totals; changes are measured on the months both windows have.',
@@ -132,12 +164,27 @@ describe('assess on a hand-computed workspace', () => {
   it('records: 10 against 6, no percentage on a base under 20, 4 of 10 repeats, hotspots by count and rate', () => {
     const t = a.themes.find((x) => x.id === 'asb')!;
     expect(t.headlineSource).toBe('council-asb');
-    expect(t).toMatchObject({ current: 10, previous: 6, change: 4, changePct: null, changePctLabel: 'n/a', pValue: 0.4545, forceAverageRatePer1000: null, rank: null });
+    expect(t).toMatchObject({
+      current: 10,
+      previous: 6,
+      change: 4,
+      changePct: null,
+      changePctLabel: 'n/a',
+      pValue: 0.4545,
+      forceAverageRatePer1000: null,
+      rank: null,
+    });
     expect(t.summary).toContain('4 more than in Jan–Dec 2024 (n/a: fewer than 20 in Jan–Dec 2024)');
     const m = t.measures[0]!;
     expect(m.repeats).toEqual([{ flag: 'repeat', flagged: 4, total: 10, sharePct: 40 }]);
-    expect(m.hotspots.byCount).toEqual([{ area: 'Ward A', count: 6, sharePct: 60 }, { area: 'Ward B', count: 4, sharePct: 40 }]);
-    expect(m.hotspots.byRate.map((h) => [h.area, h.ratePer1000])).toEqual([['Ward B', 16], ['Ward A', 12]]);
+    expect(m.hotspots.byCount).toEqual([
+      { area: 'Ward A', count: 6, sharePct: 60 },
+      { area: 'Ward B', count: 4, sharePct: 40 },
+    ]);
+    expect(m.hotspots.byRate.map((h) => [h.area, h.ratePer1000])).toEqual([
+      ['Ward B', 16],
+      ['Ward A', 12],
+    ]);
     expect(t.measures[1]).toMatchObject({ source: 'police', current: 5, previous: 5, rank: 1 }); // ASB: 5 a file in Thanet, none in Dover
   });
 
@@ -150,10 +197,23 @@ describe('assess on a hand-computed workspace', () => {
   it('survey shares: of those who answered a question; problems of all respondents; a theme counts a respondent once', () => {
     expect(a.survey).toMatchObject({
       // agree: 5 Agree + 2 Strongly agree of 8 who answered; safe by day: 5 very + 3 fairly of 10; after dark: 1 of 10.
-      responses: 10, agreePct: 87.5, agreeAnswered: 8, safeDayPct: 80, safeDayAnswered: 10, safeDarkPct: 10, safeDarkAnswered: 10,
-      problems: [{ option: 'ASB', respondents: 6, sharePct: 60 }, { option: 'Drugs', respondents: 6, sharePct: 60 }],
+      responses: 10,
+      agreePct: 87.5,
+      agreeAnswered: 8,
+      safeDayPct: 80,
+      safeDayAnswered: 10,
+      safeDarkPct: 10,
+      safeDarkAnswered: 10,
+      problems: [
+        { option: 'ASB', respondents: 6, sharePct: 60 },
+        { option: 'Drugs', respondents: 6, sharePct: 60 },
+      ],
     });
-    expect(a.themes.map((t) => [t.id, t.perceptionPct])).toEqual([['burglary', 80], ['asb', 60], ['fires', 60]]);
+    expect(a.themes.map((t) => [t.id, t.perceptionPct])).toEqual([
+      ['burglary', 80],
+      ['asb', 60],
+      ['fires', 60],
+    ]);
   });
 
   it('judgements: the mean of the scores given, by theme id or name; blank scores do not count', () => {
@@ -167,14 +227,53 @@ describe('assess on a hand-computed workspace', () => {
     // fires: share 13/45 = 28.9 → 2; trend not significant → 0 → 2; perception 60 → 3; influence 2 → 1: 8
     const r = a.ranking;
     expect(r.themes.map((t) => [t.id, t.rank, t.score, t.recommended, t.criteria.map((c) => [c.raw, c.band])])).toEqual([
-      ['burglary', 1, 10, true, [[100, 3], [0, 2], [80, 3], [3, 2]]],
-      ['asb', 2, 10, true, [[22.2, 2], [0, 2], [60, 3], [4.5, 3]]],
-      ['fires', 3, 8, false, [[28.9, 2], [0, 2], [60, 3], [2, 1]]],
+      [
+        'burglary',
+        1,
+        10,
+        true,
+        [
+          [100, 3],
+          [0, 2],
+          [80, 3],
+          [3, 2],
+        ],
+      ],
+      [
+        'asb',
+        2,
+        10,
+        true,
+        [
+          [22.2, 2],
+          [0, 2],
+          [60, 3],
+          [4.5, 3],
+        ],
+      ],
+      [
+        'fires',
+        3,
+        8,
+        false,
+        [
+          [28.9, 2],
+          [0, 2],
+          [60, 3],
+          [2, 1],
+        ],
+      ],
     ]);
-    expect(r.tieBreak).toBe('Equal scores are ordered by their bands, compared criterion by criterion (volume, trend, perception, influence), then by the order in which the partnership lists its themes.');
+    expect(r.tieBreak).toBe(
+      'Equal scores are ordered by their bands, compared criterion by criterion (volume, trend, perception, influence), then by the order in which the partnership lists its themes.',
+    );
     // Council ASB covers Mar 2024–Mar 2025: March of each year is what the two windows share.
-    expect(r.themes[1]!.criteria[1]!.reason).toBe('6 → 10 (compared on only 1 of the 12 months, those both windows have, leaving out Jan–Feb 2024 and Apr–Dec 2025 (not covered by the source) and Apr 2024–Feb 2025 (no data)): too few to give a percentage, counted as no change');
-    expect(tables.ranking!.split('\n')[0]).toBe('rank,theme_id,theme,score,recommended,override_reason,volume_raw,volume_band,volume_weight,volume_contribution,volume_reason,trend_raw,trend_band,trend_weight,trend_contribution,trend_reason,perception_raw,perception_band,perception_weight,perception_contribution,perception_reason,influence_raw,influence_band,influence_weight,influence_contribution,influence_reason');
+    expect(r.themes[1]!.criteria[1]!.reason).toBe(
+      '6 → 10 (compared on only 1 of the 12 months, those both windows have, leaving out Jan–Feb 2024 and Apr–Dec 2025 (not covered by the source) and Apr 2024–Feb 2025 (no data)): too few to give a percentage, counted as no change',
+    );
+    expect(tables.ranking!.split('\n')[0]).toBe(
+      'rank,theme_id,theme,score,recommended,override_reason,volume_raw,volume_band,volume_weight,volume_contribution,volume_reason,trend_raw,trend_band,trend_weight,trend_contribution,trend_reason,perception_raw,perception_band,perception_weight,perception_contribution,perception_reason,influence_raw,influence_band,influence_weight,influence_contribution,influence_reason',
+    );
   });
 
   it('judgements for a theme that is not in csp.yaml stop the ranking, naming the file and line', async () => {
@@ -187,6 +286,8 @@ describe('assess on a hand-computed workspace', () => {
 
   it('says where sources do not cover the windows', () => {
     expect(a.dataQuality.map((f) => f.id)).toEqual(expect.arrayContaining(['coverage-police', 'coverage-council-asb']));
-    expect(a.dataQuality.find((f) => f.id === 'coverage-police')!.effect).toBe('months without data count as zero in the totals; changes are measured on the months both windows have');
+    expect(a.dataQuality.find((f) => f.id === 'coverage-police')!.effect).toBe(
+      'months without data count as zero in the totals; changes are measured on the months both windows have',
+    );
   });
 });

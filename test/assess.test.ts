@@ -41,9 +41,7 @@ describe('assess on the real Kent files', () => {
     const raw = rawCrimeCounts();
     const get = (d: string, m: string) => raw.get(`${d}|${m}`) ?? 0;
     expect(a.period).toMatchObject({ start: '2024-03', end: '2024-04', previousStart: '2024-01', previousEnd: '2024-02' });
-    expect(a.allCrime.series.map((s) => [s.month, s.count])).toEqual(
-      ['2024-01', '2024-02', '2024-03', '2024-04'].map((m) => [m, get('Thanet', m)]),
-    );
+    expect(a.allCrime.series.map((s) => [s.month, s.count])).toEqual(['2024-01', '2024-02', '2024-03', '2024-04'].map((m) => [m, get('Thanet', m)]));
     for (const c of a.comparators) {
       expect(c.current, c.area).toBe(get(c.area, '2024-03') + get(c.area, '2024-04'));
       expect(c.previous, c.area).toBe(get(c.area, '2024-01') + get(c.area, '2024-02'));
@@ -53,8 +51,12 @@ describe('assess on the real Kent files', () => {
 
   it("Thanet's rate per 1,000 and rank among Kent's districts follow from the populations used", () => {
     const population = Object.fromEntries(
-      readFileSync(path.join(ROOT, 'test/fixtures/realdata/population-by-district.csv'), 'utf8').trim().split('\n').slice(1)
-        .map((l) => l.split(',')).map(([area, , , p]) => [area!, Number(p)]),
+      readFileSync(path.join(ROOT, 'test/fixtures/realdata/population-by-district.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .map(([area, , , p]) => [area!, Number(p)]),
     );
     const rates = a.comparators.map((c): [string, number] => [c.area, Math.round((c.current! / population[c.area]!) * 1000 * 100) / 100]);
     const thanet = a.comparators.find((c) => c.area === 'Thanet')!;
@@ -63,7 +65,7 @@ describe('assess on the real Kent files', () => {
     const higher = rates.filter((r) => r[1] > thanet.ratePer1000!).length;
     expect(thanet.rank).toBe(higher + 1);
     expect(a.allCrime.rank).toBe(thanet.rank);
-    const force = a.comparators.reduce((s, c) => s + c.current!, 0) / Object.values(population).reduce((s, p) => s + p, 0) * 1000;
+    const force = (a.comparators.reduce((s, c) => s + c.current!, 0) / Object.values(population).reduce((s, p) => s + p, 0)) * 1000;
     expect(a.allCrime.forceAverageRatePer1000).toBe(Math.round(force * 100) / 100);
   });
 
@@ -82,17 +84,28 @@ describe('assess on the sample workspace', () => {
   let run: { code: number; stdout: string; stderr: string };
   beforeAll(async () => {
     out = tmp();
-    run = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', out, '--json', '--format', 'html'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+    run = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', out, '--json', '--format', 'html'], {
+      env: { SOURCE_DATE_EPOCH: '1767225600' },
+    });
     a = readAssessment(out);
   });
 
   it('writes assessment.json, its JSON Schema, tables/*.csv and tables.xlsx, and the JSON validates', () => {
     expect(run.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['assessment.html', 'assessment.json', 'assessment.schema.json', 'charts', 'tables', 'tables.xlsx']);
-    expect(readdirSync(path.join(out, 'tables')).sort()).toEqual(
-      ['all-crime-by-district.csv', 'data-quality.csv', ...['acquisitive', 'asb', 'damage-fires', 'drugs', 'public-order', 'serious-violence', 'shoplifting', 'violence'].map((t) => `districts-${t}.csv`),
-        'exceptions.csv', 'hotspots.csv', 'monthly-series.csv', 'ranking.csv', 'sensitivity.csv', 'sources.csv', 'survey.csv', 'themes.csv'],
-    );
+    expect(readdirSync(path.join(out, 'tables')).sort()).toEqual([
+      'all-crime-by-district.csv',
+      'data-quality.csv',
+      ...['acquisitive', 'asb', 'damage-fires', 'drugs', 'public-order', 'serious-violence', 'shoplifting', 'violence'].map((t) => `districts-${t}.csv`),
+      'exceptions.csv',
+      'hotspots.csv',
+      'monthly-series.csv',
+      'ranking.csv',
+      'sensitivity.csv',
+      'sources.csv',
+      'survey.csv',
+      'themes.csv',
+    ]);
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(readFileSync(path.join(out, 'assessment.schema.json'), 'utf8')) as AnySchema);
     expect(validate(a), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
@@ -106,32 +119,50 @@ describe('assess on the sample workspace', () => {
     expect(a.period).toMatchObject({ start: '2025-01', end: '2025-12', previousStart: '2024-01', previousEnd: '2024-12' });
     expect(a.area).toMatchObject({ name: 'Thanet', population: 136809 });
     for (const f of [a.allCrime, ...a.themes]) {
-      for (const k of ['current', 'previous', 'change', 'changePct', 'pValue', 'significance', 'ratePer1000', 'forceAverageRatePer1000']) expect(f).toHaveProperty(k);
+      for (const k of ['current', 'previous', 'change', 'changePct', 'pValue', 'significance', 'ratePer1000', 'forceAverageRatePer1000'])
+        expect(f).toHaveProperty(k);
     }
     expect(a.themes.map((t) => t.id)).toEqual(['asb', 'violence', 'serious-violence', 'drugs', 'acquisitive', 'shoplifting', 'damage-fires', 'public-order']);
-    expect(a.comparators[0]).toEqual(expect.objectContaining({ area: expect.any(String), population: expect.any(Number), current: expect.any(Number), ratePer1000: expect.any(Number), rank: 1 }));
+    expect(a.comparators[0]).toEqual(
+      expect.objectContaining({
+        area: expect.any(String),
+        population: expect.any(Number),
+        current: expect.any(Number),
+        ratePer1000: expect.any(Number),
+        rank: 1,
+      }),
+    );
     expect(Array.isArray(a.dataQuality)).toBe(true);
   });
 
   it('finds the planted partial month and says what it does to the figures it affects', () => {
     const partial = a.dataQuality.find((f) => f.id === 'partial-month-police-2024-11')!;
     expect(partial.severity).toBe('warning');
-    expect(partial.effect).toMatch(/^the previous window's total \(Jan–Dec 2024\) is understated by about [\d,]+ force-wide; changes are measured on the months both windows have, leaving November 2024 out$/);
+    expect(partial.effect).toMatch(
+      /^the previous window's total \(Jan–Dec 2024\) is understated by about [\d,]+ force-wide; changes are measured on the months both windows have, leaving November 2024 out$/,
+    );
     expect(a.allCrime.dataQuality).toContain(partial.id);
     // As published, +6.0% is a significant increase; November left out of both years, it is not.
     expect(a.allCrime).toMatchObject({ current: 14085, previous: 13286, changePct: 6, significance: 'significant increase' });
     const nov = (m: string) => a.allCrime.series.find((x) => x.month === m)!.count;
     expect(a.allCrime.comparable).toEqual({
       gaps: [{ month: '2024-11', why: 'partly published' }],
-      excludedMonths: ['2024-11', '2025-11'], fewMonths: false,
+      excludedMonths: ['2024-11', '2025-11'],
+      fewMonths: false,
       months: 11,
       current: 14085 - nov('2025-11'),
       previous: 13286 - nov('2024-11'),
-      change: 151, changePct: 1.2, changePctLabel: '+1.2%', pValue: 0.3481, significance: 'no significant change',
+      change: 151,
+      changePct: 1.2,
+      changePctLabel: '+1.2%',
+      pValue: 0.3481,
+      significance: 'no significant change',
       note: 'compared on the 11 months both windows have, leaving out November 2024 (partly published) and November 2025',
     });
     expect(a.allCrime.comparable!.current).toBe(12854);
-    expect(a.allCrime.summary).toContain('November 2024 was only partly published, so the totals are not like for like. Compared on the 11 months both windows have, the change is +151 (+1.2%), which is within what chance alone would produce (p = 0.348), so not evidence of a real change.');
+    expect(a.allCrime.summary).toContain(
+      'November 2024 was only partly published, so the totals are not like for like. Compared on the 11 months both windows have, the change is +151 (+1.2%), which is within what chance alone would produce (p = 0.348), so not evidence of a real change.',
+    );
     expect(a.allCrime.summary).not.toContain('statistically significant');
     expect(a.themes.find((t) => t.id === 'violence')!.dataQuality).toContain(partial.id);
     // ASB is published separately and looks normal in the partial month.
@@ -191,7 +222,9 @@ describe('assess on the sample workspace', () => {
 
   it('the same inputs give byte-identical outputs twice in a row', async () => {
     const again = tmp();
-    const r = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', again, '--quiet', '--format', 'html'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+    const r = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', again, '--quiet', '--format', 'html'], {
+      env: { SOURCE_DATE_EPOCH: '1767225600' },
+    });
     expect(r.code).toBe(0);
     for (const f of ['assessment.json', 'assessment.html', 'tables.xlsx', 'tables/themes.csv', 'tables/monthly-series.csv', 'charts/rates.svg']) {
       expect(readFileSync(path.join(again, f)).equals(readFileSync(path.join(out, f))), f).toBe(true);
@@ -203,7 +236,14 @@ describe('assess on the sample workspace', () => {
     const r = await cli(['assess', '--config', SAMPLE_CONFIG, '--out', fy, '--period', '2024-04..2025-03', '--quiet', '--format', 'html']);
     expect(r.code).toBe(0);
     const b = readAssessment(fy);
-    expect(b.period).toMatchObject({ start: '2024-04', end: '2025-03', previousStart: '2023-04', previousEnd: '2024-03', months: 12, label: 'Apr 2024–Mar 2025' });
+    expect(b.period).toMatchObject({
+      start: '2024-04',
+      end: '2025-03',
+      previousStart: '2023-04',
+      previousEnd: '2024-03',
+      months: 12,
+      label: 'Apr 2024–Mar 2025',
+    });
     const partial = b.dataQuality.find((f) => f.id === 'partial-month-police-2024-11')!;
     expect(partial.effect).toMatch(/^the current window's total \(Apr 2024–Mar 2025\) is understated/);
     expect(b.allCrime.comparable!.excludedMonths).toEqual(['2023-11', '2024-11']);

@@ -41,7 +41,15 @@ describe('bad input gets a clear error or a counted reject', () => {
   });
 
   it('unparseable, empty and future dates: counted rejects with line and value, the rest kept', async () => {
-    const csv = [HEADER, 'A1,01/02/2024,Noise,Dane Valley', 'A2,32/01/2024,Noise,Dane Valley', 'A3,,Noise,Dane Valley', 'A4,03/04/2099,Noise,Viking', 'A5,2024-03-05,Noise,Viking', ''].join('\n');
+    const csv = [
+      HEADER,
+      'A1,01/02/2024,Noise,Dane Valley',
+      'A2,32/01/2024,Noise,Dane Valley',
+      'A3,,Noise,Dane Valley',
+      'A4,03/04/2099,Noise,Viking',
+      'A5,2024-03-05,Noise,Viking',
+      '',
+    ].join('\n');
     const r = await validateIn({ 'asb.csv': csv }, records('asb.csv'));
     expect(r.code).toBe(0);
     const s = r.json.sources[0]!;
@@ -92,26 +100,45 @@ describe('bad input gets a clear error or a counted reject', () => {
   });
 
   it('a wrong-typed config value and an unknown key: exit 2 with keys, before any data is read', async () => {
-    const dir = workspace({ 'csp.yaml': minimalConfig(records('asb.csv', '\n    dateFormt: dd/mm/yyyy')).replace('end: 2024-12', 'end: 2024-12\n  months: "12 months"') });
+    const dir = workspace({
+      'csp.yaml': minimalConfig(records('asb.csv', '\n    dateFormt: dd/mm/yyyy')).replace('end: 2024-12', 'end: 2024-12\n  months: "12 months"'),
+    });
     const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json']);
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout) as ErrorsJson;
     expect(json.errors.map((e) => [e.key, e.message, e.hint])).toEqual([
-      ['period.months', 'Invalid input: expected number, received string', 'months: Length of the current window; the previous window is the same length before it'],
+      [
+        'period.months',
+        'Invalid input: expected number, received string',
+        'months: Length of the current window; the previous window is the same length before it',
+      ],
       ['sources.asb.dateFormt', 'unknown key "dateFormt"', 'did you mean "dateFormat"?'],
     ]);
     expect(r.stderr).toContain('csp.yaml:7, period.months: Invalid input');
   });
 
   it('ragged rows and an unclosed quote: counted rejects, the accounting holds', async () => {
-    const csv = [HEADER, 'A1,01/02/2024,Noise,Viking', 'A2,01/02/2024,Noise', 'A3,01/02/2024,Noise,Viking,extra', 'A4,02/02/2024,Noise,Viking', 'A5,"03/02/2024,Noise,Viking', 'A6,04/02/2024,Noise,Viking', ''].join('\n');
+    const csv = [
+      HEADER,
+      'A1,01/02/2024,Noise,Viking',
+      'A2,01/02/2024,Noise',
+      'A3,01/02/2024,Noise,Viking,extra',
+      'A4,02/02/2024,Noise,Viking',
+      'A5,"03/02/2024,Noise,Viking',
+      'A6,04/02/2024,Noise,Viking',
+      '',
+    ].join('\n');
     const r = await validateIn({ 'asb.csv': csv }, records('asb.csv'));
     expect(r.code).toBe(0);
     const s = r.json.sources[0]!;
     // The unclosed quote swallows the rest of the file into one bad record.
     expect([s.rowsRead, s.rowsAccepted, s.rowsRejected]).toEqual([5, 2, 3]);
     expect(s.rejects.map((x) => [x.examples[0]!.line, x.reason.split(' (')[0]!.split(':')[0]])).toEqual(
-      expect.arrayContaining([[3, 'too few fields'], [4, 'too many fields'], [6, 'a quote is opened and never closed']]),
+      expect.arrayContaining([
+        [3, 'too few fields'],
+        [4, 'too many fields'],
+        [6, 'a quote is opened and never closed'],
+      ]),
     );
   });
 

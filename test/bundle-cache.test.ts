@@ -39,7 +39,7 @@ const caches = (bundle: string) => readdirSync(path.join(path.dirname(bundle), '
 const validate = ['validate', '--config', SAMPLE_CONFIG, '--json'];
 
 describe('the compiled-code cache of the bundle', () => {
-  it('is written by a command\'s first successful run, used by the next, and the results are the same', () => {
+  it("is written by a command's first successful run, used by the next, and the results are the same", () => {
     const bundle = bundleCopy();
     const first = runBundle(bundle, validate);
     expect(first).toMatchObject({ fromCache: false, code: 0 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, workspace } from './helpers.js';
+import { cli, readAssessment, workspace, type AssessJson } from './helpers.js';
 
 /**
  * Verdicts from too little (issue 20 items 4 and 6): with no comparable month a figure "cannot be
@@ -10,7 +10,8 @@ import { cli, workspace } from './helpers.js';
  */
 const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 const MONTHS = ['2024', '2025'].flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`));
-const police = (m: string) => `${HEADER}\n${Array.from({ length: 20 }, (_, i) => `${m}-${i},${m},Kent Police,Kent Police,1.4,51.4,On or near A Road,E01000001,Thanet 001A,Burglary,,`).join('\n')}\n`;
+const police = (m: string) =>
+  `${HEADER}\n${Array.from({ length: 20 }, (_, i) => `${m}-${i},${m},Kent Police,Kent Police,1.4,51.4,On or near A Road,E01000001,Thanet 001A,Burglary,,`).join('\n')}\n`;
 
 const config = (criteria: string) => `partnership: {name: Test CSP, area: Thanet, force: Kent Police}
 period: {end: 2025-12, months: 12}
@@ -44,18 +45,26 @@ describe('verdicts from too little', () => {
     const dir = workspace({ 'csp.yaml': config('volume: {measure: share, thresholds: [1, 2]}'), ...files });
     const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--format', 'html']);
     expect(r.code).toBe(0);
-    const a = JSON.parse(readFileSync(path.join(dir, 'out', 'assessment.json'), 'utf8'));
-    const fires = a.themes.find((t: any) => t.id === 'fires');
+    const a = readAssessment(path.join(dir, 'out'));
+    const fires = a.themes.find((t) => t.id === 'fires')!;
     expect([fires.current, fires.previous, fires.ratePer1000]).toEqual([0, 48, null]);
-    expect(fires.comparable).toMatchObject({ months: 0, current: 0, previous: 0, changePct: null, pValue: null, significance: 'cannot be compared', fewMonths: true });
+    expect(fires.comparable).toMatchObject({
+      months: 0,
+      current: 0,
+      previous: 0,
+      changePct: null,
+      pValue: null,
+      significance: 'cannot be compared',
+      fewMonths: true,
+    });
     expect(fires.summary).toContain('No month of the two windows can be compared, so the change cannot be judged.');
     expect(fires.summary).not.toMatch(/p = 1\.000|no significant change/);
     const line = r.stderr.split('\n').find((l) => l.startsWith('Deliberate fires'))!;
     expect(line).toContain('cannot be compared*');
     expect(line).not.toContain('p =');
     const json = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--format', 'html', '--json']);
-    const f = JSON.parse(json.stdout).themes.find((t: any) => t.id === 'fires');
-    expect([f.comparable.significance, f.comparable.pValue, f.ratePer1000]).toEqual(['cannot be compared', null, null]);
+    const f = (JSON.parse(json.stdout) as AssessJson).themes.find((t) => t.id === 'fires')!;
+    expect([f.comparable?.significance, f.comparable?.pValue, f.ratePer1000]).toEqual(['cannot be compared', null, null]);
     const html = readFileSync(path.join(dir, 'out', 'assessment.html'), 'utf8');
     expect(html).toContain('cannot be compared: no month of the two windows is whole in both');
   });
@@ -63,12 +72,14 @@ describe('verdicts from too little', () => {
   it('fewer than half the months comparable: said beside the verdict', async () => {
     const dir = workspace({ 'csp.yaml': config('volume: {measure: share, thresholds: [1, 2]}'), ...files });
     expect((await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--quiet', '--format', 'html'])).code).toBe(0);
-    const a = JSON.parse(readFileSync(path.join(dir, 'out', 'assessment.json'), 'utf8'));
-    const noise = a.themes.find((t: any) => t.id === 'noise');
+    const a = readAssessment(path.join(dir, 'out'));
+    const noise = a.themes.find((t) => t.id === 'noise')!;
     // Jan–May: 5 × 20 = 100 against 5 × 10 = 50.
     expect(noise.comparable).toMatchObject({ months: 5, current: 100, previous: 50, fewMonths: true, significance: 'significant increase' });
-    expect(noise.comparable.note).toMatch(/^compared on only 5 of the 12 months, those both windows have, leaving out/);
-    expect(noise.summary).toContain("Compared on the 5 months both windows have (only 5 of the window's 12 months, so a weak comparison), the change is +50 (+100.0%)");
+    expect(noise.comparable!.note).toMatch(/^compared on only 5 of the 12 months, those both windows have, leaving out/);
+    expect(noise.summary).toContain(
+      "Compared on the 5 months both windows have (only 5 of the window's 12 months, so a weak comparison), the change is +50 (+100.0%)",
+    );
     const html = readFileSync(path.join(dir, 'out', 'assessment.html'), 'utf8');
     expect(html).toContain('significant increase on the 5 comparable months, only 5 of 12: 100 against 50, +100.0% (p &lt; 0.001)');
     // A chart says what its shaded window holds of the months it shows, not "in its last 12 months".

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Check } from '../src/commands/doctor.js';
 import { cli, ROOT } from './helpers.js';
 
 const tmp = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
@@ -37,10 +38,10 @@ describe('csp init', () => {
     expect(yaml).toContain('    - name: Newcastle upon Tyne          # list every district of Northumbria Police here\n');
     // The file is valid: doctor reads it.
     const doctor = await cli(['doctor', '--config', path.join(dir, 'csp.yaml'), '--json']);
-    expect(JSON.parse(doctor.stdout).checks.find((c: any) => c.check === 'Configuration').status).toBe('pass');
+    expect((JSON.parse(doctor.stdout) as { checks: Check[] }).checks.find((c) => c.check === 'Configuration')!.status).toBe('pass');
   });
 
-  it('--templates in a workspace with an edited csp.yaml adds only the templates; csp.yaml\'s templates: key is then used', async () => {
+  it("--templates in a workspace with an edited csp.yaml adds only the templates; csp.yaml's templates: key is then used", async () => {
     const ws = realCopy();
     const yaml = path.join(ws, 'csp.yaml');
     const edited = readFileSync(yaml, 'utf8');

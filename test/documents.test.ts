@@ -4,7 +4,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findBrowser } from '../src/render/browser.js';
-import { binCsp, cli, ROOT, SAMPLE_CONFIG } from './helpers.js';
+import type axe from 'axe-core';
+import type { Assessment } from '../src/analyse/assessment-schema.js';
+import { binCsp, cli, readAssessment, ROOT, SAMPLE_CONFIG } from './helpers.js';
 
 /** The sample workspace's documents, made once in a real Chromium with a frozen date. */
 const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01
@@ -13,12 +15,17 @@ const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encod
 /** A PDF's text on one line, as a reader reads it (pdftotext breaks lines after an en dash). */
 const flat = (file: string) => pdfText(file).replaceAll(/\s+/g, ' ').replaceAll(/– /g, '–');
 const pdfInfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-const outline = (file: string) => JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })).outlines as { title: string; kids: unknown[] }[];
+const outline = (file: string) =>
+  JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })).outlines as { title: string; kids: unknown[] }[];
+/** The page's window once the test has added axe-core to it. */
+interface AxeWindow {
+  axe: typeof axe;
+}
 const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfInfo(file))![1]);
 
 describe('the documents, rendered from the sample workspace in a real browser', () => {
   let out = '';
-  let a: any;
+  let a: Assessment;
   beforeAll(async () => {
     expect(browser, 'PDF tests need Chrome or Chromium: apt-get install chromium, or set CSP_BROWSER').toBeDefined();
     out = mkdtempSync(path.join(tmpdir(), 'csp-docs-'));
@@ -30,11 +37,15 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     expect(JSON.parse(plan.stdout).outputs.map((f: string) => path.basename(f))).toEqual(
       expect.arrayContaining(['plan.html', 'cabinet-report.html', 'plan.pdf', 'cabinet-report.pdf']),
     );
-    a = JSON.parse(readFileSync(path.join(out, 'assessment.json'), 'utf8'));
+    a = readAssessment(out);
   });
 
   it('writes tagged A4 PDFs with an outline, a title, an author and a sensible length', () => {
-    for (const [doc, min, max] of [['assessment', 15, 45], ['plan', 10, 25], ['cabinet-report', 3, 12]] as const) {
+    for (const [doc, min, max] of [
+      ['assessment', 15, 45],
+      ['plan', 10, 25],
+      ['cabinet-report', 3, 12],
+    ] as const) {
       const file = path.join(out, `${doc}.pdf`);
       const info = pdfInfo(file);
       expect(info, doc).toMatch(/Tagged:\s+yes/);
@@ -58,34 +69,48 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     const assessment = pdfText(path.join(out, 'assessment.pdf'));
     expect(assessment).toContain('OFFICIAL-SENSITIVE');
     expect(assessment).toContain(n(a.allCrime.current));
-    expect(assessment).toContain(f1(a.allCrime.ratePer1000));
-    for (const t of a.ranking.themes.filter((x: any) => x.recommended)) expect(assessment).toContain(t.name);
+    expect(assessment).toContain(f1(a.allCrime.ratePer1000!));
+    for (const t of a.ranking.themes.filter((x) => x.recommended)) expect(assessment).toContain(t.name);
     const plan = flat(path.join(out, 'plan.pdf'));
     expect(plan).not.toContain('OFFICIAL-SENSITIVE');
-    expect(plan).toContain(`Thanet has ${f1(a.allCrime.differenceFromForcePer1000)} more crimes recorded per 1,000 people than the Kent Police average`);
+    expect(plan).toContain(`Thanet has ${f1(a.allCrime.differenceFromForcePer1000!)} more crimes recorded per 1,000 people than the Kent Police average`);
     expect(plan).toContain(`${n(a.allCrime.current)} crimes were recorded in Thanet in Jan–Dec 2025`);
     expect(plan).toContain('Community Protection Notices issued increased from 34 to 74');
-    expect(plan).toContain(`${f1(a.survey.agreePct)}%`);
-    expect(plan).toContain(`population is ${n(a.area.population)}`);
+    expect(plan).toContain(`${f1(a.survey!.agreePct!)}%`);
+    expect(plan).toContain(`population is ${n(a.area.population!)}`);
     // The partial month planted in the sample is flagged where the public plan quotes a change it affects.
     // On comparable months, marked *, with why said once (not on every line).
-    const violence = a.themes.find((t: any) => t.id === 'violence').comparable;
-    expect(plan).toContain(`Violence and sexual offences: ${n(a.themes.find((t: any) => t.id === 'violence').current)} crimes recorded by the police in Jan–Dec 2025, down ${Math.abs(violence.changePct).toFixed(1)}%* on the 11 months both years have, ${n(violence.current)} against ${n(violence.previous)} in Jan–Dec 2024, within normal variation.`);
+    const violence = a.themes.find((t) => t.id === 'violence')!.comparable!;
+    expect(plan).toContain(
+      `Violence and sexual offences: ${n(a.themes.find((t) => t.id === 'violence')!.current)} crimes recorded by the police in Jan–Dec 2025, down ${Math.abs(violence.changePct!).toFixed(1)}%* on the 11 months both years have, ${n(violence.current)} against ${n(violence.previous)} in Jan–Dec 2024, within normal variation.`,
+    );
     expect(plan).toContain('* The data for November 2024 is incomplete, so changes marked * compare only the months both years have.');
     const html = readFileSync(path.join(out, 'plan.html'), 'utf8');
     expect(html.split('The data for November 2024 is incomplete').length - 1).toBe(2); // the foreword's figures and the crime table
     const asbLine = /<strong>Anti-social behaviour<\/strong>: ([^<]*)<\/li>/.exec(html)![1]!;
     expect(asbLine).not.toContain('*'); // ASB was published in full
     // The council's complaints beside the police figure, named as the public reads them.
-    expect(asbLine).toMatch(/^1,668 incidents reported to the police in Jan–Dec 2025, down 16\.7% on Jan–Dec 2024&#x27;s 2,003, a statistically significant decrease; [\d,]+ complaints to the council, /);
+    expect(asbLine).toMatch(
+      /^1,668 incidents reported to the police in Jan–Dec 2025, down 16\.7% on Jan–Dec 2024&#x27;s 2,003, a statistically significant decrease; [\d,]+ complaints to the council, /,
+    );
     const cabinet = pdfText(path.join(out, 'cabinet-report.pdf')).replaceAll(/\s+/g, ' ');
     // The figures are dated by their data period, not by the day csp ran; the report is for all wards.
     expect(cabinet).toContain('Date of the figures Jan–Dec 2025, compared with Jan–Dec 2024');
     expect(cabinet).toContain('Ward All wards');
-    for (const s of ['Report author', 'Portfolio holder', 'Classification', 'Recommendations', 'Executive summary', 'Financial and value for money', 'Legal', 'Equality Act 2010', 'Annex list']) {
+    for (const s of [
+      'Report author',
+      'Portfolio holder',
+      'Classification',
+      'Recommendations',
+      'Executive summary',
+      'Financial and value for money',
+      'Legal',
+      'Equality Act 2010',
+      'Annex list',
+    ]) {
       expect(cabinet).toContain(s);
     }
-    expect(cabinet).toContain(`${n(a.survey.responses)} responses were received`);
+    expect(cabinet).toContain(`${n(a.survey!.responses)} responses were received`);
   });
 
   it('writes every chart as SVG with its data table', () => {
@@ -99,14 +124,22 @@ describe('the documents, rendered from the sample workspace in a real browser', 
   it('has no accessibility violations (axe-core in Chromium, WCAG 2.2 AA and best practice)', async () => {
     const puppeteer = (await import('puppeteer-core')).default;
     const axe = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-    const b = await puppeteer.launch({ executablePath: browser!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    const b = await puppeteer.launch({
+      executablePath: browser!,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
     try {
       for (const doc of ['assessment', 'plan', 'cabinet-report']) {
         const page = await b.newPage();
         await page.setContent(readFileSync(path.join(out, `${doc}.html`), 'utf8'));
         await page.addScriptTag({ content: axe });
-        const result = await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }));
-        expect(result.violations.map((v: any) => `${doc}: ${v.id} ${v.help}`)).toEqual([]);
+        const result = await page.evaluate(() =>
+          (window as unknown as AxeWindow).axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+          }),
+        );
+        expect(result.violations.map((v) => `${doc}: ${v.id} ${v.help}`)).toEqual([]);
         const headings = await page.$$eval('h1, h2, h3, h4', (hs) => hs.map((h) => Number(h.tagName[1])));
         expect(headings.filter((h) => h === 1)).toHaveLength(1);
         headings.forEach((h, i) => i > 0 && expect(h - headings[i - 1]!).toBeLessThanOrEqual(1));
@@ -124,8 +157,12 @@ describe('the documents, rendered from the sample workspace in a real browser', 
         const wide = await page.$$eval('.table-wrap.wide table', (ts) => ts.map((t) => t.getBoundingClientRect().width));
         expect(wide.length > 0).toBe(doc !== 'cabinet-report'); // the report's tables have two columns
         for (const w of wide) expect(w, 'a wide table on a phone').toBeGreaterThanOrEqual(540);
-        const phoneAxe = await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }));
-        expect(phoneAxe.violations.map((v: any) => `${doc} at 375 px: ${v.id} ${v.help}`)).toEqual([]);
+        const phoneAxe = await page.evaluate(() =>
+          (window as unknown as AxeWindow).axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+          }),
+        );
+        expect(phoneAxe.violations.map((v) => `${doc} at 375 px: ${v.id} ${v.help}`)).toEqual([]);
         await page.close();
       }
     } finally {
@@ -133,16 +170,41 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     }
   });
 
-  it('the plan carries every section the seeds carry, with the partnership\'s words and the assessment\'s figures', () => {
+  it("the plan carries every section the seeds carry, with the partnership's words and the assessment's figures", () => {
     const html = readFileSync(path.join(out, 'plan.html'), 'utf8');
     const text = flat(path.join(out, 'plan.pdf'));
     const ids = [...html.matchAll(/<section[^>]* id="([a-z0-9-]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['foreword', 'statement-1', 'about', 'partnership', 'membership', 'accountability', 'structure', 'strategy', 'priorities',
-      'priority-1', 'priority-2', 'priority-3', 'demographics', 'crime', 'achievements', 'action-plan', 'agency-priorities', 'engagement', 'next', 'involved', 'contacts']);
+    expect(ids).toEqual([
+      'foreword',
+      'statement-1',
+      'about',
+      'partnership',
+      'membership',
+      'accountability',
+      'structure',
+      'strategy',
+      'priorities',
+      'priority-1',
+      'priority-2',
+      'priority-3',
+      'demographics',
+      'crime',
+      'achievements',
+      'action-plan',
+      'agency-priorities',
+      'engagement',
+      'next',
+      'involved',
+      'contacts',
+    ]);
     // A named, signed foreword with the headline figures and the grant.
-    expect(text).toContain('Signed Chief Inspector Sam Carter Chair of the Community Safety Partnership Executive Group; Thanet District Commander Kent Police');
+    expect(text).toContain(
+      'Signed Chief Inspector Sam Carter Chair of the Community Safety Partnership Executive Group; Thanet District Commander Kent Police',
+    );
     const figures = html.slice(html.indexOf('<h3 id="foreword-figures">'), html.indexOf('</ul>', html.indexOf('<h3 id="foreword-figures">')));
-    expect(figures).toContain(`<span class="big">${a.allCrime.current.toLocaleString('en-GB')}</span>crimes recorded in Thanet in Jan–Dec 2025, up ${a.allCrime.comparable.changePct.toFixed(1)}%* on the 11 months both years have, ${a.allCrime.comparable.current.toLocaleString('en-GB')} against ${a.allCrime.comparable.previous.toLocaleString('en-GB')} in Jan–Dec 2024, within normal variation`);
+    expect(figures).toContain(
+      `<span class="big">${a.allCrime.current.toLocaleString('en-GB')}</span>crimes recorded in Thanet in Jan–Dec 2025, up ${a.allCrime.comparable!.changePct!.toFixed(1)}%* on the 11 months both years have, ${a.allCrime.comparable!.current.toLocaleString('en-GB')} against ${a.allCrime.comparable!.previous.toLocaleString('en-GB')} in Jan–Dec 2024, within normal variation`,
+    );
     expect(figures).toContain('<span class="big">£33,116</span>grant from the Kent Police and Crime Commissioner for April 2026 to March 2027');
     // Structure, strategy and legislation, demographics the user gave (age, deprivation, ethnicity).
     expect(text).toMatch(/Serious Violence and Harm sub-group Kent Police Knife crime, violence in the night-time economy/);
@@ -152,48 +214,81 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     expect(text.match(/Lead: /g)).toHaveLength(3);
     expect(text.match(/What we will do/g)).toHaveLength(3);
     expect(text).toContain('We will measure success by: Operations held: 6 a year');
-    const actionRows = [...html.matchAll(/<table>\s*<caption>[^<]*: actions for April 2026 to March 2027<\/caption>[\s\S]*?<\/table>/g)].map((m) => (m[0].match(/<tr>/g) ?? []).length - 1);
+    const actionRows = [...html.matchAll(/<table>\s*<caption>[^<]*: actions for April 2026 to March 2027<\/caption>[\s\S]*?<\/table>/g)].map(
+      (m) => (m[0].match(/<tr>/g) ?? []).length - 1,
+    );
     expect(actionRows).toEqual([3, 3, 2]);
-    expect(html).toContain('<tr><th scope="row">Knife arch and weapons sweep operations at stations and events</th><td>Kent Police</td><td>Operations held</td><td>6 a year</td><td>March 2027</td></tr>');
+    expect(html).toContain(
+      '<tr><th scope="row">Knife arch and weapons sweep operations at stations and events</th><td>Kent Police</td><td>Operations held</td><td>6 a year</td><td>March 2027</td></tr>',
+    );
     // A priority the ranking did not recommend carries the partnership's reason, shown.
-    const supporting = a.ranking.themes.filter((t: any) => ['acquisitive', 'shoplifting'].includes(t.id));
-    expect(supporting.every((t: any) => !t.recommended)).toBe(true);
-    expect(text).toContain("Why the partnership chose it: The assessment's ranking did not recommend any of this priority's themes (Shoplifting and retail crime and Acquisitive crime); the partnership includes them because: Shop theft rose by a quarter");
+    const supporting = a.ranking.themes.filter((t) => ['acquisitive', 'shoplifting'].includes(t.id));
+    expect(supporting.every((t) => !t.recommended)).toBe(true);
+    expect(text).toContain(
+      "Why the partnership chose it: The assessment's ranking did not recommend any of this priority's themes (Shoplifting and retail crime and Acquisitive crime); the partnership includes them because: Shop theft rose by a quarter",
+    );
     // "Safer places" has ASB, which was recommended, and two themes that were not: it says which.
-    expect(text).toContain("Why the partnership chose it: The assessment's ranking did not recommend Public order and Criminal damage and deliberate fires; the partnership includes them because: Deliberate fires and disorder cluster");
+    expect(text).toContain(
+      "Why the partnership chose it: The assessment's ranking did not recommend Public order and Criminal damage and deliberate fires; the partnership includes them because: Deliberate fires and disorder cluster",
+    );
     expect(text.match(/Why the partnership chose it/g)).toHaveLength(2);
     // Partner data beside police ASB; fire beside police damage.
-    expect(text).toMatch(/Criminal damage and deliberate fires: [\d,]+ crimes recorded by the police in Jan–Dec 2025, [^;]+; [\d,]+ deliberate fires attended by the fire and rescue service, /);
+    expect(text).toMatch(
+      /Criminal damage and deliberate fires: [\d,]+ crimes recorded by the police in Jan–Dec 2025, [^;]+; [\d,]+ deliberate fires attended by the fire and rescue service, /,
+    );
     // How to get involved, and contacts with 999 and 101.
     expect(text).toContain('How you can get involved We hold Neighbourhood Engagement Meetings');
-    expect(text).toContain('In an emergency, when a crime is happening or someone is in danger, call 999. To report a crime or anti-social behaviour that is not an emergency, call Kent Police on 101.');
+    expect(text).toContain(
+      'In an emergency, when a crime is happening or someone is in danger, call 999. To report a crime or anti-social behaviour that is not an emergency, call Kent Police on 101.',
+    );
     // Survey figures that add two answers together say so.
-    expect(text).toContain(`${a.survey.safeDarkPct.toFixed(1)}% feel very or fairly safe after dark (the two answers added together)`);
+    expect(text).toContain(`${a.survey!.safeDarkPct!.toFixed(1)}% feel very or fairly safe after dark (the two answers added together)`);
   });
 
-  it('the Cabinet report carries every section of the seeds\' report, and lists only annexes that exist', () => {
+  it("the Cabinet report carries every section of the seeds' report, and lists only annexes that exist", () => {
     const html = readFileSync(path.join(out, 'cabinet-report.html'), 'utf8');
     const text = flat(path.join(out, 'cabinet-report.pdf'));
     const ids = [...html.matchAll(/<section[^>]* id="([a-z0-9-]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['recommendations', 'options', 'summary', 'implications', 'background', 'last-year', 'evidence', 'consultation', 'priorities', 'accountability', 'decision', 'annexes']);
+    expect(ids).toEqual([
+      'recommendations',
+      'options',
+      'summary',
+      'implications',
+      'background',
+      'last-year',
+      'evidence',
+      'consultation',
+      'priorities',
+      'accountability',
+      'decision',
+      'annexes',
+    ]);
     expect(text).toContain('Options Cabinet may: 1. Recommend to Council that the partnership approve the draft plan as it stands. 2. Make suggestions');
-    expect(text).toContain('Decision-making process and policy framework The Community Safety Plan is part of the council\'s policy framework.');
+    expect(text).toContain("Decision-making process and policy framework The Community Safety Plan is part of the council's policy framework.");
     expect(text).toContain('Accountability and performance management Each agency leads the actions it proposed');
-    const done = (s: string) => a.actions.filter((x: any) => x.status === s).length;
-    expect(text).toContain(`Of last year's ${a.actions.length} actions, ${done('completed')} have been completed, ${done('ongoing')} are ongoing and ${done('carried forward')} is carried forward into the new plan.`);
+    const done = (s: string) => a.actions.filter((x) => x.status === s).length;
+    expect(text).toContain(
+      `Of last year's ${a.actions.length} actions, ${done('completed')} have been completed, ${done('ongoing')} are ongoing and ${done('carried forward')} is carried forward into the new plan.`,
+    );
     // The sample's actions file, counted apart: 4 Completed, 4 Ongoing, 1 Carried forward.
     expect([a.actions.length, done('completed'), done('ongoing'), done('carried forward')]).toEqual([9, 4, 4, 1]);
-    expect(text).toContain(`Residents were consulted from 5 January 2026 to 30 January 2026, online, at community events and in local newspapers, and sent to community groups by email. ${a.survey.responses} responses were received; ${a.survey.agreePct.toFixed(1)}% agreed or strongly agreed (the two answers added together) with the proposed priorities.`);
+    expect(text).toContain(
+      `Residents were consulted from 5 January 2026 to 30 January 2026, online, at community events and in local newspapers, and sent to community groups by email. ${a.survey!.responses} responses were received; ${a.survey!.agreePct!.toFixed(1)}% agreed or strongly agreed (the two answers added together) with the proposed priorities.`,
+    );
     expect(text).toContain('48 practitioners from 15 agencies met at the planning event in December 2025');
-    expect(text).toContain('Grant and its monitoring The Kent Police and Crime Commissioner has awarded the partnership a grant of £33,116 for April 2026 to March 2027');
+    expect(text).toContain(
+      'Grant and its monitoring The Kent Police and Crime Commissioner has awarded the partnership a grant of £33,116 for April 2026 to March 2027',
+    );
     for (const s of ['Financial and value for money', 'Legal', 'Corporate', 'Equality Act 2010 and Public Sector Equality Duty']) expect(text).toContain(s);
-    expect(text).toContain('Corporate consultation Area Officer Finance Financial Services Manager Legal Legal Services Manager Communications Head of Communications');
+    expect(text).toContain(
+      'Corporate consultation Area Officer Finance Financial Services Manager Legal Legal Services Manager Communications Head of Communications',
+    );
     expect(text).toContain('Annex list Annex 1: the draft Thanet Community Safety Partnership Plan 2026-2029 Background papers None.');
     expect(text).not.toContain('Annex 2');
     expect(text).toContain('shop theft rose by a quarter'.replace('shop', 'Shop'));
   });
 
-  it('the assessment: recommendations, last year\'s actions reviewed, hotspots by rate, districts per theme as CSV, the SHA-256 annex', () => {
+  it("the assessment: recommendations, last year's actions reviewed, hotspots by rate, districts per theme as CSV, the SHA-256 annex", () => {
     const html = readFileSync(path.join(out, 'assessment.html'), 'utf8');
     for (const id of ['recommendations', 'last-year', 'fingerprints']) expect(html).toContain(`<section id="${id}"`);
     expect(html).toMatch(/<li><strong>Drugs<\/strong>: ranked 1 of 8 \(score \d+\), scoring most on/);
@@ -205,19 +300,25 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     // (no repeated Crime ID) among 2,053 residents.
     expect(a.allCrime.hotspots.byRate[0]).toEqual({ area: 'Thanet 016A', count: 737, population: 2053, ratePer1000: 358.99 });
     // Every theme by district, as CSV, the partnership's row matching the theme's rank and rate.
-    const files = readdirSync(path.join(out, 'tables')).filter((f) => f.startsWith('districts-')).sort();
-    expect(files).toEqual(a.themes.map((t: any) => `districts-${t.id}.csv`).sort());
-    const violence = a.themes.find((t: any) => t.id === 'violence');
-    const csv = readFileSync(path.join(out, 'tables', 'districts-violence.csv'), 'utf8').trim().split('\n');
+    const files = readdirSync(path.join(out, 'tables'))
+      .filter((f) => f.startsWith('districts-'))
+      .sort();
+    expect(files).toEqual(a.themes.map((t) => `districts-${t.id}.csv`).sort());
+    const violence = a.themes.find((t) => t.id === 'violence')!;
+    const csv = readFileSync(path.join(out, 'tables', 'districts-violence.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(csv[0]).toBe('district,population,current,previous,rate_per_1000,rank,is_partnership_area');
     expect(csv).toHaveLength(14);
-    expect(csv.find((l) => l.startsWith('Thanet,'))).toBe(`Thanet,${a.area.population},${violence.current},${violence.previous},${violence.ratePer1000},${violence.rank},true`);
+    expect(csv.find((l) => l.startsWith('Thanet,'))).toBe(
+      `Thanet,${a.area.population},${violence.current},${violence.previous},${violence.ratePer1000},${violence.rank},true`,
+    );
     // Counted apart with Python's csv module (2025 files, Crime IDs once): Thanet 6,587, Dartford 4,255, Sevenoaks 2,923.
     expect(csv.find((l) => l.startsWith('Thanet,'))).toMatch(/^Thanet,136809,6587,/);
     expect(csv.find((l) => l.startsWith('Dartford,'))).toMatch(/^Dartford,91561,4255,/);
     expect(csv.at(-1)).toMatch(/^Sevenoaks,116849,2923,\d+,[\d.]+,13,false$/);
     // The SHA-256 list as an annex: every file once, its fingerprint whole.
-    const files2 = a.sources.flatMap((s: any) => s.files);
+    const files2 = a.sources.flatMap((s) => s.files);
     const annex = html.slice(html.indexOf('<section id="fingerprints"'));
     for (const f of files2) expect(annex).toContain(`<td class="code">${f.sha256}</td>`);
   });
@@ -234,7 +335,9 @@ describe('the documents, rendered from the sample workspace in a real browser', 
       const docHtml = readFileSync(path.join(out, `${doc}.html`), 'utf8');
       const unescape = (x: string) => x.replaceAll('&#x27;', "'").replaceAll('&amp;', '&').replaceAll('&quot;', '"').trim();
       // Headings and table captions: neither may be the last line of a page.
-      const headings = new Set([...docHtml.matchAll(/<h[2-4] id="[^"]+"[^>]*>([^<]+)<\/h[2-4]>|<caption>([^<]+)<\/caption>/g)].map((m) => unescape(m[1] ?? m[2]!)));
+      const headings = new Set(
+        [...docHtml.matchAll(/<h[2-4] id="[^"]+"[^>]*>([^<]+)<\/h[2-4]>|<caption>([^<]+)<\/caption>/g)].map((m) => unescape(m[1] ?? m[2]!)),
+      );
       // A table's header row (its column headings, as pdftotext lays them out on one line) neither.
       for (const m of docHtml.matchAll(/<thead><tr>(.*?)<\/tr><\/thead>/g)) {
         headings.add(unescape([...m[1]!.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((x) => x[1]).join(' ')));
@@ -242,7 +345,9 @@ describe('the documents, rendered from the sample workspace in a real browser', 
       const file = path.join(out, `${doc}.pdf`);
       for (let p = 1; p <= pages(file); p++) {
         const lines = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', file, '-'], { encoding: 'utf8' })
-          .split('\n').map((l) => l.trim().replaceAll(/\s+/g, ' ')).filter((l) => l !== '' && !/ page \d+ of \d+$/.test(l) && l !== 'OFFICIAL-SENSITIVE');
+          .split('\n')
+          .map((l) => l.trim().replaceAll(/\s+/g, ' '))
+          .filter((l) => l !== '' && !/ page \d+ of \d+$/.test(l) && l !== 'OFFICIAL-SENSITIVE');
         expect(headings.has(lines.at(-1)!), `${doc} page ${p} ends on the heading or table header "${lines.at(-1)}"`).toBe(false);
         if (p < pages(file)) expect(lines.join(' ').split(/\s+/).length, `${doc} page ${p} is nearly empty`).toBeGreaterThan(60);
       }
@@ -298,9 +403,14 @@ describe('documents without a browser, with bad templates, and in public', () =>
     writeFileSync(failing, '#!/bin/sh\necho "cannot open display" >&2\nexit 1\n', { mode: 0o755 });
     // A browser that starts and never answers (its command line keeps the profile folder, as Chromium's does).
     writeFileSync(hanging, `#!${process.execPath}\nsetTimeout(() => {}, 300000);\n`, { mode: 0o755 });
-    for (const [browserPath, said] of [[failing, 'would not start'], [hanging, 'would not start: it did not start within 2 s']] as const) {
+    for (const [browserPath, said] of [
+      [failing, 'would not start'],
+      [hanging, 'would not start: it did not start within 2 s'],
+    ] as const) {
       for (const f of ['plan.html', 'cabinet-report.html']) rmSync(path.join(out, f), { force: true });
-      const r = await cli(['render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'html,pdf'], { env: { CSP_BROWSER: browserPath, CSP_BROWSER_TIMEOUT: '2' } });
+      const r = await cli(['render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'html,pdf'], {
+        env: { CSP_BROWSER: browserPath, CSP_BROWSER_TIMEOUT: '2' },
+      });
       expect(r.code, r.stderr).toBe(3);
       expect(r.stderr).toContain(`the browser at ${browserPath} ${said}`);
       expect(r.stderr).toContain('✔ wrote plan.html, cabinet-report.html');
@@ -311,7 +421,13 @@ describe('documents without a browser, with bad templates, and in public', () =>
     }
     // A browser that did not start is killed.
     const { execFileSync } = await import('node:child_process');
-    const left = () => { try { return execFileSync('pgrep', ['-f', hanging], { encoding: 'utf8' }); } catch { return ''; } };
+    const left = () => {
+      try {
+        return execFileSync('pgrep', ['-f', hanging], { encoding: 'utf8' });
+      } catch {
+        return '';
+      }
+    };
     for (let i = 0; i < 40 && left() !== ''; i++) await new Promise((r) => setTimeout(r, 250));
     expect(left()).toBe('');
   }, 60_000);
@@ -321,9 +437,17 @@ describe('documents without a browser, with bad templates, and in public', () =>
     const { spawn, execFileSync } = await import('node:child_process');
     const out = mkdtempSync(path.join(tmpdir(), 'csp-killed-'));
     await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'csp.js'), 'render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'pdf'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'csp.js'), 'render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'pdf'], {
+      stdio: 'ignore',
+    });
     const marker = `csp-browser-${child.pid}-`;
-    const running = () => { try { return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' }).trim(); } catch { return ''; } };
+    const running = () => {
+      try {
+        return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' }).trim();
+      } catch {
+        return '';
+      }
+    };
     for (let i = 0; i < 300 && running() === ''; i++) await new Promise((r) => setTimeout(r, 100)); // up to 30 s on a loaded machine
     expect(running()).not.toBe(''); // the browser was printing
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -346,7 +470,11 @@ describe('documents without a browser, with bad templates, and in public', () =>
     if (!isolated || !browser) return void console.warn('skipped: needs unshare -rn and a browser');
     const out = mkdtempSync(path.join(tmpdir(), 'csp-offline-'));
     await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
-    execFileSync('unshare', ['-rn', process.execPath, path.join(ROOT, 'bin', 'csp.js'), 'render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'pdf'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    execFileSync(
+      'unshare',
+      ['-rn', process.execPath, path.join(ROOT, 'bin', 'csp.js'), 'render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'pdf'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    );
     expect(readFileSync(path.join(out, 'plan.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(path.join(out, 'cabinet-report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   }, 90_000);
@@ -367,11 +495,20 @@ describe('documents without a browser, with bad templates, and in public', () =>
   it('branding from csp.yaml: name, colours and an embedded logo, without editing templates', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'csp-brand-'));
     cpSync(path.join(ROOT, 'data-samples'), dir, { recursive: true });
-    writeFileSync(path.join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#006400"/></svg>');
+    writeFileSync(
+      path.join(dir, 'logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#006400"/></svg>',
+    );
     const config = path.join(dir, 'csp.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8')
-      .replace('dir: ../out', 'dir: out')
-      .replace('  name: Thanet Community Safety Partnership\n  primaryColour: "#1d4f76"', '  name: Safer Thanet\n  logo: logo.svg\n  logoAlt: Safer Thanet logo\n  primaryColour: "#006400"'));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8')
+        .replace('dir: ../out', 'dir: out')
+        .replace(
+          '  name: Thanet Community Safety Partnership\n  primaryColour: "#1d4f76"',
+          '  name: Safer Thanet\n  logo: logo.svg\n  logoAlt: Safer Thanet logo\n  primaryColour: "#006400"',
+        ),
+    );
     expect((await cli(['assess', '--config', config, '--quiet', '--format', 'html'])).code).toBe(0);
     expect((await cli(['render-plan', '--config', config, '--quiet', '--format', 'html'])).code).toBe(0);
     const html = readFileSync(path.join(dir, 'out', 'plan.html'), 'utf8');
@@ -388,8 +525,8 @@ describe('documents without a browser, with bad templates, and in public', () =>
     const { loadTemplates } = await import('../src/render/templates.js');
     const out = mkdtempSync(path.join(tmpdir(), 'csp-sdc-'));
     await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
-    const a = JSON.parse(readFileSync(path.join(out, 'assessment.json'), 'utf8'));
-    const violence = a.themes.find((t: any) => t.id === 'violence');
+    const a = readAssessment(out);
+    const violence = a.themes.find((t) => t.id === 'violence')!;
     Object.assign(violence, { current: 3, previous: 12, change: -9, changePct: null, changePctLabel: 'n/a' });
     const config = loadConfig(SAMPLE_CONFIG);
     const templates = loadTemplates();

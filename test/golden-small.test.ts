@@ -29,7 +29,11 @@ const changedName = (rel: string) => {
 /** Relative paths (with /) of the files of `dir`'s compared folders, -changed copies left out. */
 function listed(dir: string, withJson: boolean): string[] {
   const files = FOLDERS.flatMap((f) =>
-    existsSync(path.join(dir, f)) ? readdirSync(path.join(dir, f)).filter((n) => !CHANGED.test(n)).map((n) => `${f}/${n}`) : [],
+    existsSync(path.join(dir, f))
+      ? readdirSync(path.join(dir, f))
+          .filter((n) => !CHANGED.test(n))
+          .map((n) => `${f}/${n}`)
+      : [],
   );
   return [...(withJson && existsSync(path.join(dir, 'assessment.json')) ? ['assessment.json'] : []), ...files].sort();
 }
@@ -70,22 +74,41 @@ describe('the small hand-computed workspace: figures and goldens', () => {
     // 4 × (3 + 3 + 2) = 32; 4 × (4 + 5 + 3) = 48; 16 / 32 = 50%; p = 2 × P(X ≥ 48), X ~ Bin(80, ½).
     // 48 / 2,000 × 1,000 = 24; (48 + 12 + 12) / (2,000 + 3,000 + 400) × 1,000 = 13.33; 24.0 − 13.3 = 10.7.
     expect(a.allCrime).toMatchObject({
-      current: 48, previous: 32, change: 16, changePct: 50, changePctLabel: '+50.0%', pValue: 0.09291, significance: 'no significant change',
-      ratePer1000: 24, forceAverageRatePer1000: 13.33, rank: 2, rankOf: 3, differenceFromForcePer1000: 10.7, comparable: null,
+      current: 48,
+      previous: 32,
+      change: 16,
+      changePct: 50,
+      changePctLabel: '+50.0%',
+      pValue: 0.09291,
+      significance: 'no significant change',
+      ratePer1000: 24,
+      forceAverageRatePer1000: 13.33,
+      rank: 2,
+      rankOf: 3,
+      differenceFromForcePer1000: 10.7,
+      comparable: null,
     });
     expect(a.allCrime.series.at(-1)).toEqual({ month: '2025-12', count: 3, rolling12: 48 });
     expect(a.allCrime.series[11]).toEqual({ month: '2024-12', count: 2, rolling12: 32 });
     // Canterbury 12 / 400 = 30, Thanet 24, Dover 12 / 3,000 = 4.
     expect(a.comparators.map((c) => [c.area, c.current, c.previous, c.ratePer1000, c.rank])).toEqual([
-      ['Canterbury', 12, 12, 30, 1], ['Thanet', 48, 32, 24, 2], ['Dover', 12, 12, 4, 3],
+      ['Canterbury', 12, 12, 30, 1],
+      ['Thanet', 48, 32, 24, 2],
+      ['Dover', 12, 12, 4, 3],
     ]);
   });
 
   it('all crime: hotspots by count and by rate, and the control-chart exceptions', () => {
     // Thanet 001A: 24 violence + 4 other theft; Thanet 002B: 16 violence + 4 burglary. 28/48 = 58.3%.
-    expect(a.allCrime.hotspots.byCount).toEqual([{ area: 'Thanet 001A', count: 28, sharePct: 58.3 }, { area: 'Thanet 002B', count: 20, sharePct: 41.7 }]);
+    expect(a.allCrime.hotspots.byCount).toEqual([
+      { area: 'Thanet 001A', count: 28, sharePct: 58.3 },
+      { area: 'Thanet 002B', count: 20, sharePct: 41.7 },
+    ]);
     // 20 / 800 = 25; 28 / 1,200 = 23.33.
-    expect(a.allCrime.hotspots.byRate.map((h) => [h.area, h.ratePer1000])).toEqual([['Thanet 002B', 25], ['Thanet 001A', 23.33]]);
+    expect(a.allCrime.hotspots.byRate.map((h) => [h.area, h.ratePer1000])).toEqual([
+      ['Thanet 002B', 25],
+      ['Thanet 001A', 23.33],
+    ]);
     // 2024: mean 2.667, SD √(24/99) = 0.492: limits 1.68 and 3.65; the 2025 months of 4 and 5 are above.
     const v = a.allCrime.variability;
     expect([v.mean, v.sd, v.baselineMonths]).toEqual([2.67, 0.49, 12]);
@@ -112,20 +135,33 @@ describe('the small hand-computed workspace: figures and goldens', () => {
     expect(row('fires')).toEqual([20, 40, -20, -50, 0.01349, 'significant decrease', 10, 7.2, 1, 2]);
     expect(theme('fires').headlineSource).toBe('fire');
     expect(theme('fires').districts.map((d) => [d.area, d.current, d.previous, d.ratePer1000, d.rank])).toEqual([
-      ['Thanet', 20, 40, 10, 1], ['Dover', 16, 16, 5.33, 2], ['Canterbury', null, null, null, null],
+      ['Thanet', 20, 40, 10, 1],
+      ['Dover', 16, 16, 5.33, 2],
+      ['Canterbury', null, null, null, null],
     ]);
   });
 
   it('survey and judgements', () => {
     expect(a.survey).toMatchObject({
-      responses: 10, agreePct: 77.8, agreeAnswered: 9, safeDayPct: 80, safeDayAnswered: 10, safeDarkPct: 40, safeDarkAnswered: 10,
+      responses: 10,
+      agreePct: 77.8,
+      agreeAnswered: 9,
+      safeDayPct: 80,
+      safeDayAnswered: 10,
+      safeDarkPct: 40,
+      safeDarkAnswered: 10,
       problems: [
-        { option: 'ASB', respondents: 6, sharePct: 60 }, { option: 'Violence', respondents: 4, sharePct: 40 },
-        { option: 'Burglary', respondents: 3, sharePct: 30 }, { option: 'Fires', respondents: 1, sharePct: 10 },
+        { option: 'ASB', respondents: 6, sharePct: 60 },
+        { option: 'Violence', respondents: 4, sharePct: 40 },
+        { option: 'Burglary', respondents: 3, sharePct: 30 },
+        { option: 'Fires', respondents: 1, sharePct: 10 },
       ],
     });
     expect(a.themes.map((t) => [t.id, t.perceptionPct, t.judgements.influence?.mean])).toEqual([
-      ['violence', 40, 3.5], ['burglary', 30, 2], ['asb', 60, 4.5], ['fires', 10, 2.5],
+      ['violence', 40, 3.5],
+      ['burglary', 30, 2],
+      ['asb', 60, 4.5],
+      ['fires', 10, 2.5],
     ]);
   });
 
@@ -133,19 +169,77 @@ describe('the small hand-computed workspace: figures and goldens', () => {
     const r = a.ranking;
     expect(r.criteria.map((c) => c.id)).toEqual(['volume', 'trend', 'harm', 'perception', 'influence']);
     expect(r.themes.map((t) => [t.id, t.rank, t.score, t.recommended, t.criteria.map((c) => [c.raw, c.band])])).toEqual([
-      ['violence', 1, 15, true, [[207.7, 3], [100, 3], [200, 3], [40, 3], [3.5, 3]]],
-      ['asb', 2, 12, true, [[180.2, 3], [0, 2], [8, 1], [60, 3], [4.5, 3]]],
-      ['fires', 3, 9, false, [[138.9, 3], [-50, 1], [80, 2], [10, 1], [2.5, 2]]],
-      ['burglary', 4, 7, false, [[67.6, 1], [0, 2], [10, 1], [30, 2], [2, 1]]],
+      [
+        'violence',
+        1,
+        15,
+        true,
+        [
+          [207.7, 3],
+          [100, 3],
+          [200, 3],
+          [40, 3],
+          [3.5, 3],
+        ],
+      ],
+      [
+        'asb',
+        2,
+        12,
+        true,
+        [
+          [180.2, 3],
+          [0, 2],
+          [8, 1],
+          [60, 3],
+          [4.5, 3],
+        ],
+      ],
+      [
+        'fires',
+        3,
+        9,
+        false,
+        [
+          [138.9, 3],
+          [-50, 1],
+          [80, 2],
+          [10, 1],
+          [2.5, 2],
+        ],
+      ],
+      [
+        'burglary',
+        4,
+        7,
+        false,
+        [
+          [67.6, 1],
+          [0, 2],
+          [10, 1],
+          [30, 2],
+          [2, 1],
+        ],
+      ],
     ]);
     expect(r.sensitivity.robust).toBe(true);
     expect(r.sensitivity.scenarios).toHaveLength(30); // 5 criteria × (2 weights + 2 thresholds × 2 steps)
   });
 
   it('the data-quality findings chosen for the fixture, and no others', () => {
-    expect(a.dataQuality.map((f) => f.id)).toEqual(['unmapped-categories-police', 'outside-force-police', 'rejects-fire', 'other-districts-fire', 'population-year']);
+    expect(a.dataQuality.map((f) => f.id)).toEqual([
+      'unmapped-categories-police',
+      'outside-force-police',
+      'rejects-fire',
+      'other-districts-fire',
+      'population-year',
+    ]);
     expect(a.sources.map((s) => [s.id, s.rowsRead, s.rowsAccepted, s.rowsRejected])).toEqual([
-      ['police', 181, 181, 0], ['fire', 49, 48, 1], ['population', 5, 5, 0], ['survey', 10, 10, 0], ['judgements', 8, 8, 0],
+      ['police', 181, 181, 0],
+      ['fire', 49, 48, 1],
+      ['population', 5, 5, 0],
+      ['survey', 10, 10, 0],
+      ['judgements', 8, 8, 0],
     ]);
   });
 
@@ -153,7 +247,10 @@ describe('the small hand-computed workspace: figures and goldens', () => {
     for (const rel of listed(out, true)) {
       const text = readFileSync(path.join(out, rel), 'utf8');
       for (const p of [out, ROOT, tmpdir(), path.basename(out)]) expect(text.includes(p), `${rel} contains ${p}`).toBe(false);
-      expect([...new Set(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [])].filter((d) => d !== '2026-01-01'), rel).toEqual([]);
+      expect(
+        [...new Set(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [])].filter((d) => d !== '2026-01-01'),
+        rel,
+      ).toEqual([]);
     }
     expect(existsSync(path.join(FIXTURE, 'out')), 'assess wrote into the fixture folder').toBe(false);
   });
@@ -189,7 +286,9 @@ describe('the small hand-computed workspace: figures and goldens', () => {
         continue;
       }
       writeFileSync(changed, actual);
-      problems.push(`${rel} differs from its golden at ${firstDifference(expected.toString('utf8'), actual.toString('utf8'))}\n  (written to ${path.relative(ROOT, changed)})`);
+      problems.push(
+        `${rel} differs from its golden at ${firstDifference(expected.toString('utf8'), actual.toString('utf8'))}\n  (written to ${path.relative(ROOT, changed)})`,
+      );
     }
     for (const rel of golden.filter((g) => !now.includes(g))) {
       if (UPDATE) rmSync(path.join(GOLDEN, rel));

@@ -80,10 +80,12 @@ export async function binCsp(args: string[], opts: { cwd?: string; env?: NodeJS.
  * workspace() writes them where a csp.yaml reads them.
  */
 export const CRIME_SOURCE = `  crime:\n    kind: police-uk-street\n    description: police files that cover the windows (test helper)\n    files: "crime/*.csv"`;
-const CRIME_FILES = Object.fromEntries(['2023-01', '2024-12'].map((m) => [
-  `crime/${m}-kent-street.csv`,
-  `Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n,${m},Kent Police,Kent Police,1.3,51.1,On or near A Road,E01024200,Dover 001A,Anti-social behaviour,,\n`,
-]));
+const CRIME_FILES = Object.fromEntries(
+  ['2023-01', '2024-12'].map((m) => [
+    `crime/${m}-kent-street.csv`,
+    `Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n,${m},Kent Police,Kent Police,1.3,51.1,On or near A Road,E01024200,Dover 001A,Anti-social behaviour,,\n`,
+  ]),
+);
 
 /** A temporary workspace with the given files (path → content). */
 export function workspace(files: Record<string, string | Buffer>): string {

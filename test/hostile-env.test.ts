@@ -14,28 +14,36 @@ import { findBrowser } from '../src/render/browser.js';
 const tmp = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
 const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n';
 const MONTHS = ['2023', '2024'].flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`));
-const row = (month: string, category: string, lsoa = 'E01024500,Thanet 001A') => `,${month},Kent Police,Kent Police,1.4,51.3,On or near B Road,${lsoa},${category},,\n`;
+const row = (month: string, category: string, lsoa = 'E01024500,Thanet 001A') =>
+  `,${month},Kent Police,Kent Police,1.4,51.3,On or near B Road,${lsoa},${category},,\n`;
 
-const CONFIG = minimalConfig(`  crime:
+const CONFIG = minimalConfig(
+  `  crime:
     kind: police-uk-street
     files: "crime/*.csv"
   population:
     kind: population
     files: population.csv
-    columns: {area: Area, level: Level, year: Year, population: Population}`, `themes:
+    columns: {area: Area, level: Level, year: Year, population: Population}`,
+  `themes:
   - {id: asb, name: Anti-social behaviour, categories: {crime: [Anti-social behaviour]}}
 output:
   date: 2025-01-15
-`);
+`,
+);
 
 /** A small workspace that assess and render-plan take (24 months of police rows, a plan from csp init). */
 async function tiny(config = CONFIG): Promise<string> {
   const ws = tmp('csp-hostile-');
   mkdirSync(path.join(ws, 'crime'));
   for (const m of MONTHS) {
-    writeFileSync(path.join(ws, 'crime', `${m}-kent-street.csv`), HEADER + [
-      ...Array.from({ length: 10 }, () => row(m, 'Anti-social behaviour') + row(m, 'Anti-social behaviour', 'E01024200,Dover 001A') + row(m, 'Burglary')),
-    ].join(''));
+    writeFileSync(
+      path.join(ws, 'crime', `${m}-kent-street.csv`),
+      HEADER +
+        [
+          ...Array.from({ length: 10 }, () => row(m, 'Anti-social behaviour') + row(m, 'Anti-social behaviour', 'E01024200,Dover 001A') + row(m, 'Burglary')),
+        ].join(''),
+    );
   }
   writeFileSync(path.join(ws, 'population.csv'), 'Area,Level,Year,Population\nThanet,district,2023,140000\nDover,district,2023,110000\n');
   writeFileSync(path.join(ws, 'csp.yaml'), config);
@@ -44,14 +52,17 @@ async function tiny(config = CONFIG): Promise<string> {
   const plan = readFileSync(path.join(init, 'plan.yaml'), 'utf8');
   const from = plan.indexOf('\npriorities:') + 1;
   const to = plan.indexOf('\ndemographics:') + 1;
-  writeFileSync(path.join(ws, 'plan.yaml'), `${plan.slice(0, from)}priorities:
+  writeFileSync(
+    path.join(ws, 'plan.yaml'),
+    `${plan.slice(0, from)}priorities:
   - name: Safer places
     themes: [asb]
     lead: The ASB sub-group
     whatWeWillDo: Work together on anti-social behaviour.
     actions:
       - {action: Patrols, lead: Police, measure: Incidents, target: Monitor}
-${plan.slice(to)}`);
+${plan.slice(to)}`,
+  );
   return ws;
 }
 
@@ -67,16 +78,20 @@ async function assessed(): Promise<{ ws: string; config: string; out: string }> 
 function digest(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) out[path.relative(dir, path.join(e.parentPath, e.name))] = createHash('sha256').update(readFileSync(path.join(e.parentPath, e.name))).digest('hex');
+    if (e.isFile())
+      out[path.relative(dir, path.join(e.parentPath, e.name))] = createHash('sha256')
+        .update(readFileSync(path.join(e.parentPath, e.name)))
+        .digest('hex');
   }
   return out;
 }
 
 /** Ten aliases of ten aliases, nine deep: 10^9 values once expanded. */
-const laughs = (indent: string) => [
-  `${indent}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]`,
-  ...Array.from({ length: 9 }, (_, i) => `${indent}a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`),
-].join('\n');
+const laughs = (indent: string) =>
+  [
+    `${indent}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]`,
+    ...Array.from({ length: 9 }, (_, i) => `${indent}a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`),
+  ].join('\n');
 
 /** A fake browser: a script in the test's folder. */
 function script(dir: string, name: string, body: string, mode = 0o755): string {
@@ -88,7 +103,10 @@ const nodeScript = (code: string) => `#!${process.execPath}\n${code}\n`;
 
 describe('1. csp.yaml and plan.yaml that cannot be read: exit 2 naming the file', () => {
   it('YAML aliases that expand without bound (billion laughs), at the top level and inside a known key', async () => {
-    for (const config of [`${CONFIG}x-bomb:\n${laughs('  ')}\n`, CONFIG.replace('  name: Test CSP', '  name: &n [lol, lol]\n  x: [*n, *n]').replace('themes:', `bomb:\n${laughs('  ')}\nthemes:`)]) {
+    for (const config of [
+      `${CONFIG}x-bomb:\n${laughs('  ')}\n`,
+      CONFIG.replace('  name: Test CSP', '  name: &n [lol, lol]\n  x: [*n, *n]').replace('themes:', `bomb:\n${laughs('  ')}\nthemes:`),
+    ]) {
       const ws = await tiny(config);
       const r = await cli(['validate', '--config', path.join(ws, 'csp.yaml')], { cwd: ws });
       expect(r.code, r.stderr).toBe(2);
@@ -96,7 +114,12 @@ describe('1. csp.yaml and plan.yaml that cannot be read: exit 2 naming the file'
       expect(r.stderr).not.toContain('bug in csp');
     }
     // Inside a known key's value: the expansion is refused before the schema looks at it.
-    const known = await tiny(CONFIG.replace('partnership:\n  name: Test CSP', `partnership:\n  name: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 8 }, (_, i) => `  k${i}: &x${i + 1} [${Array(10).fill(`*x${i}`).join(', ')}]`).join('\n')}`));
+    const known = await tiny(
+      CONFIG.replace(
+        'partnership:\n  name: Test CSP',
+        `partnership:\n  name: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 8 }, (_, i) => `  k${i}: &x${i + 1} [${Array(10).fill(`*x${i}`).join(', ')}]`).join('\n')}`,
+      ),
+    );
     const r = await cli(['assess', '--config', path.join(known, 'csp.yaml'), '--format', 'html'], { cwd: known });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('csp.yaml:3: the YAML aliases'); // the line of the first alias
@@ -177,7 +200,11 @@ describe('2. --out and --db that cannot be used', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('crime, --db: the database cannot be used: it is a folder, not a file');
     // A spreadsheet, a CSV or an empty file named by mistake: refused, its bytes as they were.
-    for (const [name, bytes] of [['notes.csv', Buffer.from('Name,Address\nJane Smith,1 High Street\n')], ['empty.duckdb', Buffer.alloc(0)], ['big.bin', Buffer.alloc(70_000, 7)]] as const) {
+    for (const [name, bytes] of [
+      ['notes.csv', Buffer.from('Name,Address\nJane Smith,1 High Street\n')],
+      ['empty.duckdb', Buffer.alloc(0)],
+      ['big.bin', Buffer.alloc(70_000, 7)],
+    ] as const) {
       writeFileSync(path.join(ws, name), bytes);
       for (const command of ['validate', 'assess']) {
         r = await cli([command, '--config', config, '--db', name, '--format', 'html'].slice(0, command === 'validate' ? 5 : 7), { cwd: ws });
@@ -196,12 +223,35 @@ describe('2. --out and --db that cannot be used', () => {
 
 describe('3. a browser that is a folder, not executable, not a program, or writes garbage on its pipe: exit 3 naming it, the HTML kept', () => {
   it.each([
-    ['a folder', (d: string) => { mkdirSync(path.join(d, 'chrome')); return path.join(d, 'chrome'); }, 'cannot be run: {b}: it is a folder, not a file'],
+    [
+      'a folder',
+      (d: string) => {
+        mkdirSync(path.join(d, 'chrome'));
+        return path.join(d, 'chrome');
+      },
+      'cannot be run: {b}: it is a folder, not a file',
+    ],
     ['not executable', (d: string) => script(d, 'chrome.sh', '#!/bin/sh\nexit 0\n', 0o644), 'cannot be run: {b}: it is not executable'],
-    ['a script whose interpreter does not exist', (d: string) => script(d, 'chrome', '#!/no/such/interpreter\n'), 'the browser at {b} would not start: it could not be run: it, or the interpreter its first line names, was not found'],
-    ['a program that writes garbage on the pipe', (d: string) => script(d, 'garbage.js', nodeScript("require('fs').writeSync(4, 'this is not json\\0'); setTimeout(() => {}, 60000);")), 'the browser at {b} would not start: it wrote something that is not the DevTools protocol on the DevTools pipe'],
-    ['a program that sends JSON that is not a message', (d: string) => script(d, 'nulls.js', nodeScript("require('fs').writeSync(4, 'null\\0'); setTimeout(() => {}, 60000);")), 'it wrote something that is not the DevTools protocol'],
-    ['a program that exits at once', (d: string) => script(d, 'fails.sh', '#!/bin/sh\necho "cannot open display" >&2\nexit 1\n'), 'the browser at {b} would not start: it exited with code 1: cannot open display'],
+    [
+      'a script whose interpreter does not exist',
+      (d: string) => script(d, 'chrome', '#!/no/such/interpreter\n'),
+      'the browser at {b} would not start: it could not be run: it, or the interpreter its first line names, was not found',
+    ],
+    [
+      'a program that writes garbage on the pipe',
+      (d: string) => script(d, 'garbage.js', nodeScript("require('fs').writeSync(4, 'this is not json\\0'); setTimeout(() => {}, 60000);")),
+      'the browser at {b} would not start: it wrote something that is not the DevTools protocol on the DevTools pipe',
+    ],
+    [
+      'a program that sends JSON that is not a message',
+      (d: string) => script(d, 'nulls.js', nodeScript("require('fs').writeSync(4, 'null\\0'); setTimeout(() => {}, 60000);")),
+      'it wrote something that is not the DevTools protocol',
+    ],
+    [
+      'a program that exits at once',
+      (d: string) => script(d, 'fails.sh', '#!/bin/sh\necho "cannot open display" >&2\nexit 1\n'),
+      'the browser at {b} would not start: it exited with code 1: cannot open display',
+    ],
   ])('%s', async (_, make, said) => {
     const { ws, config, out } = await assessed();
     for (const f of ['plan.html', 'cabinet-report.html']) rmSync(path.join(out, f));
@@ -214,7 +264,13 @@ describe('3. a browser that is a folder, not executable, not a program, or write
     for (const f of ['plan.html', 'cabinet-report.html']) expect(existsSync(path.join(out, f)), f).toBe(true);
     expect(existsSync(path.join(out, 'plan.pdf'))).toBe(false);
     // No fake browser is left running.
-    const left = () => { try { return execFileSync('pgrep', ['-f', browser], { encoding: 'utf8' }); } catch { return ''; } };
+    const left = () => {
+      try {
+        return execFileSync('pgrep', ['-f', browser], { encoding: 'utf8' });
+      } catch {
+        return '';
+      }
+    };
     for (let i = 0; i < 20 && left() !== ''; i++) await new Promise((res) => setTimeout(res, 100));
     expect(left()).toBe('');
   });
@@ -231,10 +287,13 @@ describe('3. a browser that is a folder, not executable, not a program, or write
   });
 });
 
-describe('4. the messages\' pipe closed early (`csp assess 2>&1 | head -1`)', () => {
+describe("4. the messages' pipe closed early (`csp assess 2>&1 | head -1`)", () => {
   /** Runs bin/csp.js with stderr (or stdout) read until its first chunk, then closed. */
   function closedEarly(args: string[], which: 'stderr' | 'stdout', env: NodeJS.ProcessEnv = {}): Promise<number | null> {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'csp.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'csp.js'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
     const stream = child[which]!;
     const other = which === 'stderr' ? child.stdout! : child.stderr!;
     other.resume();
@@ -282,7 +341,12 @@ describe('6. --json with a browser that fails: stdout is one JSON object', () =>
   it('assess and render-plan, a browser missing and one that will not start', async () => {
     const { ws, config } = await assessed();
     const fails = script(ws, 'fails.sh', '#!/bin/sh\nexit 1\n');
-    for (const [command, browser] of [['assess', '/nonexistent'], ['render-plan', '/nonexistent'], ['assess', fails], ['render-plan', fails]]) {
+    for (const [command, browser] of [
+      ['assess', '/nonexistent'],
+      ['render-plan', '/nonexistent'],
+      ['assess', fails],
+      ['render-plan', fails],
+    ]) {
       const r = await cli([command!, '--config', config, '--format', 'html,pdf', '--json', '--browser', browser!], { cwd: ws });
       expect(r.code, r.stderr).toBe(3);
       const json = JSON.parse(r.stdout);
@@ -299,21 +363,25 @@ describe('6. --json with a browser that fails: stdout is one JSON object', () =>
 
 describe('7. a long TMPDIR', () => {
   // Skipped, and listed as skipped, where no browser is installed (CI installs one).
-  it.skipIf(!findBrowser(undefined, process.env))('the browser still starts: its profile and temporary folder are kept short (needs a browser)', async () => {
-    const { ws, config, out } = await assessed();
-    const long = path.join(tmp('csp-longtmp-'), 'x'.repeat(150 - tmpdir().length - 20));
-    mkdirSync(long, { recursive: true });
-    expect(long.length).toBeGreaterThanOrEqual(140);
-    const profiles = () => readdirSync('/tmp').filter((f) => /^csp-browser-\d+-/.test(f));
-    const earlier = new Set(profiles());
-    const r = await binCsp(['render-plan', '--config', config, '--format', 'pdf'], { cwd: ws, env: { TMPDIR: long } });
-    expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(path.join(out, 'plan.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-    // The profile (and the browser's own temporary files inside it) are gone.
-    expect(readdirSync(long)).toEqual([]);
-    // ... in /tmp, where it was made: none is left of a run that has ended.
-    expect(profiles().filter((f) => !earlier.has(f) && !existsSync(`/proc/${f.split('-')[2]}`))).toEqual([]);
-  }, 60_000);
+  it.skipIf(!findBrowser(undefined, process.env))(
+    'the browser still starts: its profile and temporary folder are kept short (needs a browser)',
+    async () => {
+      const { ws, config, out } = await assessed();
+      const long = path.join(tmp('csp-longtmp-'), 'x'.repeat(150 - tmpdir().length - 20));
+      mkdirSync(long, { recursive: true });
+      expect(long.length).toBeGreaterThanOrEqual(140);
+      const profiles = () => readdirSync('/tmp').filter((f) => /^csp-browser-\d+-/.test(f));
+      const earlier = new Set(profiles());
+      const r = await binCsp(['render-plan', '--config', config, '--format', 'pdf'], { cwd: ws, env: { TMPDIR: long } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(path.join(out, 'plan.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+      // The profile (and the browser's own temporary files inside it) are gone.
+      expect(readdirSync(long)).toEqual([]);
+      // ... in /tmp, where it was made: none is left of a run that has ended.
+      expect(profiles().filter((f) => !earlier.has(f) && !existsSync(`/proc/${f.split('-')[2]}`))).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('8. environment variables that are not what they should be: exit 2 naming them', () => {
@@ -335,7 +403,8 @@ describe('8. environment variables that are not what they should be: exit 2 nami
     rmSync(path.join(out, '.csp-lock'));
     for (const value of ['abc', '-1', '0', '']) {
       const r = await cli(['render-plan', '--config', config, '--format', 'html'], { cwd: ws, env: { CSP_BROWSER_TIMEOUT: value } });
-      if (value === '') expect(r.code).toBe(0); // empty is unset
+      if (value === '')
+        expect(r.code).toBe(0); // empty is unset
       else {
         expect(r.code).toBe(2);
         expect(r.stderr).toContain(`CSP_BROWSER_TIMEOUT: the environment variable is "${value}", not a number of seconds from 1 to 86,400`);
@@ -394,7 +463,9 @@ describe('10. terminal controls in the data are never printed', () => {
     expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     const json = await binCsp(['validate', '--config', path.join(ws, 'csp.yaml'), '--json', '--quiet'], { cwd: ws });
     expect(json.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
-    const categories = JSON.parse(json.stdout).sources.find((s: { id: string }) => s.id === 'crime').categories.map((c: { category: string }) => c.category);
+    const categories = JSON.parse(json.stdout)
+      .sources.find((s: { id: string }) => s.id === 'crime')
+      .categories.map((c: { category: string }) => c.category);
     expect(categories).toContain(HOSTILE);
   });
 
@@ -406,7 +477,7 @@ describe('10. terminal controls in the data are never printed', () => {
     expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
   });
 
-  it('csp\'s own colours and progress line survive; the data\'s controls do not', () => {
+  it("csp's own colours and progress line survive; the data's controls do not", () => {
     const io = processIo(true);
     expect(terminalText(io.color.red('x'))).toBe('\x1b[31mx\x1b[39m');
     expect(terminalText(io.color.red.bold('x'))).toBe('\x1b[31m\x1b[1mx\x1b[22m\x1b[39m');

@@ -3,7 +3,7 @@ import { createWriteStream, rmSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { createGzip, constants } from 'node:zlib';
-import { cli, minimalConfig, workspace } from './helpers.js';
+import { cli, minimalConfig, workspace, type ValidationJson } from './helpers.js';
 
 /**
  * Issue 21 case 3, the large half: a small .gz (about 0.6 MB) that expands to a CR-only file of
@@ -21,7 +21,9 @@ describe('3. a .gz that expands past the largest JavaScript string', () => {
   it('a CR-only file of 540 MiB inside a 0.6 MB .gz: every row read, with memory to spare', async () => {
     expect(MIB_OF_ROWS.length).toBe(1 << 20);
     expect(MIB * (1 << 20)).toBeGreaterThan(0x1fffffe8);
-    const dir = workspace({ 'csp.yaml': minimalConfig(`  asb:\n    kind: records\n    files: asb.csv.gz\n    columns: {date: Date, category: Type, area: Ward}`) });
+    const dir = workspace({
+      'csp.yaml': minimalConfig(`  asb:\n    kind: records\n    files: asb.csv.gz\n    columns: {date: Date, category: Type, area: Ward}`),
+    });
     try {
       const gz = createGzip({ level: constants.Z_BEST_SPEED });
       const out = createWriteStream(path.join(dir, 'asb.csv.gz'));
@@ -33,9 +35,9 @@ describe('3. a .gz that expands past the largest JavaScript string', () => {
       const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json']);
       expect(r.stderr).not.toMatch(/Unexpected error|\n\s+at /);
       expect(r.code).toBe(0);
-      const asb = JSON.parse(r.stdout).sources.find((s: any) => s.id === 'asb');
+      const asb = (JSON.parse(r.stdout) as ValidationJson).sources.find((s) => s.id === 'asb')!;
       expect(asb.files[0]).toMatchObject({ path: 'asb.csv.gz', rowsRead: MIB * 1024, rowsAccepted: MIB * 1024, rowsRejected: 0 });
-      expect(asb.files[0].bytes).toBeLessThan(4 << 20);
+      expect(asb.files[0]!.bytes).toBeLessThan(4 << 20);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mkdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { cli, minimalConfig, workspace } from './helpers.js';
+import { cli, minimalConfig, workspace, type ValidationJson } from './helpers.js';
 
 /**
  * Issue 21 case 4: a source file that goes between listing and reading. How the test provokes
@@ -16,40 +16,53 @@ vi.mock('../src/ingest/index.js', async (importOriginal) => {
   return {
     ...real,
     ingest: (config: Parameters<typeof real.ingest>[0], db: Parameters<typeof real.ingest>[1], opts: Parameters<typeof real.ingest>[2]) =>
-      real.ingest(config, db, { ...opts, onFileStart: (id, file, index, total) => { hooks.onFileStart?.(id, file); opts.onFileStart?.(id, file, index, total); } }),
+      real.ingest(config, db, {
+        ...opts,
+        onFileStart: (id, file, index, total) => {
+          hooks.onFileStart?.(id, file);
+          opts.onFileStart?.(id, file, index, total);
+        },
+      }),
   };
 });
 
 const POLICE_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
-const crime = (id: string, month: string) => `${POLICE_HEADER}\n${id},${month},Kent Police,Kent Police,1.4,51.4,On or near High Street,E01024000,Thanet 001A,Burglary,,\n`;
+const crime = (id: string, month: string) =>
+  `${POLICE_HEADER}\n${id},${month},Kent Police,Kent Police,1.4,51.4,On or near High Street,E01024000,Thanet 001A,Burglary,,\n`;
 const RECORDS = `  asb:\n    kind: records\n    files: "council/*.csv"\n    columns: {date: Date, category: Type, area: Ward, id: Ref}`;
 
 async function validate(dir: string) {
   const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json']);
   hooks.onFileStart = undefined;
   expect(r.stderr).not.toMatch(/Unexpected error|\n\s+at /);
-  const json = JSON.parse(r.stdout);
+  const json = JSON.parse(r.stdout) as ValidationJson;
   for (const s of json.sources) {
     for (const f of s.files) expect(f.rowsAccepted + f.rowsRejected).toBe(f.rowsRead);
-    expect(s.rejects.reduce((n: number, x: any) => n + x.rows, 0)).toBe(s.rowsRejected);
+    expect(s.rejects.reduce((n, x) => n + x.rows, 0)).toBe(s.rowsRejected);
   }
   return { ...r, json };
 }
 
 describe('4. a source file that goes between listing and reading', () => {
   it('a partner file deleted just before it is read: exit 2 naming it; the other file is read', async () => {
-    const dir = workspace({ 'csp.yaml': minimalConfig(RECORDS), 'council/a.csv': 'Ref,Date,Type,Ward\nA1,01/06/2024,Noise,Viking\n', 'council/b.csv': 'Ref,Date,Type,Ward\nB1,01/06/2024,Noise,Viking\n' });
+    const dir = workspace({
+      'csp.yaml': minimalConfig(RECORDS),
+      'council/a.csv': 'Ref,Date,Type,Ward\nA1,01/06/2024,Noise,Viking\n',
+      'council/b.csv': 'Ref,Date,Type,Ward\nB1,01/06/2024,Noise,Viking\n',
+    });
     hooks.onFileStart = (_id, file) => file === 'council/b.csv' && unlinkSync(path.join(dir, file));
     const r = await validate(dir);
     expect(r.code).toBe(2);
-    expect(r.json.errors).toEqual([{
-      message: 'the file cannot be read: it is no longer there: it was moved or deleted while csp was reading (ENOENT)',
-      file: 'council/b.csv',
-      key: 'sources.asb.files',
-      hint: 'put the file back (or let csp read it) and run again, or correct the files: of the source in csp.yaml',
-    }]);
-    const asb = r.json.sources.find((s: any) => s.id === 'asb');
-    expect(asb.files.map((f: any) => [f.path, f.rowsRead, f.error ?? null])).toEqual([
+    expect(r.json.errors).toEqual([
+      {
+        message: 'the file cannot be read: it is no longer there: it was moved or deleted while csp was reading (ENOENT)',
+        file: 'council/b.csv',
+        key: 'sources.asb.files',
+        hint: 'put the file back (or let csp read it) and run again, or correct the files: of the source in csp.yaml',
+      },
+    ]);
+    const asb = r.json.sources.find((s) => s.id === 'asb')!;
+    expect(asb.files.map((f) => [f.path, f.rowsRead, f.error ?? null])).toEqual([
       ['council/a.csv', 1, null],
       ['council/b.csv', 0, expect.stringContaining('cannot be read')],
     ]);
@@ -66,7 +79,7 @@ describe('4. a source file that goes between listing and reading', () => {
     const r = await validate(dir);
     expect(r.code).toBe(2);
     expect(r.json.errors).toContainEqual(expect.objectContaining({ file: 'police/2024-05-kent-street.csv', message: expect.stringContaining('(ENOENT)') }));
-    expect(r.json.sources[0].files.map((f: any) => f.rowsRead)).toEqual([1, 0, 1]);
+    expect(r.json.sources[0]!.files.map((f) => f.rowsRead)).toEqual([1, 0, 1]);
   });
 
   it('a file replaced by a folder of the same name: exit 2 naming it', async () => {
@@ -78,6 +91,8 @@ describe('4. a source file that goes between listing and reading', () => {
     };
     const r = await validate(dir);
     expect(r.code).toBe(2);
-    expect(r.json.errors).toContainEqual(expect.objectContaining({ file: 'council/a.csv', message: 'the file cannot be read: it is not a file any more (a folder of that name is there)' }));
+    expect(r.json.errors).toContainEqual(
+      expect.objectContaining({ file: 'council/a.csv', message: 'the file cannot be read: it is not a file any more (a folder of that name is there)' }),
+    );
   });
 });

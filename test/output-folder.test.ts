@@ -57,9 +57,14 @@ describe('an output folder csp cannot use: exit 3 with the cause and the fix, be
 
   // A disk with no room at all is found before the data is read; one that fills part-way, as the
   // outputs are written, is exit 3 too, and the previous outputs are untouched.
-  it.runIf(canMount).each([['16k', 'csp cannot write to the output folder'], ['200k', 'csp could not write charts/']])('a full disk (%s free)', (size, said) => {
+  it.runIf(canMount).each([
+    ['16k', 'csp cannot write to the output folder'],
+    ['200k', 'csp could not write charts/'],
+  ])('a full disk (%s free)', (size, said) => {
     const out = tmp('csp-full-');
-    const { code, stderr } = unshared(`mount -t tmpfs -o size=${size} tmpfs "${out}" && exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" assess --config "${REAL}" --out "${out}" --format html`);
+    const { code, stderr } = unshared(
+      `mount -t tmpfs -o size=${size} tmpfs "${out}" && exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" assess --config "${REAL}" --out "${out}" --format html`,
+    );
     expect(code, stderr).toBe(3);
     expect(stderr).toContain(said);
     expect(stderr).toContain('the disk is full');
@@ -74,7 +79,9 @@ describe('a temporary folder that fills during the run', () => {
     const month = path.join(ws, 'kent-street-2024-01_2024-04', '2024-01-kent-street.csv');
     writeFileSync(month, readFileSync(month, 'latin1').replaceAll('\r\n', '\r'), 'latin1');
     const small = tmp('csp-smalltmp-');
-    const { code, stderr } = unshared(`mount -t tmpfs -o size=200k tmpfs "${small}" && TMPDIR="${small}" exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" validate --config "${path.join(ws, 'csp.yaml')}"`);
+    const { code, stderr } = unshared(
+      `mount -t tmpfs -o size=200k tmpfs "${small}" && TMPDIR="${small}" exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" validate --config "${path.join(ws, 'csp.yaml')}"`,
+    );
     expect(code, stderr).toBe(3);
     expect(stderr).toContain('csp could not write a file: the disk is full');
     expect(stderr).not.toContain('bug in csp');
@@ -84,7 +91,9 @@ describe('a temporary folder that fills during the run', () => {
 describe('a database file whose disk fills', () => {
   it.runIf(canMount)('is exit 3, the disk is full: DuckDB says it in words, csp gives it its errno (ingest/database.ts)', () => {
     const small = tmp('csp-smalldb-');
-    const { code, stderr } = unshared(`mount -t tmpfs -o size=300k tmpfs "${small}" && exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" validate --config "${REAL}" --db "${small}/work.duckdb" --quiet`);
+    const { code, stderr } = unshared(
+      `mount -t tmpfs -o size=300k tmpfs "${small}" && exec "${process.execPath}" "${path.join(ROOT, 'bin', 'csp.js')}" validate --config "${REAL}" --db "${small}/work.duckdb" --quiet`,
+    );
     expect(code, stderr).toBe(3);
     expect(stderr).toContain('csp could not write a file: the disk is full');
     expect(stderr).not.toContain('bug in csp');
@@ -122,7 +131,10 @@ describe('outputs replaced as one set', () => {
     writeFileSync(path.join(dir, '.csp-staging-1-1', 'assessment.html'), 'new html');
     mkdirSync(path.join(dir, 'tables'));
     writeFileSync(path.join(dir, 'tables', 'new.csv'), 'new table');
-    writeFileSync(path.join(dir, '.csp-commit.json'), JSON.stringify({ staging: '.csp-staging-1-1', backup: '.csp-previous-1-1', files: ['assessment.json', 'tables/new.csv', 'assessment.html'] }));
+    writeFileSync(
+      path.join(dir, '.csp-commit.json'),
+      JSON.stringify({ staging: '.csp-staging-1-1', backup: '.csp-previous-1-1', files: ['assessment.json', 'tables/new.csv', 'assessment.html'] }),
+    );
     expect(rollBack(dir)).toBe(true);
     expect(readFileSync(path.join(dir, 'assessment.json'), 'utf8')).toBe('old json');
     expect(readFileSync(path.join(dir, 'assessment.html'), 'utf8')).toBe('old html');
@@ -157,7 +169,19 @@ describe('outputs replaced as one set', () => {
     const templates = path.join(ws, 'templates');
     cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
     writeFileSync(path.join(templates, 'assessment', 'document.hbs'), '{{no.such.field}}');
-    const r = await cli(['assess', '--config', path.join(ws, 'csp.yaml'), '--out', out, '--format', 'html', '--templates', templates, '--period', '2024-04..2024-04']);
+    const r = await cli([
+      'assess',
+      '--config',
+      path.join(ws, 'csp.yaml'),
+      '--out',
+      out,
+      '--format',
+      'html',
+      '--templates',
+      templates,
+      '--period',
+      '2024-04..2024-04',
+    ]);
     expect(r.code).toBe(2);
     expect(readFileSync(path.join(out, 'assessment.json'), 'utf8')).toBe(before);
     expect(readdirSync(out).filter((f) => f.startsWith('.csp'))).toEqual([]);

@@ -12,7 +12,12 @@ import { ROOT } from './helpers.js';
  * (--ignore-scripts); npm installs the two runtime dependencies from its cache.
  */
 const run = promisify(execFile);
-const npm = (args: string[], cwd: string) => run('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_loglevel: 'error' } });
+const npm = (args: string[], cwd: string) =>
+  run('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], {
+    cwd,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, npm_config_loglevel: 'error' },
+  });
 
 describe('the packed package', () => {
   let dir = '';
@@ -27,7 +32,17 @@ describe('the packed package', () => {
   }, 120_000);
 
   it('ships the built CLI, its templates and schemas, and nothing else of the working folder', () => {
-    for (const f of ['bin/csp.js', 'bin/load-bundle.js', 'dist/bundle/csp.cjs', 'templates/styles.css', 'templates/plan/document.hbs', 'csp.schema.json', 'plan.schema.json', 'README.md', 'package.json']) {
+    for (const f of [
+      'bin/csp.js',
+      'bin/load-bundle.js',
+      'dist/bundle/csp.cjs',
+      'templates/styles.css',
+      'templates/plan/document.hbs',
+      'csp.schema.json',
+      'plan.schema.json',
+      'README.md',
+      'package.json',
+    ]) {
       expect(files).toContain(f);
     }
     // No tests, fixtures, sources, samples, outputs, caches or kept databases.
@@ -43,7 +58,9 @@ describe('the packed package', () => {
     const out = path.join(project, 'out');
     await run(csp, ['assess', '--config', path.join(ws, 'csp.yaml'), '--out', out, '--format', 'html', '--quiet'], { cwd: project });
     await run(csp, ['render-plan', '--config', path.join(ws, 'csp.yaml'), '--out', out, '--format', 'html', '--quiet'], { cwd: project });
-    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['assessment.html', 'assessment.json', 'cabinet-report.html', 'plan.html', 'tables', 'tables.xlsx']));
+    expect(readdirSync(out).sort()).toEqual(
+      expect.arrayContaining(['assessment.html', 'assessment.json', 'cabinet-report.html', 'plan.html', 'tables', 'tables.xlsx']),
+    );
   }, 300_000);
 
   it('installs globally and runs from its own bin', async () => {

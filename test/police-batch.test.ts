@@ -37,7 +37,9 @@ const FEB = [
   row('aaa1', '2024-02', 'E01024661', 'Shepway 001A', 'Burglary'), // the same ID in another month's file: a repeat across files, line 2
   'bbb1,2024-02,"Kent Police,Kent Police,1.38,51.38,x,E01024661,Thanet 004A,Drugs,,', // an unclosed quote, line 3
 ].join('\n');
-const MAR = [HEADER, row('ccc1', '2024-03', 'E01024661', 'Thanet 004A', 'Shoplifting'), row('ccc1', '2024-03', 'E01024661', 'Thanet 004A', 'Shoplifting')].join('\n');
+const MAR = [HEADER, row('ccc1', '2024-03', 'E01024661', 'Thanet 004A', 'Shoplifting'), row('ccc1', '2024-03', 'E01024661', 'Thanet 004A', 'Shoplifting')].join(
+  '\n',
+);
 
 const FILES = { 'police/2024-01-kent-street.csv': JAN, 'police/2024-02-kent-street.csv': FEB, 'police/2024-03-kent-street.csv': MAR };
 const police = (id: string, files: string) => `  ${id}:\n    kind: police-uk-street\n    files: ${files}`;
@@ -50,9 +52,12 @@ async function read(sources: string) {
   const db = path.join(dir, 'kept.duckdb');
   const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet', '--db', db]);
   const con = await (await DuckDBInstance.create(db)).connect();
-  const q = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJS().map((o) => JSON.stringify(o, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
+  const q = async (sql: string) =>
+    (await con.runAndReadAll(sql)).getRowObjectsJS().map((o) => JSON.stringify(o, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
   const files = await q(`SELECT regexp_extract(path, '[^/]+$') AS file, rows_read, rows_accepted, rows_rejected FROM files ORDER BY file`);
-  const rejects = await q(`SELECT regexp_extract(f.path, '[^/]+$') AS file, line, "column", value, reason FROM rejects JOIN files f USING (file_id) ORDER BY file, line`);
+  const rejects = await q(
+    `SELECT regexp_extract(f.path, '[^/]+$') AS file, line, "column", value, reason FROM rejects JOIN files f USING (file_id) ORDER BY file, line`,
+  );
   const incidents = await q(`SELECT month, category, area_code, area_name, district, in_force, sum(n)::BIGINT AS n FROM incidents GROUP BY ALL ORDER BY ALL`);
   // One row per file and place (the padded " Thanet 004A" counted with "Thanet 004A", not beside it).
   const [twice] = await q(`SELECT count(*) AS n FROM (SELECT file_id, month, category, area_code, area_name FROM incidents GROUP BY ALL HAVING count(*) > 1)`);
@@ -66,7 +71,8 @@ describe('police files read together give what they give read one by one', () =>
     const alone = await read(['2024-01', '2024-02', '2024-03'].map((m) => police(`p${m.slice(5)}`, `police/${m}-kent-street.csv`)).join('\n'));
     expect(together.code).toBe(0);
     // Read as one source, aaa1 in February's file repeats January's; read as three sources it cannot.
-    const acrossFiles = '{"file":"2024-02-kent-street.csv","line":2,"column":"Crime ID","value":"aaa1 (first read in police/2024-01-kent-street.csv line 2)","reason":"Crime ID already read in an earlier file: the first row with this ID is kept"}';
+    const acrossFiles =
+      '{"file":"2024-02-kent-street.csv","line":2,"column":"Crime ID","value":"aaa1 (first read in police/2024-01-kent-street.csv line 2)","reason":"Crime ID already read in an earlier file: the first row with this ID is kept"}';
     expect(together.rejects.filter((r) => r !== acrossFiles)).toEqual(alone.rejects);
     expect(together.rejects).toContain(acrossFiles);
     const shepway = (i: string) => i.includes('Shepway');
@@ -96,9 +102,7 @@ describe('police files read together give what they give read one by one', () =>
     const incidents = together.incidents.map((r) => JSON.parse(r));
     expect(incidents.find((i) => i.category === 'Robbery')).toMatchObject({ month: '2024-01', area_name: 'Thanet 004A', district: 'Thanet', n: 1 });
     expect(incidents.find((i) => i.category === 'Anti-social behaviour')).toMatchObject({ n: 2 });
-    expect(incidents.filter((i) => i.category === 'Burglary')).toEqual([
-      expect.objectContaining({ month: '2024-01', district: 'Thanet', n: 1 }),
-    ]);
+    expect(incidents.filter((i) => i.category === 'Burglary')).toEqual([expect.objectContaining({ month: '2024-01', district: 'Thanet', n: 1 })]);
     expect(incidents.filter((i) => i.category === 'Drugs')).toEqual([expect.objectContaining({ area_name: 'Thanet 004B', n: 2 })]);
     expect(incidents.find((i) => i.category === 'Public order')).toMatchObject({ area_name: null, district: null, n: 1 });
   });
@@ -107,12 +111,21 @@ describe('police files read together give what they give read one by one', () =>
 describe('partner workbooks parsed while the police files are read', () => {
   it('a broken workbook is still reported in its turn, with its file, and the police files still counted', async () => {
     const records = `  asb:\n    kind: records\n    files: council/asb.xlsx\n    columns:\n      date: Date\n      category: Type\n      area: Ward`;
-    const dir = workspace({ 'csp.yaml': yamlFor(`${police('police', 'police/*-kent-street.csv')}\n${records}`), ...FILES, 'council/asb.xlsx': 'not a zip file' });
+    const dir = workspace({
+      'csp.yaml': yamlFor(`${police('police', 'police/*-kent-street.csv')}\n${records}`),
+      ...FILES,
+      'council/asb.xlsx': 'not a zip file',
+    });
     const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout) as ValidationJson;
-    expect(json.sources.map((s) => [s.id, s.rowsRead])).toEqual([['police', 18], ['asb', 0]]);
-    expect(json.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^cannot be read as an Excel workbook/), file: 'council/asb.xlsx' })]);
+    expect(json.sources.map((s) => [s.id, s.rowsRead])).toEqual([
+      ['police', 18],
+      ['asb', 0],
+    ]);
+    expect(json.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^cannot be read as an Excel workbook/), file: 'council/asb.xlsx' }),
+    ]);
   });
 
   it('files read in several batches give what they give in one (a national run is read 600 MB at a time)', async () => {
@@ -134,7 +147,14 @@ describe('partner workbooks parsed while the police files are read', () => {
     const one = await readIn();
     const several = await readIn(1); // every file its own batch
     expect(one.batches).toEqual(['3 files', 'police/2024-01-kent-street.csv', 'police/2024-02-kent-street.csv', 'police/2024-03-kent-street.csv']);
-    expect(several.batches).toEqual(['1 file', '1 file', '1 file', 'police/2024-01-kent-street.csv', 'police/2024-02-kent-street.csv', 'police/2024-03-kent-street.csv']);
+    expect(several.batches).toEqual([
+      '1 file',
+      '1 file',
+      '1 file',
+      'police/2024-01-kent-street.csv',
+      'police/2024-02-kent-street.csv',
+      'police/2024-03-kent-street.csv',
+    ]);
     expect(several.tables).toEqual(one.tables);
     expect(several.result).toEqual(one.result);
     expect(one.tables.rejects).toHaveLength(10);
@@ -145,14 +165,21 @@ describe('partner workbooks parsed while the police files are read', () => {
   });
 });
 
-
 describe('what DuckDB gets wrong when it scans many files at once', () => {
   it('an unclosed quote on the last line of one of six files is a counted reject at its line, not lost', async () => {
-    const month = (m: string, last = '') => [HEADER, row(`a${m}`, `2024-${m}`, 'E01024661', 'Thanet 004A', 'Burglary'), row(`b${m}`, `2024-${m}`, 'E01024662', 'Thanet 004B', 'Drugs'), ...(last ? [last] : [])].join('\n') + '\n';
-    const files = Object.fromEntries(['01', '02', '03', '04', '05', '06'].map((m) => [
-      `police/2024-${m}-kent-street.csv`,
-      month(m, m === '03' ? 'c03,2024-03,Kent Police,"Kent Police,1.38,51.38,x,E01024661,Thanet 004A,Drugs,,' : ''),
-    ]));
+    const month = (m: string, last = '') =>
+      [
+        HEADER,
+        row(`a${m}`, `2024-${m}`, 'E01024661', 'Thanet 004A', 'Burglary'),
+        row(`b${m}`, `2024-${m}`, 'E01024662', 'Thanet 004B', 'Drugs'),
+        ...(last ? [last] : []),
+      ].join('\n') + '\n';
+    const files = Object.fromEntries(
+      ['01', '02', '03', '04', '05', '06'].map((m) => [
+        `police/2024-${m}-kent-street.csv`,
+        month(m, m === '03' ? 'c03,2024-03,Kent Police,"Kent Police,1.38,51.38,x,E01024661,Thanet 004A,Drugs,,' : ''),
+      ]),
+    );
     const yaml = minimalConfig(police('police', 'police/*-kent-street.csv')).replace('end: 2024-12', 'end: 2024-06\n  months: 3');
     const dir = workspace({ 'csp.yaml': yaml, ...files });
     const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
@@ -160,35 +187,64 @@ describe('what DuckDB gets wrong when it scans many files at once', () => {
     const s = JSON.parse(r.stdout).sources[0];
     expect([s.rowsRead, s.rowsAccepted, s.rowsRejected]).toEqual([13, 12, 1]);
     expect(s.files[2]).toMatchObject({ path: 'police/2024-03-kent-street.csv', rowsRead: 3, rowsAccepted: 2, rowsRejected: 1 });
-    expect(s.rejects).toEqual([expect.objectContaining({
-      reason: 'a quote is opened and never closed (the rest of the file was read as one value)',
-      examples: [expect.objectContaining({ file: 'police/2024-03-kent-street.csv', line: 4 })],
-    })]);
+    expect(s.rejects).toEqual([
+      expect.objectContaining({
+        reason: 'a quote is opened and never closed (the rest of the file was read as one value)',
+        examples: [expect.objectContaining({ file: 'police/2024-03-kent-street.csv', line: 4 })],
+      }),
+    ]);
   });
 });
 
 describe('files that cannot share one scan still have their Crime IDs compared', () => {
   it('a Windows-1252 file and a file with an older header: the repeats across them are found, named by file and line', async () => {
-    const jan = [HEADER, row('k1', '2024-01', 'E01024661', 'Thanet 004A', 'Burglary'), row('k2', '2024-01', 'E01024661', 'Thanet 004A', 'Drugs')].join('\r\n') + '\r\n';
+    const jan =
+      [HEADER, row('k1', '2024-01', 'E01024661', 'Thanet 004A', 'Burglary'), row('k2', '2024-01', 'E01024661', 'Thanet 004A', 'Drugs')].join('\r\n') + '\r\n';
     // February in Windows-1252 (é is one byte, 0xE9), repeating k1.
-    const feb = Buffer.from([HEADER, row('k1', '2024-02', 'E01024661', 'Thanet 004A', 'Burglary').replace('High Street', 'Café Row'), row('k3', '2024-02', 'E01024661', 'Thanet 004A', 'Drugs')].join('\r\n') + '\r\n', 'latin1');
+    const feb = Buffer.from(
+      [
+        HEADER,
+        row('k1', '2024-02', 'E01024661', 'Thanet 004A', 'Burglary').replace('High Street', 'Café Row'),
+        row('k3', '2024-02', 'E01024661', 'Thanet 004A', 'Drugs'),
+      ].join('\r\n') + '\r\n',
+      'latin1',
+    );
     // March with no Context column (an older export), repeating k2 and k3.
     const oldHeader = HEADER.replace(',Context', '');
-    const mar = [oldHeader, ...[['k2', 'Drugs'], ['k3', 'Drugs'], ['k4', 'Robbery']].map(([id, type]) => row(id!, '2024-03', 'E01024661', 'Thanet 004A', type!).replace(/,$/, ''))].join('\r\n') + '\r\n';
+    const mar =
+      [
+        oldHeader,
+        ...[
+          ['k2', 'Drugs'],
+          ['k3', 'Drugs'],
+          ['k4', 'Robbery'],
+        ].map(([id, type]) => row(id!, '2024-03', 'E01024661', 'Thanet 004A', type!).replace(/,$/, '')),
+      ].join('\r\n') + '\r\n';
     const yaml = minimalConfig(police('police', 'police/*-kent-street.csv')).replace('end: 2024-12', 'end: 2024-03\n  months: 1');
-    const dir = workspace({ 'csp.yaml': yaml, 'police/2024-01-kent-street.csv': jan, 'police/2024-02-kent-street.csv': feb, 'police/2024-03-kent-street.csv': mar });
+    const dir = workspace({
+      'csp.yaml': yaml,
+      'police/2024-01-kent-street.csv': jan,
+      'police/2024-02-kent-street.csv': feb,
+      'police/2024-03-kent-street.csv': mar,
+    });
     const r = await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet']);
     expect(r.code).toBe(0);
     const s = (JSON.parse(r.stdout) as ValidationJson).sources[0]!;
-    expect(s.files.map((f) => [f.rowsRead, f.rowsAccepted, f.rowsRejected])).toEqual([[2, 2, 0], [2, 1, 1], [3, 1, 2]]);
-    expect(s.rejects).toEqual([expect.objectContaining({
-      reason: 'Crime ID already read in an earlier file: the first row with this ID is kept',
-      rows: 3,
-      examples: [
-        { file: 'police/2024-02-kent-street.csv', line: 2, value: 'k1 (first read in police/2024-01-kent-street.csv line 2)' },
-        { file: 'police/2024-03-kent-street.csv', line: 2, value: 'k2 (first read in police/2024-01-kent-street.csv line 3)' },
-        { file: 'police/2024-03-kent-street.csv', line: 3, value: 'k3 (first read in police/2024-02-kent-street.csv line 3)' },
-      ],
-    })]);
+    expect(s.files.map((f) => [f.rowsRead, f.rowsAccepted, f.rowsRejected])).toEqual([
+      [2, 2, 0],
+      [2, 1, 1],
+      [3, 1, 2],
+    ]);
+    expect(s.rejects).toEqual([
+      expect.objectContaining({
+        reason: 'Crime ID already read in an earlier file: the first row with this ID is kept',
+        rows: 3,
+        examples: [
+          { file: 'police/2024-02-kent-street.csv', line: 2, value: 'k1 (first read in police/2024-01-kent-street.csv line 2)' },
+          { file: 'police/2024-03-kent-street.csv', line: 2, value: 'k2 (first read in police/2024-01-kent-street.csv line 3)' },
+          { file: 'police/2024-03-kent-street.csv', line: 3, value: 'k3 (first read in police/2024-02-kent-street.csv line 3)' },
+        ],
+      }),
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { cli, REAL_CONFIG } from './helpers.js';
+import { cli, REAL_CONFIG, type ValidationJson } from './helpers.js';
 
 /**
  * The real data.police.uk Kent files of Jan–Apr 2024 (test/fixtures/realdata, OGL v3.0).
@@ -8,18 +8,18 @@ import { cli, REAL_CONFIG } from './helpers.js';
  * Crime IDs that appear twice (2024-01 lines 1354/3484, 1403/14367, 11886/12040; 2024-04 lines 8100/9316).
  */
 describe('validate on the real Kent files', () => {
-  let report: any;
+  let report: ValidationJson;
   let stdout = '';
   beforeAll(async () => {
     const r = await cli(['validate', '--config', REAL_CONFIG, '--json', '--quiet']);
     expect(r.code).toBe(0);
     stdout = r.stdout;
-    report = JSON.parse(r.stdout);
+    report = JSON.parse(r.stdout) as ValidationJson;
   });
 
   it('reads every row of every month (PROVENANCE: 14,466 / 13,953 / 15,875 / 15,727)', () => {
-    const police = report.sources[0];
-    expect(police.files.map((f: any) => [f.path, f.rowsRead])).toEqual([
+    const police = report.sources[0]!;
+    expect(police.files.map((f) => [f.path, f.rowsRead])).toEqual([
       ['kent-street-2024-01_2024-04/2024-01-kent-street.csv', 14466],
       ['kent-street-2024-01_2024-04/2024-02-kent-street.csv', 13953],
       ['kent-street-2024-01_2024-04/2024-03-kent-street.csv', 15875],
@@ -34,12 +34,12 @@ describe('validate on the real Kent files', () => {
   });
 
   it('keeps the first row of each repeated Crime ID and rejects the 4 repeats, at their lines', () => {
-    const police = report.sources[0];
+    const police = report.sources[0]!;
     expect(police.rowsRejected).toBe(4);
     expect(police.rowsAccepted).toBe(60017);
     expect(police.rejects).toHaveLength(1);
     expect(police.rejects[0]).toMatchObject({ reason: 'repeated Crime ID: the first row with this ID is kept', column: 'Crime ID', rows: 4 });
-    expect(police.rejects[0].examples.map((e: any) => [e.file.slice(-23), e.line, e.value.slice(0, 12)])).toEqual([
+    expect(police.rejects[0]!.examples.map((e) => [e.file.slice(-23), e.line, e.value!.slice(0, 12)])).toEqual([
       ['2024-01-kent-street.csv', 3484, 'a25e2f3c9678'],
       ['2024-01-kent-street.csv', 12040, '9db68e1ad8cb'],
       ['2024-01-kent-street.csv', 14367, 'fb5d016101fc'],
@@ -47,12 +47,12 @@ describe('validate on the real Kent files', () => {
   });
 
   it('does not treat the empty Crime ID of ASB rows as a repeat (all 8,271 ASB rows kept)', () => {
-    const asb = report.sources[0].categories.find((c: any) => c.category === 'Anti-social behaviour');
+    const asb = report.sources[0]!.categories.find((c) => c.category === 'Anti-social behaviour')!;
     expect(asb.rows).toBe(8271);
   });
 
   it('counts the rows with no location and the LSOAs of districts outside Kent', () => {
-    const police = report.sources[0];
+    const police = report.sources[0]!;
     // 601 rows have no LSOA; one of them (line 14367) repeats a Crime ID and is rejected.
     expect(police.noLocation).toBe(600);
     expect(police.outsideForce).toEqual([
@@ -88,7 +88,10 @@ describe('the kept database (--db) on the real Kent files', () => {
       );
       // January's 1,149 rows include a repeated Crime ID (Thanet 004A, line 12040): 1,148 kept.
       expect(rows.map((x) => [x.month, Number(x.n)])).toEqual([
-        ['2024-01', 1148], ['2024-02', 1218], ['2024-03', 1460], ['2024-04', 1476],
+        ['2024-01', 1148],
+        ['2024-02', 1218],
+        ['2024-03', 1460],
+        ['2024-04', 1476],
       ]);
       const rejected = await db.all<{ line: bigint }>(`SELECT line FROM rejects WHERE value LIKE '9db68e1ad8cb%'`);
       expect(rejected.map((x) => Number(x.line))).toEqual([12040]);

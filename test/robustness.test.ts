@@ -5,7 +5,7 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { binCsp, cli, ROOT } from './helpers.js';
+import { binCsp, cli, ROOT, type ValidationJson } from './helpers.js';
 
 const tmp = (p: string) => mkdtempSync(path.join(tmpdir(), p));
 const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' };
@@ -22,7 +22,10 @@ function sampleCopy(): string {
 function digest(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) out[path.relative(dir, path.join(e.parentPath, e.name))] = createHash('sha256').update(readFileSync(path.join(e.parentPath, e.name))).digest('hex');
+    if (e.isFile())
+      out[path.relative(dir, path.join(e.parentPath, e.name))] = createHash('sha256')
+        .update(readFileSync(path.join(e.parentPath, e.name)))
+        .digest('hex');
   }
   return out;
 }
@@ -59,7 +62,18 @@ describe('an interrupted run', () => {
     const templates = path.join(ws, 'templates');
     cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
     writeFileSync(path.join(templates, 'assessment', 'document.hbs'), '<html>{{no.such.field}}</html>');
-    const r = await cli(['assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html', '--templates', templates, '--period', '2024-01..2024-12', '--quiet']);
+    const r = await cli([
+      'assess',
+      '--config',
+      path.join(ws, 'csp.yaml'),
+      '--format',
+      'html',
+      '--templates',
+      templates,
+      '--period',
+      '2024-01..2024-12',
+      '--quiet',
+    ]);
     expect(r.code).toBe(2);
     expect(digest(out)).toEqual(before); // not even assessment.json, written before the template failed
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
@@ -69,20 +83,38 @@ describe('an interrupted run', () => {
 describe('hostile content renders as text and never runs', () => {
   it('HTML, script and {{handlebars}} in partner data and plan text; formulas in tables', async () => {
     const ws = sampleCopy();
-    const hostile = ['=HYPERLINK("http://evil.example","click")', '<script>alert("x")</script>', '{{constructor.constructor}}', '+cmd', '@SUM(A1)', 'L'.repeat(3000)];
+    const hostile = [
+      '=HYPERLINK("http://evil.example","click")',
+      '<script>alert("x")</script>',
+      '{{constructor.constructor}}',
+      '+cmd',
+      '@SUM(A1)',
+      'L'.repeat(3000),
+    ];
     // Council complaints with hostile categories and a hostile ward name (Windows-1252 file).
-    appendFileSync(path.join(ws, 'council', 'asb-complaints-2023-2024.csv'), Buffer.from(
-      hostile.map((h, i) => `H${i},0${i + 1}/03/2024,"${h.replaceAll('"', '""')}","<img src=x onerror=alert(1)>",N,Name,Address,Details\r\n`).join(''), 'latin1'));
+    appendFileSync(
+      path.join(ws, 'council', 'asb-complaints-2023-2024.csv'),
+      Buffer.from(
+        hostile.map((h, i) => `H${i},0${i + 1}/03/2024,"${h.replaceAll('"', '""')}","<img src=x onerror=alert(1)>",N,Name,Address,Details\r\n`).join(''),
+        'latin1',
+      ),
+    );
     const config = path.join(ws, 'csp.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace(
-      'council-asb: [Noise nuisance,',
-      `council-asb: [${hostile.map((h) => JSON.stringify(h)).join(', ')}, Noise nuisance,`,
-    ));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace(
+        'council-asb: [Noise nuisance,',
+        `council-asb: [${hostile.map((h) => JSON.stringify(h)).join(', ')}, Noise nuisance,`,
+      ),
+    );
     appendFileSync(path.join(ws, 'plan.yaml'), '');
-    writeFileSync(path.join(ws, 'plan.yaml'), readFileSync(path.join(ws, 'plan.yaml'), 'utf8').replace(
-      '  - More police on foot in the town centre please.',
-      `  - "<b>bold</b> {{title}} <script>document.title='pwned'</script>"\n  - More police on foot in the town centre please.`,
-    ));
+    writeFileSync(
+      path.join(ws, 'plan.yaml'),
+      readFileSync(path.join(ws, 'plan.yaml'), 'utf8').replace(
+        '  - More police on foot in the town centre please.',
+        `  - "<b>bold</b> {{title}} <script>document.title='pwned'</script>"\n  - More police on foot in the town centre please.`,
+      ),
+    );
     const assess = await cli(['assess', '--config', config, '--format', 'html', '--period', '2024-01..2024-12', '--quiet'], { env: EPOCH });
     expect(assess.stderr).toBe('');
     expect(assess.code).toBe(0);
@@ -103,7 +135,11 @@ describe('hostile content renders as text and never runs', () => {
     // The categories cell of the council measure starts with the formula: it gets an apostrophe.
     expect(themes).toContain(`asb,Anti-social behaviour,council-asb,"'=HYPERLINK(""http://evil.example"",""click""); <script>`);
     const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'tables.xlsx')));
-    const sheets = await Promise.all(Object.keys(zip.files).filter((f) => f.startsWith('xl/worksheets/')).map((f) => zip.file(f)!.async('string')));
+    const sheets = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => f.startsWith('xl/worksheets/'))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     expect(sheets.join('')).not.toContain('<f>');
     const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
     expect(strings).not.toMatch(/<t[^>]*>=HYPERLINK/);
@@ -114,8 +150,13 @@ describe('hostile content renders as text and never runs', () => {
     const templates = path.join(ws, 'templates');
     cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
     const file = path.join(templates, 'plan', 'document.hbs');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('<main id="main">',
-      '<main id="main"><img src="http://tracker.example.invalid/pixel.png" alt=""><link rel="stylesheet" href="https://cdn.example.invalid/x.css"><script>document.body.innerHTML = "PWNED"</script>'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '<main id="main">',
+        '<main id="main"><img src="http://tracker.example.invalid/pixel.png" alt=""><link rel="stylesheet" href="https://cdn.example.invalid/x.css"><script>document.body.innerHTML = "PWNED"</script>',
+      ),
+    );
     await cli(['assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html', '--quiet'], { env: EPOCH });
     const r = await binCsp(['render-plan', '--config', path.join(ws, 'csp.yaml'), '--templates', templates], { env: EPOCH });
     expect(r.code).toBe(0);
@@ -142,7 +183,13 @@ describe('personal data in partner exports', () => {
       let text = readFileSync(file, 'latin1');
       if (file.endsWith('.xlsx')) {
         const zip = await JSZip.loadAsync(readFileSync(file));
-        text = (await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')))).join('');
+        text = (
+          await Promise.all(
+            Object.values(zip.files)
+              .filter((f) => !f.dir)
+              .map((f) => f.async('string')),
+          )
+        ).join('');
       }
       for (const p of personal) expect(text.includes(p), `${p} in ${file}`).toBe(false);
     }
@@ -173,12 +220,16 @@ describe('privacy of rejected rows', () => {
     const csv = path.join(ws, 'council', 'asb-complaints-2023-2024.csv');
     const text = readFileSync(csv, 'latin1');
     // A row with one field too many: Jo Bloggs's address split at an unquoted comma.
-    writeFileSync(csv, text.replace('\r\n', '\r\nASB-99999,02/01/2023,Noise nuisance,Central Harbour,N,Jo Bloggs,12 Acacia Avenue, Margate,Loud party\r\n'), 'latin1');
+    writeFileSync(
+      csv,
+      text.replace('\r\n', '\r\nASB-99999,02/01/2023,Noise nuisance,Central Harbour,N,Jo Bloggs,12 Acacia Avenue, Margate,Loud party\r\n'),
+      'latin1',
+    );
     const r = await cli(['validate', '--config', path.join(ws, 'csp.yaml'), '--json', '--quiet']);
     expect(r.code).toBe(0);
-    const council = JSON.parse(r.stdout).sources.find((s: any) => s.id === 'council-asb');
-    const reject = council.rejects.find((x: any) => x.reason.startsWith('too many fields'));
-    expect(reject.examples).toEqual([{ file: 'council/asb-complaints-2023-2024.csv', line: 2, value: null }]);
+    const council = (JSON.parse(r.stdout) as ValidationJson).sources.find((s) => s.id === 'council-asb')!;
+    const reject = council.rejects.find((x) => x.reason.startsWith('too many fields'));
+    expect(reject!.examples).toEqual([{ file: 'council/asb-complaints-2023-2024.csv', line: 2, value: null }]);
     expect(r.stdout).not.toMatch(/Bloggs|Acacia|Loud party/);
   });
 });
@@ -189,18 +240,23 @@ describe('links out of the workspace', () => {
     const outside = realpathSync(tmp('csp-outside-'));
     writeFileSync(path.join(outside, 'asb.csv'), 'Ref,Date,Type,Ward\nA1,01/06/2024,Noise,Viking\n');
     const ws = tmp('csp-links-');
-    const config = (files: string) => `partnership: {name: T, area: Thanet, force: Kent Police}\nperiod: {end: 2024-12}\ngeography:\n  districts: [{name: Thanet}]\nallCrime: {source: asb}\nsources:\n  asb:\n    kind: records\n    files: ${files}\n    columns: {date: Date, category: Type, area: Ward}\n`;
+    const config = (files: string) =>
+      `partnership: {name: T, area: Thanet, force: Kent Police}\nperiod: {end: 2024-12}\ngeography:\n  districts: [{name: Thanet}]\nallCrime: {source: asb}\nsources:\n  asb:\n    kind: records\n    files: ${files}\n    columns: {date: Date, category: Type, area: Ward}\n`;
     symlinkSync(path.join(outside, 'asb.csv'), path.join(ws, 'linked.csv'));
     symlinkSync(outside, path.join(ws, 'shared'));
     mkdirSync(path.join(ws, 'own'));
     writeFileSync(path.join(ws, 'own', 'asb.csv'), 'Ref,Date,Type,Ward\nA1,01/06/2024,Noise,Viking\n');
     symlinkSync(path.join(ws, 'own', 'asb.csv'), path.join(ws, 'inside.csv'));
-    for (const [files, shown, full] of [['linked.csv', 'linked.csv', `${outside}/asb.csv`], ['"shared/*.csv"', 'shared/asb.csv', `${outside}/asb.csv`], ['inside.csv', 'inside.csv', `${realpathSync(ws)}/own/asb.csv`]] as const) {
+    for (const [files, shown, full] of [
+      ['linked.csv', 'linked.csv', `${outside}/asb.csv`],
+      ['"shared/*.csv"', 'shared/asb.csv', `${outside}/asb.csv`],
+      ['inside.csv', 'inside.csv', `${realpathSync(ws)}/own/asb.csv`],
+    ] as const) {
       writeFileSync(path.join(ws, 'csp.yaml'), config(files));
       const r = await cli(['validate', '--config', path.join(ws, 'csp.yaml'), '--json', '--quiet']);
-      const json = JSON.parse(r.stdout);
-      expect(json.errors.filter((e: any) => e.key?.startsWith('sources.'))).toEqual([]);
-      expect(json.sources[0].files[0]).toMatchObject({ path: shown, fullPath: full, rowsRead: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      const json = JSON.parse(r.stdout) as ValidationJson;
+      expect(json.errors.filter((e) => e.key?.startsWith('sources.'))).toEqual([]);
+      expect(json.sources[0]!.files[0]).toMatchObject({ path: shown, fullPath: full, rowsRead: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     }
   });
 });

@@ -14,7 +14,8 @@ describe('the windows must lie inside the police data', () => {
 
   it('a window after the data (period.end left at today) names the months covered and a window that fits', () => {
     expect(check('2026-12', 12)).toEqual({
-      message: 'the window Jan–Dec 2026, compared with Jan–Dec 2025, is after the last month of police data; the data of source "police" covers Jan 2022–Apr 2024',
+      message:
+        'the window Jan–Dec 2026, compared with Jan–Dec 2025, is after the last month of police data; the data of source "police" covers Jan 2022–Apr 2024',
       where: { key: 'period' },
       hint: 'choose windows inside the data (two windows of 12 months fit in Jan 2022–Apr 2024): set period.end to 2024-04 in csp.yaml, or pass --period 2023-05..2024-04; or add the police files of the months missing',
     });

@@ -12,8 +12,13 @@ import { CspError } from '../../src/core/errors.js';
 describe('periods', () => {
   it('a calendar year and the year before it', () => {
     expect(windowEnding('2025-12', 12)).toEqual({
-      start: '2025-01', end: '2025-12', months: 12, previousStart: '2024-01', previousEnd: '2024-12',
-      label: 'Jan–Dec 2025', previousLabel: 'Jan–Dec 2024',
+      start: '2025-01',
+      end: '2025-12',
+      months: 12,
+      previousStart: '2024-01',
+      previousEnd: '2024-12',
+      label: 'Jan–Dec 2025',
+      previousLabel: 'Jan–Dec 2024',
     });
   });
   it('a financial year across the year end', () => {
@@ -89,12 +94,24 @@ describe('rates, ranks and the force average', () => {
     expect(ratePer1000(10, null)).toBeNull();
   });
   it('ranks highest first, ties share a rank, unknowns are unranked', () => {
-    const areas = [{ n: 'A', r: 80 }, { n: 'B', r: 95 }, { n: 'C', r: 80 }, { n: 'D', r: 60 }, { n: 'E', r: null }];
+    const areas = [
+      { n: 'A', r: 80 },
+      { n: 'B', r: 95 },
+      { n: 'C', r: 80 },
+      { n: 'D', r: 60 },
+      { n: 'E', r: null },
+    ];
     const rank = rankDescending(areas, (a) => a.r);
     expect(areas.map((a) => rank.get(a) ?? null)).toEqual([2, 1, 2, 4, null]);
   });
   it('the force average weights by population: (100 + 300) / (10,000 + 20,000) × 1,000 = 13.33', () => {
-    expect(forceAverageRate([{ count: 100, population: 10000 }, { count: 300, population: 20000 }, { count: 50, population: null }])).toBe(13.33);
+    expect(
+      forceAverageRate([
+        { count: 100, population: 10000 },
+        { count: 300, population: 20000 },
+        { count: 50, population: null },
+      ]),
+    ).toBe(13.33);
   });
 
   it('the difference from the force average is the difference of the rates as printed (1 decimal place)', () => {
@@ -117,14 +134,25 @@ describe('rates, ranks and the force average', () => {
 });
 
 describe('control-chart exceptions and seasonality', () => {
-  const baseline = Array.from({ length: 24 }, (_, i) => ({ month: `20${23 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, count: i % 2 ? 110 : 90 }));
+  const baseline = Array.from({ length: 24 }, (_, i) => ({
+    month: `20${23 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    count: i % 2 ? 110 : 90,
+  }));
   it('flags months outside mean ± 2 SD of the 24 months before the window', () => {
     // Baseline alternates 90/110: mean 100, SD = sqrt(24 × 100 / 23) = 10.2151; limits 79.57 and 120.43.
-    const current = [{ month: '2025-01', count: 121 }, { month: '2025-02', count: 120 }, { month: '2025-03', count: 79 }, { month: '2025-04', count: 80 }];
+    const current = [
+      { month: '2025-01', count: 121 },
+      { month: '2025-02', count: 120 },
+      { month: '2025-03', count: 79 },
+      { month: '2025-04', count: 80 },
+    ];
     const v = controlChart([...baseline, ...current], '2025-01');
     expect(v.mean).toBe(100);
     expect(v.sd).toBe(10.22);
-    expect(v.exceptions.map((e) => [e.month, e.direction])).toEqual([['2025-01', 'above'], ['2025-03', 'below']]);
+    expect(v.exceptions.map((e) => [e.month, e.direction])).toEqual([
+      ['2025-01', 'above'],
+      ['2025-03', 'below'],
+    ]);
     expect(v.exceptions[0]).toMatchObject({ lower: 79.57, upper: 120.43 });
   });
   it('leaves months that are not whole out of the coefficient of variation, the baseline and the exceptions', () => {
@@ -152,14 +180,22 @@ describe('control-chart exceptions and seasonality', () => {
 
 describe('hotspots and concentration', () => {
   it('areas with no population are said (how many, their incidents), not dropped silently from the rates', () => {
-    const h = hotspots([{ area: 'A', count: 10, population: 1000 }, { area: 'B', count: 7, population: null }, { area: 'C', count: 3 }]);
+    const h = hotspots([
+      { area: 'A', count: 10, population: 1000 },
+      { area: 'B', count: 7, population: null },
+      { area: 'C', count: 3 },
+    ]);
     expect(h.byRate.map((x) => x.area)).toEqual(['A']);
     expect(h.unrated).toEqual({ areas: 2, count: 10, examples: ['B', 'C'] });
     expect(hotspots([{ area: 'A', count: 1 }]).unrated).toBeNull(); // no populations at all: no rates to miss
   });
 
   it('top areas by count and rate; share in the top 10% of areas', () => {
-    const areas = Array.from({ length: 20 }, (_, i) => ({ area: `Ward ${String(i + 1).padStart(2, '0')}`, count: i < 2 ? 50 : 5, population: i === 19 ? 100 : 5000 }));
+    const areas = Array.from({ length: 20 }, (_, i) => ({
+      area: `Ward ${String(i + 1).padStart(2, '0')}`,
+      count: i < 2 ? 50 : 5,
+      population: i === 19 ? 100 : 5000,
+    }));
     const h = hotspots(areas, 3);
     expect(h.total).toBe(190);
     expect(h.byCount).toEqual([
@@ -175,11 +211,28 @@ describe('hotspots and concentration', () => {
 
 describe('partially published months', () => {
   it('flags a month far below its neighbours, not ordinary noise or small counts', () => {
-    const counts = new Map([['2018-08', 12000], ['2018-09', 12100], ['2018-10', 11900], ['2018-11', 6500], ['2018-12', 8000], ['2019-01', 11800], ['2019-02', 12050]]);
+    const counts = new Map([
+      ['2018-08', 12000],
+      ['2018-09', 12100],
+      ['2018-10', 11900],
+      ['2018-11', 6500],
+      ['2018-12', 8000],
+      ['2019-01', 11800],
+      ['2019-02', 12050],
+    ]);
     // Nov: 6,500 / median(12,000 12,100 11,900 8,000 11,800 12,050) = 6,500 / 11,950 = 54%.
     // Dec: 8,000 / median(12,100 11,900 6,500 11,800 12,050) = 8,000 / 11,900 = 67%.
-    expect(partialMonths(counts).map((p) => [p.month, Math.round(p.share * 100)])).toEqual([['2018-11', 54], ['2018-12', 67]]);
-    const small = new Map([['2024-01', 10], ['2024-02', 9], ['2024-03', 4], ['2024-04', 11], ['2024-05', 10]]);
+    expect(partialMonths(counts).map((p) => [p.month, Math.round(p.share * 100)])).toEqual([
+      ['2018-11', 54],
+      ['2018-12', 67],
+    ]);
+    const small = new Map([
+      ['2024-01', 10],
+      ['2024-02', 9],
+      ['2024-03', 4],
+      ['2024-04', 11],
+      ['2024-05', 10],
+    ]);
     expect(partialMonths(small)).toEqual([]);
   });
 
@@ -199,13 +252,15 @@ describe('partially published months', () => {
   it('finds a multi-month dip: three months at 78%, none low enough alone', () => {
     const counts = new Map([...normal('2018-06'), ['2018-07', 9360], ['2018-08', 9360], ['2018-09', 9360], ['2018-10', 12000], ['2018-11', 12000]]);
     expect(partialMonths(counts).map((p) => [p.month, p.share, p.inRun])).toEqual([
-      ['2018-07', 0.78, true], ['2018-08', 0.78, true], ['2018-09', 0.78, true],
+      ['2018-07', 0.78, true],
+      ['2018-08', 0.78, true],
+      ['2018-09', 0.78, true],
     ]);
     // One month at 78% is not a dip.
     expect(partialMonths(new Map([...normal('2018-06'), ['2018-07', 9360], ['2018-08', 12000]]))).toEqual([]);
   });
 
-  it('does not take seasons for partial months: ASB at ±25% a year, winter months at 75% of the year\'s median', () => {
+  it("does not take seasons for partial months: ASB at ±25% a year, winter months at 75% of the year's median", () => {
     const summer = (m: string) => 1 + 0.25 * Math.cos((2 * Math.PI * (Number(m.slice(5)) - 7)) / 12);
     const seasonal = new Map(monthRange('2016-01', '2018-12').map((m) => [m, Math.round(3000 * summer(m))]));
     expect(partialMonths(seasonal)).toEqual([]);

@@ -46,11 +46,13 @@ function series(s: Shape = {}): Map<string, number> {
   const { first = '2019-01', last = '2022-12', level = 10_000, season = 0.05, noise = 0.015, poisson = false, trend = 0, partial = new Map(), seed = 1 } = s;
   const random = seeded(seed);
   const months = monthRange(first, last);
-  return new Map(months.map((m, k) => {
-    const whole = level * (1 + season * Math.cos((2 * Math.PI * (Number(m.slice(5)) - 7)) / 12)) * (1 + (trend * k) / (months.length - 1));
-    const mean = whole * (partial.get(m) ?? 1);
-    return [m, poisson ? poissonDraw(mean, random) : Math.round(mean * (1 + noise * (2 * random() - 1)))];
-  }));
+  return new Map(
+    months.map((m, k) => {
+      const whole = level * (1 + season * Math.cos((2 * Math.PI * (Number(m.slice(5)) - 7)) / 12)) * (1 + (trend * k) / (months.length - 1));
+      const mean = whole * (partial.get(m) ?? 1);
+      return [m, poisson ? poissonDraw(mean, random) : Math.round(mean * (1 + noise * (2 * random() - 1)))];
+    }),
+  );
 }
 
 /** Consecutive months from `start` published at the given shares. */
@@ -66,14 +68,72 @@ describe('partially published months: a partial month and the low months beside 
   // as one of a run with it (inRun), the 41% month keeping its own finding (inRun false). A month
   // below 70% is found on its own as before. Mid-series (Mar 2021) and at the end of the data.
   it.each([
-    ['41% + 67%, mid-series', dip('2021-03', [0.41, 0.67]), [['2021-03', 41, false], ['2021-04', 67, false]]],
-    ['41% + 75%, mid-series', dip('2021-03', [0.41, 0.75]), [['2021-03', 41, false], ['2021-04', 75, true]]],
-    ['75% + 41%, mid-series', dip('2021-03', [0.75, 0.41]), [['2021-03', 75, true], ['2021-04', 41, false]]],
-    ['41% + 70% + 75%, mid-series', dip('2021-03', [0.41, 0.7, 0.75]), [['2021-03', 41, false], ['2021-04', 70, true], ['2021-05', 75, true]]],
-    ['41% + 67%, at the end', dip('2022-11', [0.41, 0.67]), [['2022-11', 40, false], ['2022-12', 65, false]]],
-    ['41% + 75%, at the end', dip('2022-11', [0.41, 0.75]), [['2022-11', 40, false], ['2022-12', 74, true]]],
-    ['75% + 41%, at the end', dip('2022-11', [0.75, 0.41]), [['2022-11', 76, true], ['2022-12', 40, false]]],
-    ['41% + 70% + 75%, at the end', dip('2022-10', [0.41, 0.7, 0.75]), [['2022-10', 41, false], ['2022-11', 69, false], ['2022-12', 74, true]]],
+    [
+      '41% + 67%, mid-series',
+      dip('2021-03', [0.41, 0.67]),
+      [
+        ['2021-03', 41, false],
+        ['2021-04', 67, false],
+      ],
+    ],
+    [
+      '41% + 75%, mid-series',
+      dip('2021-03', [0.41, 0.75]),
+      [
+        ['2021-03', 41, false],
+        ['2021-04', 75, true],
+      ],
+    ],
+    [
+      '75% + 41%, mid-series',
+      dip('2021-03', [0.75, 0.41]),
+      [
+        ['2021-03', 75, true],
+        ['2021-04', 41, false],
+      ],
+    ],
+    [
+      '41% + 70% + 75%, mid-series',
+      dip('2021-03', [0.41, 0.7, 0.75]),
+      [
+        ['2021-03', 41, false],
+        ['2021-04', 70, true],
+        ['2021-05', 75, true],
+      ],
+    ],
+    [
+      '41% + 67%, at the end',
+      dip('2022-11', [0.41, 0.67]),
+      [
+        ['2022-11', 40, false],
+        ['2022-12', 65, false],
+      ],
+    ],
+    [
+      '41% + 75%, at the end',
+      dip('2022-11', [0.41, 0.75]),
+      [
+        ['2022-11', 40, false],
+        ['2022-12', 74, true],
+      ],
+    ],
+    [
+      '75% + 41%, at the end',
+      dip('2022-11', [0.75, 0.41]),
+      [
+        ['2022-11', 76, true],
+        ['2022-12', 40, false],
+      ],
+    ],
+    [
+      '41% + 70% + 75%, at the end',
+      dip('2022-10', [0.41, 0.7, 0.75]),
+      [
+        ['2022-10', 41, false],
+        ['2022-11', 69, false],
+        ['2022-12', 74, true],
+      ],
+    ],
   ] as const)('%s', (_, partial, expected) => {
     expect(flagged({ partial })).toEqual(expected);
   });
@@ -89,41 +149,72 @@ describe('partially published months: a dip of several months in mid-series', ()
   // the dip cannot drag down as it did the rolling median of the 12 months before.
   it('6 months at 55%: every month, each low enough on its own', () => {
     expect(flagged({ partial: dip('2020-09', Array(6).fill(0.55)) })).toEqual([
-      ['2020-09', 56, false], ['2020-10', 55, false], ['2020-11', 54, false], ['2020-12', 55, false], ['2021-01', 56, false], ['2021-02', 56, false],
+      ['2020-09', 56, false],
+      ['2020-10', 55, false],
+      ['2020-11', 54, false],
+      ['2020-12', 55, false],
+      ['2021-01', 56, false],
+      ['2021-02', 56, false],
     ]);
   });
 
   it('8 months at 70%: every month, as a run or (a little below 70% with the noise) on its own', () => {
     expect(flagged({ partial: dip('2020-09', Array(8).fill(0.7)) })).toEqual([
-      ['2020-09', 69, true], ['2020-10', 69, true], ['2020-11', 69, false], ['2020-12', 70, false],
-      ['2021-01', 71, true], ['2021-02', 70, true], ['2021-03', 70, true], ['2021-04', 66, false],
+      ['2020-09', 69, true],
+      ['2020-10', 69, true],
+      ['2020-11', 69, false],
+      ['2020-12', 70, false],
+      ['2021-01', 71, true],
+      ['2021-02', 70, true],
+      ['2021-03', 70, true],
+      ['2021-04', 66, false],
     ]);
   });
 
   it('7 months easing from 60% to 78%', () => {
     expect(flagged({ partial: dip('2020-09', [0.6, 0.63, 0.66, 0.69, 0.72, 0.75, 0.78]) })).toEqual([
-      ['2020-09', 61, false], ['2020-10', 63, false], ['2020-11', 65, false], ['2020-12', 69, false],
-      ['2021-01', 73, true], ['2021-02', 75, true], ['2021-03', 78, true],
+      ['2020-09', 61, false],
+      ['2020-10', 63, false],
+      ['2020-11', 65, false],
+      ['2020-12', 69, false],
+      ['2021-01', 73, true],
+      ['2021-02', 75, true],
+      ['2021-03', 78, true],
     ]);
   });
 
   it('6 months at 75%, with the year after', () => {
     const found = partialMonths(series({ partial: dip('2021-03', Array(6).fill(0.75)) }));
     expect(found.map((p) => [p.month, Math.round(100 * p.share), p.inRun])).toEqual([
-      ['2021-03', 75, true], ['2021-04', 75, true], ['2021-05', 75, true], ['2021-06', 76, true], ['2021-07', 76, true], ['2021-08', 74, true],
+      ['2021-03', 75, true],
+      ['2021-04', 75, true],
+      ['2021-05', 75, true],
+      ['2021-06', 76, true],
+      ['2021-07', 76, true],
+      ['2021-08', 74, true],
     ]);
     expect(new Set(found.map((p) => p.basis))).toEqual(new Set(['same month a year before or after']));
   });
 
   it('6 months at 75% ending two months before the end of the data: no year after, the months after recover', () => {
     expect(flagged({ partial: dip('2022-05', Array(6).fill(0.75)) })).toEqual([
-      ['2022-05', 75, true], ['2022-06', 75, true], ['2022-07', 74, true], ['2022-08', 76, true], ['2022-09', 76, true], ['2022-10', 75, true],
+      ['2022-05', 75, true],
+      ['2022-06', 75, true],
+      ['2022-07', 74, true],
+      ['2022-08', 76, true],
+      ['2022-09', 76, true],
+      ['2022-10', 75, true],
     ]);
   });
 
-  it('6 months at 72% in the series\' first year: no year before, judged against the year after', () => {
+  it("6 months at 72% in the series' first year: no year before, judged against the year after", () => {
     expect(flagged({ partial: dip('2019-04', Array(6).fill(0.72)) })).toEqual([
-      ['2019-04', 74, true], ['2019-05', 73, true], ['2019-06', 72, true], ['2019-07', 72, true], ['2019-08', 73, true], ['2019-09', 72, true],
+      ['2019-04', 74, true],
+      ['2019-05', 73, true],
+      ['2019-06', 72, true],
+      ['2019-07', 72, true],
+      ['2019-08', 73, true],
+      ['2019-09', 72, true],
     ]);
   });
 });
@@ -137,7 +228,12 @@ describe('partially published months: no dip where there is none', () => {
 
   it('a fall of 25% only 6 months old at the end of the data is flagged: it cannot be told from partial publication', () => {
     expect(flagged({ partial: fallFrom('2022-07', 0.75) })).toEqual([
-      ['2022-07', 74, true], ['2022-08', 76, true], ['2022-09', 76, true], ['2022-10', 75, true], ['2022-11', 76, true], ['2022-12', 74, true],
+      ['2022-07', 74, true],
+      ['2022-08', 76, true],
+      ['2022-09', 76, true],
+      ['2022-10', 75, true],
+      ['2022-11', 76, true],
+      ['2022-12', 74, true],
     ]);
   });
 
@@ -153,7 +249,7 @@ describe('partially published months: no dip where there is none', () => {
     expect(flagged({ level: 30, poisson: true })).toEqual([]);
   });
 
-  it('two months 30% high a year later do not make the first year\'s months look low', () => {
+  it("two months 30% high a year later do not make the first year's months look low", () => {
     expect(flagged({ partial: dip('2020-03', [1.3, 1.3]) })).toEqual([]);
   });
 });
@@ -182,7 +278,10 @@ describe('partially published months: the same on 20 other noise draws', () => {
       expect(found({ first: '2020-01', trend: -0.1, seed }), `seed ${seed}`).toEqual([]);
       // A month on its own can still be flagged at 30 a month (about one series in thirty: a
       // baseline of one noisy month); no run is.
-      expect(partialMonths(series({ level: 30, poisson: true, seed })).filter((p) => p.inRun), `seed ${seed}`).toEqual([]);
+      expect(
+        partialMonths(series({ level: 30, poisson: true, seed })).filter((p) => p.inRun),
+        `seed ${seed}`,
+      ).toEqual([]);
     }
   });
 });

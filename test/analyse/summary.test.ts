@@ -27,11 +27,15 @@ describe('plain-English summaries', () => {
   });
   it('never says "significant" when the test does not, and gives n/a on a small base', () => {
     const text = summaryText({ name: 'Robbery', unit: 'crimes', figure: figure(12, 6), period, force: 'Kent', findings: [] });
-    expect(text).toBe('Robbery: 12 crimes in Jan–Dec 2015, 6 more than in Jan–Dec 2014 (n/a: fewer than 20 in Jan–Dec 2014). The change is within what chance alone would produce (p = 0.238), so it is not evidence of a real change.');
+    expect(text).toBe(
+      'Robbery: 12 crimes in Jan–Dec 2015, 6 more than in Jan–Dec 2014 (n/a: fewer than 20 in Jan–Dec 2014). The change is within what chance alone would produce (p = 0.238), so it is not evidence of a real change.',
+    );
     expect(text).not.toMatch(/\bsignificant\b/);
   });
   it('unchanged counts, no counts, and ordinals', () => {
-    expect(summaryText({ name: 'X', unit: 'incidents', figure: figure(0, 0), period, force: 'Kent', findings: [] })).toBe('X: 0 incidents in Jan–Dec 2015, the same as in Jan–Dec 2014.');
+    expect(summaryText({ name: 'X', unit: 'incidents', figure: figure(0, 0), period, force: 'Kent', findings: [] })).toBe(
+      'X: 0 incidents in Jan–Dec 2015, the same as in Jan–Dec 2014.',
+    );
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd']);
   });
 });

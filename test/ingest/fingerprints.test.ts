@@ -25,7 +25,7 @@ describe('fingerprints on a worker thread', () => {
 });
 
 describe('gzip files are decompressed to their end on the worker', () => {
-  it('a whole .gz has no problem; one cut short names zlib\'s reason', async () => {
+  it("a whole .gz has no problem; one cut short names zlib's reason", async () => {
     const { gzipSync } = await import('node:zlib');
     const gz = gzipSync(Buffer.from('Crime ID,Month\n'.repeat(5000)));
     const dir = workspace({ 'whole.csv.gz': gz, 'cut.csv.gz': gz.subarray(0, gz.length - 10), 'plain.csv': 'a,b\n' });
@@ -45,15 +45,27 @@ describe('gzip files are decompressed to their end on the worker', () => {
 describe('lines and line endings, counted on the worker', () => {
   it('counts lines (a last line without LF too) and finds CR-only and mixed line endings', async () => {
     const dir = workspace({
-      'lf.csv': 'a\nb\nc', 'crlf.csv': 'a\r\nb\r\n', 'cr.csv': 'a\rb\rc\r', 'mixed.csv': 'a\r\r\nb\r\n', 'empty.csv': '',
+      'lf.csv': 'a\nb\nc',
+      'crlf.csv': 'a\r\nb\r\n',
+      'cr.csv': 'a\rb\rc\r',
+      'mixed.csv': 'a\r\r\nb\r\n',
+      'empty.csv': '',
     });
     const fingerprints = new Fingerprints();
     try {
-      const got = await Promise.all(['lf', 'crlf', 'cr', 'mixed', 'empty'].map(async (f) => {
-        const { lines, mixedLineEnds } = await fingerprints.fingerprint(path.join(dir, `${f}.csv`));
-        return [f, lines, mixedLineEnds];
-      }));
-      expect(got).toEqual([['lf', 3, false], ['crlf', 2, false], ['cr', 1, true], ['mixed', 2, true], ['empty', 0, false]]);
+      const got = await Promise.all(
+        ['lf', 'crlf', 'cr', 'mixed', 'empty'].map(async (f) => {
+          const { lines, mixedLineEnds } = await fingerprints.fingerprint(path.join(dir, `${f}.csv`));
+          return [f, lines, mixedLineEnds];
+        }),
+      );
+      expect(got).toEqual([
+        ['lf', 3, false],
+        ['crlf', 2, false],
+        ['cr', 1, true],
+        ['mixed', 2, true],
+        ['empty', 0, false],
+      ]);
     } finally {
       await fingerprints.close();
     }

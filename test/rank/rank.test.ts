@@ -7,6 +7,7 @@ import { resolveRanking, type Criterion, type Ranking } from '../../src/rank/res
 import { scoreThemes, type ThemeRaws } from '../../src/rank/score.js';
 import { sensitivity } from '../../src/rank/sensitivity.js';
 import { CspError } from '../../src/core/errors.js';
+import type { ThemeResult } from '../../src/analyse/assessment-schema.js';
 import { ROOT } from '../helpers.js';
 
 describe('bands', () => {
@@ -19,29 +20,61 @@ describe('bands', () => {
 });
 
 const criterion = (id: string, kind: Criterion['kind'], extra: Partial<Criterion> = {}): Criterion => ({
-  id, kind, weight: 1, thresholds: [90, 110], step: 10, ...extra,
+  id,
+  kind,
+  weight: 1,
+  thresholds: [90, 110],
+  step: 10,
+  ...extra,
 });
-const theme = (over: Record<string, unknown> = {}): any => ({
-  id: 't', name: 'T', current: 753, previous: 580, change: 173, changePct: 29.8, changePctLabel: '+29.8%', pValue: 0.000002,
-  significance: 'significant increase', ratePer1000: 5.5, forceAverageRatePer1000: 3.14, rank: 2, rankOf: 13,
-  differenceFromForcePer1000: 2.36, perceptionPct: 52.3, judgements: { influence: { mean: 3.27, practitioners: 11 } },
-  measures: [{ source: 'police', categoryCounts: [{ category: 'Drugs', current: 753, previous: 580 }] }, { source: 'fire', categoryCounts: [{ category: 'Deliberate fire', current: 10, previous: 9 }] }],
-  ...over,
-});
+/** A theme with what the criteria read; the rest of a ThemeResult (and of its measures) left out. */
+const theme = (over: Partial<ThemeResult> = {}): ThemeResult =>
+  ({
+    id: 't',
+    name: 'T',
+    current: 753,
+    previous: 580,
+    change: 173,
+    changePct: 29.8,
+    changePctLabel: '+29.8%',
+    pValue: 0.000002,
+    significance: 'significant increase',
+    ratePer1000: 5.5,
+    forceAverageRatePer1000: 3.14,
+    rank: 2,
+    rankOf: 13,
+    differenceFromForcePer1000: 2.36,
+    perceptionPct: 52.3,
+    judgements: { influence: { mean: 3.27, practitioners: 11 } },
+    measures: [
+      { source: 'police', categoryCounts: [{ category: 'Drugs', current: 753, previous: 580 }] },
+      { source: 'fire', categoryCounts: [{ category: 'Deliberate fire', current: 10, previous: 9 }] },
+    ],
+    ...over,
+  }) as ThemeResult;
 const ctx: RankContext = { force: 'Kent Police', areaPopulation: 136809, allCrimeCurrent: 14085, surveyResponses: 352 };
 const raw = (r: Raw | string) => (typeof r === 'string' ? r : [r.raw, r.reason]);
 
 describe('criteria: raw values and reasons', () => {
   it('volume: the rate as a % of the force average, or the share of all crime', () => {
-    expect(raw(rawValue(criterion('volume', 'volume', { measure: 'rate-vs-average' }), theme(), ctx))).toEqual([175.2, '5.5 per 1,000 against the Kent Police average of 3.1: 175% of average']); // 5.5 / 3.14
+    expect(raw(rawValue(criterion('volume', 'volume', { measure: 'rate-vs-average' }), theme(), ctx))).toEqual([
+      175.2,
+      '5.5 per 1,000 against the Kent Police average of 3.1: 175% of average',
+    ]); // 5.5 / 3.14
     expect(raw(rawValue(criterion('volume', 'volume', { measure: 'share' }), theme(), ctx))).toEqual([5.3, '753 is 5.3% of all crime (14,085)']);
     expect(rawValue(criterion('volume', 'volume', { measure: 'rate-vs-average' }), theme({ forceAverageRatePer1000: null }), ctx)).toMatch(/^no rate/);
   });
   it('trend: the % change only when significant; else 0', () => {
     expect(raw(rawValue(criterion('trend', 'trend'), theme(), ctx))).toEqual([29.8, 'significant increase of +29.8% (p < 0.001)']);
-    expect(raw(rawValue(criterion('trend', 'trend'), theme({ significance: 'no significant change', changePct: 21.4, changePctLabel: '+21.4%', pValue: 0.052 }), ctx)))
-      .toEqual([0, '+21.4% is not significant (p = 0.052): counted as no change']);
-    expect(raw(rawValue(criterion('trend', 'trend'), theme({ changePct: null, current: 12, previous: 6 }), ctx))).toEqual([0, '6 → 12: too few to give a percentage, counted as no change']);
+    expect(
+      raw(
+        rawValue(criterion('trend', 'trend'), theme({ significance: 'no significant change', changePct: 21.4, changePctLabel: '+21.4%', pValue: 0.052 }), ctx),
+      ),
+    ).toEqual([0, '+21.4% is not significant (p = 0.052): counted as no change']);
+    expect(raw(rawValue(criterion('trend', 'trend'), theme({ changePct: null, current: 12, previous: 6 }), ctx))).toEqual([
+      0,
+      '6 → 12: too few to give a percentage, counted as no change',
+    ]);
   });
   it('harm: Σ count × weight per 1,000 residents, over every source of the theme', () => {
     const c = criterion('harm', 'harm', { harmWeights: { police: { Drugs: 5 }, fire: { 'Deliberate fire': 20 } } });
@@ -50,10 +83,14 @@ describe('criteria: raw values and reasons', () => {
     expect(rawValue(criterion('harm', 'harm', { harmWeights: { police: { Robbery: 25 } } }), theme(), ctx)).toBe('no harm weight for any of its categories');
   });
   it('perception and judged criteria', () => {
-    expect(raw(rawValue(criterion('perception', 'perception'), { ...theme(), perceptionOptions: ['Drugs'] }, ctx))).toEqual([52.3, '52.3% of 352 survey respondents named "Drugs" a problem']);
+    expect(raw(rawValue(criterion('perception', 'perception'), { ...theme(), perceptionOptions: ['Drugs'] }, ctx))).toEqual([
+      52.3,
+      '52.3% of 352 survey respondents named "Drugs" a problem',
+    ]);
     // A share of several options says which it combines: it is not any one option's share.
-    expect(raw(rawValue(criterion('perception', 'perception'), { ...theme(), perceptionOptions: ['Anti-social behaviour', 'Street drinking', 'Fly-tipping'] }, ctx))).toEqual(
-      [52.3, '52.3% of 352 survey respondents named at least one of "Anti-social behaviour", "Street drinking" or "Fly-tipping" a problem']);
+    expect(
+      raw(rawValue(criterion('perception', 'perception'), { ...theme(), perceptionOptions: ['Anti-social behaviour', 'Street drinking', 'Fly-tipping'] }, ctx)),
+    ).toEqual([52.3, '52.3% of 352 survey respondents named at least one of "Anti-social behaviour", "Street drinking" or "Fly-tipping" a problem']);
     expect(raw(rawValue(criterion('influence', 'judged'), theme(), ctx))).toEqual([3.27, 'mean influence score 3.27 from 11 practitioners']);
     expect(rawValue(criterion('vulnerability', 'judged'), theme(), ctx)).toBe('no practitioner scored it for vulnerability');
   });
@@ -61,7 +98,10 @@ describe('criteria: raw values and reasons', () => {
 
 const r = (value: number): Raw => ({ raw: value, reason: `raw ${value}`, data: {} });
 const ranking = (over: Partial<Ranking> = {}): Ranking => ({
-  method: 'weighted-sum', scale: 3, recommend: 2, overrides: [],
+  method: 'weighted-sum',
+  scale: 3,
+  recommend: 2,
+  overrides: [],
   criteria: [
     { id: 'volume', kind: 'volume', weight: 2, thresholds: [90, 110], step: 10 },
     { id: 'trend', kind: 'trend', weight: 1, thresholds: [-5, 5], step: 5 },
@@ -79,28 +119,50 @@ const themes: ThemeRaws[] = [
 describe('scores, ranks and recommendations', () => {
   it('weighted sum: Σ weight × band, with the audit trail', () => {
     const s = scoreThemes(themes, ranking());
-    expect(s.map((t) => [t.id, t.score, t.rank, t.recommended])).toEqual([['c', 11, 1, true], ['a', 9, 2, true], ['b', 8, 3, false], ['d', 8, 4, false]]);
+    expect(s.map((t) => [t.id, t.score, t.rank, t.recommended])).toEqual([
+      ['c', 11, 1, true],
+      ['a', 9, 2, true],
+      ['b', 8, 3, false],
+      ['d', 8, 4, false],
+    ]);
     expect(s[0]!.criteria[0]).toEqual({ id: 'volume', raw: 130, band: 3, weight: 2, contribution: 6, reason: 'raw 130', data: {} });
   });
   it('ties: compared band by band in criteria order (b has volume 3, d has 1), then csp.yaml order', () => {
     const s = scoreThemes(themes, ranking());
     expect(s.findIndex((t) => t.id === 'b')).toBeLessThan(s.findIndex((t) => t.id === 'd'));
-    const same: ThemeRaws[] = [{ id: 'x', raws: themes[0]!.raws }, { id: 'y', raws: themes[0]!.raws }];
+    const same: ThemeRaws[] = [
+      { id: 'x', raws: themes[0]!.raws },
+      { id: 'y', raws: themes[0]!.raws },
+    ];
     expect(scoreThemes([...same].reverse(), ranking()).map((t) => t.id)).toEqual(['y', 'x']);
   });
   it('product: weighted mean band of the harm group × that of the likelihood group', () => {
     const s = scoreThemes(themes, ranking({ method: 'product', groups: { harm: ['influence'], likelihood: ['volume', 'trend'] } }));
     // a: 3 × (2×2 + 2)/3 = 6; b: 1 × (2×3 + 1)/3 = 2.33; c: 2 × (2×3 + 3)/3 = 6; d: 3 × (2×1 + 3)/3 = 5
-    expect(s.map((t) => [t.id, t.score])).toEqual([['c', 6], ['a', 6], ['d', 5], ['b', 2.33]]);
+    expect(s.map((t) => [t.id, t.score])).toEqual([
+      ['c', 6],
+      ['a', 6],
+      ['d', 5],
+      ['b', 2.33],
+    ]);
     expect(s.find((t) => t.id === 'b')!.criteria.map((c) => c.contribution)).toEqual([2, 0.33, 1]);
   });
   it('overrides put a theme in or out, with the reason shown', () => {
-    const s = scoreThemes(themes, ranking({ overrides: [
-      { theme: 'd', recommend: true, reason: 'A statutory duty whatever its rank.' },
-      { theme: 'c', recommend: false, reason: 'Led by another board this year.' },
-    ] }));
+    const s = scoreThemes(
+      themes,
+      ranking({
+        overrides: [
+          { theme: 'd', recommend: true, reason: 'A statutory duty whatever its rank.' },
+          { theme: 'c', recommend: false, reason: 'Led by another board this year.' },
+        ],
+      }),
+    );
     expect(s.filter((t) => t.recommended).map((t) => t.id)).toEqual(['a', 'd']);
-    expect(s.find((t) => t.id === 'c')).toMatchObject({ rank: 1, recommended: false, override: { recommend: false, reason: 'Led by another board this year.' } });
+    expect(s.find((t) => t.id === 'c')).toMatchObject({
+      rank: 1,
+      recommended: false,
+      override: { recommend: false, reason: 'Led by another board this year.' },
+    });
   });
 });
 
@@ -174,8 +236,10 @@ ${ranking}
   });
   it('a theme with no data behind a criterion', () => {
     const t = '  - {id: fires, name: Fires, categories: {fire: [Fire]}}';
-    const text = base('  criteria: {volume: {}, perception: {}, harm: {thresholds: [1, 2], weights: {police: {Robbery: 3}}}}', t)
-      .replace('  judgements:', '  fire: {kind: counts, files: f.csv, columns: {period: P, count: C}}\n  judgements:');
+    const text = base('  criteria: {volume: {}, perception: {}, harm: {thresholds: [1, 2], weights: {police: {Robbery: 3}}}}', t).replace(
+      '  judgements:',
+      '  fire: {kind: counts, files: f.csv, columns: {period: P, count: C}}\n  judgements:',
+    );
     expect(problems(text)).toEqual([
       // per theme, criteria in their fixed order: volume, trend, harm, perception, then judged ones
       'ranking.criteria.harm.weights: theme "asb" has no harm weight for any of its categories',
@@ -185,7 +249,9 @@ ${ranking}
     ]);
   });
   it('judged criteria must be scored; overrides need a known theme and a reason', () => {
-    expect(problems(base('  criteria: {vulnerability: {judged: true}}\n  overrides: [{theme: drugs, recommend: true, reason: "Statutory duty for us."}]'))).toEqual([
+    expect(
+      problems(base('  criteria: {vulnerability: {judged: true}}\n  overrides: [{theme: drugs, recommend: true, reason: "Statutory duty for us."}]')),
+    ).toEqual([
       'ranking.criteria.vulnerability: judged criterion "vulnerability" is not a column of the judgements source',
       'ranking.overrides.0.theme: override names theme "drugs", which is not in themes',
     ]);
@@ -197,7 +263,11 @@ ${ranking}
     const text = base('  recommend: 1').replace('ranking:\n  recommend: 1\n', '');
     const { ranking: rk, problems: p } = resolveRanking(parseConfig(text, path.join(ROOT, 'csp.yaml')));
     expect(p).toEqual([]);
-    expect(rk.criteria.map((c) => [c.id, c.weight, c.thresholds])).toEqual([['volume', 1, [90, 110]], ['trend', 1, [-5, 5]], ['influence', 1, [2.5, 3.5]]]);
+    expect(rk.criteria.map((c) => [c.id, c.weight, c.thresholds])).toEqual([
+      ['volume', 1, [90, 110]],
+      ['trend', 1, [-5, 5]],
+      ['influence', 1, [2.5, 3.5]],
+    ]);
   });
 });
 
@@ -215,11 +285,13 @@ ranking:
       parseConfig(text, path.join(ROOT, 'csp.yaml'));
       throw new Error('expected an error');
     } catch (e) {
-      expect((e as CspError).problems).toEqual([{
-        message: '"volum" is not a built-in criterion (volume, trend, harm, perception); a criterion scored by practitioners needs judged: true',
-        where: { file: 'csp.yaml', key: 'ranking.criteria.volum', line: 7 },
-        hint: 'did you mean "volume"?',
-      }]);
+      expect((e as CspError).problems).toEqual([
+        {
+          message: '"volum" is not a built-in criterion (volume, trend, harm, perception); a criterion scored by practitioners needs judged: true',
+          where: { file: 'csp.yaml', key: 'ranking.criteria.volum', line: 7 },
+          hint: 'did you mean "volume"?',
+        },
+      ]);
     }
   });
 });

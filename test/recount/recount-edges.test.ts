@@ -37,7 +37,12 @@ function kentWithSpoiltCopy(first: 'spoilt' | 'real'): { config: string } {
   const into = first === 'spoilt' ? texts[0]! : texts[3]!;
   into.splice(7, 0, copy.join(','));
   const config = makeWorkspace({
-    area: 'Thanet', force: 'Kent Police', districts: KENT_DISTRICTS, themes: THEMES, period: { end: W.end, months: W.months }, kentPopulation: true,
+    area: 'Thanet',
+    force: 'Kent Police',
+    districts: KENT_DISTRICTS,
+    themes: THEMES,
+    period: { end: W.end, months: W.months },
+    kentPopulation: true,
     police: Object.fromEntries(KENT_FILES.map((f, i) => [path.basename(f), texts[i]!.join('\n')])),
   });
   return { config };
@@ -46,7 +51,10 @@ function kentWithSpoiltCopy(first: 'spoilt' | 'real'): { config: string } {
 describe('recount: a Crime ID whose first row is refused', () => {
   // Refused first (csp once counted the crime nowhere: its Feb 2024 violence read 543, the
   // recount 544) or refused after the good row: counted once either way.
-  it.each([['AFTER', 'real'], ['BEFORE', 'spoilt']] as const)('a good row repeating the ID of a refused row %s it: counted once by both', async (_when, first) => {
+  it.each([
+    ['AFTER', 'real'],
+    ['BEFORE', 'spoilt'],
+  ] as const)('a good row repeating the ID of a refused row %s it: counted once by both', async (_when, first) => {
     const { config } = kentWithSpoiltCopy(first);
     try {
       const a = await assess(config, { today: TODAY });
@@ -81,7 +89,12 @@ describe('recount: a row misdated before the first month', () => {
     f[1] = '2023-12';
     march[i] = f.join(',');
     const config = makeWorkspace({
-      area: 'Thanet', force: 'Kent Police', districts: KENT_DISTRICTS, themes: THEMES, period: { end: w.end, months: w.months }, kentPopulation: true,
+      area: 'Thanet',
+      force: 'Kent Police',
+      districts: KENT_DISTRICTS,
+      themes: THEMES,
+      period: { end: w.end, months: w.months },
+      kentPopulation: true,
       police: Object.fromEntries(KENT_FILES.map((file, k) => [path.basename(file), texts[k]!.join('\n')])),
     });
     try {

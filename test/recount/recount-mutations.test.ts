@@ -40,7 +40,12 @@ describe('recount: damaged Kent files', () => {
         const damaged = mutate(texts, mutations);
         for (const m of mutations) kinds.add(m.kind);
         const config = makeWorkspace({
-          area: 'Thanet', force: 'Kent Police', districts: KENT_DISTRICTS, themes: THEMES, period: { end: w.end, months: w.months }, kentPopulation: true,
+          area: 'Thanet',
+          force: 'Kent Police',
+          districts: KENT_DISTRICTS,
+          themes: THEMES,
+          period: { end: w.end, months: w.months },
+          kentPopulation: true,
           police: Object.fromEntries(KENT_FILES.map((f, i) => [path.basename(f), damaged[i]!])),
         });
         try {

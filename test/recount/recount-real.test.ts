@@ -60,7 +60,11 @@ describe('recount: single-month files, with the month before made from them', ()
     const today = '2017-01-15';
     const nov = readFileSync(AVON_FILE, 'utf8');
     const config = makeWorkspace({
-      area: 'Bristol', force: 'Avon and Somerset Constabulary', districts: AVON_DISTRICTS, themes: THEMES, period: { end: '2016-11', months: 1 },
+      area: 'Bristol',
+      force: 'Avon and Somerset Constabulary',
+      districts: AVON_DISTRICTS,
+      themes: THEMES,
+      period: { end: '2016-11', months: 1 },
       police: { '2016-11-avon-and-somerset-street.csv': nov, '2016-10-avon-and-somerset-street.csv': relabelled(nov, '2016-10', 9) },
     });
     try {
@@ -82,7 +86,11 @@ describe('recount: single-month files, with the month before made from them', ()
     const today = '2017-01-15';
     const dec = readFileSync(GM_FILE, 'utf8');
     const config = makeWorkspace({
-      area: 'Manchester', force: 'Greater Manchester Police', districts: GM_DISTRICTS, themes: THEMES, period: { end: '2016-12', months: 1 },
+      area: 'Manchester',
+      force: 'Greater Manchester Police',
+      districts: GM_DISTRICTS,
+      themes: THEMES,
+      period: { end: '2016-12', months: 1 },
       police: { '2016-12-greater-manchester-street.csv': dec, '2016-11-greater-manchester-street.csv': relabelled(dec, '2016-11', 9) },
     });
     try {
@@ -93,7 +101,12 @@ describe('recount: single-month files, with the month before made from them', ()
       const a = await assess(config, { today });
       expect(problems(a, expected(counts, cfg, windowOf('2016-12', 1)))).toEqual([]);
       // Seven districts have no row at all: no data (null), not zero crimes.
-      expect(a.comparators.filter((c) => c.current === null).map((c) => c.area).sort()).toEqual(['Oldham', 'Rochdale', 'Salford', 'Stockport', 'Tameside', 'Trafford', 'Wigan']);
+      expect(
+        a.comparators
+          .filter((c) => c.current === null)
+          .map((c) => c.area)
+          .sort(),
+      ).toEqual(['Oldham', 'Rochdale', 'Salford', 'Stockport', 'Tameside', 'Trafford', 'Wigan']);
     } finally {
       removeWorkspace(config);
     }

@@ -30,7 +30,9 @@ beforeAll(() => {
 function partialNovember(a: Awaited<ReturnType<typeof assess>>, w: Window): string[] {
   if (!monthsFrom(w.previousStart, w.end).includes('2024-11')) return [];
   const crime = [['allCrime', a.allCrime] as const, ...a.themes.filter((t) => t.id !== 'asb').map((t) => [t.id, t] as const)];
-  return crime.filter(([, f]) => !f.comparable?.excludedMonths.includes('2024-11')).map(([id]) => `${id}: November 2024 is not left out of the comparable change`);
+  return crime
+    .filter(([, f]) => !f.comparable?.excludedMonths.includes('2024-11'))
+    .map(([id]) => `${id}: November 2024 is not left out of the comparable change`);
 }
 
 describe('recount: the sample partnership', () => {
@@ -47,8 +49,9 @@ describe('recount: the sample partnership', () => {
 
   it('agrees with csp on every count in random windows over the 36 months (fast-check, seed 2026, 5 runs)', async () => {
     // A window of 1–18 months whose previous window also lies in Jan 2023 – Dec 2025.
-    const windows = fc.integer({ min: 1, max: 18 }).chain((months) =>
-      fc.integer({ min: 2 * months - 1, max: 35 }).map((last) => windowOf(monthsFrom('2023-01', '2025-12')[last]!, months)));
+    const windows = fc
+      .integer({ min: 1, max: 18 })
+      .chain((months) => fc.integer({ min: 2 * months - 1, max: 35 }).map((last) => windowOf(monthsFrom('2023-01', '2025-12')[last]!, months)));
     await fc.assert(
       fc.asyncProperty(windows, async (w) => {
         const a = await assess(SAMPLE_CONFIG, { today: TODAY, period: `${w.start}..${w.end}` });

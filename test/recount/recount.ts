@@ -79,8 +79,15 @@ function expand(baseDir: string, pattern: string): string[] {
   const dir = path.dirname(full);
   const name = path.basename(full);
   if (!name.includes('*')) return [full];
-  const re = new RegExp(`^${name.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return readdirSync(dir).filter((f) => re.test(f)).map((f) => path.join(dir, f));
+  const re = new RegExp(
+    `^${name
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+  return readdirSync(dir)
+    .filter((f) => re.test(f))
+    .map((f) => path.join(dir, f));
 }
 
 export function recountConfig(configFile: string): RecountConfig {
@@ -211,7 +218,10 @@ export function windowOf(end: string, months: number): Window {
 /** Which categories a figure counts: all crime is every category but ASB. */
 type Pick = (category: string) => boolean;
 const allCrime: Pick = (c) => c !== ASB;
-const theme = (categories: readonly string[]): Pick => (c) => categories.includes(c);
+const theme =
+  (categories: readonly string[]): Pick =>
+  (c) =>
+    categories.includes(c);
 
 function total(byMonth: Map<string, Map<string, number>> | undefined, months: readonly string[], pick: Pick): number {
   let n = 0;
@@ -260,12 +270,15 @@ function figure(counts: PoliceCounts, cfg: RecountConfig, w: Window, pick: Pick)
     return { month: m, count: count(m), rolling12: last12[0]! >= shown[0]! ? last12.reduce((s, x) => s + count(x), 0) : null };
   });
 
-  const districts = [...cfg.districts].map((d) => d.name).sort().map((name) => {
-    const rows = counts.byDistrict.get(name);
-    return rows === undefined
-      ? { area: name, current: null, previous: null }
-      : { area: name, current: total(rows, current, pick), previous: total(rows, previous, pick) };
-  });
+  const districts = [...cfg.districts]
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const rows = counts.byDistrict.get(name);
+      return rows === undefined
+        ? { area: name, current: null, previous: null }
+        : { area: name, current: total(rows, current, pick), previous: total(rows, previous, pick) };
+    });
 
   const lsoaCounts = new Map<string, number>();
   for (const [lsoa, byMonth] of counts.byLsoa) {
@@ -310,9 +323,13 @@ export function expected(counts: PoliceCounts, cfg: RecountConfig, w: Window): E
       // Categories the area has any row of, in any month, with their counts in each window.
       const seen = new Set<string>();
       for (const byCat of area?.values() ?? []) for (const c of byCat.keys()) if (t.categories.includes(c)) seen.add(c);
-      const categoryCounts = [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((c) => ({
-        category: c, current: total(area, cur, (x) => x === c), previous: total(area, prev, (x) => x === c),
-      }));
+      const categoryCounts = [...seen]
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .map((c) => ({
+          category: c,
+          current: total(area, cur, (x) => x === c),
+          previous: total(area, prev, (x) => x === c),
+        }));
       return { id: t.id, ...figure(counts, cfg, w, theme(t.categories)), categoryCounts };
     }),
   };
@@ -329,7 +346,9 @@ function countsOf(f: Fig, districts: Assessment['comparators']) {
     previous: f.previous,
     change: f.change,
     series: f.series.map(({ month: m, count, rolling12 }) => ({ month: m, count, rolling12 })),
-    districts: districts.filter((d) => d.group === 'force').map((d) => ({ area: d.area, current: d.current, previous: d.previous }))
+    districts: districts
+      .filter((d) => d.group === 'force')
+      .map((d) => ({ area: d.area, current: d.current, previous: d.previous }))
       .sort((a, b) => (a.area < b.area ? -1 : 1)),
     hotspots: {
       areas: f.hotspots.areas,
@@ -353,15 +372,20 @@ function figureProblems(name: string, f: Fig, districts: Assessment['comparators
   const got = countsOf(f, districts ?? []);
   for (const key of Object.keys(want) as (keyof typeof want)[]) {
     if (key === 'districts' && districts === null) continue;
-    if (JSON.stringify(got[key]) !== JSON.stringify(want[key])) out.push(`${name}.${key}: csp ${JSON.stringify(got[key])}, recount ${JSON.stringify(want[key])}`);
+    if (JSON.stringify(got[key]) !== JSON.stringify(want[key]))
+      out.push(`${name}.${key}: csp ${JSON.stringify(got[key])}, recount ${JSON.stringify(want[key])}`);
   }
   const h = f.hotspots;
-  for (const b of h.byCount) if (!shareOk(b.sharePct, b.count, h.total)) out.push(`${name}.hotspots.byCount ${b.area}: sharePct ${b.sharePct} for ${b.count} of ${h.total}`);
-  if (!shareOk(h.top10PctSharePct, top10PctCount, e.hotspots.total)) out.push(`${name}.hotspots.top10PctSharePct: csp ${h.top10PctSharePct}, recount ${top10PctCount} of ${e.hotspots.total}`);
+  for (const b of h.byCount)
+    if (!shareOk(b.sharePct, b.count, h.total)) out.push(`${name}.hotspots.byCount ${b.area}: sharePct ${b.sharePct} for ${b.count} of ${h.total}`);
+  if (!shareOk(h.top10PctSharePct, top10PctCount, e.hotspots.total))
+    out.push(`${name}.hotspots.top10PctSharePct: csp ${h.top10PctSharePct}, recount ${top10PctCount} of ${e.hotspots.total}`);
   // By rate: the rates need LSOA populations, but each count is a count.
-  for (const b of h.byRate) if (b.count !== (lsoaCounts.get(b.area) ?? 0)) out.push(`${name}.hotspots.byRate ${b.area}: count ${b.count}, recount ${lsoaCounts.get(b.area) ?? 0}`);
+  for (const b of h.byRate)
+    if (b.count !== (lsoaCounts.get(b.area) ?? 0)) out.push(`${name}.hotspots.byRate ${b.area}: count ${b.count}, recount ${lsoaCounts.get(b.area) ?? 0}`);
   // Control-chart exceptions name a month and its count.
-  for (const x of f.variability.exceptions) if (x.count !== (monthly.get(x.month) ?? 0)) out.push(`${name}.variability.exceptions ${x.month}: count ${x.count}, recount ${monthly.get(x.month) ?? 0}`);
+  for (const x of f.variability.exceptions)
+    if (x.count !== (monthly.get(x.month) ?? 0)) out.push(`${name}.variability.exceptions ${x.month}: count ${x.count}, recount ${monthly.get(x.month) ?? 0}`);
   out.push(...comparableProblems(name, f.comparable, monthly, w));
   return out;
 }
@@ -387,7 +411,8 @@ export function comparableProblems(name: string, c: Fig['comparable'], monthly: 
   const sum = (ms: string[]) => ms.filter((m) => !excluded.has(m)).reduce((s, m) => s + (monthly.get(m) ?? 0), 0);
   const want = { months: w.months - excluded.size / 2, current: sum(cur), previous: sum(prev), change: sum(cur) - sum(prev) };
   const got = { months: c.months, current: c.current, previous: c.previous, change: c.change };
-  if (JSON.stringify(got) !== JSON.stringify(want)) out.push(`${name}.comparable: csp ${JSON.stringify(got)}, recount ${JSON.stringify(want)} (left out ${[...excluded].join(', ')})`);
+  if (JSON.stringify(got) !== JSON.stringify(want))
+    out.push(`${name}.comparable: csp ${JSON.stringify(got)}, recount ${JSON.stringify(want)} (left out ${[...excluded].join(', ')})`);
   return out;
 }
 
@@ -395,16 +420,25 @@ export function comparableProblems(name: string, c: Fig['comparable'], monthly: 
 export function problems(a: Assessment, e: Expected, policeSource = 'police'): string[] {
   const out: string[] = [];
   const w = e.window;
-  const period = { start: a.period.start, end: a.period.end, previousStart: a.period.previousStart, previousEnd: a.period.previousEnd, months: a.period.months };
+  const period = {
+    start: a.period.start,
+    end: a.period.end,
+    previousStart: a.period.previousStart,
+    previousEnd: a.period.previousEnd,
+    months: a.period.months,
+  };
   if (JSON.stringify(period) !== JSON.stringify(w)) out.push(`period: csp ${JSON.stringify(period)}, recount ${JSON.stringify(w)}`);
   if (a.period.seriesStart !== e.seriesStart) out.push(`period.seriesStart: csp ${a.period.seriesStart}, recount ${e.seriesStart}`);
   const src = a.sources.find((s) => s.id === policeSource);
   if (!src) return [...out, `no source ${policeSource} in assessment.json`];
   const files = src.files.map(({ rowsRead, rowsAccepted, rowsRejected }) => ({ rowsRead, rowsAccepted, rowsRejected }));
-  if (JSON.stringify(files) !== JSON.stringify(e.files)) out.push(`sources.${policeSource}.files: csp ${JSON.stringify(files)}, recount ${JSON.stringify(e.files)}`);
-  if (JSON.stringify(src.months) !== JSON.stringify(e.months)) out.push(`sources.${policeSource}.months: csp ${JSON.stringify(src.months)}, recount ${JSON.stringify(e.months)}`);
+  if (JSON.stringify(files) !== JSON.stringify(e.files))
+    out.push(`sources.${policeSource}.files: csp ${JSON.stringify(files)}, recount ${JSON.stringify(e.files)}`);
+  if (JSON.stringify(src.months) !== JSON.stringify(e.months))
+    out.push(`sources.${policeSource}.months: csp ${JSON.stringify(src.months)}, recount ${JSON.stringify(e.months)}`);
   const sum = (k: 'rowsRead' | 'rowsAccepted' | 'rowsRejected') => e.files.reduce((s, f) => s + f[k], 0);
-  for (const k of ['rowsRead', 'rowsAccepted', 'rowsRejected'] as const) if (src[k] !== sum(k)) out.push(`sources.${policeSource}.${k}: csp ${src[k]}, recount ${sum(k)}`);
+  for (const k of ['rowsRead', 'rowsAccepted', 'rowsRejected'] as const)
+    if (src[k] !== sum(k)) out.push(`sources.${policeSource}.${k}: csp ${src[k]}, recount ${sum(k)}`);
 
   out.push(...figureProblems('allCrime', a.allCrime, a.comparators, e.allCrime, w));
   for (const { id, categoryCounts, ...t } of e.themes) {
@@ -421,7 +455,8 @@ export function problems(a: Assessment, e: Expected, policeSource = 'police'): s
     // A theme's districts are its headline measure's: checked where that is the police one.
     out.push(...figureProblems(`themes.${id}`, m, theme.headlineSource === policeSource ? theme.districts : null, t, w));
     const cc = m.categoryCounts.map(({ category, current, previous }) => ({ category, current, previous }));
-    if (JSON.stringify(cc) !== JSON.stringify(categoryCounts)) out.push(`themes.${id}.categoryCounts: csp ${JSON.stringify(cc)}, recount ${JSON.stringify(categoryCounts)}`);
+    if (JSON.stringify(cc) !== JSON.stringify(categoryCounts))
+      out.push(`themes.${id}.categoryCounts: csp ${JSON.stringify(cc)}, recount ${JSON.stringify(categoryCounts)}`);
   }
   return out;
 }

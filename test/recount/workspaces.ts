@@ -17,8 +17,19 @@ export const AVON_FILE = path.join(REALDATA, 'avon-somerset-street-2016-11', '20
 export const GM_FILE = path.join(REALDATA, 'greater-manchester-street-2016-12-blank-rows', '2016-12-greater-manchester-street.csv');
 
 export const KENT_DISTRICTS = [
-  'Ashford', 'Canterbury', 'Dartford', 'Dover', 'Folkestone and Hythe', 'Gravesham', 'Maidstone', 'Medway',
-  'Sevenoaks', 'Swale', 'Thanet', 'Tonbridge and Malling', 'Tunbridge Wells',
+  'Ashford',
+  'Canterbury',
+  'Dartford',
+  'Dover',
+  'Folkestone and Hythe',
+  'Gravesham',
+  'Maidstone',
+  'Medway',
+  'Sevenoaks',
+  'Swale',
+  'Thanet',
+  'Tonbridge and Malling',
+  'Tunbridge Wells',
 ].map((name) => ({ name, aliases: name === 'Folkestone and Hythe' ? ['Shepway'] : [] }));
 
 /**
@@ -27,16 +38,25 @@ export const KENT_DISTRICTS = [
  * Mid Devon, Thanet, …: 1–5 rows each) are other forces' districts.
  */
 export const AVON_DISTRICTS = [
-  'Bath and North East Somerset', 'Bristol', 'Mendip', 'North Somerset', 'Sedgemoor', 'South Gloucestershire',
-  'South Somerset', 'Taunton Deane', 'West Somerset',
+  'Bath and North East Somerset',
+  'Bristol',
+  'Mendip',
+  'North Somerset',
+  'Sedgemoor',
+  'South Gloucestershire',
+  'South Somerset',
+  'Taunton Deane',
+  'West Somerset',
 ].map((name) => ({ name, aliases: [] as string[] }));
 
 /**
  * Greater Manchester's ten districts. The December 2016 file here holds rows for three of them
  * only (Bolton, Bury, Manchester): the other seven are districts with no data (null, not 0).
  */
-export const GM_DISTRICTS = ['Bolton', 'Bury', 'Manchester', 'Oldham', 'Rochdale', 'Salford', 'Stockport', 'Tameside', 'Trafford', 'Wigan']
-  .map((name) => ({ name, aliases: [] as string[] }));
+export const GM_DISTRICTS = ['Bolton', 'Bury', 'Manchester', 'Oldham', 'Rochdale', 'Salford', 'Stockport', 'Tameside', 'Trafford', 'Wigan'].map((name) => ({
+  name,
+  aliases: [] as string[],
+}));
 
 /** Themes over the police categories: one category, several categories, and ASB. */
 export const THEMES = [
@@ -89,12 +109,16 @@ sources:
     files: police/*-street.csv*
 ${population}themes:
 ${spec.themes.map((t) => `  - id: ${t.id}\n    name: ${q(`Theme ${t.id}`)}\n    categories:\n      police: [${t.categories.map(q).join(', ')}]`).join('\n')}
-${spec.kentPopulation ? '' : `# No populations here, so no rates: the ranking's volume is the share of all crime.
+${
+  spec.kentPopulation
+    ? ''
+    : `# No populations here, so no rates: the ranking's volume is the share of all crime.
 ranking:
   criteria:
     volume: {measure: share}
     trend: {}
-`}output:
+`
+}output:
   date: 2024-06-01
 `;
   return path.join(workspace(files), 'csp.yaml');

@@ -11,7 +11,14 @@ import { ROOT } from '../helpers.js';
  */
 const DOCS = ['assessment', 'plan', 'cabinet-report'];
 const html = (doc: string) => readFileSync(path.join(ROOT, 'test', 'golden', 'sample', `${doc}.html`), 'utf8');
-const text = (cell: string) => cell.replace(/<[^>]*>/g, '').replaceAll('&#x27;', "'").replaceAll('&#x3D;', '=').replaceAll('&lt;', '<').replaceAll('&amp;', '&').trim();
+const text = (cell: string) =>
+  cell
+    .replace(/<[^>]*>/g, '')
+    .replaceAll('&#x27;', "'")
+    .replaceAll('&#x3D;', '=')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&amp;', '&')
+    .trim();
 const num = (s: string) => Number(s.replace(/^about /, '').replaceAll(',', ''));
 /** "+6.0%", "−16.7%", "up 4.1%", "down 0.5%*" → a signed percentage; undefined for anything else. */
 function pct(s: string): number | undefined {
@@ -22,7 +29,12 @@ function pct(s: string): number | undefined {
 const expected = (current: number, previous: number) => Math.round((1000 * (current - previous)) / previous) / 10;
 
 /** A document's words, without its stylesheet and charts. */
-const body = (doc: string) => text(html(doc).replace(/<style[\s\S]*?<\/style>/, '').replace(/<svg[\s\S]*?<\/svg>/g, ''));
+const body = (doc: string) =>
+  text(
+    html(doc)
+      .replace(/<style[\s\S]*?<\/style>/, '')
+      .replace(/<svg[\s\S]*?<\/svg>/g, ''),
+  );
 
 /** Every table row: its cells' text. */
 function rows(doc: string): string[][] {
@@ -35,7 +47,9 @@ describe('every change printed beside two counts is the change they give', () =>
     for (const doc of DOCS) {
       for (const cells of rows(doc)) {
         // Two count cells in a row, then a change cell: the change must be theirs.
-        const at = cells.findIndex((c, i) => /^(about )?[\d,]+$/.test(c) && /^(about )?[\d,]+$/.test(cells[i + 1] ?? '') && pct(cells[i + 2] ?? '') !== undefined);
+        const at = cells.findIndex(
+          (c, i) => /^(about )?[\d,]+$/.test(c) && /^(about )?[\d,]+$/.test(cells[i + 1] ?? '') && pct(cells[i + 2] ?? '') !== undefined,
+        );
         if (at < 0) continue;
         const [current, previous] = [num(cells[at]!), num(cells[at + 1]!)];
         if (previous < 20) continue; // no percentage on a small base
@@ -66,7 +80,9 @@ describe('every change printed beside two counts is the change they give', () =>
         expect(Math.abs(pct(m[1]!)! - expected(num(m[2]!), num(m[3]!))), m[0]).toBeLessThanOrEqual(m[0].includes('about') ? 0.1 : 0);
         checked++;
       }
-      for (const m of words.matchAll(/([\d,]+) (?:crimes|incidents)[^.]*? in [A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}, ((?:up|down) [\d.]+%) on [A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}'s ([\d,]+)/g)) {
+      for (const m of words.matchAll(
+        /([\d,]+) (?:crimes|incidents)[^.]*? in [A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}, ((?:up|down) [\d.]+%) on [A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}'s ([\d,]+)/g,
+      )) {
         expect(pct(m[2]!), m[0]).toBe(expected(num(m[1]!), num(m[3]!)));
         checked++;
       }

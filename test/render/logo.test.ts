@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { logoDataUri } from '../../src/render/logo.js';
 import type { Config } from '../../src/config/load.js';
+import { CspError } from '../../src/core/errors.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16)]);
 
@@ -31,14 +32,16 @@ describe('the logo is checked before it is embedded', () => {
     ['linked.png', 'the logo linked.png is outside the workspace folder'],
     ['../' + path.basename(outside) + '/logo.png', 'is outside the workspace folder'],
   ])('%s: refused, naming the file and the key', (logo, message) => {
-    let error: any;
+    let error: unknown;
     try {
       logoDataUri(with_(logo));
     } catch (e) {
       error = e;
     }
-    expect(error.exitCode).toBe(2);
-    expect(error.problems[0].message).toContain(message);
-    expect(error.problems[0].where).toEqual({ key: 'branding.logo', file: logo });
+    expect(error).toBeInstanceOf(CspError);
+    const { exitCode, problems } = error as CspError;
+    expect(exitCode).toBe(2);
+    expect(problems[0]!.message).toContain(message);
+    expect(problems[0]!.where).toEqual({ key: 'branding.logo', file: logo });
   });
 });

@@ -32,16 +32,25 @@ describe('plan.yaml: priorities follow the ranking, annexes exist', () => {
     const r = await render(withoutReason(sample, 'Supporting people'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/plan-\w+\.yaml:\d+, priorities\.2\.overrideReason: /); // the file and the priority's line
-    expect(r.stderr).toContain('priority "Supporting people" includes themes the ranking did not recommend (Shoplifting and retail crime ranked 5th, Acquisitive crime ranked 7th; it recommended the top 4)');
+    expect(r.stderr).toContain(
+      'priority "Supporting people" includes themes the ranking did not recommend (Shoplifting and retail crime ranked 5th, Acquisitive crime ranked 7th; it recommended the top 4)',
+    );
     expect(r.stderr).toContain('say in overrideReason why the partnership includes them all the same');
     // One recommended theme (ASB) does not carry the others: "Safer places" needs its reason too.
     const places = await render(withoutReason(sample, 'Safer places'));
     expect(places.code).toBe(2);
-    expect(places.stderr).toContain('priority "Safer places" includes themes the ranking did not recommend (Public order ranked 6th, Criminal damage and deliberate fires ranked 8th; it recommended the top 4)');
+    expect(places.stderr).toContain(
+      'priority "Safer places" includes themes the ranking did not recommend (Public order ranked 6th, Criminal damage and deliberate fires ranked 8th; it recommended the top 4)',
+    );
   });
 
   it('a reason on a priority whose themes were all recommended is refused: it would tell readers the ranking did not', async () => {
-    const r = await render(sample.replace('    lead: Serious Violence and Harm sub-group, chaired by Kent Police\n', '    lead: Serious Violence and Harm sub-group, chaired by Kent Police\n    overrideReason: Because we have always had it as a priority.\n'));
+    const r = await render(
+      sample.replace(
+        '    lead: Serious Violence and Harm sub-group, chaired by Kent Police\n',
+        '    lead: Serious Violence and Harm sub-group, chaired by Kent Police\n    overrideReason: Because we have always had it as a priority.\n',
+      ),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('priorities.0.overrideReason');
     expect(r.stderr).toContain('priority "Reducing serious violence and harm" has an override reason, but the ranking recommended every theme beneath it');
@@ -52,7 +61,9 @@ describe('plan.yaml: priorities follow the ranking, annexes exist', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('the ranking recommended Anti-social behaviour, but no priority in plan.yaml takes it up: the plan does not show it');
     const html = readFileSync(path.join(out, 'plan.html'), 'utf8');
-    expect(html).toContain("The assessment&#x27;s ranking did not recommend any of this priority&#x27;s themes (Public order and Criminal damage and deliberate fires); the partnership includes them because: Deliberate fires");
+    expect(html).toContain(
+      'The assessment&#x27;s ranking did not recommend any of this priority&#x27;s themes (Public order and Criminal damage and deliberate fires); the partnership includes them because: Deliberate fires',
+    );
   });
 
   it('an annex is listed only when its file exists; the draft plan is always Annex 1', async () => {

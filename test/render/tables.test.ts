@@ -9,7 +9,7 @@ describe('tables never carry a formula, in a heading or a cell', () => {
   it('XLSX: the title and headings too', async () => {
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await tablesXlsx([t]) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await tablesXlsx([t])) as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe("'=cmd|calc");
     expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['month', '\'=HYPERLINK("x")', "'+1", "'-2", "'@SUM(A1)"]);
@@ -25,7 +25,9 @@ describe('worksheet names', () => {
     const t = (name: string) => ({ name, title: name, columns: ['a'], rows: [[1]] });
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await tablesXlsx([t('districts-violence-against-women-and-girls'), t('districts-violence-against-women-online')]) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      (await tablesXlsx([t('districts-violence-against-women-and-girls'), t('districts-violence-against-women-online')])) as unknown as ArrayBuffer,
+    );
     expect(wb.worksheets.map((w) => w.name)).toEqual(['districts-violence-against-wome', 'districts-violence-against-wo~2']);
   });
 });
