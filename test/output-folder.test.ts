@@ -148,12 +148,15 @@ describe('outputs replaced as one set', () => {
     // Process 2^22 + 7 does not exist.
     const dead = 4194311;
     mkdirSync(path.join(out, `.csp-staging-${dead}-1`, 'charts'), { recursive: true });
-    const profile = path.join(tmpdir(), `csp-browser-${dead}-abc`);
-    const work = path.join(tmpdir(), `csp-ingest-${dead}-abc`);
+    // A temporary folder of its own: a csp run of another test, at the same time, would remove
+    // leftovers in the shared one first (bin/csp.js in a child process reads this TMPDIR).
+    const temporary = tmp('csp-left-tmp-');
+    const profile = path.join(temporary, `csp-browser-${dead}-abc`);
+    const work = path.join(temporary, `csp-ingest-${dead}-abc`);
     mkdirSync(profile, { recursive: true });
     mkdirSync(work, { recursive: true });
     writeFileSync(path.join(out, '.csp-lock'), `${dead}\n`); // a lock its run never released
-    const r = await cli(['assess', '--config', REAL, '--out', out, '--format', 'html']);
+    const r = await binCsp(['assess', '--config', REAL, '--out', out, '--format', 'html'], { env: { TMPDIR: temporary } });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('removed 3 temporary folder(s) left by runs that were stopped');
     expect([existsSync(profile), existsSync(work)]).toEqual([false, false]);
