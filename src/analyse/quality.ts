@@ -6,8 +6,9 @@ import type { Finding } from './assessment-schema.js';
 import { allCrimeSource } from '../config/all-crime.js';
 import { monthLabel, monthRanges } from '../core/calendar/months.js';
 import { periodLabel, within, type Period } from '../core/calendar/periods.js';
+import { count } from '../core/words.js';
 
-const n = (x: number) => Math.round(x).toLocaleString('en-GB');
+const n = (x: number) => count(Math.round(x));
 
 /** A source as a finding names it: what it is, not its id in csp.yaml (the finding's `source` keeps that). */
 export function sourceName(config: Config, s: Pick<SourceReport, 'id' | 'kind'>): string {

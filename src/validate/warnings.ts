@@ -4,6 +4,7 @@ import type { Problem } from '../core/errors.js';
 import { monthLabel } from '../core/calendar/months.js';
 import type { PartialMonth } from './partial-months.js';
 import type { SourceReport } from './types.js';
+import { count as n } from '../core/words.js';
 
 /** "6,815 crimes, 53% of a whole month (12,800: …)": how far short a partial month is, and against what. */
 export function partialShare(p: PartialMonth, unit: string): string {
@@ -124,7 +125,6 @@ function placementWarnings(config: Config, r: SourceReport): Problem[] {
   const p = r.placement;
   if (!p) return [];
   const where = { key: `sources.${r.id}` };
-  const n = (x: number) => x.toLocaleString('en-GB');
   const rows = (x: { rows: number; incidents: number }) => (r.kind === 'counts' ? `${n(x.rows)} rows (${n(x.incidents)} incidents)` : `${n(x.rows)} rows`);
   const list = (ds: { district: string; incidents: number }[]) => ds.map((d) => `${d.district} ${n(d.incidents)}`).join(', ');
   const out: Problem[] = [];

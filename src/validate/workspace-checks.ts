@@ -5,6 +5,7 @@ import { monthLabel } from '../core/calendar/months.js';
 import type { Period } from '../core/calendar/periods.js';
 import { Database, sqlString } from '../ingest/database.js';
 import type { SourceReport } from './types.js';
+import { count } from '../core/words.js';
 
 /**
  * LSOA codes of the force that move from one district name to another from a month on, and stay
@@ -45,7 +46,7 @@ export async function districtMoves(db: Database, config: Config, sourceId: stri
         AND count(DISTINCT area_code) * 2 >= (SELECT count(DISTINCT area_code) FROM d WHERE d.district = m."from")
      ORDER BY "from", "to"`,
   );
-  const n = (x: bigint) => Number(x).toLocaleString('en-GB');
+  const n = (x: bigint) => count(Number(x));
   return moves.map((m) => {
     const [name, alias] = m.from_in ? [m.from, m.to] : [m.to, m.from];
     const both = m.from_in && m.to_in;
