@@ -433,31 +433,35 @@ describe('documents without a browser, with bad templates, and in public', () =>
   }, 60_000);
 
   // Skipped, and listed as skipped, where no browser is installed (CI installs one).
-  it.skipIf(!browser)('killed while printing (SIGTERM): no browser process and no profile folder are left, the outputs are as they were (needs a browser)', async () => {
-    const { spawn, execFileSync } = await import('node:child_process');
-    const out = mkdtempSync(path.join(tmpdir(), 'csp-killed-'));
-    await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'csp.js'), 'render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'pdf'], {
-      stdio: 'ignore',
-    });
-    const marker = `csp-browser-${child.pid}-`;
-    const running = () => {
-      try {
-        return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' }).trim();
-      } catch {
-        return '';
-      }
-    };
-    for (let i = 0; i < 300 && running() === ''; i++) await new Promise((r) => setTimeout(r, 100)); // up to 30 s on a loaded machine
-    expect(running()).not.toBe(''); // the browser was printing
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(143);
-    for (let i = 0; i < 50 && running() !== ''; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(running()).toBe('');
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith(marker))).toEqual([]);
-    expect(readdirSync(out).filter((f) => f.startsWith('.csp') || f.endsWith('.pdf'))).toEqual([]);
-  }, 60_000);
+  it.skipIf(!browser)(
+    'killed while printing (SIGTERM): no browser process and no profile folder are left, the outputs are as they were (needs a browser)',
+    async () => {
+      const { spawn, execFileSync } = await import('node:child_process');
+      const out = mkdtempSync(path.join(tmpdir(), 'csp-killed-'));
+      await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'csp.js'), 'render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'pdf'], {
+        stdio: 'ignore',
+      });
+      const marker = `csp-browser-${child.pid}-`;
+      const running = () => {
+        try {
+          return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' }).trim();
+        } catch {
+          return '';
+        }
+      };
+      for (let i = 0; i < 300 && running() === ''; i++) await new Promise((r) => setTimeout(r, 100)); // up to 30 s on a loaded machine
+      expect(running()).not.toBe(''); // the browser was printing
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(143);
+      for (let i = 0; i < 50 && running() !== ''; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(running()).toBe('');
+      expect(readdirSync(tmpdir()).filter((f) => f.startsWith(marker))).toEqual([]);
+      expect(readdirSync(out).filter((f) => f.startsWith('.csp') || f.endsWith('.pdf'))).toEqual([]);
+    },
+    60_000,
+  );
 
   it('prints with no network at all (a network namespace of its own, loopback down)', async () => {
     const { execFileSync } = await import('node:child_process');
