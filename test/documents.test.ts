@@ -12,8 +12,17 @@ import { binCsp, cli, readAssessment, ROOT, SAMPLE_CONFIG } from './helpers.js';
 const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01
 const browser = findBrowser(undefined, process.env);
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
-/** A PDF's text on one line, as a reader reads it (pdftotext breaks lines after an en dash). */
-const flat = (file: string) => pdfText(file).replaceAll(/\s+/g, ' ').replaceAll(/– /g, '–');
+/**
+ * A PDF's text on one line, as a reader reads it across a page turn: without the running
+ * footers and headers and the page breaks (pdftotext also breaks lines after an en dash).
+ */
+const flat = (file: string) =>
+  pdfText(file)
+    .replaceAll(/^.* · page \d+ of \d+$/gm, '')
+    .replaceAll(/^(OFFICIAL-SENSITIVE|SAMPLE DATA.*)$/gm, '')
+    .replaceAll('\f', ' ')
+    .replaceAll(/\s+/g, ' ')
+    .replaceAll(/– /g, '–');
 const pdfInfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 const outline = (file: string) =>
   JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })).outlines as { title: string; kids: unknown[] }[];
@@ -284,6 +293,15 @@ describe('the documents, rendered from the sample workspace in a real browser', 
       'Corporate consultation Area Officer Finance Financial Services Manager Legal Legal Services Manager Communications Head of Communications',
     );
     expect(text).toContain('Annex list Annex 1: the draft Thanet Community Safety Partnership Plan 2026-2029 Background papers None.');
+    // The executive summary names the proposed priorities and gives the headline figures, checkable: 12,854 against 12,703 is +1.2%.
+    const summary = text.slice(text.indexOf('Executive summary This report'), text.indexOf('Corporate implications Area'));
+    expect(summary).toContain(
+      'The plan proposes 3 priorities, informed by the strategic assessment: Reducing serious violence and harm: Serious violence and weapons, Drugs, Violence and sexual offences',
+    );
+    expect(summary).toContain(
+      `${a.allCrime.current.toLocaleString('en-GB')} crimes were recorded in Thanet in Jan–Dec 2025, up 1.2%* on the 11 months both years have, 12,854 against 12,703 in Jan–Dec 2024`,
+    );
+    expect((12854 / 12703 - 1) * 100).toBeCloseTo(1.19, 2);
     expect(text).not.toContain('Annex 2');
     expect(text).toContain('shop theft rose by a quarter'.replace('shop', 'Shop'));
   });

@@ -42,3 +42,6 @@ export const orList = (xs: readonly string[]): string =>
     .map((x) => `"${x}"`)
     .join(', ')
     .replace(/, ([^,]*)$/, ' or $1');
+
+/** ["a", "b", "c"] → "a, b and c". */
+export const andList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);

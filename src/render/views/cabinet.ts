@@ -1,7 +1,7 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
 import { criteriaList } from '../criteria.js';
-import { count, pct, pounds } from '../../core/words.js';
+import { count, ordinal, pct, pounds, rate } from '../../core/words.js';
 import type { Plan } from '../../config/plan-schema.js';
 import { actionsWith, branding, frame, table, themeName } from './common.js';
 import { PublicFigures } from './plan-figures.js';
@@ -41,6 +41,18 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
         : ` The choice is close for ${borderline.join(' and ')}: varying a weight or threshold can move ${borderline.length > 1 ? 'them' : 'it'} in or out.`),
   ];
 
+  // The executive summary's own paragraph: the proposed priorities by name, and the headline figures.
+  const ac = a.allCrime;
+  const headline = {
+    lead: `The plan proposes ${plan.priorities.length === 1 ? 'one priority' : `${plan.priorities.length} priorities`}, informed by the strategic assessment:`,
+    priorities: plan.priorities.map((p) => ({ name: p.name, themes: p.themes.map((id) => themeName(a, id)).join(', ') })),
+    figures:
+      `${count(ac.current)} crimes were recorded in ${a.area.name} in ${a.period.label}, ${figures.changeWithVerdict(ac)}.` +
+      (ac.ratePer1000 !== null && ac.forceAverageRatePer1000 !== null && ac.rank !== null && ac.rankOf !== null
+        ? ` That is ${rate(ac.ratePer1000)} per 1,000 residents against the ${a.area.force} average of ${rate(ac.forceAverageRatePer1000)}, the ${ac.rank === 1 ? 'highest' : `${ordinal(ac.rank)} highest`} rate of its ${ac.rankOf} districts.`
+        : ''),
+  };
+
   const done = (status: string) => actionsWith(a, status);
   const measured = a.actions.filter((x) => x.measure && x.baseline !== null && x.latest !== null);
   const annexes = [{ title: `Annex 1: the draft ${plan.title}` }, ...c.annexes.map((x, i) => ({ title: `Annex ${i + 2}: ${x.title}` }))];
@@ -73,24 +85,27 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
         ['Date of the figures', `${a.period.label}, compared with ${a.period.previousLabel}`],
       ],
     ),
-    implications: table(
-      'Corporate implications',
-      ['Area', 'Implication'],
-      [
-        ['Financial and value for money', c.implications.financial],
-        ...(plan.grant
-          ? [
-              [
-                'Grant and its monitoring',
-                `${plan.grant.from[0]!.toUpperCase()}${plan.grant.from.slice(1)} has awarded the partnership a grant of ${pounds(plan.grant.amount)} for ${plan.grant.year}, for the plan's activity. ${plan.grant.monitoring.replaceAll(/\s+/g, ' ').trim()}`,
-              ],
-            ]
-          : []),
-        ['Legal', c.implications.legal],
-        ['Corporate', c.implications.corporate],
-        ['Equality Act 2010 and Public Sector Equality Duty', c.implications.equalities],
-      ],
-    ),
+    implications: {
+      ...table(
+        'Corporate implications',
+        ['Area', 'Implication'],
+        [
+          ['Financial and value for money', c.implications.financial],
+          ...(plan.grant
+            ? [
+                [
+                  'Grant and its monitoring',
+                  `${plan.grant.from[0]!.toUpperCase()}${plan.grant.from.slice(1)} has awarded the partnership a grant of ${pounds(plan.grant.amount)} for ${plan.grant.year}, for the plan's activity. ${plan.grant.monitoring.replaceAll(/\s+/g, ' ').trim()}`,
+                ],
+              ]
+            : []),
+          ['Legal', c.implications.legal],
+          ['Corporate', c.implications.corporate],
+          ['Equality Act 2010 and Public Sector Equality Duty', c.implications.equalities],
+        ],
+      ),
+      labels: true,
+    },
     lastYear:
       a.actions.length === 0
         ? null
@@ -103,6 +118,7 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
             carried: a.actions.filter((x) => x.status === 'carried forward').map((x) => x.action),
           },
     evidence,
+    headline,
     consultation: {
       practitioners: consultation.practitioners,
       residents:

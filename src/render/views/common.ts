@@ -11,6 +11,8 @@ export interface TableView {
   rows: { cells: { text: string; numeric: boolean; code: boolean }[]; highlight: boolean }[];
   /** A short table is kept on one page in print, so its caption and header never end a page alone. */
   short: boolean;
+  /** Its first column is short labels, kept on one line in print (the Cabinet report's implications). */
+  labels?: boolean;
   /** Four columns or more: on a phone it keeps a readable width and scrolls sideways in its box. */
   wide: boolean;
 }

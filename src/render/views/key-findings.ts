@@ -1,6 +1,6 @@
 import type { Assessment, Figure } from '../../analyse/assessment-schema.js';
 import { addMonths, monthLabel } from '../../core/calendar/months.js';
-import { count, ordinal, pct, rate } from '../../core/words.js';
+import { andList, count, ordinal, pct, rate } from '../../core/words.js';
 
 /** One key finding of the assessment's summary: a sentence with its figures, and where it is detailed. */
 export interface KeyFinding {
@@ -175,5 +175,4 @@ function rankingFinding(a: Assessment): KeyFinding[] {
   ];
 }
 
-const andList = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
