@@ -385,6 +385,15 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     }
   });
 
+  it('one minus sign throughout: no hyphen before a number in what a reader sees (text and PDF)', () => {
+    for (const doc of ['assessment', 'plan', 'cabinet-report']) {
+      const html = readFileSync(path.join(out, `${doc}.html`), 'utf8').replace(/<style>[\s\S]*?<\/style>/g, '');
+      const visible = html.replace(/<[^>]*>/g, ' ');
+      expect(/.{0,40}(^|[\s(:;,])-\d.{0,20}/m.exec(visible)?.[0], doc).toBeUndefined();
+      expect(/.{0,40}(^|[\s(:;,])-\d.{0,20}/m.exec(flat(path.join(out, `${doc}.pdf`)))?.[0], `${doc}.pdf`).toBeUndefined();
+    }
+  });
+
   it('matches the golden HTML (frozen date); a difference is written beside it as -changed', () => {
     for (const doc of ['assessment', 'plan', 'cabinet-report']) {
       const golden = path.join(ROOT, 'test', 'golden', 'sample', `${doc}.html`);

@@ -45,3 +45,6 @@ export const orList = (xs: readonly string[]): string =>
 
 /** ["a", "b", "c"] → "a, b and c". */
 export const andList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+
+/** A number as printed, with the minus sign (−), never a hyphen; `plus` adds + to a positive one: −5, +5. */
+export const signed = (x: number, o: { plus?: boolean } = {}): string => `${x < 0 ? '−' : o.plus && x > 0 ? '+' : ''}${Math.abs(x)}`;

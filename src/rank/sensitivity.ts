@@ -1,5 +1,6 @@
 import type { CriterionKind, Ranking } from './resolve.js';
 import { recommendedIds, scoreThemes, type ThemeRaws } from './score.js';
+import { signed } from '../core/words.js';
 
 export interface Scenario {
   /** e.g. "weight of trend −50%", "volume threshold 2 (110%) +10 points". */
@@ -52,7 +53,7 @@ export function sensitivity(themes: readonly ThemeRaws[], ranking: Ranking): Sen
         moved[ti] = t + delta;
         if (moved.some((x, i) => i > 0 && x <= moved[i - 1]!)) continue;
         run(
-          `${c.id} threshold ${ti + 1} (${t}${THRESHOLD_UNITS[c.kind].at}) ${delta < 0 ? '−' : '+'}${Math.abs(delta)}${THRESHOLD_UNITS[c.kind].step}`,
+          `${c.id} threshold ${ti + 1} (${signed(t)}${THRESHOLD_UNITS[c.kind].at}) ${delta < 0 ? '−' : '+'}${Math.abs(delta)}${THRESHOLD_UNITS[c.kind].step}`,
           c.id,
           withCriterion(ranking, ci, { ...c, thresholds: moved }),
         );

@@ -3,6 +3,7 @@ import { listed } from '../analyse/comparable.js';
 import type { Config } from '../config/load.js';
 import type { CriterionKind } from '../rank/resolve.js';
 import { THRESHOLD_UNITS } from '../rank/sensitivity.js';
+import { signed } from '../core/words.js';
 
 type Criterion = Assessment['ranking']['criteria'][number];
 
@@ -25,7 +26,7 @@ export function criterionName(c: Pick<Criterion, 'id' | 'kind'>): string {
 /** What a criterion's raw value is measured in, so that its thresholds carry their unit. */
 export function criterionUnit(c: Pick<Criterion, 'kind' | 'measure'>, scale = { min: 1, max: 5 }): { unit: string; format: (x: number) => string } {
   const at = THRESHOLD_UNITS[c.kind as CriterionKind]?.at ?? '';
-  const format = (x: number) => `${c.kind === 'trend' && x > 0 ? '+' : ''}${x}${at}`;
+  const format = (x: number) => `${signed(x, { plus: c.kind === 'trend' })}${at}`;
   switch (c.kind) {
     case 'volume':
       return { unit: c.measure === 'share' ? '% of all crime' : 'rate as a % of the force average (100 = the average)', format };

@@ -5,7 +5,7 @@ import { gapCaveat } from '../../analyse/summary.js';
 import { keyFindings } from './key-findings.js';
 import { matrixSpec, ratesSpec, renderChart, seriesSpec } from '../charts.js';
 import { bandsText, criterionName, criterionUnit, judgedScale } from '../criteria.js';
-import { count, pct, rate } from '../../core/words.js';
+import { count, pct, rate, signed } from '../../core/words.js';
 import { monthLabel } from '../../core/calendar/months.js';
 import { actionsWith, branding, figure, frame, seriesTable, table, themeName, type FigureView, type TableView } from './common.js';
 
@@ -213,7 +213,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
         table: table(
           `${t.name}: why it scores ${t.score}`,
           ['Criterion', ['Raw value', 'num'], ['Band', 'num'], ['Weight', 'num'], ['Contribution', 'num'], 'Reason'],
-          t.criteria.map((c) => [c.id, String(c.raw), String(c.band), String(c.weight), String(c.contribution), c.reason]),
+          t.criteria.map((c) => [c.id, signed(c.raw), String(c.band), String(c.weight), String(c.contribution), c.reason]),
         ),
       })),
       sensitivity: {
