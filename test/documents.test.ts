@@ -67,7 +67,22 @@ describe('the documents, rendered from the sample workspace in a real browser', 
       const o = outline(file);
       expect(o.length).toBeGreaterThan(0);
       expect(JSON.stringify(o)).toContain('Contents');
+      // Every bookmark reads as its heading does, spaces and all (Chromium drops the space where a heading wraps).
+      const html = readFileSync(file.replace(/\.pdf$/, '.html'), 'utf8');
+      const headings = new Set(
+        [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) =>
+          m[1]!
+            .replace(/<[^>]*>/g, '')
+            .replaceAll('&#x27;', "'")
+            .replaceAll('&amp;', '&')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ),
+      );
+      const titles = (xs: { title: string; kids: unknown[] }[]): string[] => xs.flatMap((x) => [x.title, ...titles(x.kids as typeof xs)]);
+      for (const t of titles(o)) expect(headings.has(t), `${doc} bookmark "${t}"`).toBe(true);
     }
+    expect(outline(path.join(out, 'plan.pdf'))[0]!.title).toBe('Thanet Community Safety Partnership Plan 2026-2029');
     expect(pdfInfo(path.join(out, 'plan.pdf'))).toMatch(/Title:\s+Thanet Community Safety Partnership Plan 2026-2029/);
     expect(readFileSync(path.join(out, 'plan.pdf')).includes('/Lang (en-GB)')).toBe(true);
   });

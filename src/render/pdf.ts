@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer-core';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { respaceOutline } from './pdf-outline.js';
 import { environmentError } from '../core/errors.js';
 import { onInterrupt } from '../util/cleanup.js';
 import { cause } from '../util/errno.js';
@@ -306,6 +307,7 @@ async function withMetadata(pdf: Uint8Array, job: PdfJob): Promise<Uint8Array> {
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of('en-GB'));
+  respaceOutline(doc, job.html);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
 
