@@ -409,6 +409,29 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     }
   });
 
+  it('no sentence starts in lower case: every paragraph, and every sentence after a full stop in one', () => {
+    for (const doc of ['assessment', 'plan', 'cabinet-report']) {
+      const html = readFileSync(path.join(out, `${doc}.html`), 'utf8').replace(/<style>[\s\S]*?<\/style>/g, '');
+      const paragraphs = [...html.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map((m) =>
+        m[1]!
+          .replace(/<[^>]*>/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
+      // "data.police.uk" is a name spelt in lower case; "e.g." and "i.e." do not end a sentence.
+      const starts = paragraphs.flatMap((p) =>
+        p
+          .replace(/data\.police\.uk/g, 'Data')
+          .replace(/\b(e\.g|i\.e)\./g, '$1')
+          .split(/(?<=[.!?]) +/),
+      );
+      expect(
+        starts.filter((x) => /^[a-z]/.test(x)),
+        doc,
+      ).toEqual([]);
+    }
+  });
+
   it('matches the golden HTML (frozen date); a difference is written beside it as -changed', () => {
     for (const doc of ['assessment', 'plan', 'cabinet-report']) {
       const golden = path.join(ROOT, 'test', 'golden', 'sample', `${doc}.html`);
