@@ -5,7 +5,7 @@ import { periodLabel } from '../core/calendar/periods.js';
 import { pValueLabel } from './significance.js';
 import { listed, type GapMonth } from './comparable.js';
 
-import { count as n, ordinal, rate } from '../core/words.js';
+import { count as n, nthHighest, rate } from '../core/words.js';
 
 export interface SummaryInput {
   name: string;
@@ -57,8 +57,7 @@ export function summaryText({ name, unit, figure: f, period, force, findings }: 
       d === 0
         ? `about the same as the ${force} average of ${rate(f.forceAverageRatePer1000)}`
         : `${rate(Math.abs(d))} ${d > 0 ? 'more' : 'fewer'} than the ${force} average of ${rate(f.forceAverageRatePer1000)}`;
-    const position =
-      f.rank !== null && f.rankOf !== null ? `; the ${f.rank === 1 ? 'highest' : `${ordinal(f.rank)} highest`} rate of ${f.rankOf} districts` : '';
+    const position = f.rank !== null && f.rankOf !== null ? `; ${nthHighest(f.rank)} rate of ${f.rankOf} districts` : '';
     parts.push(`That is ${rate(f.ratePer1000)} per 1,000 residents, ${vs}${position}.`);
   } else if (f.ratePer1000 !== null) {
     parts.push(`That is ${rate(f.ratePer1000)} per 1,000 residents.`);

@@ -36,6 +36,9 @@ export function ordinal(k: number): string {
   return `${k}${s}`;
 }
 
+/** A rank among districts in words: 1 → "the highest", 2 → "the 2nd highest". */
+export const nthHighest = (k: number): string => (k === 1 ? 'the highest' : `the ${ordinal(k)} highest`);
+
 /** ["a", "b", "c"] → '"a", "b" or "c"'. */
 export const orList = (xs: readonly string[]): string =>
   xs

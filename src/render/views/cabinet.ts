@@ -1,7 +1,7 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
 import { criteriaList } from '../criteria.js';
-import { count, ordinal, pct, pounds, rate } from '../../core/words.js';
+import { count, nthHighest, pct, pounds, rate } from '../../core/words.js';
 import type { Plan } from '../../config/plan-schema.js';
 import { actionsWith, branding, frame, table, themeName } from './common.js';
 import { PublicFigures } from './plan-figures.js';
@@ -49,7 +49,7 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
     figures:
       `${count(ac.current)} crimes were recorded in ${a.area.name} in ${a.period.label}, ${figures.changeWithVerdict(ac)}.` +
       (ac.ratePer1000 !== null && ac.forceAverageRatePer1000 !== null && ac.rank !== null && ac.rankOf !== null
-        ? ` That is ${rate(ac.ratePer1000)} per 1,000 residents against the ${a.area.force} average of ${rate(ac.forceAverageRatePer1000)}, the ${ac.rank === 1 ? 'highest' : `${ordinal(ac.rank)} highest`} rate of its ${ac.rankOf} districts.`
+        ? ` That is ${rate(ac.ratePer1000)} per 1,000 residents against the ${a.area.force} average of ${rate(ac.forceAverageRatePer1000)}, ${nthHighest(ac.rank)} rate of its ${ac.rankOf} districts.`
         : ''),
   };
 

@@ -1,6 +1,6 @@
 import type { Assessment, Figure } from '../../analyse/assessment-schema.js';
 import { addMonths, monthLabel } from '../../core/calendar/months.js';
-import { andList, count, ordinal, pct, rate } from '../../core/words.js';
+import { andList, count, nthHighest, pct, rate } from '../../core/words.js';
 
 /** One key finding of the assessment's summary: a sentence with its figures, and where it is detailed. */
 export interface KeyFinding {
@@ -30,12 +30,15 @@ interface Named {
   name: string;
   section: string;
   figure: Figure;
+  /** The control chart's exceptions of its headline series. */
+  exceptions: Assessment['allCrime']['variability']['exceptions'];
 }
 
+/** All crime and each theme, by name, with the section of the document that details it. */
 function figures(a: Assessment): Named[] {
   return [
-    { name: 'All crime (excluding ASB)', section: 'all-crime', figure: a.allCrime },
-    ...a.themes.map((t) => ({ name: t.name, section: `theme-${t.id}`, figure: t as Figure })),
+    { name: 'All crime (excluding ASB)', section: 'all-crime', figure: a.allCrime, exceptions: a.allCrime.variability.exceptions },
+    ...a.themes.map((t) => ({ name: t.name, section: `theme-${t.id}`, figure: t as Figure, exceptions: t.measures[0]?.variability.exceptions ?? [] })),
   ];
 }
 
@@ -65,11 +68,7 @@ function significantChanges(a: Assessment): KeyFinding[] {
 
 function runs(a: Assessment): KeyFinding[] {
   const out: KeyFinding[] = [];
-  const series = [
-    { name: 'All crime (excluding ASB)', section: 'all-crime', exceptions: a.allCrime.variability.exceptions },
-    ...a.themes.map((t) => ({ name: t.name, section: `theme-${t.id}`, exceptions: t.measures[0]?.variability.exceptions ?? [] })),
-  ];
-  for (const { name, section, exceptions } of series) {
+  for (const { name, section, exceptions } of figures(a)) {
     const inWindow = exceptions.filter((e) => e.month >= a.period.start && e.month <= a.period.end).sort((x, y) => x.month.localeCompare(y.month));
     let run: typeof inWindow = [];
     const flush = () => {
@@ -132,7 +131,7 @@ function areaAgainstForce(a: Assessment): KeyFinding[] {
   const f = a.allCrime;
   if (f.ratePer1000 === null || f.forceAverageRatePer1000 === null || f.rank === null || f.rankOf === null) return [];
   const diff = f.differenceFromForcePer1000 ?? 0;
-  const position = f.rank === 1 ? 'the highest' : `the ${ordinal(f.rank)} highest`;
+  const position = nthHighest(f.rank);
   const against = diff === 0 ? 'the same as' : `${rate(Math.abs(diff))} ${diff > 0 ? 'above' : 'below'}`;
   return [
     {

@@ -1,13 +1,11 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
 import { ratesSpec, renderChart } from '../charts.js';
-import { count, ordinal, pct, pounds, rate } from '../../core/words.js';
+import { count, nthHighest, pct, pounds, rate } from '../../core/words.js';
 import type { Plan } from '../../config/plan-schema.js';
 import { actionsWith, branding, figure, frame, table } from './common.js';
 import { PublicFigures } from './plan-figures.js';
 import { overrideText } from './plan-priorities.js';
-
-const ordinalRank = (k: number) => (k === 1 ? 'the highest' : `the ${ordinal(k)} highest`);
 
 /** The sections of the plan, in the seeds' order; `newPage` where the seeds' plans turn a page. */
 const SECTIONS = [
@@ -47,8 +45,8 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
     diff === null || ac.rank === null
       ? ''
       : diff === 0
-        ? `${a.area.name}'s rate of recorded crime is about the same as the ${a.area.force} average: ${ordinalRank(ac.rank)} of the ${ac.rankOf} districts. `
-        : `${a.area.name} has ${rate(Math.abs(diff))} ${diff > 0 ? 'more' : 'fewer'} crimes recorded per 1,000 people than the ${a.area.force} average: ${ordinalRank(ac.rank)} rate of the ${ac.rankOf} districts. `;
+        ? `${a.area.name}'s rate of recorded crime is about the same as the ${a.area.force} average: ${nthHighest(ac.rank)} of the ${ac.rankOf} districts. `
+        : `${a.area.name} has ${rate(Math.abs(diff))} ${diff > 0 ? 'more' : 'fewer'} crimes recorded per 1,000 people than the ${a.area.force} average: ${nthHighest(ac.rank)} rate of the ${ac.rankOf} districts. `;
   const crimeHeadline = `${versus}${total} crimes were recorded in ${a.area.name} in ${a.period.label}, ${figures.changeWithVerdict(ac, { round: about })}.`;
 
   const comparators = a.comparators.filter((c) => c.group === 'force' && c.ratePer1000 !== null);
