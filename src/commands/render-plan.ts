@@ -5,7 +5,9 @@ import { CspError, EXIT, formatProblem, invalidInput } from '../core/errors.js';
 import type { Io } from '../core/io.js';
 import { renderDocuments } from '../render/documents.js';
 import { loadPlan } from '../config/plan-load.js';
-import { checkPriorities, unplacedRecommended } from '../render/views/plan-priorities.js';
+import { checkPriorities } from '../render/views/plan-priorities.js';
+import { checkConcerns } from '../render/views/plan-choice.js';
+import { planWarnings } from '../render/views/plan-warnings.js';
 import { browserFor, documentOptions, parseFormats, stepper } from './steps.js';
 import { problemJson } from './json.js';
 import { settingsOf } from '../util/env.js';
@@ -44,18 +46,16 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   const { plan, where } = loadPlan(opts.plan ? path.resolve(io.cwd, opts.plan) : path.join(config.baseDir, 'plan.yaml'), io.cwd);
   // Before anything is written: every priority follows the ranking, or says why not.
   checkPriorities(assessment, plan, where);
+  checkConcerns(assessment, plan, where);
   const pdf = browserFor(
     opts.format ? parseFormats(opts.format) : config.output.formats,
     opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
     io.env,
   );
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
-  // A recommended theme left out of every priority is the partnership's choice to make, but not silently.
-  for (const name of opts.quiet ? [] : unplacedRecommended(assessment, plan)) {
-    io.err(
-      `${io.color.yellow('⚠')} ${formatProblem({ message: `the ranking recommended ${name}, but no priority in plan.yaml takes it up: the plan does not show it`, hint: "add its theme id to a priority's themes, or say in the plan why the partnership left it out" })}\n`,
-    );
-  }
+  // What the partnership publishes against the ranking or the data's caveats is its choice, but never unseen.
+  const warnings = planWarnings(assessment, plan);
+  if (!opts.quiet) for (const w of warnings) io.err(`${io.color.yellow('⚠')} ${formatProblem(w)}\n`);
   step.hold(); // "wrote …" is said once the outputs are in place
   const rendered = await OutputSet.filled(
     outDir,
@@ -75,7 +75,10 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   step.release();
   const noBrowser = pdf.noBrowser ?? rendered.noBrowser;
   // One JSON object: the browser's trouble is in it, not in a second object after it.
-  if (opts.json) io.out(`${JSON.stringify({ outputs: rendered.written, errors: noBrowser instanceof CspError ? noBrowser.problems.map(problemJson) : [] })}\n`);
+  if (opts.json)
+    io.out(
+      `${JSON.stringify({ outputs: rendered.written, warnings: warnings.map(problemJson), errors: noBrowser instanceof CspError ? noBrowser.problems.map(problemJson) : [] })}\n`,
+    );
   if (opts.verbose && !opts.quiet) for (const f of rendered.written) io.err(io.color.dim(`  wrote ${path.relative(io.cwd, f) || f}\n`));
   if (noBrowser) throw noBrowser;
   return EXIT.ok;

@@ -40,6 +40,13 @@ export const planSchema = z.strictObject({
   title: text.describe('e.g. Thanet Community Safety Partnership Plan 2026-2029'),
   period: text.describe('The years the plan covers, e.g. April 2026 to March 2029'),
   actionPlanYear: text.describe('The year of the action plan in this refresh, e.g. 2026 to 2027'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+    .optional()
+    .describe(
+      "The date the plan and the Cabinet report carry, e.g. the day the report is published for the meeting; default: the assessment's date. output.date in csp.yaml, where set, wins",
+    ),
   foreword: z.strictObject({
     author: text.describe('The person who signs the foreword, by name, e.g. Chief Inspector Jane Smith'),
     role: text.describe('Their role, e.g. Chair of the Executive Group; District Commander'),
@@ -85,6 +92,17 @@ export const planSchema = z.strictObject({
   agencyPriorities: z.array(z.strictObject({ agency: text, priorities: z.array(text).min(1) })).default([]),
   engagement: text.describe('How residents were consulted; the survey figures come from the assessment'),
   comments: z.array(text).default([]).describe("Residents' comments chosen for publication"),
+  youSaidWeDid: z
+    .array(
+      z.strictObject({
+        concern: text.describe('An answer of the survey\'s "problems in your area" question, as the survey file spells it, e.g. Speeding and road safety'),
+        answer: sentence.describe('What the partnership is doing about it, in public words, although no priority covers it'),
+      }),
+    )
+    .default([])
+    .describe(
+      '"You said, we did": the partnership\'s answer to residents\' top concerns (the 5 problems named most) that no priority covers; render-plan warns of any without an answer',
+    ),
   nextSteps: z.strictObject({
     text: z.string().default(''),
     cycle: z.array(z.strictObject({ activity: text, when: text })).default([
@@ -120,7 +138,20 @@ export const planSchema = z.strictObject({
       method: text.describe('How it was run and promoted, e.g. online, in local newspapers, at community events'),
     }),
     accountability: text.describe('Accountability and performance management: who reports, to whom, how often'),
-    implications: z.strictObject({ financial: text, legal: text, corporate: text, equalities: text }),
+    implications: z.strictObject({
+      financial: text,
+      legal: text,
+      corporate: text,
+      risk: text.optional().describe('Corporate risk: the risks to the council of the decision, or that there are none; render-plan warns when it is missing'),
+      equalities: text,
+    }),
+    scrutiny: z
+      .strictObject({
+        meeting: text.describe('The meeting that considered the draft, e.g. Overview and Scrutiny Panel, 17 February 2026'),
+        comments: text.describe("What it said and what changed as a result, in the report's words"),
+      })
+      .optional()
+      .describe("Overview and Scrutiny's comments on the draft plan; until it has met, the report says so"),
     contactOfficer: text,
     reportingTo: z.string().default(''),
     corporateConsultation: z

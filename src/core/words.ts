@@ -46,8 +46,16 @@ export const orList = (xs: readonly string[]): string =>
     .join(', ')
     .replace(/, ([^,]*)$/, ' or $1');
 
-/** ["a", "b", "c"] → "a, b and c". */
-export const andList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+/**
+ * "a, b and c"; where an item has its own "and" or comma ("Violence and sexual offences"), the
+ * items are set apart with semicolons, so a reader sees where each ends: "Drugs; Violence and
+ * sexual offences; and Anti-social behaviour", and two as "Violence and sexual offences, and Drugs".
+ */
+export const andList = (xs: readonly string[]): string => {
+  if (xs.length <= 1) return xs.join('');
+  if (xs.some((x) => / and |,/.test(x))) return xs.length === 2 ? `${xs[0]}, and ${xs[1]}` : `${xs.slice(0, -1).join('; ')}; and ${xs.at(-1)}`;
+  return `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
+};
 
 /** A number as printed, with the minus sign (−), never a hyphen; `plus` adds + to a positive one: −5, +5. */
 export const signed = (x: number, o: { plus?: boolean } = {}): string => `${x < 0 ? '−' : o.plus && x > 0 ? '+' : ''}${Math.abs(x)}`;

@@ -51,10 +51,10 @@ export interface Rendered {
 export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
   const templates = loadTemplates(r.templatesDir);
   const written: string[] = [];
-  const docs: { kind: DocumentKind; html: string; title: string; author: string; marking: string | null }[] = [];
+  const docs: { kind: DocumentKind; html: string; title: string; author: string; marking: string | null; date: string }[] = [];
   for (const kind of r.kinds) {
     const view = await viewFor(kind, r, templates.stylesheet);
-    docs.push({ kind, html: templates.render(kind, view), title: view.title, author: view.author, marking: view.marking });
+    docs.push({ kind, html: templates.render(kind, view), title: view.title, author: view.author, marking: view.marking, date: view.isoDate });
     written.push(...writeCharts(view, r.out));
   }
   if (r.formats.includes('html')) {
@@ -76,7 +76,7 @@ export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
           title: d.title,
           author: d.author,
           marking: d.marking,
-          date: r.assessment.generatedOn,
+          date: d.date,
           subject: `${r.config.partnership.name}, ${r.assessment.period.label}`,
         })),
         (Number.isFinite(timeout) && timeout > 0 ? timeout : 60) * 1000,

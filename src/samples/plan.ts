@@ -13,6 +13,8 @@ export function samplePlan(): string {
 title: Thanet Community Safety Partnership Plan 2026-2029
 period: April 2026 to March 2029
 actionPlanYear: April 2026 to March 2027
+# The date the plan and the Cabinet report carry: the day the report is published.
+date: 2026-03-02
 
 # Signed by a named person; the plan adds the headline figures and the grant beneath it.
 foreword:
@@ -133,25 +135,19 @@ strategy:
 # not recommend needs overrideReason: why the partnership includes it all the same.
 priorities:
   - name: Reducing serious violence and harm
-    description: Knife crime, violence in the night-time economy and drug supply.
-    themes: [serious-violence, drugs, violence]
-    underlying: [County lines, Violence against women and girls, Exploitation, Knife crime]
+    description: Knife crime, drug supply and the exploitation that comes with it.
+    themes: [serious-violence, drugs]
+    underlying: [County lines, Exploitation, Knife crime]
     lead: Serious Violence and Harm sub-group, chaired by Kent Police
     whatWeWillDo: |
-      The partnership will run operations to take knives off the streets of Thanet, put in
-      place initiatives to reduce violence against women and girls, and disrupt the county
-      lines that bring drugs and exploitation into the district.
+      The partnership will run operations to take knives off the streets of Thanet and
+      disrupt the county lines that bring drugs and exploitation into the district.
     actions:
       - action: Knife arch and weapons sweep operations at stations and events
         lead: Kent Police
         measure: Operations held
         target: 6 a year
         when: March 2027
-      - action: Safe spaces for women and girls in the night-time economy
-        lead: Thanet District Council
-        measure: Venues signed up
-        target: 20
-        when: September 2026
       - action: Disrupt county lines through joint visits to cuckooed addresses
         lead: Kent Police
         measure: Addresses visited and safeguarding referrals
@@ -159,12 +155,12 @@ priorities:
         when: Quarterly
   - name: Safer places
     description: Anti-social behaviour, deliberate fires and town-centre safety.
-    themes: [asb, damage-fires, public-order]
+    themes: [asb, damage-fires]
     underlying: [Open spaces, Town centres, Fly-tipping, Night-time economy]
     lead: Places sub-group, chaired by Thanet District Council
     overrideReason: |
-      Deliberate fires and disorder cluster in the same town-centre streets as anti-social
-      behaviour, and the Places sub-group tackles them with the same powers and patrols.
+      Deliberate fires cluster in the same streets and open spaces as anti-social behaviour,
+      and the Places sub-group tackles both with the same powers and patrols.
     whatWeWillDo: |
       The partnership will audit local open spaces, work with licensed premises and use the
       powers of the 2014 Act against persistent anti-social behaviour, so that Thanet is a
@@ -186,24 +182,21 @@ priorities:
         target: Fewer than last year
         when: March 2027
   - name: Supporting people
-    description: Victims, repeat victims and people at risk of offending.
-    themes: [acquisitive, shoplifting]
-    underlying: [Reducing reoffending, Substance misuse, Supporting victims of crime]
+    description: Victims of violence and domestic abuse, repeat victims and people at risk of offending.
+    themes: [violence]
+    underlying: [Violence against women and girls, Domestic abuse, Reducing reoffending, Substance misuse]
     lead: People sub-group, chaired by the Probation Service
     whatWeWillDo: |
-      The partnership will support victims of crime, work with retailers on shop theft, and
-      help people who offend to change, through treatment for substance misuse and the
-      Integrated Offender Management scheme.
-    overrideReason: |
-      Shop theft rose by a quarter and retailers told the practitioners' event it is their
-      first concern; the People sub-group also carries the reoffending work the Probation
-      Service leads.
+      The partnership will support victims of violence and domestic abuse, put in place
+      initiatives to reduce violence against women and girls, and help people who offend to
+      change, through treatment for substance misuse and the Integrated Offender Management
+      scheme.
     actions:
-      - action: Retail crime partnership with town-centre shops
-        lead: Kent Police
-        measure: Shops in the scheme
-        target: 40
-        when: December 2026
+      - action: Safe spaces for women and girls in the night-time economy
+        lead: Thanet District Council
+        measure: Venues signed up
+        target: 20
+        when: September 2026
       - action: Referrals into substance misuse treatment from custody
         lead: Probation Service
         measure: Referrals made
@@ -244,6 +237,18 @@ comments:
   - More police on foot in the town centre please.
   - The seafront feels much safer than last year.
   - Better lighting in the parks would help people feel safe after dark.
+
+# "You said, we did": residents' top concerns that no priority covers, and the answer.
+youSaidWeDid:
+  - concern: Speeding and road safety
+    answer: |
+      Speeding is not a crime theme of the assessment, but the partnership has asked Kent
+      Police and Kent County Council's road safety team to run Community Speedwatch in the
+      villages where residents report it, and reports the results to the Executive Group.
+  - concern: Rowdy or drunken behaviour
+    answer: |
+      The summer joint patrols in Margate town centre and the work with licensed premises
+      under the Safer places priority tackle drunken behaviour in the night-time economy.
 
 nextSteps:
   text: |
@@ -311,7 +316,15 @@ cabinet:
     financial: There is no negative financial impact on the council's budget; the Police and Crime Commissioner's grant funds the plan's activity. Community safety staff are funded within the council's budget.
     legal: Section 17 of the Crime and Disorder Act 1998 places a duty on the council to do all it reasonably can to prevent crime and disorder; the plan evidences this duty.
     corporate: The plan supports the corporate priority of safe and welcoming neighbourhoods.
+    risk: There are no perceived corporate risks associated with this report.
     equalities: Members must have due regard to the aims of the Public Sector Equality Duty (section 149 of the Equality Act 2010). No equalities issues arise directly from this report; one priority focuses on protecting vulnerable people.
+  # What Overview and Scrutiny said about the draft, and what changed as a result.
+  scrutiny:
+    meeting: Overview and Scrutiny Panel, 17 February 2026
+    comments: |
+      The Panel challenged the partnership on road safety, which residents named among their
+      top concerns; as a result the plan now says what the partnership is doing about
+      speeding. The Panel asked for a mid-year update on the Safer places actions.
   contactOfficer: Jo Taylor, Community Safety Team Leader
   reportingTo: Head of Safer Neighbourhoods
   corporateConsultation:

@@ -1,5 +1,6 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
+import type { Plan } from '../../config/plan-schema.js';
 import type { Chart } from '../charts.js';
 import { longDate } from '../../core/words.js';
 import { logoDataUri } from '../logo.js';
@@ -85,15 +86,26 @@ export interface DocumentFrame {
   subtitle: string;
   author: string;
   marking: string | null;
+  /** The date printed, in words; `isoDate` is the same date as YYYY-MM-DD, for the PDF's metadata. */
   generatedOn: string;
+  isoDate: string;
   branding: Branding;
   stylesheet: string;
   contents: { id: string; title: string }[];
   sampleNote: string | null;
 }
 
-export function frame(o: Omit<DocumentFrame, 'lang' | 'generatedOn'> & { generatedOn: string }): DocumentFrame {
-  return { ...o, lang: 'en-GB', generatedOn: longDate(o.generatedOn) };
+export function frame(o: Omit<DocumentFrame, 'lang' | 'generatedOn' | 'isoDate'> & { generatedOn: string }): DocumentFrame {
+  return { ...o, lang: 'en-GB', generatedOn: longDate(o.generatedOn), isoDate: o.generatedOn };
+}
+
+/**
+ * The date the plan and the Cabinet report carry: csp.yaml's output.date where set, else
+ * plan.yaml's date, else the assessment's. Never the day render-plan ran, which may be after
+ * the meeting the report was written for.
+ */
+export function planDate(a: Assessment, plan: Plan, config: Config): string {
+  return config.output.date ?? plan.date ?? a.generatedOn;
 }
 
 /** A year × month grid of a monthly series: compact enough to print beside its chart. Incomplete months are marked *. */

@@ -1,9 +1,8 @@
 import type { Assessment, Figure, Measure, ThemeResult } from '../../analyse/assessment-schema.js';
 import { ASB_CATEGORY } from '../../config/all-crime.js';
-import { listed } from '../../analyse/comparable.js';
 import { monthLabel } from '../../core/calendar/months.js';
 import type { Config } from '../../config/load.js';
-import { count } from '../../core/words.js';
+import { andList, count } from '../../core/words.js';
 import { Disclosure } from '../format.js';
 
 /**
@@ -14,6 +13,8 @@ import { Disclosure } from '../format.js';
 export class PublicFigures {
   private readonly disclosure: Disclosure;
   private readonly gapMonths = new Set<string>();
+  private readonly excludedMonths = new Set<string>();
+  private readonly comparedMonths = new Set<number>();
 
   constructor(
     private readonly a: Assessment,
@@ -46,7 +47,7 @@ export class PublicFigures {
   comparableChange(f: Figure, sensitive = false): string {
     const c = f.comparable;
     if (!c) return '–';
-    for (const g of c.gaps) this.gapMonths.add(g.month);
+    this.noteGaps(c);
     if (c.pValue === null) return 'cannot be compared*';
     if (this.disclosure.hides(c.current, sensitive) || this.disclosure.hides(c.previous, sensitive)) return 'not shown*';
     return `${this.totalsChange(c)}* (${this.count(c.current, sensitive)} against ${this.count(c.previous, sensitive)})`;
@@ -55,17 +56,19 @@ export class PublicFigures {
   /**
    * The change in words a resident reads, with the counts it is computed from: "down 16.7% on
    * Jan–Dec 2024's 2,003, a statistically significant decrease"; with an incomplete month, the
-   * change on the months both years have, marked *.
+   * change on the months both years have, marked * with their two counts: "up 1.2%* (12,854
+   * against 12,703), within normal variation". Which months those are is said once, in the
+   * document's note (`gapNote`), not in every sentence.
    */
   changeWithVerdict(f: Figure, o: { sensitive?: boolean; round?: (n: number) => string } = {}): string {
     const shown = o.round ?? ((n: number) => this.count(n, o.sensitive ?? false));
     const c = f.comparable;
-    if (c) for (const g of c.gaps) this.gapMonths.add(g.month);
+    if (c) this.noteGaps(c);
     if (c && c.pValue === null) return `which cannot be compared with ${this.a.period.previousLabel}*`;
     const x = c ?? f;
     const verdict = x.significance === 'no significant change' ? 'within normal variation' : `a statistically ${x.significance}`;
     if (!c) return `${this.totalsChange(f)} on ${this.a.period.previousLabel}'s ${shown(f.previous)}, ${verdict}`;
-    return `${this.totalsChange(c)}* on the ${c.months} months both years have, ${shown(c.current)} against ${shown(c.previous)} in ${this.a.period.previousLabel}, ${verdict}`;
+    return `${this.totalsChange(c)}* (${shown(c.current)} against ${shown(c.previous)}), ${verdict}`;
   }
 
   /** A theme's line under its priority: the police figure, and each partner's beside it. */
@@ -92,10 +95,18 @@ export class PublicFigures {
     return 'incidents recorded by a partner agency';
   }
 
-  /** Said once, under the first figures that need it; null when no window has a gap. */
+  private noteGaps(c: NonNullable<Figure['comparable']>): void {
+    for (const g of c.gaps) this.gapMonths.add(g.month);
+    for (const m of c.excludedMonths) this.excludedMonths.add(m);
+    this.comparedMonths.add(c.months);
+  }
+
+  /** Said once in a document, where its first figure marked * is: which months the changes marked * compare. */
   gapNote(): string | null {
     if (this.gapMonths.size === 0) return null;
     const months = [...this.gapMonths].sort().map(monthLabel);
-    return `* The data for ${listed(months)} ${months.length > 1 ? 'are' : 'is'} incomplete, so changes marked * compare only the months both years have.`;
+    const left = [...this.excludedMonths].sort().map(monthLabel);
+    const compared = this.comparedMonths.size === 1 ? `the ${[...this.comparedMonths][0]} months` : 'the months';
+    return `* The data for ${andList(months)} ${months.length > 1 ? 'are' : 'is'} incomplete, so changes marked * compare only ${compared} both years have, leaving out ${left.length > 4 ? `${left.length} months` : andList(left)}; the two counts beside each are of those months.`;
   }
 }

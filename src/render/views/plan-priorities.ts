@@ -1,6 +1,5 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
-import { listed } from '../../analyse/comparable.js';
-import { ordinal } from '../../core/words.js';
+import { andList, ordinal } from '../../core/words.js';
 import { invalidInput, type Problem, type Where } from '../../core/errors.js';
 import type { Plan, PlanPriority } from '../../config/plan-schema.js';
 
@@ -48,17 +47,11 @@ function notRecommended(a: Assessment, p: PlanPriority) {
   return a.ranking.themes.filter((t) => !t.recommended && p.themes.includes(t.id));
 }
 
-/** Themes the ranking recommended that no priority takes up: the plan would not show them. */
-export function unplacedRecommended(a: Assessment, plan: Plan): string[] {
-  const placed = new Set(plan.priorities.flatMap((p) => p.themes));
-  return a.ranking.themes.filter((t) => t.recommended && !placed.has(t.id)).map((t) => t.name);
-}
-
 /** Why a priority includes themes the ranking did not recommend, as the plan and the Cabinet report print it. */
 export function overrideText(a: Assessment, p: PlanPriority): string | null {
   if (!p.overrideReason) return null;
   const names = notRecommended(a, p).map((t) => t.name);
   const all = names.length === p.themes.length;
-  const which = all ? `any of this priority's themes (${listed(names)})` : listed(names);
+  const which = all ? `any of this priority's themes (${andList(names)})` : andList(names);
   return `The assessment's ranking did not recommend ${which}; the partnership includes ${names.length === 1 ? 'it' : 'them'} because: ${p.overrideReason.replaceAll(/\s+/g, ' ').trim()}`;
 }

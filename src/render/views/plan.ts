@@ -3,9 +3,11 @@ import type { Config } from '../../config/load.js';
 import { ratesSpec, renderChart } from '../charts.js';
 import { count, nthHighest, pct, pounds, rate } from '../../core/words.js';
 import type { Plan } from '../../config/plan-schema.js';
-import { actionsWith, branding, figure, frame, table } from './common.js';
+import { actionsWith, branding, figure, frame, planDate, table } from './common.js';
 import { PublicFigures } from './plan-figures.js';
 import { overrideText } from './plan-priorities.js';
+import { howChosen, youSaidWeDid } from './plan-choice.js';
+import { publicCaveats } from './public-caveats.js';
 
 /** The sections of the plan, in the seeds' order; `newPage` where the seeds' plans turn a page. */
 const SECTIONS = [
@@ -16,6 +18,7 @@ const SECTIONS = [
   ['accountability', 'Accountability'],
   ['structure', 'Partnership structure'],
   ['strategy', 'Strategy and legislation'],
+  ['chosen', 'How the priorities were chosen'],
   ['priorities', 'Our priorities'],
   ['demographics', 'Demographics'],
   ['crime', 'Crime'],
@@ -23,6 +26,7 @@ const SECTIONS = [
   ['action-plan', 'Action plan {year}'],
   ['agency-priorities', 'Agency priorities'],
   ['engagement', 'Engagement feedback'],
+  ['you-said', 'You said, we did'],
   ['next', 'What happens next?'],
   ['involved', 'How you can get involved'],
   ['contacts', 'Useful contacts'],
@@ -97,12 +101,14 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
       subtitle: plan.period,
       author: brand.name,
       marking: null,
-      generatedOn: a.generatedOn,
+      generatedOn: planDate(a, plan, config),
       branding: brand,
       stylesheet,
-      contents: [...SECTIONS.slice(0, 1), ...plan.statements.map((st, i) => [`statement-${i + 1}`, st.title] as const), ...SECTIONS.slice(1)].map(
-        ([id, title]) => ({ id, title: title.replace('{area}', a.area.name).replace('{year}', plan.actionPlanYear) }),
-      ),
+      contents: [
+        ...SECTIONS.slice(0, 1),
+        ...plan.statements.map((st, i) => [`statement-${i + 1}`, st.title] as const),
+        ...SECTIONS.slice(1).filter(([id]) => id !== 'you-said' || plan.youSaidWeDid.length > 0),
+      ].map(([id, title]) => ({ id, title: title.replace('{area}', a.area.name).replace('{year}', plan.actionPlanYear) })),
       sampleNote: config.output.watermark ?? null,
     }),
     plan,
@@ -128,6 +134,8 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
       plan.structure.groups.map((g) => [g.name, g.chair, g.remit]),
     ),
     strategy: plan.strategy.documents,
+    chosen: howChosen(a, plan),
+    youSaidWeDid: youSaidWeDid(a, plan),
     priorities,
     population:
       a.area.population === null
@@ -224,9 +232,10 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
             ['Organisation', 'Telephone', 'Email', 'Website'],
             plan.contacts.map((c) => [c.name, c.phone, c.email, c.web]),
           ),
-    gapNote: null as string | null,
+    // The caveats on the figures, said once, under the first figures they touch (the foreword's).
+    figureNotes: [] as string[],
   };
-  // Last: the note is about every change printed above, so it is known only now.
-  view.gapNote = figures.gapNote();
+  // Last: the note on changes marked * is about every change printed above, so it is known only now.
+  view.figureNotes = [figures.gapNote(), ...publicCaveats(a).map((c) => c.text)].filter((x): x is string => x !== null);
   return view;
 }
