@@ -30,7 +30,7 @@ function respace(first: PDFDict | undefined, headings: ReadonlyMap<string, strin
 const squeezed = (s: string) => s.replace(/\s+/g, '');
 
 /** The entities Handlebars writes (&amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;) and numeric ones. */
-function decodeEntities(s: string): string {
+export function decodeEntities(s: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
     if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));

@@ -5,6 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer-core';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { respaceOutline } from './pdf-outline.js';
+import { bookmarkPages, hasContents, withContentsPages } from './pdf-contents.js';
 import { environmentError } from '../core/errors.js';
 import { onInterrupt } from '../util/cleanup.js';
 import { cause } from '../util/errno.js';
@@ -83,17 +84,23 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
               void request.abort('blockedbyclient').catch(() => undefined);
             }
           });
-          await page.setContent(job.html, { waitUntil: 'load' });
-          const pdf = await page.pdf({
-            format: 'A4',
-            printBackground: true,
-            tagged: true,
-            outline: true,
-            displayHeaderFooter: true,
-            headerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif;font-weight:bold">${escapeHtml(job.marking ?? '')}</div>`,
-            footerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif">${escapeHtml(job.title)} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
-            margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
-          });
+          const print = async (html: string) => {
+            await page.setContent(html, { waitUntil: 'load' });
+            return page.pdf({
+              format: 'A4',
+              printBackground: true,
+              tagged: true,
+              outline: true,
+              displayHeaderFooter: true,
+              headerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif;font-weight:bold">${escapeHtml(job.marking ?? '')}</div>`,
+              footerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif">${escapeHtml(job.title)} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+              margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+            });
+          };
+          // A contents list gets its page numbers: printed with placeholders, the pages read from
+          // the bookmarks, then printed with the numbers (the placeholders keep the layout).
+          let pdf = await print(hasContents(job.html) ? withContentsPages(job.html, null) : job.html);
+          if (hasContents(job.html)) pdf = await print(withContentsPages(job.html, bookmarkPages(await PDFDocument.load(pdf, { updateMetadata: false }))));
           return await withMetadata(pdf, job);
         } finally {
           await page.close().catch(() => undefined);
