@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/load.js';
 import { invalidInput } from '../core/errors.js';
@@ -14,8 +14,9 @@ const KINDS = [
 ];
 
 /**
- * branding.logo as a data: URI (the documents load nothing), checked: inside the workspace
- * folder, a PNG, JPEG or SVG by its content as well as its name, and not over 512 KB. Each
+ * branding.logo as a data: URI (the documents load nothing), checked: wherever csp.yaml
+ * points (relative to it or absolute, links followed, as for the partners' exports), a PNG,
+ * JPEG or SVG by its content as well as its name, and not over 512 KB. Each
  * problem names the file and the key. Null when there is no logo.
  */
 export function logoDataUri(config: Config): string | null {
@@ -29,14 +30,6 @@ export function logoDataUri(config: Config): string | null {
     throw invalidInput({ message: `logo not found: ${logo}`, where, hint: 'give the path of a PNG, JPEG or SVG relative to csp.yaml' });
   if (wrong)
     throw invalidInput({ message: `the logo ${logo} cannot be used: ${wrong}`, where, hint: 'give the path of a PNG, JPEG or SVG file relative to csp.yaml' });
-  const inside = path.relative(realpathSync(config.baseDir), realpathSync(file));
-  if (inside.startsWith('..') || path.isAbsolute(inside)) {
-    throw invalidInput({
-      message: `the logo ${logo} is outside the workspace folder`,
-      where,
-      hint: 'copy the logo into the folder of csp.yaml and give its path relative to it',
-    });
-  }
   const bytes = statSync(file).size;
   if (bytes > MAX_BYTES) {
     throw invalidInput({

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { writePoliceFiles } from './police.js';
 import { councilAsb, writeActions, writeAsbCsv, writeAsbXlsx, writeFireCounts, writeJudgements, writePopulation, writeSurvey } from './partners.js';
 import { samplePlan } from './plan.js';
+import { sampleLogo } from './logo.js';
 import { sampleConfig } from './workspace.js';
 import { sampleReadme } from './readme.js';
 
@@ -58,6 +59,7 @@ export async function generateSamples(o: { out: string; rows: number; seed: numb
   writeActions(path.join(dir('actions'), 'action-plan-2025-26.csv'));
   writeFileSync(path.join(o.out, 'csp.yaml'), sampleConfig({ periodEnd: SAMPLE.last }));
   writeFileSync(path.join(o.out, 'plan.yaml'), samplePlan());
+  writeFileSync(path.join(o.out, 'logo.svg'), sampleLogo());
   writeFileSync(path.join(o.out, 'README.md'), sampleReadme({ districts, asbRows: asb.length, policeRows: rows }));
   o.log(`partners: ${asb.length.toLocaleString('en-GB')} council ASB complaints, fire, population, survey, judgements, actions`);
 }

@@ -249,6 +249,8 @@ ${
 # Name, logo and colours on every document.
 branding:
   name: Thanet Community Safety Partnership
+  logo: logo.svg   # printed on each document's first page and the plan's cover
+  logoAlt: Thanet Community Safety Partnership logo
   primaryColour: "#1d4f76"
   accentColour: "#b3541e"
 `;
