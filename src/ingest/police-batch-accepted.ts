@@ -24,12 +24,12 @@ export async function insertAccepted(db: Database, s: BatchScan): Promise<void> 
   const [padded] = await db.all<{ any: boolean | null }>(`SELECT bool_or(x) AS any FROM (
       SELECT month IS DISTINCT FROM f_month OR crime_type IS DISTINCT FROM f_category AS x FROM ${t.kinds} WHERE _check IS NULL
       UNION ALL SELECT lsoa_code IS DISTINCT FROM f_lsoa_code OR lsoa_name IS DISTINCT FROM f_lsoa_name FROM ${t.places})`);
-  const raw5 = ['_f', 'month', 'crime_type', 'lsoa_code', 'lsoa_name'];
+  const raw5 = ['_f', 'month', 'crime_type', 'lsoa_code', 'lsoa_name', '_shape'];
   const repeatChecks = s.checks.flatMap((c, i) => (c.when.includes('f_repeat') ? [i] : [])).join(', ');
   const keys = 'g._f, f_month, f_category, f_lsoa_code, f_lsoa_name, f_district';
   const accepted = `SELECT ${keys}, ${padded?.any ? 'sum(g.n - coalesce(r.r, 0))' : 'g.n - coalesce(r.r, 0)'} AS n
       FROM ${t.groups} g
-        JOIN ${t.kinds} k ON ${same('g', 'k', ['month', 'crime_type'])}
+        JOIN ${t.kinds} k ON ${same('g', 'k', ['month', 'crime_type', '_shape'])}
         JOIN ${t.places} p ON ${same('g', 'p', ['lsoa_code', 'lsoa_name'])}
         LEFT JOIN (SELECT ${raw5.join(', ')}, count(*) AS r FROM ${t.rejected} WHERE _check IN (${repeatChecks}) GROUP BY ALL) r ON ${same('g', 'r', raw5)}
       WHERE k._check IS NULL ${padded?.any ? 'GROUP BY ALL' : ''}`;

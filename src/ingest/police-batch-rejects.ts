@@ -16,7 +16,9 @@ export async function findRepeats(db: Database, s: BatchScan): Promise<{ passing
   const { t } = s;
   const [found] = await db.all<{ failing: bigint }>(`SELECT count(*) AS failing FROM ${t.kinds} WHERE _check IS NOT NULL`);
   const anyFailing = found!.failing > 0n;
-  const passing = anyFailing ? `AND NOT EXISTS (SELECT 1 FROM ${t.kinds} k WHERE k._check IS NOT NULL AND ${same('k', t.rows, ['month', 'crime_type'])})` : '';
+  const passing = anyFailing
+    ? `AND NOT EXISTS (SELECT 1 FROM ${t.kinds} k WHERE k._check IS NOT NULL AND ${same('k', t.rows, ['month', 'crime_type', '_shape'])})`
+    : '';
   // Grouping a million 64-character IDs costs twice grouping their 64-bit hashes, so the hashes
   // find the candidates and the IDs themselves decide (a hash collision is only a candidate).
   await db.run(`CREATE OR REPLACE TEMP TABLE ${t.repeats} AS

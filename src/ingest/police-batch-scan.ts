@@ -3,6 +3,7 @@ import { sqlCase } from './database.js';
 import type { Check } from './map.js';
 import { POLICE_COLUMNS, policeMapping } from './kinds/police.js';
 import type { Scratch } from './scratch.js';
+import { parserReject } from './parser-rejects.js';
 
 // What the steps of reading one batch of police files (police-batch.ts) share.
 
@@ -67,7 +68,18 @@ export function batchScan(header: string[], files: BatchFile[], o: BatchOptions)
     repeat: 'f_repeat',
   });
   const { f_month, f_category, f_lsoa_code, f_lsoa_name } = mapping.fields;
-  const rowChecks = mapping.checks.filter((c) => !c.when.includes('f_repeat'));
+  // A row with a field too many or too few (see copyColumns) is refused before any other check:
+  // its values are not under their headings, so none is read, kept or shown.
+  // A row cut short is named by its first missing column, and an unclosed quote by the column it
+  // opens in, as DuckDB's parser names them on the one-file path.
+  const shape: Check[] = [
+    { when: '_shape = 1', ...parserReject('TOO MANY COLUMNS', header.length), column: null, value: 'NULL' },
+    ...header.slice(1).flatMap((heading, i) => [
+      { when: `_shape = ${3 + i}`, ...parserReject('MISSING COLUMNS', header.length), column: heading, value: 'NULL' },
+      { when: `_shape = ${101 + i}`, ...parserReject('UNQUOTED VALUE', header.length), column: header[i]!, value: 'NULL' },
+    ]),
+  ];
+  const rowChecks = [...shape, ...mapping.checks.filter((c) => !c.when.includes('f_repeat'))];
   // A Crime ID read in an earlier file of the batch (November's crime again in December's
   // file) is rejected where it repeats, naming where it was first read (f_first).
   const crossFile: Check = {

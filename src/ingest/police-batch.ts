@@ -81,17 +81,35 @@ function sharedHeader(files: BatchFile[]): string[] | null {
 /** The one scan of every file, copying the five columns read; false when DuckDB stopped on mixed line endings. */
 async function copyColumns(db: Database, s: BatchScan): Promise<boolean> {
   const { raw, t } = s;
-  const columns = s.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  // One column more than the headings, padded: DuckDB drops an empty field past the last heading
+  // without a word ("…,Thanet 001A,Burglary,," with an unquoted comma in Location, Context empty
+  // as it nearly always is), so a shifted row would be read under the wrong headings. Padded,
+  // with empty fields read as '' (nullstr is a character no export holds), a row with a field
+  // too many has c_extra set and one cut short has its last column NULL: both are refused.
+  const columns = [...s.header.map((_, i) => `'c${i}': 'VARCHAR'`), `'c_extra': 'VARCHAR'`].join(', ');
+  const last = `"c${s.header.length - 1}"`;
+  // 1: a field too many; 2 + i: cut short, column i the first missing (as the parser names it);
+  // 100 + i: cut short where column i − 1 holds a delimiter or a line break, which is a quote
+  // opened in it and never closed (padded, the parser no longer says so: the rest of the file
+  // is that one value).
+  const firstMissing = s.header
+    .map((_, i) =>
+      i === 0
+        ? ''
+        : `WHEN "c${i}" IS NULL THEN CASE WHEN contains("c${i - 1}", ',') OR contains("c${i - 1}", chr(10)) THEN ${100 + i} ELSE ${2 + i} END::UTINYINT`,
+    )
+    .join(' ');
+  const shape = `CASE WHEN c_extra IS NOT NULL THEN 1::UTINYINT WHEN ${last} IS NULL THEN CASE ${firstMissing} END END`;
   // Trimming a 64-character ID on every row costs as much as the rest of the copy: only IDs
   // with a space at either end are trimmed (the same result as text()).
   const id = raw('crimeId');
   const crimeId = `CASE WHEN starts_with(${id}, ' ') OR ends_with(${id}, ' ') THEN ${text(id)} ELSE nullif(${id}, '') END`;
   try {
     await db.run(`CREATE OR REPLACE TEMP TABLE ${t.rows} AS
-      SELECT file_index::INTEGER AS _f, ${crimeId} AS crime_id, ${raw('month')} AS month, ${raw('crimeType')} AS crime_type,
-        ${raw('lsoaCode')} AS lsoa_code, ${raw('lsoaName')} AS lsoa_name
+      SELECT file_index::INTEGER AS _f, ${crimeId} AS crime_id, nullif(${raw('month')}, '') AS month, nullif(${raw('crimeType')}, '') AS crime_type,
+        nullif(${raw('lsoaCode')}, '') AS lsoa_code, nullif(${raw('lsoaName')}, '') AS lsoa_name, ${shape} AS _shape
       FROM read_csv([${s.files.map((f) => sqlString(f.readPath ?? f.path)).join(', ')}], auto_detect=false, header=false, skip=1,
-        delim=',', quote='"', escape='"', columns={${columns}},
+        delim=',', quote='"', escape='"', columns={${columns}}, null_padding=true, nullstr='\u0001',
         store_rejects=true, rejects_table='${t.rej}', rejects_scan='${t.scan}', max_line_size=1048576)`);
     return true;
   } catch (e) {
@@ -121,8 +139,8 @@ async function groupRows(db: Database, s: BatchScan): Promise<void> {
   const { t } = s;
   const { f_month, f_category } = s.mapping.fields;
   await db.run(`CREATE OR REPLACE TEMP TABLE ${t.groups} AS
-      SELECT _f, month, crime_type, lsoa_code, lsoa_name, count(*) AS n FROM ${t.rows} GROUP BY ALL`);
+      SELECT _f, month, crime_type, lsoa_code, lsoa_name, _shape, count(*) AS n FROM ${t.rows} GROUP BY ALL`);
   await db.run(`CREATE OR REPLACE TEMP TABLE ${t.kinds} AS
       SELECT *, ${firstFailure(s, s.rowChecks)} AS _check FROM (
-        SELECT month, crime_type, ${f_month} AS f_month, ${f_category} AS f_category FROM (SELECT DISTINCT month, crime_type FROM ${t.groups}))`);
+        SELECT month, crime_type, _shape, ${f_month} AS f_month, ${f_category} AS f_category FROM (SELECT DISTINCT month, crime_type, _shape FROM ${t.groups}))`);
 }
