@@ -25,7 +25,7 @@ await build({
   mainFields: ['module', 'main'],
   // DuckDB's native binding (it picks the platform's .node file) and the browser driver (loaded
   // only for PDF) stay packages; DuckDB's own JavaScript is bundled.
-  external: ['@duckdb/node-bindings', 'puppeteer-core'],
+  external: ['@duckdb/node-bindings', 'puppeteer-core', '@resvg/resvg-js'],
   // A script cannot import(): puppeteer-core, imported only for PDF, is required (it ships
   // CommonJS as well).
   supported: { 'dynamic-import': false },
