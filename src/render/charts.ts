@@ -23,6 +23,51 @@ export const CHART_CONFIG = {
 };
 
 /**
+ * Vega sizes a chart by its labels' widths; without a canvas it guesses 0.8 em a character, which
+ * made the axis of theme names about 70% wider than the names, and the chart that much wider
+ * than its marks (so it shrank further on a phone). The charts' font is measured instead: the
+ * widths of Arial's characters (Helvetica's metrics, in thousandths of an em, which Liberation
+ * Sans, Arial on Linux, shares), a bold label a tenth wider, anything else a whole em.
+ */
+const ARIAL_WIDTHS = [
+  // space ! " # $ % & ' ( ) * + , - . /
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+  // 0–9 : ; < = > ? @
+  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015,
+  // A–Z
+  667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611,
+  // [ \ ] ^ _ `
+  278, 278, 278, 469, 556, 333,
+  // a–z
+  556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500,
+  // { | } ~
+  334, 260, 334, 584,
+];
+const OTHER_WIDTHS: Record<string, number> = { '–': 556, '—': 1000, '−': 584, '…': 1000, '‘': 222, '’': 222, '“': 333, '”': 333, '£': 556, '±': 584, '×': 584 };
+
+/** A label's width in pixels, as Chromium draws it in the charts' font. */
+export function labelWidth(text: string, o: { fontSize: number; bold?: boolean }): number {
+  let em = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    em += (code >= 32 && code <= 126 ? ARIAL_WIDTHS[code - 32] : OTHER_WIDTHS[ch]) ?? 1000;
+  }
+  return Math.ceil((em / 1000) * o.fontSize * (o.bold ? 1.1 : 1));
+}
+
+interface TextItem {
+  fontSize?: number;
+  fontWeight?: string | number;
+  limit?: number;
+}
+// vega's own hook for a measure without a canvas (vl-convert sets it the same way); its types leave it out.
+(vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics.width = (item, text) => {
+  const bold = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
+  const w = labelWidth(String(text ?? '').trim(), { fontSize: item.fontSize ?? 11, bold });
+  return item.limit && item.limit > 0 ? Math.min(w, item.limit) : w;
+};
+
+/**
  * Compiled charts by shape (the spec without its data): a document draws a dozen charts of the
  * same few shapes, and compiling (vega-lite, then vega's parser) cost twice the drawing.
  */
@@ -88,7 +133,7 @@ export function seriesSpec(
 ): TopLevelSpec {
   const marked = series.filter((s) => incomplete.includes(s.month)).map((s) => ({ ...s, label: 'incomplete' }));
   return {
-    width: 560,
+    width: 480,
     height: 180,
     layer: [
       {
@@ -140,7 +185,7 @@ export function ratesSpec(
 ): TopLevelSpec {
   const data = rows.map((r) => ({ ...r, label: r.isArea ? `${r.area} ◀` : r.area }));
   return {
-    width: 520,
+    width: 440,
     height: Math.max(120, rows.length * 20),
     layer: [
       {

@@ -5,8 +5,10 @@ import { gapCaveat } from '../../analyse/summary.js';
 import { keyFindings } from './key-findings.js';
 import { matrixSpec, ratesSpec, renderChart, seriesSpec } from '../charts.js';
 import { bandsText, criterionName, criterionUnit, judgedScale } from '../criteria.js';
-import { count, pct, rate, signed } from '../../core/words.js';
-import { monthLabel } from '../../core/calendar/months.js';
+import { andList, count, pct, rate, signed } from '../../core/words.js';
+import { monthLabel, monthRanges } from '../../core/calendar/months.js';
+import { periodLabel } from '../../core/calendar/periods.js';
+import { ASB_CATEGORY } from '../../config/all-crime.js';
 import { actionsWith, branding, figure, frame, seriesTable, table, themeName, type FigureView, type TableView } from './common.js';
 
 const DEFINITION_TERMS: Record<string, string> = {
@@ -77,7 +79,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
     name: 'All crime (excluding ASB)',
     series: a.allCrime.series,
     colour: brand.primaryColour,
-    unit: 'crimes',
+    counted: 'crimes',
     incomplete: incompleteMonths(a, a.allCrime.source, 'allCrime'),
   });
 
@@ -107,7 +109,6 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
     ['recommendations', 'Recommendations'],
     ['data-quality', 'Data quality'],
     ['sources', 'Appendix: sources'],
-    ['fingerprints', 'Annex: SHA-256 fingerprints'],
   ].map(([id, title]) => ({ id: id!, title: title! }));
   return {
     ...frame({
@@ -236,16 +237,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
           a.dataQuality.map((f) => [f.message, f.severity, f.effect]),
         )
       : null,
-    sources: table(
-      'Sources: every file read',
-      ['File', 'Source', ['Rows read', 'num'], ['Rejected', 'num']],
-      a.sources.flatMap((s) => s.files.map((f) => [f.path, sourceLabel(a, s.id), count(f.rowsRead), count(f.rowsRejected)])),
-    ),
-    fingerprints: table(
-      'SHA-256 fingerprints of the files read',
-      ['File', ['SHA-256', 'code']],
-      a.sources.flatMap((s) => s.files.map((f) => [f.path, f.sha256])),
-    ),
+    sources: sourcesView(a),
     recommendations: recommendationsView(a),
     lastYear: lastYearView(a),
   };
@@ -263,21 +255,72 @@ function incompleteMonths(a: Assessment, source: string, affects: string): strin
     .sort();
 }
 
-/** One monthly series as the document shows it: `unit` is what is counted, `incomplete` the partly published months. */
+/**
+ * The appendix: one row per source (the months its files cover, how many files, their rows),
+ * with a total row; every file with its SHA-256 is in tables/sources.csv, one line a file. The
+ * rows are the files' own sums, so the table adds up to that CSV.
+ */
+function sourcesView(a: Assessment) {
+  type Files = Assessment['sources'][number]['files'];
+  const sum = (files: Files, key: 'rowsRead' | 'rowsAccepted' | 'rowsRejected') => files.reduce((n, f) => n + f[key], 0);
+  const row = (label: string, months: string, files: Files) => [
+    label,
+    months,
+    count(files.length),
+    count(sum(files, 'rowsRead')),
+    count(sum(files, 'rowsAccepted')),
+    count(sum(files, 'rowsRejected')),
+  ];
+  // Each run of months on one line ("Jan 2023–Dec 2025": no-break spaces, a word joiner after the
+  // dash); a gap shows as a second run.
+  const months = (ms: readonly string[]) =>
+    ms.length === 0
+      ? 'not monthly'
+      : monthRanges(ms, periodLabel)
+          .map((r) => r.replaceAll(' ', '\u00a0').replaceAll('–', '–\u2060'))
+          .join(', ');
+  const all = a.sources.flatMap((s) => s.files);
+  return {
+    files: count(all.length),
+    table: table(
+      'Sources: the months each covers and the rows read from its files',
+      ['Source', 'Months', ['Files', 'num'], ['Rows read', 'num'], ['Accepted', 'num'], ['Rejected', 'num']],
+      [...a.sources.map((s) => row(sourceLabel(a, s.id), months(s.months), s.files)), row(`All ${count(a.sources.length)} sources`, '', all)],
+      (i) => i === a.sources.length,
+    ),
+  };
+}
+
+/** What a monthly series counts, as its chart's title names it: police crimes, or incidents (ASB, a partner's records). */
+function counted(m: { kind: string; categories: readonly string[] }): string {
+  if (m.kind !== 'police-uk-street') return 'incidents';
+  const asb = m.categories.filter((c) => c === ASB_CATEGORY).length;
+  return asb === 0 ? 'crimes' : asb === m.categories.length ? 'incidents' : 'crimes and incidents';
+}
+
+/** The month or months with the most, each named where several tie. */
+function highestMonths(series: readonly { month: string; count: number }[]): string {
+  const top = Math.max(...series.map((s) => s.count));
+  const months = series.filter((s) => s.count === top).map((s) => monthLabel(s.month));
+  if (months.length === 1) return `The highest month was ${months[0]} with ${count(top)}.`;
+  if (months.length === series.length) return `Every month had ${count(top)}.`;
+  return `The highest months were ${andList(months)}, with ${count(top)} each.`;
+}
+
+/** One monthly series as the document shows it: `counted` is what is counted, `incomplete` the partly published months. */
 interface SeriesFigure {
   id: string;
   name: string;
   series: { month: string; count: number }[];
   colour: string;
-  unit: string;
+  counted: string;
   incomplete: string[];
 }
 
-async function seriesFigure(a: Assessment, { id, name, series, colour, unit, incomplete }: SeriesFigure): Promise<FigureView> {
+async function seriesFigure(a: Assessment, { id, name, series, colour, counted, incomplete }: SeriesFigure): Promise<FigureView> {
   // What the shaded window holds, said of the months the series has of it (a short series has fewer).
   const inWindow = series.filter((m) => m.month >= a.period.start && m.month <= a.period.end);
   const windowCount = inWindow.reduce((s, m) => s + m.count, 0);
-  const max = series.reduce((m, s) => (s.count > m.count ? s : m), series[0] ?? { month: '', count: 0 });
   const shown = incomplete.filter((m) => series.some((s) => s.month === m));
   const gap =
     shown.length === 0
@@ -285,10 +328,10 @@ async function seriesFigure(a: Assessment, { id, name, series, colour, unit, inc
       : ` ${shown.map(monthLabel).join(' and ')} ${shown.length > 1 ? 'are' : 'is'} ringed and labelled: the data for ${shown.length > 1 ? 'those months' : 'that month'} is incomplete, so ${shown.length > 1 ? 'their dips are' : 'its dip is'} not a fall in crime.`;
   const chart = await renderChart(
     `chart-${id}`,
-    `${name}: ${unit} per month in ${a.area.name}`,
+    `${name}: ${counted} recorded per month in ${a.area.name}`,
     series.length === 0
       ? 'No data.'
-      : `Monthly counts from ${monthLabel(series[0]!.month)} to ${monthLabel(series.at(-1)!.month)}; the shaded band is the current window (${a.period.label}, ${count(windowCount)} in ${inWindow.length === a.period.months ? `its ${inWindow.length} month${inWindow.length === 1 ? '' : 's'}` : `the ${inWindow.length} of its ${a.period.months} months the data covers`}). The highest month was ${monthLabel(max.month)} with ${count(max.count)}.${gap}`,
+      : `Monthly counts from ${monthLabel(series[0]!.month)} to ${monthLabel(series.at(-1)!.month)}; the shaded band is the current window (${a.period.label}, ${count(windowCount)} in ${inWindow.length === a.period.months ? `its ${inWindow.length} month${inWindow.length === 1 ? '' : 's'}` : `the ${inWindow.length} of its ${a.period.months} months the data covers`}). ${highestMonths(series)}${gap}`,
     seriesSpec(series, { start: a.period.start, end: a.period.end }, colour, shown),
   );
   return figure(chart, seriesTable(`${name}: monthly counts`, series, count, shown));
@@ -306,7 +349,7 @@ async function themeView(a: Assessment, t: ThemeResult, colour: string) {
       name: t.name,
       series: head.series,
       colour,
-      unit: head.kind === 'police-uk-street' ? 'recorded' : 'incidents',
+      counted: counted(head),
       incomplete: incompleteMonths(a, head.source, t.id),
     }),
     measures: table(
