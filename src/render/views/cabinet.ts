@@ -3,7 +3,7 @@ import type { Config } from '../../config/load.js';
 import { criteriaList } from '../criteria.js';
 import { andList, count, nthHighest, pct, pounds, rate } from '../../core/words.js';
 import type { Plan } from '../../config/plan-schema.js';
-import { actionsWith, branding, frame, planDate, table, themeName } from './common.js';
+import { actionsWith, branding, frame, planDate, table, themeName, underHeading } from './common.js';
 import { PublicFigures } from './plan-figures.js';
 import { overrideText } from './plan-priorities.js';
 import { NumberedReport } from './numbered.js';
@@ -124,6 +124,7 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
         { id: 'annexes', title: 'Annexes, background papers and corporate consultation' },
       ],
       sampleNote: config.output.watermark ?? null,
+      contentsPlain: true,
     }),
     cabinet: c,
     meta: table(
@@ -141,24 +142,26 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
       ],
     ),
     implications: {
-      ...table(
-        'Corporate implications',
-        ['Area', 'Implication'],
-        [
-          ['Financial and value for money', c.implications.financial],
-          ...(plan.grant
-            ? [
-                [
-                  'Grant and its monitoring',
-                  `${plan.grant.from[0]!.toUpperCase()}${plan.grant.from.slice(1)} has awarded the partnership a grant of ${pounds(plan.grant.amount)} for ${plan.grant.year}, for the plan's activity. ${plan.grant.monitoring.replaceAll(/\s+/g, ' ').trim()}`,
-                ],
-              ]
-            : []),
-          ['Legal', c.implications.legal],
-          ['Corporate', c.implications.corporate],
-          ...(c.implications.risk ? [['Corporate risk', c.implications.risk]] : []),
-          ['Equality Act 2010 and Public Sector Equality Duty', c.implications.equalities],
-        ],
+      ...underHeading(
+        table(
+          'Corporate implications',
+          ['Area', 'Implication'],
+          [
+            ['Financial and value for money', c.implications.financial],
+            ...(plan.grant
+              ? [
+                  [
+                    'Grant and its monitoring',
+                    `${plan.grant.from[0]!.toUpperCase()}${plan.grant.from.slice(1)} has awarded the partnership a grant of ${pounds(plan.grant.amount)} for ${plan.grant.year}, for the plan's activity. ${plan.grant.monitoring.replaceAll(/\s+/g, ' ').trim()}`,
+                  ],
+                ]
+              : []),
+            ['Legal', c.implications.legal],
+            ['Corporate', c.implications.corporate],
+            ...(c.implications.risk ? [['Corporate risk', c.implications.risk]] : []),
+            ['Equality Act 2010 and Public Sector Equality Duty', c.implications.equalities],
+          ],
+        ),
       ),
       labels: true,
     },
@@ -168,15 +171,19 @@ export function cabinetView(a: Assessment, plan: Plan, config: Config, styleshee
     backgroundPapers:
       c.backgroundPapers.length === 0
         ? null
-        : table(
-            'Background papers',
-            ['Title', 'Where to see a copy'],
-            c.backgroundPapers.map((b) => [b.title, b.where]),
+        : underHeading(
+            table(
+              'Background papers',
+              ['Title', 'Where to see a copy'],
+              c.backgroundPapers.map((b) => [b.title, b.where]),
+            ),
           ),
-    corporateConsultation: table(
-      'Corporate consultation',
-      ['Area', 'Officer'],
-      c.corporateConsultation.map((x) => [x.area, x.name]),
+    corporateConsultation: underHeading(
+      table(
+        'Corporate consultation',
+        ['Area', 'Officer'],
+        c.corporateConsultation.map((x) => [x.area, x.name]),
+      ),
     ),
     // The caveats on the figures, said once, under the executive summary's headline figures.
     figureNotes: [] as string[],

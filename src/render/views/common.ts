@@ -14,8 +14,10 @@ export interface TableView {
   short: boolean;
   /** Its first column is short labels, kept on one line in print (the Cabinet report's implications). */
   labels?: boolean;
-  /** Four columns or more: on a phone it keeps a readable width and scrolls sideways in its box. */
+  /** Four columns or more: on a phone each row is stacked, each cell under its column's name. */
   wide: boolean;
+  /** Right under a heading of the same words: the caption is for screen readers only (underHeading). */
+  captionHidden: boolean;
 }
 
 /** A theme's name by its id; the id itself where the assessment has no such theme. */
@@ -46,7 +48,16 @@ export function table(
     })),
     short: rows.length <= 14,
     wide: cols.length >= 4,
+    captionHidden: false,
   };
+}
+
+/**
+ * A table that stands right under a heading of the same words ("Corporate implications"): its
+ * caption is kept for screen readers, which announce a table by it, but not printed a second time.
+ */
+export function underHeading(t: TableView): TableView {
+  return { ...t, captionHidden: true };
 }
 
 export interface FigureView {
@@ -92,11 +103,15 @@ export interface DocumentFrame {
   branding: Branding;
   stylesheet: string;
   contents: { id: string; title: string }[];
+  /** The contents list without numbers of its own, where the sections carry theirs (the Cabinet report's 1.0, 2.0 …). */
+  contentsPlain: boolean;
   sampleNote: string | null;
 }
 
-export function frame(o: Omit<DocumentFrame, 'lang' | 'generatedOn' | 'isoDate'> & { generatedOn: string }): DocumentFrame {
-  return { ...o, lang: 'en-GB', generatedOn: longDate(o.generatedOn), isoDate: o.generatedOn };
+export function frame(
+  o: Omit<DocumentFrame, 'lang' | 'generatedOn' | 'isoDate' | 'contentsPlain'> & { generatedOn: string; contentsPlain?: boolean },
+): DocumentFrame {
+  return { ...o, lang: 'en-GB', generatedOn: longDate(o.generatedOn), isoDate: o.generatedOn, contentsPlain: o.contentsPlain ?? false };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Config } from '../../config/load.js';
 import { ratesSpec, renderChart } from '../charts.js';
 import { count, nthHighest, pct, pounds, rate } from '../../core/words.js';
 import type { Plan } from '../../config/plan-schema.js';
-import { actionsWith, branding, figure, frame, planDate, table } from './common.js';
+import { actionsWith, branding, figure, frame, planDate, table, underHeading } from './common.js';
 import { PublicFigures } from './plan-figures.js';
 import { overrideText } from './plan-priorities.js';
 import { howChosen, youSaidWeDid } from './plan-choice.js';
@@ -227,10 +227,12 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
     contacts:
       plan.contacts.length === 0
         ? null
-        : table(
-            'Useful contacts',
-            ['Organisation', 'Telephone', 'Email', 'Website'],
-            plan.contacts.map((c) => [c.name, c.phone, c.email, c.web]),
+        : underHeading(
+            table(
+              'Useful contacts',
+              ['Organisation', 'Telephone', 'Email', 'Website'],
+              plan.contacts.map((c) => [c.name, c.phone, c.email, c.web]),
+            ),
           ),
     // The caveats on the figures, said once, under the first figures they touch (the foreword's).
     figureNotes: [] as string[],
