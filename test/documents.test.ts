@@ -178,7 +178,11 @@ describe('the documents, rendered from the sample workspace in a real browser', 
         await page.setViewport({ width: 375, height: 800 });
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${doc} at 375 px`).toBeLessThanOrEqual(375);
         const charts = await page.$$eval('figure.chart svg', (es) =>
-          es.map((e) => ({ width: e.getBoundingClientRect().width, box: e.parentElement!.getBoundingClientRect().width, right: e.getBoundingClientRect().right })),
+          es.map((e) => ({
+            width: e.getBoundingClientRect().width,
+            box: e.parentElement!.getBoundingClientRect().width,
+            right: e.getBoundingClientRect().right,
+          })),
         );
         expect(charts.length > 0).toBe(doc !== 'cabinet-report');
         for (const c of charts) expect(c.width <= c.box + 0.5 && c.right <= 375, `${doc}: a chart fits a phone whole`).toBe(true);
@@ -192,8 +196,9 @@ describe('the documents, rendered from the sample workspace in a real browser', 
         );
         expect(tables.filter((t) => t.scrolls || t.off > 0).map((t) => t.name)).toEqual([]);
         // A wide table is stacked: each cell shows its column's name.
-        const stacked = await page.$$eval('.table-wrap.wide tbody td:not(:empty)', (cs) =>
-          cs.filter((c) => getComputedStyle(c, '::before').content.includes(c.getAttribute('data-label') ?? '\u0000')).length / Math.max(1, cs.length),
+        const stacked = await page.$$eval(
+          '.table-wrap.wide tbody td:not(:empty)',
+          (cs) => cs.filter((c) => getComputedStyle(c, '::before').content.includes(c.getAttribute('data-label') ?? '\u0000')).length / Math.max(1, cs.length),
         );
         if (doc !== 'cabinet-report') expect(stacked, `${doc}: wide tables' cells carry their column's name`).toBe(1);
         const phoneAxe = await page.evaluate(() =>
@@ -256,7 +261,7 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     expect(text.match(/About these figures/g)).toHaveLength(1);
     expect(text.match(/months both years have/g)).toHaveLength(2); // the note, and the crime table's column heading
     // How the priorities were chosen, in public words; and "You said, we did" for speeding, which no priority covers.
-    expect(text).toContain('How the priorities were chosen The priorities come from the partnership\'s strategic assessment of 7 partner data sources.');
+    expect(text).toContain("How the priorities were chosen The priorities come from the partnership's strategic assessment of 7 partner data sources.");
     expect(text).toContain(
       'You said: Speeding and road safety is a problem in your area: 42.6% of the 352 residents who answered the survey named it. We did: Speeding is not a crime theme',
     );
@@ -380,7 +385,10 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     expect(csv.at(-1)).toMatch(/^Sevenoaks,116849,2923,\d+,[\d.]+,13,false$/);
     // The SHA-256 list as a CSV beside the documents: every file once, its fingerprint whole; the appendix counts them.
     const files2 = a.sources.flatMap((s) => s.files);
-    const sources = readFileSync(path.join(out, 'tables', 'sources.csv'), 'utf8').trim().split('\n').slice(1);
+    const sources = readFileSync(path.join(out, 'tables', 'sources.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     expect(sources.map((l) => l.split(',')[3])).toEqual(files2.map((f) => f.sha256));
     expect(html).toContain(`listed in tables/sources.csv beside this document (${files2.length} files, one line each`);
     expect(html).not.toContain('<section id="fingerprints"');
@@ -629,7 +637,7 @@ describe('documents without a browser, with bad templates, and in public', () =>
       readFileSync(config, 'utf8')
         .replace('dir: ../out', 'dir: out')
         .replace(
-          /  name: Thanet Community Safety Partnership\n  logo: logo.svg.*\n  logoAlt: .*\n  primaryColour: "#1d4f76"/,
+          / {2}name: Thanet Community Safety Partnership\n {2}logo: logo.svg.*\n {2}logoAlt: .*\n {2}primaryColour: "#1d4f76"/,
           '  name: Safer Thanet\n  logo: logo.svg\n  logoAlt: Safer Thanet logo\n  primaryColour: "#006400"',
         ),
     );
