@@ -3,7 +3,8 @@ import { Database } from '../ingest/database.js';
 import type { ValidationReport } from '../validate/types.js';
 import { ASB_CATEGORY } from '../config/all-crime.js';
 import { SCHEMA_VERSION, type Assessment, type Comparator, type Figure, type Finding, type ThemeResult } from './assessment-schema.js';
-import { DEFINITIONS } from './definitions.js';
+import { definitions } from './definitions.js';
+import { baselineMonthsAvailable } from './exceptions.js';
 import { allCrimeSelection, measureFor, type AnalysisContext } from './measures.js';
 import { addMonths } from '../core/calendar/months.js';
 import { MonthlyCounts } from './monthly.js';
@@ -138,7 +139,7 @@ export async function analyse({ db, config, report, period, ...opts }: AnalyseIn
       force: config.partnership.force,
       districts: config.geography.districts.length,
     },
-    definitions: DEFINITIONS,
+    definitions: definitions({ baselineMonths: baselineMonthsAvailable({ start: period.start, seriesStart }) }),
     allCrime,
     themes,
     comparators: comparators(config, all.districts),
