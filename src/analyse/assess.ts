@@ -3,7 +3,8 @@ import { Database } from '../ingest/database.js';
 import type { ValidationReport } from '../validate/types.js';
 import { ASB_CATEGORY } from '../config/all-crime.js';
 import { SCHEMA_VERSION, type Assessment, type Comparator, type Figure, type Finding, type ThemeResult } from './assessment-schema.js';
-import { DEFINITIONS } from './definitions.js';
+import { definitions } from './definitions.js';
+import { baselineMonthsAvailable } from './exceptions.js';
 import { allCrimeSelection, measureFor, type AnalysisContext } from './measures.js';
 import { addMonths } from '../core/calendar/months.js';
 import { MonthlyCounts } from './monthly.js';
@@ -11,6 +12,7 @@ import type { Period } from '../core/calendar/periods.js';
 import { loadPopulations } from './population.js';
 import { noDataFindings, populationFindings } from './district-findings.js';
 import { qualityFindings } from './quality.js';
+import { agreeing, count, counted } from '../core/words.js';
 import { ratePer1000, rankDescending } from './rates.js';
 import { summaryText } from './summary.js';
 import { sourceGaps } from './comparable.js';
@@ -44,7 +46,7 @@ export async function analyse({ db, config, report, period, ...opts }: AnalyseIn
   const coverage = new Map(report.sources.filter((s) => s.months.length > 0).map((s) => [s.id, { first: s.months[0]!, last: s.months.at(-1)! }]));
   const gaps = new Map(report.sources.map((s) => [s.id, sourceGaps(s, period, seriesStart)]));
   const ctx: AnalysisContext = { db, counts, config, period, seriesStart, populations, areaPopulation: areaPopulation?.population ?? null, coverage, gaps };
-  const findings = qualityFindings(config, report, period, seriesStart);
+  const findings = qualityFindings({ config, report, period, seriesStart, counts });
   findings.push(...(await populationFindings(db, config, populations, windowYear)));
   const crimeSource = report.sources.find((s) => s.id === crime.source)!;
   const outside = [...crimeSource.outsideForce, ...(crimeSource.placement?.outsideForce ?? [])].map((d) => d.district);
@@ -138,7 +140,7 @@ export async function analyse({ db, config, report, period, ...opts }: AnalyseIn
       force: config.partnership.force,
       districts: config.geography.districts.length,
     },
-    definitions: DEFINITIONS,
+    definitions: definitions({ baselineMonths: baselineMonthsAvailable({ start: period.start, seriesStart }) }),
     allCrime,
     themes,
     comparators: comparators(config, all.districts),
@@ -169,7 +171,7 @@ function unratedFindings(allCrime: Assessment['allCrime'], themes: ThemeResult[]
       id: `unrated-areas-${source}`,
       severity: 'info',
       source,
-      message: `${u.areas} of the ${first.hotspots.areas} ${level}s with ${first.name} in the current window have no population (${u.count.toLocaleString('en-GB')} of its ${first.hotspots.total.toLocaleString('en-GB')} incidents), e.g. ${names.join(', ')}`,
+      message: `${count(u.areas)} of the ${counted(first.hotspots.areas, level, `${level}s`)} with ${first.name} in the current window ${agreeing(u.areas, 'has', 'have')} no population (${count(u.count)} of its ${counted(first.hotspots.total, 'incident')}), e.g. ${names.join(', ')}`,
       effect: `they are left out of the hotspots by rate of ${of.length === 1 ? first.name : `${of.length} figures`} (they are in the hotspots by count); add their populations, or use the LSOA boundaries the population file uses`,
       affects: of.map((f) => f.id),
     };

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * assessment.json: the contract between `csp assess`, scheduled jobs and `csp render-plan`.
  * Bump SCHEMA_VERSION's major part when a name that consumers rely on changes.
  */
-export const SCHEMA_VERSION = '1.3.0';
+export const SCHEMA_VERSION = '1.4.0';
 
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 const significance = z.enum(['significant increase', 'no significant change', 'significant decrease']);
@@ -194,13 +194,24 @@ export const assessmentSchema = z.object({
     .object({
       source: z.string(),
       responses: z.number().int(),
-      agreePct: z.number().nullable(),
-      agreeAnswered: z.number().int(),
-      safeDayPct: z.number().nullable(),
-      safeDayAnswered: z.number().int(),
-      safeDarkPct: z.number().nullable(),
-      safeDarkAnswered: z.number().int(),
-      problems: z.array(z.object({ option: z.string(), respondents: z.number().int(), sharePct: z.number() })),
+      agreePct: z.number().nullable().describe('Share of agreeAnswered who agree or strongly agree'),
+      agreeAnswered: z.number().int().describe('Respondents who answered the question (the base of agreePct), not those who agreed'),
+      agreeRespondents: z.number().int().optional().describe('Respondents who agree or strongly agree (since 1.4.0)'),
+      safeDayPct: z.number().nullable().describe('Share of safeDayAnswered who feel very or fairly safe during the day'),
+      safeDayAnswered: z.number().int().describe('Respondents who answered the question (the base of safeDayPct)'),
+      safeDayRespondents: z.number().int().optional().describe('Respondents who feel very or fairly safe during the day (since 1.4.0)'),
+      safeDarkPct: z.number().nullable().describe('Share of safeDarkAnswered who feel very or fairly safe after dark'),
+      safeDarkAnswered: z.number().int().describe('Respondents who answered the question (the base of safeDarkPct)'),
+      safeDarkRespondents: z.number().int().optional().describe('Respondents who feel very or fairly safe after dark (since 1.4.0)'),
+      problems: z
+        .array(
+          z.object({
+            option: z.string(),
+            respondents: z.number().int().describe('Respondents who named the option'),
+            sharePct: z.number().describe('Share of all respondents (responses), not only of those who named any problem'),
+          }),
+        )
+        .describe("Which are problems in your area: each option's share is of all respondents"),
     })
     .nullable(),
   actions: z.array(

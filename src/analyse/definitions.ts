@@ -1,5 +1,23 @@
-/** How each figure is computed, in words: carried into assessment.json and the documents. */
-export const DEFINITIONS: Record<string, string> = {
+import { counted } from '../core/words.js';
+import { MIN_BASELINE_MONTHS } from './exceptions.js';
+
+/**
+ * How each figure is computed, in words: carried into assessment.json and the documents.
+ * `baselineMonths`: the most months before the window a control chart's baseline has in this run
+ * (exceptions.ts baselineMonthsAvailable: up to 24, as many as the monthly series holds).
+ */
+export function definitions(o: { baselineMonths: number }): Record<string, string> {
+  return { ...DEFINITIONS, exceptions: exceptionsDefinition(o.baselineMonths) };
+}
+
+function exceptionsDefinition(months: number): string {
+  if (months < MIN_BASELINE_MONTHS) {
+    return `Months outside the control limits are not looked for: the monthly series (period.seriesMonths) holds ${counted(months, 'month')} before the window, and the limits need at least ${MIN_BASELINE_MONTHS}.`;
+  }
+  return `A month of the current window is an exception when it is outside the mean ± 2 standard deviations of the up to ${months} months before the window (fewer where a source has fewer months of data; months not wholly published are left out, and with fewer than ${MIN_BASELINE_MONTHS} no month is flagged).`;
+}
+
+const DEFINITIONS: Record<string, string> = {
   allCrime: 'All crime is every data.police.uk category except Anti-social behaviour, which is not a crime.',
   period:
     'The current window is the run of months the assessment reports on, usually the latest twelve published; the previous window is the same number of months immediately before it.',
@@ -9,7 +27,7 @@ export const DEFINITIONS: Record<string, string> = {
   ratePer1000: 'Count in the current window per 1,000 residents, using the population estimate for the year nearest the window (the latest year not after it).',
   forceAverage: "The force average rate is all the force's districts' counts over all their residents (not the mean of their rates).",
   rank: "Rank among the force's districts by rate per 1,000, 1 = the highest.",
-  exceptions: 'A month of the current window is an exception when it is outside the mean ± 2 standard deviations of the 24 months before the window.',
+  exceptions: '', // follows the run's baseline: definitions()
   cv: 'The coefficient of variation is the standard deviation of the monthly counts over their mean: high values mean seasonal or erratic counts.',
   hotspots:
     'The areas (LSOA or ward) with the most incidents in the current window, and by rate where the area has a population; concentration is the share of all incidents in the top tenth of areas.',

@@ -1,4 +1,19 @@
 import { round2 } from './change.js';
+import { monthIndex } from '../core/calendar/months.js';
+
+/** A control chart's baseline: up to this many months before the window. */
+export const BASELINE_MONTHS = 24;
+/** Fewer baseline months than this give no control limits, and no month is flagged. */
+export const MIN_BASELINE_MONTHS = 12;
+
+/**
+ * The most baseline months a run's figures can have: up to 24, but no more than the monthly
+ * series (period.seriesMonths) holds before the window. A source with fewer months of data, or
+ * with months not wholly published, has fewer (each figure's `variability.baselineMonths`).
+ */
+export function baselineMonthsAvailable(period: { start: string; seriesStart: string }): number {
+  return Math.max(0, Math.min(BASELINE_MONTHS, monthIndex(period.start) - monthIndex(period.seriesStart)));
+}
 
 export interface MonthCount {
   month: string;
@@ -26,7 +41,7 @@ export interface Variability {
 
 /**
  * Control-chart exceptions: months of the current window outside the mean ± 2 SD of the
- * baseline (the up to 24 months before the window). Needs at least 12 baseline months.
+ * baseline (the up to 24 months of `series` before the window). Needs at least 12 baseline months.
  * Months that are not whole (`leaveOut`: partly published, no data) are left out of the
  * coefficient of variation, the baseline and the exceptions: a half-published month is not a
  * season nor a fall.
@@ -36,7 +51,7 @@ export function controlChart(
   windowStart: string,
   o: { baselineMonths?: number; leaveOut?: ReadonlySet<string> } = {},
 ): Variability {
-  const { baselineMonths = 24, leaveOut = new Set() } = o;
+  const { baselineMonths = BASELINE_MONTHS, leaveOut = new Set() } = o;
   const whole = series.filter((m) => !leaveOut.has(m.month));
   const baseline = whole
     .filter((m) => m.month < windowStart)
@@ -45,7 +60,7 @@ export function controlChart(
   const current = whole.filter((m) => m.month >= windowStart);
   const all = whole.map((m) => m.count);
   const cv = all.length >= 2 && mean(all) > 0 ? round2(sd(all) / mean(all)) : null;
-  if (baseline.length < 12) return { cv, baselineMonths: baseline.length, mean: null, sd: null, exceptions: [] };
+  if (baseline.length < MIN_BASELINE_MONTHS) return { cv, baselineMonths: baseline.length, mean: null, sd: null, exceptions: [] };
   const m = mean(baseline);
   const s = sd(baseline);
   const lower = m - 2 * s;

@@ -22,7 +22,8 @@ export class MonthlyCounts {
     private readonly area: string,
     private readonly byDistrict: Count[],
     private readonly byArea: Count[],
-    private readonly multiMonth: { source: string; category: string; first: string; last: string; n: number }[],
+    /** Quarterly and yearly returns, by district (null: placed in none). */
+    private readonly multiMonth: { source: string; category: string; place: string | null; first: string; last: string; n: number }[],
   ) {}
 
   /** `hotspots`: the window whose sub-area counts are kept (the current one). */
@@ -41,9 +42,10 @@ export class MonthlyCounts {
       UNION ALL
       SELECT source, category, coalesce(area, '(no area)'), first_month, sum(count) FROM counts
       WHERE district = ${area} AND months = 1 AND first_month ${months} GROUP BY ALL`);
-    const multiMonth = await read<{ source: string; category: string; first: string; last: string }>(`
-      SELECT source, category, first_month AS first, strftime(CAST(first_month || '-01' AS DATE) + to_months(months - 1), '%Y-%m') AS last, sum(count) AS n
-      FROM counts WHERE district = ${area} AND months > 1 GROUP BY ALL`);
+    const multiMonth = await read<{ source: string; category: string; place: string | null; first: string; last: string }>(`
+      SELECT source, category, district AS place, first_month AS first, strftime(CAST(first_month || '-01' AS DATE) + to_months(months - 1), '%Y-%m') AS last,
+        sum(count) AS n
+      FROM counts WHERE months > 1 GROUP BY ALL`);
     return new MonthlyCounts(config.partnership.area, byDistrict, byArea, multiMonth);
   }
 
@@ -100,13 +102,25 @@ export class MonthlyCounts {
     return new Set(this.byDistrict.filter((r) => r.source === source && r.place !== null).map((r) => r.place!));
   }
 
-  /** Whether a source sends quarterly or yearly returns: they have no months to compare month by month. */
+  /** Whether a source sends quarterly or yearly returns for the area: they have no months to compare month by month. */
   hasMultiMonth(source: string): boolean {
-    return this.multiMonth.some((r) => r.source === source);
+    return this.multiMonth.some((r) => r.source === source && r.place === this.area);
   }
 
+  /** The area's quarterly and yearly counts whose whole period lies in [start, end]. */
   multiMonthCounts(s: Selection, start: string, end: string): number {
-    return this.multiMonth.filter((r) => selects(s, r) && r.first >= start && r.last <= end).reduce((t, r) => t + r.n, 0);
+    return this.multiMonth.filter((r) => r.place === this.area && selects(s, r) && r.first >= start && r.last <= end).reduce((t, r) => t + r.n, 0);
+  }
+
+  /**
+   * Rows of a selection in [start, end] (incidents, for counts; quarterly and yearly returns
+   * where their whole period lies inside), in every district, or in `places` only (district
+   * names; null for rows placed in none): what a data-quality finding counts in the months analysed.
+   */
+  rowsIn(s: Selection, start: string, end: string, o: { places?: readonly (string | null)[] } = {}): number {
+    const at = (r: { place: string | null }) => !o.places || o.places.includes(r.place);
+    const monthly = this.byDistrict.filter((r) => selects(s, r) && at(r) && within(r.month, start, end)).reduce((t, r) => t + r.n, 0);
+    return monthly + this.multiMonth.filter((r) => selects(s, r) && at(r) && r.first >= start && r.last <= end).reduce((t, r) => t + r.n, 0);
   }
 }
 

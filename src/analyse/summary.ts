@@ -5,7 +5,7 @@ import { periodLabel } from '../core/calendar/periods.js';
 import { pValueLabel } from './significance.js';
 import { listed, type GapMonth } from './comparable.js';
 
-import { count as n, nthHighest, rate } from '../core/words.js';
+import { count as n, counted, nthHighest, rate } from '../core/words.js';
 
 export interface SummaryInput {
   name: string;
@@ -27,7 +27,8 @@ export function summaryText({ name, unit, figure: f, period, force, findings }: 
     f.change === 0
       ? `the same as in ${period.previousLabel}`
       : `${n(Math.abs(f.change))} ${f.change > 0 ? 'more' : 'fewer'} than in ${period.previousLabel} (${f.changePct === null ? `n/a: fewer than 20 in ${period.previousLabel}` : f.changePctLabel})`;
-  parts.push(`${name}: ${n(f.current)} ${unit} in ${period.label}, ${compared}.`);
+  // "1 crime", "2 crimes": the unit is given in the plural.
+  parts.push(`${name}: ${counted(f.current, unit.replace(/s$/, ''), unit)} in ${period.label}, ${compared}.`);
   const c = f.comparable;
   if (c) {
     // The windows are unlike: only the change on comparable months may be called significant.
@@ -57,7 +58,7 @@ export function summaryText({ name, unit, figure: f, period, force, findings }: 
       d === 0
         ? `about the same as the ${force} average of ${rate(f.forceAverageRatePer1000)}`
         : `${rate(Math.abs(d))} ${d > 0 ? 'more' : 'fewer'} than the ${force} average of ${rate(f.forceAverageRatePer1000)}`;
-    const position = f.rank !== null && f.rankOf !== null ? `; ${nthHighest(f.rank)} rate of ${f.rankOf} districts` : '';
+    const position = f.rank !== null && f.rankOf !== null ? `; ${nthHighest(f.rank)} rate of ${counted(f.rankOf, 'district')}` : '';
     parts.push(`That is ${rate(f.ratePer1000)} per 1,000 residents, ${vs}${position}.`);
   } else if (f.ratePer1000 !== null) {
     parts.push(`That is ${rate(f.ratePer1000)} per 1,000 residents.`);

@@ -36,10 +36,13 @@ export async function surveyResults(db: Database, config: Config): Promise<Asses
     responses,
     agreePct: pct(num('agree'), num('agree_answered')),
     agreeAnswered: num('agree_answered'),
+    agreeRespondents: num('agree'),
     safeDayPct: pct(num('day'), num('day_answered')),
     safeDayAnswered: num('day_answered'),
+    safeDayRespondents: num('day'),
     safeDarkPct: pct(num('dark'), num('dark_answered')),
     safeDarkAnswered: num('dark_answered'),
+    safeDarkRespondents: num('dark'),
     problems: problems.map((p) => ({ option: p.option, respondents: Number(p.n), sharePct: pct(Number(p.n), responses) ?? 0 })),
   };
 }

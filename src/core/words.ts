@@ -59,3 +59,13 @@ export const andList = (xs: readonly string[]): string => {
 
 /** A number as printed, with the minus sign (−), never a hyphen; `plus` adds + to a positive one: −5, +5. */
 export const signed = (x: number, o: { plus?: boolean } = {}): string => `${x < 0 ? '−' : o.plus && x > 0 ? '+' : ''}${Math.abs(x)}`;
+
+/** A count with its noun agreeing: (1, "row") → "1 row", (2, "row") → "2 rows", (3, "category", "categories") → "3 categories". */
+export const counted = (x: number, noun: string, nouns = `${noun}s`): string => `${count(x)} ${x === 1 ? noun : nouns}`;
+
+/** The word that agrees with a count: (1, "is", "are") → "is", (4, "is", "are") → "are". */
+export const agreeing = (x: number, one: string, many: string): string => (x === 1 ? one : many);
+
+/** A figure to two decimal places, as a rate is stored: 1.7 → "1.70", 27.516 → "27.52"; no figure → "–". */
+export const rate2 = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '–' : x.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -2,7 +2,7 @@ import type { ThemeResult } from '../analyse/assessment-schema.js';
 import { round1, round2 } from '../analyse/change.js';
 import { pValueLabel } from '../analyse/significance.js';
 import type { Criterion } from './resolve.js';
-import { count as n, orList, rate as f1 } from '../core/words.js';
+import { count as n, counted, orList, rate as f1, rate2 as f2 } from '../core/words.js';
 
 /** A criterion's raw value for a theme, the one-line reason, and the data behind it. */
 export interface Raw {
@@ -32,10 +32,13 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
         };
       }
       if (t.ratePer1000 === null || !t.forceAverageRatePer1000) return 'no rate against the force average (a district population is missing)';
-      const raw = round1((100 * t.ratePer1000) / t.forceAverageRatePer1000);
+      // The rates as stored (two decimals), printed as they are divided: 5.50 / 3.14 is the 175.2%
+      // printed and banded. The documents' one-decimal rates (5.5, 3.1) would give 177%.
+      const [rate, average] = [round2(t.ratePer1000), round2(t.forceAverageRatePer1000)];
+      const raw = round1((100 * rate) / average);
       return {
         raw,
-        reason: `${f1(t.ratePer1000)} per 1,000 against the ${ctx.force} average of ${f1(t.forceAverageRatePer1000)}: ${Math.round(raw)}% of average`,
+        reason: `${f2(rate)} per 1,000 against the ${ctx.force} average of ${f2(average)}: ${f1(raw)}% of average`,
         data: { ratePer1000: t.ratePer1000, forceAverageRatePer1000: t.forceAverageRatePer1000 },
       };
     }
@@ -68,11 +71,12 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
       );
       if (parts.length === 0) return 'no harm weight for any of its categories';
       if (!ctx.areaPopulation) return 'no population for the area, so no harm rate';
-      const weighted = parts.reduce((s, p) => s + p.count * p.weight, 0);
+      // The weighted count as printed (one decimal at most) over the residents printed gives the rate printed and banded.
+      const weighted = round1(parts.reduce((s, p) => s + p.count * p.weight, 0));
       const raw = round2((weighted / ctx.areaPopulation) * 1000);
       return {
         raw,
-        reason: `harm-weighted count ${n(round1(weighted))} (count × weight), ${f1(raw)} per 1,000 residents`,
+        reason: `harm-weighted count ${n(weighted)} (count × weight) over ${n(ctx.areaPopulation)} residents: ${f2(raw)} per 1,000`,
         data: { parts, population: ctx.areaPopulation },
       };
     }
@@ -82,7 +86,7 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
       return {
         raw: t.perceptionPct,
         // A share of several options is not any one option's share in the survey table: say which.
-        reason: `${f1(t.perceptionPct)}% of ${n(ctx.surveyResponses ?? 0)} survey respondents named ${options.length > 1 ? `at least one of ${orList(options)}` : `"${options[0] ?? t.name}"`} a problem`,
+        reason: `${f1(t.perceptionPct)}% of ${counted(ctx.surveyResponses ?? 0, 'survey respondent')} named ${options.length > 1 ? `at least one of ${orList(options)}` : `"${options[0] ?? t.name}"`} a problem`,
         data: { perceptionPct: t.perceptionPct, responses: ctx.surveyResponses },
       };
     }
@@ -91,7 +95,7 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
       if (!j) return `no practitioner scored it for ${c.id}`;
       return {
         raw: j.mean,
-        reason: `mean ${c.id} score ${j.mean.toFixed(2)} from ${j.practitioners} practitioner${j.practitioners === 1 ? '' : 's'}`,
+        reason: `mean ${c.id} score ${j.mean.toFixed(2)} from ${counted(j.practitioners, 'practitioner')}`,
         data: j,
       };
     }

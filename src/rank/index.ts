@@ -5,6 +5,7 @@ import { rawValue, type Raw, type RankContext } from './criteria.js';
 import type { Ranking } from './resolve.js';
 import { scoreThemes, tieBreak, type ThemeRaws } from './score.js';
 import { sensitivity } from './sensitivity.js';
+import { agreeing, counted } from '../core/words.js';
 
 /**
  * Ranks the candidate themes from the assessment's own figures: criteria → raw values →
@@ -64,7 +65,7 @@ export function rankAssessment(figures: Omit<Assessment, 'ranking'>, ranking: Ra
 function unknownThemeProblems(report: ValidationReport): Problem[] {
   const unknown = report.sources.filter((s) => s.kind === 'judgements').flatMap((s) => s.rejects.filter((r) => r.code === 'unknown-theme'));
   return unknown.map((r) => ({
-    message: `${r.rows} judgement row(s) name a theme that is not in csp.yaml, e.g. "${r.examples[0]?.value}"`,
+    message: `${counted(r.rows, 'judgement row')} ${agreeing(r.rows, 'names', 'name')} a theme that is not in csp.yaml, e.g. "${r.examples[0]?.value}"`,
     where: { file: r.examples[0]?.file, line: r.examples[0]?.line ?? undefined },
     hint: 'use the theme ids or names of csp.yaml in the judgements file',
   }));

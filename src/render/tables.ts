@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Assessment } from '../analyse/assessment-schema.js';
 import { stableZip } from '../util/stable-zip.js';
+import { counted } from '../core/words.js';
+import { baselineMonthsAvailable, MIN_BASELINE_MONTHS } from '../analyse/exceptions.js';
 
 export type Cell = string | number | boolean | null;
 
@@ -125,30 +127,8 @@ export function assessmentTables(a: Assessment): Table[] {
         columns: ['district', 'population', 'current', 'previous', 'rate_per_1000', 'rank', 'is_partnership_area'],
         rows: t.districts.map((d) => [d.area, d.population, d.current, d.previous, d.ratePer1000, d.rank, d.isArea]),
       })),
-    {
-      name: 'exceptions',
-      title: 'Months outside the control limits (mean ± 2 SD of the 24 months before the window)',
-      columns: ['theme_id', 'source', 'month', 'count', 'direction', 'lower', 'upper'],
-      rows: [
-        ...a.allCrime.variability.exceptions.map((e) => ['all-crime', null, e.month, e.count, e.direction, e.lower, e.upper]),
-        ...a.themes.flatMap((t) =>
-          t.measures.flatMap((m) => m.variability.exceptions.map((e) => [t.id, m.source, e.month, e.count, e.direction, e.lower, e.upper])),
-        ),
-      ],
-    },
-    {
-      name: 'survey',
-      title: a.survey ? `Resident survey: ${a.survey.responses} responses` : 'Resident survey: none',
-      columns: ['question', 'answer', 'respondents', 'share_pct'],
-      rows: a.survey
-        ? [
-            ['Agree with the proposed priorities', 'agree or strongly agree', a.survey.agreeAnswered, a.survey.agreePct],
-            ['Feel safe during the day', 'very or fairly safe', a.survey.safeDayAnswered, a.survey.safeDayPct],
-            ['Feel safe after dark', 'very or fairly safe', a.survey.safeDarkAnswered, a.survey.safeDarkPct],
-            ...a.survey.problems.map((p) => ['Which are problems in your area', p.option, p.respondents, p.sharePct]),
-          ]
-        : [],
-    },
+    exceptionsTable(a),
+    surveyTable(a),
     {
       name: 'data-quality',
       title: 'Data-quality findings and their effect on the figures',
@@ -190,6 +170,52 @@ export function assessmentTables(a: Assessment): Table[] {
       rows: a.sources.flatMap((s) => s.files.map((f) => [s.id, s.kind, f.path, f.sha256, f.rowsRead, f.rowsAccepted, f.rowsRejected])),
     },
   ];
+}
+
+/**
+ * Months outside the control limits, each with its centre line (the mean) and limits (mean ± 2 SD)
+ * and the number of baseline months they are of, so that "outside" can be checked row by row.
+ */
+function exceptionsTable(a: Assessment): Table {
+  const most = baselineMonthsAvailable(a.period);
+  const rows = (id: string, source: string | null, v: Assessment['allCrime']['variability']) =>
+    v.exceptions.map((e) => [id, source, e.month, e.count, e.direction, e.mean, e.lower, e.upper, v.baselineMonths]);
+  return {
+    name: 'exceptions',
+    title:
+      most < MIN_BASELINE_MONTHS
+        ? `Months outside the control limits: none looked for (the monthly series holds ${counted(most, 'month')} before the window; the limits need ${MIN_BASELINE_MONTHS})`
+        : `Months outside the control limits (mean ± 2 SD of up to ${most} months before the window: baseline_months for each figure)`,
+    columns: ['theme_id', 'source', 'month', 'count', 'direction', 'mean', 'lower', 'upper', 'baseline_months'],
+    rows: [...rows('all-crime', null, a.allCrime.variability), ...a.themes.flatMap((t) => t.measures.flatMap((m) => rows(t.id, m.source, m.variability)))],
+  };
+}
+
+/**
+ * The survey: every row gives the respondents who gave the answer, and the share is of the base
+ * named beside it. A question's shares are of those who answered it; the "problems" shares are
+ * of all respondents (most name several, some none), so they do not add up to 100%.
+ */
+function surveyTable(a: Assessment): Table {
+  const s = a.survey;
+  const title = s
+    ? `Resident survey: ${counted(s.responses, 'response')}; each share_pct is respondents_giving_answer as a % of base_respondents (those who answered the question, or all respondents)`
+    : 'Resident survey: none';
+  const answered = 'answered the question';
+  const all = 'all respondents';
+  return {
+    name: 'survey',
+    title,
+    columns: ['question', 'answer', 'respondents_giving_answer', 'share_of', 'base_respondents', 'share_pct'],
+    rows: s
+      ? [
+          ['Agree with the proposed priorities', 'agree or strongly agree', s.agreeRespondents ?? null, answered, s.agreeAnswered, s.agreePct],
+          ['Feel safe during the day', 'very or fairly safe', s.safeDayRespondents ?? null, answered, s.safeDayAnswered, s.safeDayPct],
+          ['Feel safe after dark', 'very or fairly safe', s.safeDarkRespondents ?? null, answered, s.safeDarkAnswered, s.safeDarkPct],
+          ...s.problems.map((p) => ['Which are problems in your area', p.option, p.respondents, all, s.responses, p.sharePct]),
+        ]
+      : [],
+  };
 }
 
 /**

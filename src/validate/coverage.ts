@@ -1,6 +1,7 @@
 import type { Problem } from '../core/errors.js';
 import { addMonths, monthIndex, monthLabel } from '../core/calendar/months.js';
 import { periodLabel, type Period } from '../core/calendar/periods.js';
+import { counted } from '../core/words.js';
 
 /**
  * Both windows must lie inside the months the police data covers: a month with no file is
@@ -29,7 +30,7 @@ export function windowOutsideData(period: Period, months: readonly string[], o: 
   let why: string;
   if (period.start > last) why = `the window ${asked}, is after the last month of police data`;
   else if (period.end > last)
-    why = `the window ${asked}, runs past the last month of police data (${monthLabel(last)}): ${monthIndex(period.end) - monthIndex(last)} month(s) would count as zero`;
+    why = `the window ${asked}, runs past the last month of police data (${monthLabel(last)}): ${counted(monthIndex(period.end) - monthIndex(last), 'month')} would count as zero`;
   else if (period.end < first) why = `the window ${asked}, is before the first month of police data`;
   else
     why = `the previous window (${period.previousLabel}) starts before the first month of police data (${monthLabel(first)}): the change would be measured against months with no data`;

@@ -11,6 +11,7 @@ import type { SourceReport, ValidationReport } from './types.js';
 import { describeSource } from './source-report.js';
 import { districtMoves, populationConflicts, tooManyUnlocated } from './workspace-checks.js';
 import { sourceWarnings } from './warnings.js';
+import { count } from '../core/words.js';
 
 /**
  * `window`: the assessment window the data will be used for (csp.yaml's, or assess's --period);
@@ -34,7 +35,7 @@ export async function describeIngest(db: Database, config: Config, ingested: Ing
     warnings.push(...sourceWarnings(config, report));
     if (read.files.length > 0 && read.rowsAccepted === 0 && !read.files.every((f) => f.error)) {
       errors.push({
-        message: `source "${read.id}" has no usable rows: all ${read.rowsRead} rows were rejected`,
+        message: `source "${read.id}" has no usable rows: ${read.rowsRead === 1 ? 'its only row was' : `all ${count(read.rowsRead)} rows were`} rejected`,
         where: { key: `sources.${read.id}` },
         hint: 'csp validate lists each reason with its file and line; the column mapping or date format is the usual cause',
       });

@@ -4,7 +4,7 @@ import type { Problem } from '../core/errors.js';
 import { monthLabel } from '../core/calendar/months.js';
 import type { PartialMonth } from './partial-months.js';
 import type { SourceReport } from './types.js';
-import { count as n } from '../core/words.js';
+import { agreeing, count as n, counted } from '../core/words.js';
 
 /** "6,815 crimes, 53% of a whole month (12,800: …)": how far short a partial month is, and against what. */
 export function partialShare(p: PartialMonth, unit: string): string {
@@ -15,7 +15,7 @@ export function partialShare(p: PartialMonth, unit: string): string {
       : p.basis === 'same month a year before or after'
         ? `a whole month (${expected}: the same month a year earlier and a year later)`
         : `a whole month (${expected}: the lower of the same month a year earlier and the median of the 12 months before)`;
-  return `${p.count.toLocaleString('en-GB')} ${unit}, ${Math.round(100 * p.share)}% of ${basis}${p.inRun ? ', one of a run of low months' : ''}`;
+  return `${counted(p.count, unit.replace(/s$/, ''), unit)}, ${Math.round(100 * p.share)}% of ${basis}${p.inRun ? ', one of a run of low months' : ''}`;
 }
 
 export function sourceWarnings(config: Config, r: SourceReport): Problem[] {
@@ -39,7 +39,7 @@ export function sourceWarnings(config: Config, r: SourceReport): Problem[] {
   }
   if (r.missingMonths.length > 0) {
     out.push({
-      message: `${r.missingMonths.length} month(s) missing between ${r.months[0]} and ${r.months.at(-1)}: ${r.missingMonths.join(', ')}`,
+      message: `${counted(r.missingMonths.length, 'month')} missing between ${r.months[0]} and ${r.months.at(-1)}: ${r.missingMonths.join(', ')}`,
       where,
       hint: 'windows and series that include these months count them as zero; add the missing files',
     });
@@ -47,7 +47,7 @@ export function sourceWarnings(config: Config, r: SourceReport): Problem[] {
   if (r.unmappedCategories.length > 0 && config.themes.length > 0) {
     const rows = r.categories.filter((c) => c.themes.length === 0).reduce((a, c) => a + c.rows, 0);
     out.push({
-      message: `${r.unmappedCategories.length} categor${r.unmappedCategories.length === 1 ? 'y is' : 'ies are'} not in any theme (${rows.toLocaleString('en-GB')} rows, ${pct(rows)}): ${r.unmappedCategories.join(', ')}`,
+      message: `${counted(r.unmappedCategories.length, 'category', 'categories')} ${agreeing(r.unmappedCategories.length, 'is', 'are')} not in any theme (${counted(rows, 'row')}, ${pct(rows)}): ${r.unmappedCategories.join(', ')}`,
       where,
       hint:
         r.kind === 'police-uk-street'
@@ -58,14 +58,14 @@ export function sourceWarnings(config: Config, r: SourceReport): Problem[] {
   const outside = r.outsideForce.reduce((a, d) => a + d.rows, 0);
   if (outside > 0) {
     out.push({
-      message: `${outside.toLocaleString('en-GB')} rows (${pct(outside)}) are in districts outside geography.districts: ${r.outsideForce.map((d) => `${d.district} (${d.rows})`).join(', ')}`,
+      message: `${counted(outside, 'row')} (${pct(outside)}) ${agreeing(outside, 'is', 'are')} in districts outside geography.districts: ${r.outsideForce.map((d) => `${d.district} (${n(d.rows)})`).join(', ')}`,
       where,
       hint: 'they are left out of every district figure and the force average; list a district in geography.districts if it belongs to the force',
     });
   }
   for (const d of r.renamedDistricts) {
     out.push({
-      message: `${d.to} appears under its old name ${d.from} in ${d.firstMonth === d.lastMonth ? d.firstMonth : `${d.firstMonth} to ${d.lastMonth}`} (${d.rows.toLocaleString('en-GB')} rows)`,
+      message: `${d.to} appears under its old name ${d.from} in ${d.firstMonth === d.lastMonth ? d.firstMonth : `${d.firstMonth} to ${d.lastMonth}`} (${counted(d.rows, 'row')})`,
       where,
       hint: `they are counted under ${d.to} (alias in geography.districts), so its series is continuous; counts by LSOA name change at the rename`,
     });
@@ -73,7 +73,7 @@ export function sourceWarnings(config: Config, r: SourceReport): Problem[] {
   if (r.boundaryChanges) {
     const b = r.boundaryChanges;
     out.push({
-      message: `${b.appeared} LSOA code(s) start and ${b.disappeared} stop part-way through the months, e.g. ${b.examples.join('; ')}: the LSOA boundaries changed`,
+      message: `${counted(b.appeared, 'LSOA code')} ${agreeing(b.appeared, 'starts', 'start')} and ${n(b.disappeared)} ${agreeing(b.disappeared, 'stops', 'stop')} part-way through the months, e.g. ${b.examples.join('; ')}: the LSOA boundaries changed`,
       where,
       hint: 'district figures are unaffected; counts by LSOA (hotspots) are not comparable across the change',
     });
@@ -92,9 +92,11 @@ export function sourceWarnings(config: Config, r: SourceReport): Problem[] {
     out.push({
       message: [
         a.keys > 0
-          ? `${a.keys.toLocaleString('en-GB')} area(s) appear more than once for the same period and category (${a.rows.toLocaleString('en-GB')} rows), e.g. ${a.examples.join('; ')}`
+          ? `${counted(a.keys, 'area')} ${agreeing(a.keys, 'appears', 'appear')} more than once for the same period and category (${counted(a.rows, 'row')}), e.g. ${a.examples.join('; ')}`
           : '',
-        named.length > 0 ? `${named.length} area code(s) are given under two names: ${named.slice(0, 3).join('; ')}` : '',
+        named.length > 0
+          ? `${counted(named.length, 'area code')} ${agreeing(named.length, 'is', 'are')} given under two names: ${named.slice(0, 3).join('; ')}`
+          : '',
       ]
         .filter(Boolean)
         .join('; '),
@@ -104,7 +106,7 @@ export function sourceWarnings(config: Config, r: SourceReport): Problem[] {
   }
   if (r.noLocation > 0) {
     out.push({
-      message: `${r.noLocation.toLocaleString('en-GB')} rows (${pct(r.noLocation)}) have no location (empty LSOA)`,
+      message: `${counted(r.noLocation, 'row')} (${pct(r.noLocation)}) ${agreeing(r.noLocation, 'has', 'have')} no location (empty LSOA)`,
       where,
       // How short: the worst month's share, as the assessment's finding says it.
       hint: `they count in no district, so every district's figures are short by up to ${Math.max(...r.noLocationByMonth.map((m) => m.sharePct)).toFixed(1)}% in a month, against the force total`,
@@ -112,7 +114,7 @@ export function sourceWarnings(config: Config, r: SourceReport): Problem[] {
   }
   if (r.rowsRejected > 0) {
     out.push({
-      message: `${r.rowsRejected.toLocaleString('en-GB')} of ${r.rowsRead.toLocaleString('en-GB')} rows rejected: ${r.rejects.map((x) => `${x.rows} ${x.reason}`).join('; ')}`,
+      message: `${n(r.rowsRejected)} of ${counted(r.rowsRead, 'row')} rejected: ${r.rejects.map((x) => `${n(x.rows)} ${x.reason}`).join('; ')}`,
       where,
       hint: 'rejected rows are left out of every figure; the reject list shows file and line',
     });
@@ -125,13 +127,15 @@ function placementWarnings(config: Config, r: SourceReport): Problem[] {
   const p = r.placement;
   if (!p) return [];
   const where = { key: `sources.${r.id}` };
-  const rows = (x: { rows: number; incidents: number }) => (r.kind === 'counts' ? `${n(x.rows)} rows (${n(x.incidents)} incidents)` : `${n(x.rows)} rows`);
+  const rows = (x: { rows: number; incidents: number }) =>
+    r.kind === 'counts' ? `${counted(x.rows, 'row')} (${counted(x.incidents, 'incident')})` : counted(x.rows, 'row');
+  const are = (x: { rows: number }) => agreeing(x.rows, 'is', 'are');
   const list = (ds: { district: string; incidents: number }[]) => ds.map((d) => `${d.district} ${n(d.incidents)}`).join(', ');
   const out: Problem[] = [];
   if (p.otherDistricts.length > 0) {
     const other = p.otherDistricts.reduce((s, d) => ({ rows: s.rows + d.rows, incidents: s.incidents + d.incidents }), { rows: 0, incidents: 0 });
     out.push({
-      message: `${rows(other)} are in other districts of the force (${list(p.otherDistricts)}); ${rows(p.area)} are in ${config.partnership.area}`,
+      message: `${rows(other)} ${are(other)} in other districts of the force (${list(p.otherDistricts)}); ${rows(p.area)} ${are(p.area)} in ${config.partnership.area}`,
       where,
       hint: `only ${config.partnership.area}'s rows count in its figures; the other districts are its comparators (rates and rank)`,
     });
@@ -139,14 +143,14 @@ function placementWarnings(config: Config, r: SourceReport): Problem[] {
   if (p.outsideForce.length > 0) {
     const outside = p.outsideForce.reduce((s, d) => ({ rows: s.rows + d.rows, incidents: s.incidents + d.incidents }), { rows: 0, incidents: 0 });
     out.push({
-      message: `${rows(outside)} name a district that is not in geography.districts: ${list(p.outsideForce)}`,
+      message: `${rows(outside)} ${agreeing(outside.rows, 'names', 'name')} a district that is not in geography.districts: ${list(p.outsideForce)}`,
       where,
       hint: "they count in no figure; if a name is a district of the force spelt another way, add it to that district's aliases in geography.districts",
     });
   }
   if (p.unplaced.rows > 0) {
     out.push({
-      message: `${rows(p.unplaced)} have an area that csp cannot place in any district, e.g. ${p.unplaced.examples.map((e) => `"${e}"`).join(', ')}`,
+      message: `${rows(p.unplaced)} ${agreeing(p.unplaced.rows, 'has', 'have')} an area that csp cannot place in any district, e.g. ${p.unplaced.examples.map((e) => `"${e}"`).join(', ')}`,
       where,
       hint: "they count in no figure: give the source a district column (columns.district), list the area's wards in geography.wards, or use LSOA codes or names that the police files name",
     });

@@ -5,7 +5,7 @@ import { monthLabel } from '../core/calendar/months.js';
 import type { Period } from '../core/calendar/periods.js';
 import { Database, sqlString } from '../ingest/database.js';
 import type { SourceReport } from './types.js';
-import { count } from '../core/words.js';
+import { agreeing, count, counted } from '../core/words.js';
 
 /**
  * LSOA codes of the force that move from one district name to another from a month on, and stay
@@ -47,16 +47,17 @@ export async function districtMoves(db: Database, config: Config, sourceId: stri
      ORDER BY "from", "to"`,
   );
   const n = (x: bigint) => count(Number(x));
+  const rows = (x: bigint) => counted(Number(x), 'row');
   return moves.map((m) => {
     const [name, alias] = m.from_in ? [m.from, m.to] : [m.to, m.from];
     const both = m.from_in && m.to_in;
     const effect = both
-      ? `they moved between two districts of the force (${n(m.from_rows)} rows before, ${n(m.to_rows)} from then)`
+      ? `they moved between two districts of the force (${rows(m.from_rows)} before, ${n(m.to_rows)} from then)`
       : m.from_in
-        ? `"${m.to}" is not in geography.districts, so ${m.from}'s figures would miss their ${n(m.to_rows)} rows from then on`
-        : `"${m.from}" is not in geography.districts, so ${m.to}'s figures would miss their ${n(m.from_rows)} rows before then`;
+        ? `"${m.to}" is not in geography.districts, so ${m.from}'s figures would miss their ${rows(m.to_rows)} from then on`
+        : `"${m.from}" is not in geography.districts, so ${m.to}'s figures would miss their ${rows(m.from_rows)} before then`;
     return {
-      message: `${n(m.codes)} LSOA code(s) of ${m.from} (e.g. ${m.examples.join(', ')}) are named "${m.to}" from ${monthLabel(m.since)}: ${effect}`,
+      message: `${counted(Number(m.codes), 'LSOA code')} of ${m.from} (e.g. ${m.examples.join(', ')}) ${agreeing(Number(m.codes), 'is', 'are')} named "${m.to}" from ${monthLabel(m.since)}: ${effect}`,
       where: { ...(m.file ? { file: m.file } : {}), key: 'geography.districts' },
       hint: both
         ? `an LSOA belongs to one district: if ${m.from} and ${m.to} are one district renamed, list it once in geography.districts with the other name in its aliases`
@@ -90,7 +91,7 @@ export async function populationConflicts(db: Database): Promise<Problem[]> {
   }));
   if (rows.length > 5) {
     problems.push({
-      message: `${(rows.length - 5).toLocaleString('en-GB')} more areas have two different populations for one year, e.g. ${rows
+      message: `${counted(rows.length - 5, 'more area')} ${agreeing(rows.length - 5, 'has', 'have')} two different populations for one year, e.g. ${rows
         .slice(5, 8)
         .map((r) => `${r.area} ${r.year ?? ''}`.trim())
         .join(', ')}`,

@@ -23,7 +23,7 @@ describe('the windows must lie inside the police data', () => {
 
   it('a window that runs past the data says how many months would count as zero', () => {
     expect(check('2024-06', 12, '--period')!.message).toBe(
-      'the window Jul 2023–Jun 2024, compared with Jul 2022–Jun 2023, runs past the last month of police data (April 2024): 2 month(s) would count as zero; the data of source "police" covers Jan 2022–Apr 2024',
+      'the window Jul 2023–Jun 2024, compared with Jul 2022–Jun 2023, runs past the last month of police data (April 2024): 2 months would count as zero; the data of source "police" covers Jan 2022–Apr 2024',
     );
     expect(check('2024-06', 12, '--period')!.hint).toContain('e.g. --period 2023-05..2024-04');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { change } from '../../src/analyse/change.js';
-import { controlChart, sd } from '../../src/analyse/exceptions.js';
+import { baselineMonthsAvailable, controlChart, sd } from '../../src/analyse/exceptions.js';
+import { definitions } from '../../src/analyse/definitions.js';
 import { hotspots } from '../../src/analyse/concentration.js';
 import { parsePeriodOption, periodLabel, windowEnding } from '../../src/core/calendar/periods.js';
 import { partialMonths } from '../../src/validate/partial-months.js';
@@ -267,5 +268,23 @@ describe('partially published months', () => {
     // A partial January in the trough is still found: low against January a year earlier too.
     seasonal.set('2018-01', 1200);
     expect(partialMonths(seasonal).map((p) => [p.month, p.expected, p.basis])).toEqual([['2018-01', 2250, 'same month last year and the 12 months before']]);
+  });
+});
+
+describe('the definition of exceptions follows the run', () => {
+  it('says how many months the baseline has at most, and none looked for below 12', () => {
+    expect(definitions({ baselineMonths: 24 }).exceptions).toContain('outside the mean ± 2 standard deviations of the up to 24 months before the window');
+    expect(definitions({ baselineMonths: 12 }).exceptions).toContain('of the up to 12 months before the window');
+    expect(definitions({ baselineMonths: 12 }).exceptions).not.toContain('24');
+    expect(definitions({ baselineMonths: 6 }).exceptions).toBe(
+      'Months outside the control limits are not looked for: the monthly series (period.seriesMonths) holds 6 months before the window, and the limits need at least 12.',
+    );
+    // As many as the series holds before the window, up to 24.
+    expect([
+      baselineMonthsAvailable({ start: '2025-01', seriesStart: '2023-01' }),
+      baselineMonthsAvailable({ start: '2025-01', seriesStart: '2022-01' }),
+      baselineMonthsAvailable({ start: '2025-01', seriesStart: '2024-01' }),
+      baselineMonthsAvailable({ start: '2025-01', seriesStart: '2025-06' }),
+    ]).toEqual([24, 24, 12, 0]);
   });
 });

@@ -59,8 +59,8 @@ describe('criteria: raw values and reasons', () => {
   it('volume: the rate as a % of the force average, or the share of all crime', () => {
     expect(raw(rawValue(criterion('volume', 'volume', { measure: 'rate-vs-average' }), theme(), ctx))).toEqual([
       175.2,
-      '5.5 per 1,000 against the Kent Police average of 3.1: 175% of average',
-    ]); // 5.5 / 3.14
+      '5.50 per 1,000 against the Kent Police average of 3.14: 175.2% of average',
+    ]); // 5.50 / 3.14, as printed: the documents' 5.5 and 3.1 would give 177%
     expect(raw(rawValue(criterion('volume', 'volume', { measure: 'share' }), theme(), ctx))).toEqual([5.3, '753 is 5.3% of all crime (14,085)']);
     expect(rawValue(criterion('volume', 'volume', { measure: 'rate-vs-average' }), theme({ forceAverageRatePer1000: null }), ctx)).toMatch(/^no rate/);
   });
@@ -79,7 +79,7 @@ describe('criteria: raw values and reasons', () => {
   it('harm: Σ count × weight per 1,000 residents, over every source of the theme', () => {
     const c = criterion('harm', 'harm', { harmWeights: { police: { Drugs: 5 }, fire: { 'Deliberate fire': 20 } } });
     // (753 × 5 + 10 × 20) / 136,809 × 1,000 = 3,965 / 136.809 = 28.98
-    expect(raw(rawValue(c, theme(), ctx))).toEqual([28.98, 'harm-weighted count 3,965 (count × weight), 29.0 per 1,000 residents']);
+    expect(raw(rawValue(c, theme(), ctx))).toEqual([28.98, 'harm-weighted count 3,965 (count × weight) over 136,809 residents: 28.98 per 1,000']);
     expect(rawValue(criterion('harm', 'harm', { harmWeights: { police: { Robbery: 25 } } }), theme(), ctx)).toBe('no harm weight for any of its categories');
   });
   it('perception and judged criteria', () => {
@@ -93,6 +93,56 @@ describe('criteria: raw values and reasons', () => {
     ).toEqual([52.3, '52.3% of 352 survey respondents named at least one of "Anti-social behaviour", "Street drinking" or "Fly-tipping" a problem']);
     expect(raw(rawValue(criterion('influence', 'judged'), theme(), ctx))).toEqual([3.27, 'mean influence score 3.27 from 11 practitioners']);
     expect(rawValue(criterion('vulnerability', 'judged'), theme(), ctx)).toBe('no practitioner scored it for vulnerability');
+    expect(raw(rawValue(criterion('influence', 'judged'), theme({ judgements: { influence: { mean: 4, practitioners: 1 } } }), ctx))).toEqual([
+      4,
+      'mean influence score 4.00 from 1 practitioner',
+    ]);
+    expect(raw(rawValue(criterion('perception', 'perception'), { ...theme(), perceptionOptions: ['Drugs'] }, { ...ctx, surveyResponses: 1 }))).toEqual([
+      52.3,
+      '52.3% of 1 survey respondent named "Drugs" a problem',
+    ]);
+  });
+});
+
+/** The numbers of a reason as printed: "1,234.5" → 1234.5. */
+const printed = (reason: string) => [...reason.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replaceAll(',', '')));
+
+describe("criteria: a reason's printed operands give its printed result", () => {
+  // Rates whose one-decimal roundings divide to another percentage than the exact rates:
+  // 1.70 / 1.75 = 97.1%, but 1.7 / 1.8 = 94.4%; 5.50 / 3.14 = 175.2%, but 5.5 / 3.1 = 177.4%.
+  const cases: [number, number][] = [
+    [1.7, 1.75],
+    [5.5, 3.14],
+    [48.15, 39.9],
+    [12.19, 12.2],
+    [0.04, 0.05],
+  ];
+  it.each(cases)('volume: %s per 1,000 against an average of %s', (rate, average) => {
+    const r = rawValue(
+      criterion('volume', 'volume', { measure: 'rate-vs-average' }),
+      theme({ ratePer1000: rate, forceAverageRatePer1000: average }),
+      ctx,
+    ) as Raw;
+    const [a, b, pct] = printed(r.reason.replace('1,000', ''));
+    expect(Math.round((1000 * a!) / b!) / 10).toBe(pct); // to the decimal printed
+    expect(pct).toBe(r.raw); // and it is the raw value banded and shown in the ranking table
+  });
+  it.each([
+    [{ Drugs: 5 }, 136809],
+    [{ Drugs: 2.35 }, 136809],
+    [{ Drugs: 1.05 }, 5000],
+  ])('harm: weights %o over %s residents', (weights, population) => {
+    const r = rawValue(criterion('harm', 'harm', { harmWeights: { police: weights } }), theme(), { ...ctx, areaPopulation: population }) as Raw;
+    const [weighted, residents, perThousand] = printed(r.reason.replace('1,000', ''));
+    expect(residents).toBe(population);
+    expect(Math.round((100_000 * weighted!) / residents!) / 100).toBe(perThousand);
+    expect(perThousand).toBe(r.raw);
+  });
+  it('share of all crime', () => {
+    const r = rawValue(criterion('volume', 'volume', { measure: 'share' }), theme({ current: 233 }), ctx) as Raw;
+    const [current, pct, all] = printed(r.reason);
+    expect(Math.round((1000 * current!) / all!) / 10).toBe(pct);
+    expect(pct).toBe(r.raw);
   });
 });
 
