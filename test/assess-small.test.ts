@@ -145,10 +145,11 @@ describe('assess on a hand-computed workspace', () => {
     expect(a.allCrime.summary).toBe(
       'All crime (excluding ASB): 45 crimes in Jan–Dec 2025, 15 more than in Jan–Dec 2024 (+50.0%). ' +
         // Only June has data in both years: the change is measured on June alone (the same 45 against 30 here).
-        "Feb–May 2024, Jul 2024–May 2025 and Jul–Nov 2025 have no data, so the totals are not like for like. Compared on the 1 month both windows have (only 1 of the window's 12 months, so a weak comparison), the change is +15 (+50.0%), which is within what chance alone would produce (p = 0.105), so not evidence of a real change. " +
+        'Feb–May 2024, Jul 2024–May 2025 and Jul–Nov 2025 have no data, so the totals are not like for like: comparable months leave out Jan–May 2024, Jul 2024–May 2025 and Jul–Dec 2025. ' +
+        "On comparable months (only 1 of the window's 12 months, so a weak comparison), the change is +15 (+50.0%: 45 against 30), which is within what chance alone would produce (p = 0.105), so not evidence of a real change. " +
         'That is 45.0 per 1,000 residents, 26.0 more than the Kent Police average of 19.0; the highest rate of 2 districts. ' +
-        'Note: the police data covers January 2024 to December 2025 with 20 month(s) missing (Feb–May 2024, Jul 2024–May 2025, Jul–Nov 2025); ' +
-        'the assessment needs January 2024 to December 2025; months without data count as zero in the totals; changes are measured on the months both windows have.',
+        'Note: the police data covers January 2024 to December 2025; 20 months of the months analysed (Jan 2024–Dec 2025) have no data (Feb–May 2024, Jul 2024–May 2025, Jul–Nov 2025); ' +
+        'the windows compared need January 2024 to December 2025; months without data count as zero in the totals; changes are measured on the months both windows have.',
     );
   });
 
@@ -269,7 +270,8 @@ describe('assess on a hand-computed workspace', () => {
     );
     // Council ASB covers Mar 2024–Mar 2025: March of each year is what the two windows share.
     expect(r.themes[1]!.criteria[1]!.reason).toBe(
-      '6 → 10 (compared on only 1 of the 12 months, those both windows have, leaving out Jan–Feb 2024 and Apr–Dec 2025 (not covered by the source) and Apr 2024–Feb 2025 (no data)): too few to give a percentage, counted as no change',
+      // Which months are compared is in the criterion's data (excludedMonths), not in brackets within brackets.
+      '6 → 10 on comparable months (only 1 of 12, a weak comparison): too few to give a percentage, counted as no change',
     );
     expect(tables.ranking!.split('\n')[0]).toBe(
       'rank,theme_id,theme,score,recommended,override_reason,volume_raw,volume_band,volume_weight,volume_contribution,volume_reason,trend_raw,trend_band,trend_weight,trend_contribution,trend_reason,perception_raw,perception_band,perception_weight,perception_contribution,perception_reason,influence_raw,influence_band,influence_weight,influence_contribution,influence_reason',
@@ -281,7 +283,7 @@ describe('assess on a hand-computed workspace', () => {
     writeFileSync(path.join(dir, 'judgements.csv'), `${JUDGEMENTS}Road safety,5\n`);
     const r = await cli(['assess', '--config', path.join(dir, 'csp.yaml'), '--quiet', '--format', 'html']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('judgements.csv:7: 1 judgement row(s) name a theme that is not in csp.yaml, e.g. "Road safety"');
+    expect(r.stderr).toContain('judgements.csv:7: 1 judgement row names a theme that is not in csp.yaml, e.g. "Road safety"');
   });
 
   it('says where sources do not cover the windows', () => {

@@ -109,7 +109,7 @@ describe('assess on the sample workspace', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(readFileSync(path.join(out, 'assessment.schema.json'), 'utf8')) as AnySchema);
     expect(validate(a), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(a.schemaVersion).toBe('1.3.0'); // 1.1: comparable changes, files' duplicateOf; 1.2: themes' districts, the difference rounded once; 1.3: see CHANGELOG.md
+    expect(a.schemaVersion).toBe('1.4.0'); // 1.1: comparable changes, files' duplicateOf; 1.2: themes' districts, the difference rounded once; 1.3, 1.4: see CHANGELOG.md
     expect(a.generatedOn).toBe('2026-01-01');
     expect(a.sources[0]!.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(a)).not.toContain(ROOT); // no machine paths
@@ -161,7 +161,7 @@ describe('assess on the sample workspace', () => {
     });
     expect(a.allCrime.comparable!.current).toBe(12854);
     expect(a.allCrime.summary).toContain(
-      'November 2024 was only partly published, so the totals are not like for like. Compared on the 11 months both windows have, the change is +151 (+1.2%), which is within what chance alone would produce (p = 0.348), so not evidence of a real change.',
+      'November 2024 was only partly published, so the totals are not like for like: comparable months leave out November 2024 and November 2025. On comparable months, the change is +151 (+1.2%: 12,854 against 12,703), which is within what chance alone would produce (p = 0.348), so not evidence of a real change.',
     );
     expect(a.allCrime.summary).not.toContain('statistically significant');
     expect(a.themes.find((t) => t.id === 'violence')!.dataQuality).toContain(partial.id);
@@ -187,11 +187,24 @@ describe('assess on the sample workspace', () => {
       const c = { volume: criterion('volume'), trend: criterion('trend'), perception: criterion('perception'), influence: criterion('influence') };
       expect(c.volume.raw).toBe(Math.round((1000 * t.ratePer1000!) / t.forceAverageRatePer1000!) / 10);
       const f1 = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-      expect(c.volume.reason).toContain(`${f1(t.ratePer1000!)} per 1,000 against the Kent Police average of ${f1(t.forceAverageRatePer1000!)}`);
+      const f2 = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      expect(c.volume.reason).toContain(
+        `${f2(t.ratePer1000!)} per 1,000 against the Kent Police average of ${f2(t.forceAverageRatePer1000!)}: ${f1(c.volume.raw)}% of average`,
+      );
       // The trend is judged on comparable months where a window has a gap month.
       const f = t.comparable ?? t;
       expect(c.trend.raw).toBe(f.significance === 'no significant change' || f.changePct === null ? 0 : f.changePct);
-      if (t.comparable) expect(c.trend.reason).toContain(t.comparable.note);
+      // Said "on comparable months", with the months left out in its data: never brackets within brackets.
+      if (t.comparable) {
+        expect(c.trend.reason).toContain(`${t.comparable.changePctLabel} on comparable months`);
+        expect(c.trend.reason).not.toMatch(/\([^()]*\(/);
+        expect(c.trend.data).toMatchObject({
+          comparable: true,
+          excludedMonths: t.comparable.excludedMonths,
+          current: t.comparable.current,
+          previous: t.comparable.previous,
+        });
+      }
       expect(c.perception.raw).toBe(t.perceptionPct);
       expect(c.influence.raw).toBe(t.judgements.influence!.mean);
       for (const crit of ranked.criteria) {

@@ -78,7 +78,7 @@ describe('verdicts from too little', () => {
     expect(noise.comparable).toMatchObject({ months: 5, current: 100, previous: 50, fewMonths: true, significance: 'significant increase' });
     expect(noise.comparable!.note).toMatch(/^compared on only 5 of the 12 months, those both windows have, leaving out/);
     expect(noise.summary).toContain(
-      "Compared on the 5 months both windows have (only 5 of the window's 12 months, so a weak comparison), the change is +50 (+100.0%)",
+      "On comparable months (only 5 of the window's 12 months, so a weak comparison), the change is +50 (+100.0%: 100 against 50)",
     );
     const html = readFileSync(path.join(dir, 'out', 'assessment.html'), 'utf8');
     expect(html).toContain('significant increase on the 5 comparable months, only 5 of 12: 100 against 50, +100.0% (p &lt; 0.001)');

@@ -203,7 +203,7 @@ const CASES: Case[] = [
     sources: SRC.records(),
     code: 2,
     rejects: { 'the date cannot be read': 1 },
-    errors: ['source "asb" has no usable rows: all 1 rows were rejected'],
+    errors: ['source "asb" has no usable rows: its only row was rejected'],
   },
   {
     name: 'months outside every window (validate reads them; assess flags the coverage)',
@@ -369,7 +369,7 @@ const CASES: Case[] = [
     code: 0,
     read: 5,
     rejects: { 'Month is not a month': 1, 'Crime type is empty': 1 },
-    warnings: ['1 rows (33.3%) are in districts outside geography.districts: Bexley (1)', '1 rows (33.3%) have no location (empty LSOA)'],
+    warnings: ['1 row (33.3%) is in districts outside geography.districts: Bexley (1)', '1 row (33.3%) has no location (empty LSOA)'],
   },
   {
     name: 'LSOA boundary change part-way through (2011 → 2021 codes)',
@@ -390,7 +390,7 @@ const CASES: Case[] = [
     read: 24,
     rejects: {},
     warnings: [
-      '1 LSOA code(s) start and 1 stop part-way through the months, e.g. E01024000 Thanet 001A (2024-01 to 2024-04); E01035000 Thanet 001F (2024-05 to 2024-08): the LSOA boundaries changed',
+      '1 LSOA code starts and 1 stops part-way through the months, e.g. E01024000 Thanet 001A (2024-01 to 2024-04); E01035000 Thanet 001F (2024-05 to 2024-08): the LSOA boundaries changed',
     ],
   },
   {

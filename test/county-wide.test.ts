@@ -134,7 +134,7 @@ describe('an LSOA given twice in a counts return', () => {
     const a = readAssessment(path.join(dir, 'out'));
     const f = a.dataQuality.find((x) => x.id === 'repeated-areas-by-lsoa')!;
     expect(f.message).toBe(
-      'by-lsoa gives 1 area(s) more than once for one period and category, and 1 area code(s) under two names (e.g. E01000001: Thanet 001A and Thanet 001A (old))',
+      'by-lsoa gives 1 area more than once for one period and category, and 1 area code under two names (e.g. E01000001: Thanet 001A and Thanet 001A (old)) in the files read',
     );
     expect(f.affects).toEqual(['drinking']);
     // Counted as given: 24 + 2 in 2025 (the warning says so; the figure is not changed behind the user's back).

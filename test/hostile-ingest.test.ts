@@ -87,7 +87,7 @@ describe('1. SQL built from what was read always parses', () => {
         examples: [{ file: 'police/2024-06-kent-street.csv', line: 2, value: null }],
       }),
     ]);
-    expect(r.errors).toContain('sources.police: source "police" has no usable rows: all 1 rows were rejected');
+    expect(r.errors).toContain('sources.police: source "police" has no usable rows: its only row was rejected');
   });
 
   it('two police files read together, each whose only row has an unclosed quote (no row parsed at all): exit 2, not "syntax error at or near END"', async () => {
@@ -239,7 +239,7 @@ describe('5. a district renamed part-way through the police data', () => {
     expect(r.code).toBe(2);
     expect(r.json.errors).toContainEqual({
       message:
-        '5 LSOA code(s) of Thanet (e.g. E01024000, E01024001, E01024002) are named "Isle of Thanet" from March 2025: "Isle of Thanet" is not in geography.districts, so Thanet\'s figures would miss their 40 rows from then on',
+        '5 LSOA codes of Thanet (e.g. E01024000, E01024001, E01024002) are named "Isle of Thanet" from March 2025: "Isle of Thanet" is not in geography.districts, so Thanet\'s figures would miss their 40 rows from then on',
       file: 'police/2025-03-kent-street.csv',
       key: 'geography.districts',
       hint: 'a district renamed: add the other name to its aliases in geography.districts (- {name: Thanet, aliases: [Isle of Thanet]}), so both names count as Thanet',
@@ -406,7 +406,7 @@ describe('8. every rejected row has a reason', () => {
       },
     ]);
     expect(r.stderr).toContain('rejected 2,862: file not read: column "Crime type" not found');
-    expect(r.json.warnings.map((w) => w.message)).toContain('2,862 of 2,862 rows rejected: 2862 file not read: column "Crime type" not found');
+    expect(r.json.warnings.map((w) => w.message)).toContain('2,862 of 2,862 rows rejected: 2,862 file not read: column "Crime type" not found');
   });
 
   it('a partner file not read that also has a ragged line: that line keeps its own reason, the rest are "file not read"', async () => {

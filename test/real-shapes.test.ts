@@ -156,7 +156,9 @@ ${extra}`;
       expect([a.allCrime.current, a.allCrime.previous]).toEqual([3741, 3741]);
       const f = a.dataQuality.find((x) => x.id === 'no-location-police')!;
       expect(f.severity).toBe('warning');
-      expect(f.message).toBe('3,846 rows (14.2%) have no location, most in October 2016 (1,923 of 13,523, 14.2%)');
+      expect(f.message).toBe(
+        '3,846 of the 27,046 rows in the months analysed (Dec 2013–Nov 2016) have no location (14.2%), most in October 2016 (1,923 of 13,523, 14.2%)',
+      );
       expect(f.effect).toContain("every district figure (Bristol's included) is low by up to 14.2% in a month");
       expect(f.affects).toContain('allCrime');
       // validate says the same, not "slightly lower".

@@ -40,11 +40,12 @@ export function summaryText({ name, unit, figure: f, period, force, findings }: 
           ? `which is within what chance alone would produce (${p}), so not evidence of a real change`
           : `a statistically significant ${c.significance === 'significant increase' ? 'increase' : 'decrease'} (${p})`;
     const few = c.fewMonths ? ` (only ${c.months} of the window's ${c.months + c.excludedMonths.length / 2} months, so a weak comparison)` : '';
+    // Which months are compared is said once, in the caveat before it (which a document says once).
     const compared =
       c.months > 0
-        ? `Compared on the ${c.months} month${c.months === 1 ? '' : 's'} both windows have${few}, the change is ${signed(c.change)}${c.changePct === null ? '' : ` (${c.changePctLabel})`}, ${verdict}.`
+        ? `On comparable months${few}, the change is ${signed(c.change)} (${c.changePct === null ? '' : `${c.changePctLabel}: `}${n(c.current)} against ${n(c.previous)}), ${verdict}.`
         : 'No month of the two windows can be compared, so the change cannot be judged.';
-    parts.push(`${gapCaveat(c.gaps)}${compared}`);
+    parts.push(`${gapCaveat(c)}${compared}`);
   } else if (f.current + f.previous > 0) {
     parts.push(
       f.significance === 'no significant change'
@@ -76,8 +77,10 @@ const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${n(Math.abs(M
  * published, so the totals are not like for like. " A document that has said it once can
  * find it in later summaries and leave it out there.
  */
-export function gapCaveat(gaps: GapMonth[]): string {
-  return `${gapSentence(gaps)}, so the totals are not like for like. `;
+export function gapCaveat(c: { gaps: GapMonth[]; excludedMonths: string[] }): string {
+  const left = monthRanges(c.excludedMonths, periodLabel);
+  const which = left.length <= 4 ? listed(left) : 'those months and the same months of the other window';
+  return `${gapSentence(c.gaps)}, so the totals are not like for like: comparable months leave out ${which}. `;
 }
 
 /** "November 2024 was only partly published and March 2025 has no data". */

@@ -10,7 +10,7 @@ import { checkTemporaryFolder } from '../util/temporary-folder.js';
 import { checkWritable } from '../util/writable.js';
 import { logoDataUri } from '../render/logo.js';
 import { VERSION } from '../core/version.js';
-import { count as n, rate as r } from '../core/words.js';
+import { agreeing, count as n, counted, rate as r } from '../core/words.js';
 import { problemJson } from './json.js';
 import { fitColumn } from './terminal.js';
 import { formatReport } from './validate.js';
@@ -245,7 +245,7 @@ function summaryTable(a: Assessment, io: Io): string {
   );
   const warnings = a.dataQuality.filter((f) => f.severity !== 'info');
   if (warnings.length > 0) {
-    out.push('', c.yellow(`${warnings.length} data-quality warning(s) affect these figures:`));
+    out.push('', c.yellow(`${counted(warnings.length, 'data-quality warning')} ${agreeing(warnings.length, 'affects', 'affect')} these figures:`));
     for (const w of warnings) out.push(`  ⚠ ${formatProblem({ message: w.message, hint: w.effect })}`);
   }
   return `${out.join('\n')}\n`;

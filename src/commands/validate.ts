@@ -1,4 +1,4 @@
-import { count as n } from '../core/words.js';
+import { count as n, counted } from '../core/words.js';
 import { EXIT, formatProblem, invalidInput, reported, type Problem } from '../core/errors.js';
 import type { SourceReport, ValidationReport } from '../validate/types.js';
 import path from 'node:path';
@@ -70,7 +70,7 @@ export function formatReport(r: ValidationReport, io: Io, verbose: boolean): str
   const lines: string[] = [];
   for (const s of r.sources) lines.push(...formatSource(s, io, verbose), '');
   if (r.warnings.length > 0) {
-    lines.push(c.yellow(`${r.warnings.length} warning(s):`));
+    lines.push(c.yellow(`${counted(r.warnings.length, 'warning')}:`));
     for (const w of r.warnings) lines.push(indent(`⚠ ${formatProblem(w)}`));
     lines.push('');
   }

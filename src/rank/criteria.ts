@@ -48,7 +48,8 @@ export function rawValue(c: Criterion, t: ThemeResult, ctx: RankContext): Raw | 
       // Nothing comparable is no data for the trend, never "no change".
       if (c && c.pValue === null) return c.note;
       const f = c ? { ...c, pValue: c.pValue! } : t;
-      const gap = c ? ` (${c.note})` : '';
+      // Which months are compared is in `data` and said once where the reasons are printed.
+      const gap = c ? ` on comparable months${c.fewMonths ? ` (only ${c.months} of ${c.months + c.excludedMonths.length / 2}, a weak comparison)` : ''}` : '';
       const data = {
         current: f.current,
         previous: f.previous,

@@ -69,8 +69,8 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
   );
   // The gap caveat is said once, in the all-crime summary and at the head of the themes;
   // a theme whose windows have the same gap leaves it out of its own summary.
-  const caveat = a.allCrime.comparable ? gapCaveat(a.allCrime.comparable.gaps) : null;
-  const sameGap = (t: ThemeResult) => caveat !== null && t.comparable !== null && gapCaveat(t.comparable.gaps) === caveat;
+  const caveat = a.allCrime.comparable ? gapCaveat(a.allCrime.comparable) : null;
+  const sameGap = (t: ThemeResult) => caveat !== null && t.comparable !== null && gapCaveat(t.comparable) === caveat;
   const themes = [];
   for (const t of a.themes)
     themes.push({ ...(await themeView(a, t, brand.primaryColour)), ...(sameGap(t) ? { summary: t.summary.replace(caveat!, '') } : {}) });
@@ -159,7 +159,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
     themes,
     themesCaveat:
       caveat && a.themes.some(sameGap)
-        ? `${caveat}Where a theme's windows hold that month, its change is measured on the months both windows have, as for all crime.`
+        ? `${caveat}Where a theme's windows hold that month, its change is measured on comparable months, as for all crime.`
         : null,
     comparisons: {
       figure: figure(
@@ -467,18 +467,19 @@ function surveyView(a: Assessment) {
   if (!s) return null;
   return {
     responses: count(s.responses),
+    // Each share beside the two counts it is of, so a reader can do the division.
     headline: table(
-      'Resident survey: key results',
-      ['Question', ['Answered', 'num'], ['Share', 'num']],
+      'Resident survey: key results (each share is of the respondents who answered the question)',
+      ['Question', ['Gave the answer', 'num'], ['Answered the question', 'num'], ['Share of those who answered', 'num']],
       [
-        ['Agree or strongly agree with the proposed priorities', count(s.agreeAnswered), pct(s.agreePct)],
-        ['Feel very or fairly safe during the day', count(s.safeDayAnswered), pct(s.safeDayPct)],
-        ['Feel very or fairly safe after dark', count(s.safeDarkAnswered), pct(s.safeDarkPct)],
+        ['Agree or strongly agree with the proposed priorities', count(s.agreeRespondents ?? null), count(s.agreeAnswered), pct(s.agreePct)],
+        ['Feel very or fairly safe during the day', count(s.safeDayRespondents ?? null), count(s.safeDayAnswered), pct(s.safeDayPct)],
+        ['Feel very or fairly safe after dark', count(s.safeDarkRespondents ?? null), count(s.safeDarkAnswered), pct(s.safeDarkPct)],
       ],
     ),
     problems: table(
-      'Which of these are problems in your area? (share of all respondents)',
-      ['Answer', ['Respondents', 'num'], ['Share', 'num']],
+      `Which of these are problems in your area? (share of all ${count(s.responses)} respondents; a respondent may name several)`,
+      ['Answer', ['Naming it', 'num'], ['Share of all', 'num']],
       s.problems.map((p) => [p.option, count(p.respondents), pct(p.sharePct)]),
     ),
   };

@@ -54,7 +54,7 @@ function significantChanges(a: Assessment): KeyFinding[] {
     if (v.significance !== 'significant increase' && v.significance !== 'significant decrease') return [];
     const up = v.significance === 'significant increase';
     const change = v.changePct === null ? '' : ` ${pct(Math.abs(v.changePct))}`;
-    const on = v.comparable ? ` on the months both windows have in full` : '';
+    const on = v.comparable ? ' on comparable months' : '';
     return [
       {
         kind: 'change' as const,
