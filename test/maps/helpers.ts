@@ -58,3 +58,43 @@ export function samplePopulation(): Map<string, number> {
 
 /** The twelve months of a year, as YYYY-MM. */
 export const monthsOf = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+
+/** Problems with an SVG as XML: tags not closed in order, or text that is not escaped. Empty when well formed. */
+export function xmlProblems(svg: string): string[] {
+  const stack: string[] = [];
+  const problems: string[] = [];
+  const text = svg.replaceAll(
+    /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<>]*")*)\s*(\/?)>/g,
+    (_, close: string, name: string, _attrs: string, self: string) => {
+      if (close) {
+        if (stack.pop() !== name) problems.push(`</${name}> closes nothing open`);
+      } else if (!self) stack.push(name);
+      return '';
+    },
+  );
+  if (stack.length > 0) problems.push(`not closed: ${stack.join(', ')}`);
+  if (/[<>]/.test(text)) problems.push('a < or > outside a tag');
+  if (/&(?!(amp|lt|gt|quot|#\d+);)/.test(text)) problems.push('an unescaped &');
+  return problems;
+}
+
+/** Every path of a map by its data-code: its fill and its coordinates. */
+export function pathsOf(svg: string): Map<string, { fill: string; d: string }> {
+  const out = new Map<string, { fill: string; d: string }>();
+  for (const m of svg.matchAll(/<path d="([^"]*)" fill="([^"]*)" data-code="([^"]*)"\/>/g)) {
+    if (out.has(m[3]!)) throw new Error(`two shapes for ${m[3]}`);
+    out.set(m[3]!, { d: m[1]!, fill: m[2]! });
+  }
+  return out;
+}
+
+/** The numbers of a path's d, as [x, y] pairs (the maps write only M, L and Z with absolute coordinates). */
+export const pairsOf = (d: string): [number, number][] => {
+  const n = d.match(/-?\d+(\.\d+)?/g)!.map(Number);
+  return Array.from({ length: n.length / 2 }, (_, i) => [n[2 * i]!, n[2 * i + 1]!]);
+};
+
+export const viewBoxOf = (svg: string): [number, number] => {
+  const m = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!;
+  return [Number(m[1]), Number(m[2])];
+};

@@ -4,3 +4,4 @@ export { matchLsoaCodes, type LsoaCodeMatch, type PoliceLsoa } from './lsoa-code
 export { DEFAULT_HOTSPOT_RULE, hotspotsOverTime, type HotspotClass, type HotspotRule, type HotspotsOverTime, type HotspotTrend } from './hotspots-over-time.js';
 export { lsoaCodeFindings, noBoundariesFinding } from './boundary-findings.js';
 export { areaFinder, representativePoint } from './points.js';
+export { matchWardNames, wardKey, type PartnerWard, type WardNameMatch } from './ward-names.js';
