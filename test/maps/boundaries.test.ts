@@ -7,7 +7,7 @@ import rewind from '@turf/rewind';
 import { topology } from 'topojson-server';
 import { describe, expect, it } from 'vitest';
 import { CspError } from '../../src/core/errors.js';
-import { parseBoundaries, type BoundaryLayer, type BoundaryLevel } from '../../src/ingest/boundaries/index.js';
+import { parseBoundaries, readBoundaryFile, type BoundaryLayer, type BoundaryLevel } from '../../src/ingest/boundaries/index.js';
 import { FILES, FIXTURES, layer } from './helpers.js';
 
 type Collection = FeatureCollection<Polygon | MultiPolygon>;
@@ -138,6 +138,13 @@ describe('the real ONS boundary files', () => {
     expect(l.areas.map((a) => a.code)).toEqual(layer(FILES.thanetWards, 'ward').areas.map((a) => a.code));
   });
 
+  it('numbered features (ogr2ogr writes ids 0, 1, 2…) are not taken for codes', () => {
+    const numbered = { ...raw(FILES.thanetWards), features: raw(FILES.thanetWards).features.map((f, i) => ({ ...f, id: i, properties: { FID: i } })) };
+    expect(problem(() => parse(numbered, 'ward')).message).toBe(
+      "csp cannot tell which property of the boundary file holds the wards' codes: its properties are FID",
+    );
+  });
+
   it('a TopoJSON file of several objects is read from the one that holds the codes, or the one csp.yaml names', () => {
     const topo = JSON.parse(JSON.stringify(topology({ wards: raw(FILES.thanetWards), lsoas: raw(FILES.thanetLsoa21) })));
     expect(parse(topo, 'ward').areas).toHaveLength(23);
@@ -224,8 +231,7 @@ describe('a wrong boundary file is refused (exit 2), naming the file and the key
     expect(metres.hint).toContain('EPSG:4326');
   });
 
-  it('a file that is not JSON, read from disk', async () => {
-    const { readBoundaryFile } = await import('../../src/ingest/boundaries/index.js');
+  it('a file that is not JSON, read from disk', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'csp-boundaries-'));
     writeFileSync(path.join(dir, 'wards.shp'), Buffer.from([0, 0, 39, 10, 0, 0]));
     const p = problem(() => readBoundaryFile(path.join(dir, 'wards.shp'), { level: 'ward', where: { file: 'wards.shp', key: 'geography.boundaries.ward' } }));

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lsoaCodeFindings, matchLsoaCodes, noBoundariesFinding, type PoliceLsoa } from '../../src/analyse/maps/index.js';
-import { FILES, layer, monthsOf, samplePolice } from './helpers.js';
+import { parseBoundaries } from '../../src/ingest/boundaries/index.js';
+import { FILES, FIXTURES, layer, monthsOf, samplePolice } from './helpers.js';
 
 const l21 = () => layer(FILES.thanetLsoa21, 'lsoa');
 const l11 = () => layer(FILES.thanetLsoa11, 'lsoa');
@@ -87,6 +90,20 @@ describe('police LSOA codes matched against the 2011 and 2021 boundaries', () =>
     });
     expect(findings[0]!.effect).toMatch(
       /^no map by LSOA can be drawn \(the density map is drawn from the police coordinates\): check that the file is of Thanet/,
+    );
+  });
+
+  it('read for the police codes only (keep), a file of another district keeps none, and the finding still counts its LSOAs', () => {
+    const codes = new Set(sample().map((p) => p.code));
+    const kept = parseBoundaries(JSON.parse(readFileSync(path.join(FIXTURES, FILES.swaleLsoa21), 'utf8')), {
+      level: 'lsoa',
+      where: { file: FILES.swaleLsoa21, key: 'geography.boundaries.lsoa' },
+      keep: (a) => codes.has(a.code),
+    });
+    expect([kept.areas.length, kept.skipped.notKept]).toEqual([0, 90]);
+    const [f] = lsoaCodeFindings(matchLsoaCodes(sample(), [kept]), { source: 'police', area: 'Thanet' });
+    expect(f!.message).toBe(
+      `none of the 90 LSOAs of the boundary file ${FILES.swaleLsoa21} (geography.boundaries.lsoa) is named in the police data for Thanet`,
     );
   });
 

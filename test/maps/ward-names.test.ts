@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matchWardNames, wardKey } from '../../src/analyse/maps/index.js';
 import { FILES, layer } from './helpers.js';
@@ -33,9 +35,7 @@ describe("partners' ward names matched to the ward boundaries", () => {
     ]);
   });
 
-  it("every ward name of the sample's fire return is a 2025 ward of Thanet", async () => {
-    const { readFileSync } = await import('node:fs');
-    const path = await import('node:path');
+  it("every ward name of the sample's fire return is a 2025 ward of Thanet", () => {
     const text = readFileSync(path.resolve(import.meta.dirname, '../../data-samples/fire/deliberate-fires-by-ward.csv'), 'utf8');
     const rows = text
       .trim()

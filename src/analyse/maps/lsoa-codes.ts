@@ -42,7 +42,15 @@ export function matchLsoaCodes(police: readonly PoliceLsoa[], layers: readonly B
   const sets = layers.map((l) => new Map(l.areas.map((a) => [a.code, a])));
   const summary = layers.map((l, i) => {
     const held = police.filter((p) => sets[i]!.has(p.code));
-    return { file: l.file, key: l.key, year: l.year, areas: l.areas.length, codes: held.length, rows: held.reduce((s, p) => s + p.rows, 0) };
+    // areas: all the file holds, those a `keep` left out too (read for the police codes only, a file of another district keeps none).
+    return {
+      file: l.file,
+      key: l.key,
+      year: l.year,
+      areas: l.areas.length + l.skipped.notKept,
+      codes: held.length,
+      rows: held.reduce((s, p) => s + p.rows, 0),
+    };
   });
   const best = summary.reduce<number | null>((b, s, i) => (s.rows > 0 && (b === null || s.rows > summary[b]!.rows) ? i : b), null);
   const shownIn = new Map<string, string>();

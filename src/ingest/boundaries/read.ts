@@ -4,7 +4,7 @@ import type { Topology } from 'topojson-specification';
 import { invalidInput, type Where } from '../../core/errors.js';
 import { readInputFile } from '../../util/input-file.js';
 import { cleanGeometry, DETAIL_PX, simplifyAreas } from './geometry.js';
-import { findProperties, levelWords, otherLevelOfCodes, type FoundProperties } from './properties.js';
+import { findProperties, levelOfCode, levelWords, otherLevelOfCodes, type FoundProperties } from './properties.js';
 import type { BoundaryArea, BoundaryLayer, BoundaryLevel } from './types.js';
 
 /**
@@ -68,7 +68,8 @@ export function readBoundaryFile(path: string, o: BoundaryFileOptions): Boundary
 export function parseBoundaries(json: unknown, o: BoundaryFileOptions): BoundaryLayer {
   const features = featuresOf(json, o);
   const present = propertyNames(features);
-  const idsAreCodes = features.length > 0 && features.every((f) => f.id !== undefined && f.id !== null && String(f.id).trim() !== '');
+  // Feature ids are the codes only when they look like the level's codes (ogr2ogr numbers its features 0, 1, 2…).
+  const idsAreCodes = features.length > 0 && features.every((f) => typeof f.id === 'string' && levelOfCode(f.id.trim()) === o.level);
   const found = findProperties(present, { level: o.level, codeProperty: o.codeProperty, nameProperty: o.nameProperty, idsAreCodes });
   if (!('code' in found)) throw propertyProblem(found, o);
   const areas = new Map<string, { name: string | null; polygons: Position[][][] }>();
