@@ -244,3 +244,12 @@ describe('a wrong boundary file is refused (exit 2), naming the file and the key
     expect(missing).toMatchObject({ exit: 2, message: 'the boundary file does not exist', file: 'gone.geojson' });
   });
 });
+
+describe('keep by shape', () => {
+  it("wards kept by whether they overlap a box: the wards of Thanet's Isle (east of 1.35° E) only", () => {
+    const l = parse(raw(FILES.thanetWards), 'ward', { keep: (a) => rings(a.geometry).some((p) => p[0]!.some(([x]) => x! > 1.35)) });
+    expect(l.areas.length).toBeGreaterThan(10);
+    expect(l.areas.length + l.skipped.notKept).toBe(23);
+    expect(l.areas.map((a) => a.name)).not.toContain('Birchington North');
+  });
+});

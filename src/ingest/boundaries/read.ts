@@ -23,9 +23,10 @@ export interface BoundaryFileOptions {
   object?: string;
   /**
    * The areas to keep (the partnership's), chosen before the rest of the work: a national file
-   * is read for one district. Given each feature's code, name and properties (e.g. LAD25NM).
+   * is read for one district. Given each feature's code, name, properties (e.g. LAD25NM) and
+   * shape as the file has it (wards can be kept by whether they overlap the area's LSOAs).
    */
-  keep?: (area: { code: string; name: string | null; properties: Readonly<Record<string, unknown>> }) => boolean;
+  keep?: (area: { code: string; name: string | null; properties: Readonly<Record<string, unknown>>; geometry: Polygon | MultiPolygon }) => boolean;
   detailPx?: number;
 }
 
@@ -81,7 +82,7 @@ export function parseBoundaries(json: unknown, o: BoundaryFileOptions): Boundary
     if (!code) return void skipped.noCode++;
     checkCoordinates(geometry, { ...o, feature: `${i + 1} (${code})` });
     const name = found.name ? textOf(f.properties?.[found.name]) : null;
-    if (o.keep && !o.keep({ code, name, properties: f.properties ?? {} })) return void skipped.notKept++;
+    if (o.keep && !o.keep({ code, name, properties: f.properties ?? {}, geometry })) return void skipped.notKept++;
     const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
     const seen = areas.get(code);
     if (seen) seen.polygons.push(...polygons);
