@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rankingSchema } from './ranking.js';
 import { source } from './sources.js';
+import { boundariesSchema } from './boundaries.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM, e.g. 2025-12');
 
@@ -36,6 +37,7 @@ const geography = z.strictObject({
     })
     .optional()
     .describe('An optional most-similar group of areas with their populations'),
+  boundaries: boundariesSchema.optional(),
 });
 
 const period = z.strictObject({
