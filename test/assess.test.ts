@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { Ajv2020, type AnySchema } from 'ajv/dist/2020.js';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Assessment } from '../src/analyse/assessment-schema.js';
@@ -112,7 +112,10 @@ describe('assess on the sample workspace', () => {
     expect(a.schemaVersion).toBe('1.4.0'); // 1.1: comparable changes, files' duplicateOf; 1.2: themes' districts, the difference rounded once; 1.3, 1.4: see CHANGELOG.md
     expect(a.generatedOn).toBe('2026-01-01');
     expect(a.sources[0]!.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(a)).not.toContain(ROOT); // no machine paths
+    // No machine path but each file's own full path (where it was read, for the next year's run).
+    const withoutFullPaths = { ...a, sources: a.sources.map((s) => ({ ...s, files: s.files.map(({ fullPath: _f, ...f }) => f) })) };
+    expect(JSON.stringify(withoutFullPaths)).not.toContain(ROOT);
+    expect(a.sources[0]!.files[0]!.fullPath).toBe(path.join(realpathSync(ROOT), 'data-samples', a.sources[0]!.files[0]!.path));
   });
 
   it('has the names scheduled jobs rely on', () => {

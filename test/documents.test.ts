@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findBrowser } from '../src/render/browser.js';
@@ -389,7 +389,9 @@ describe('the documents, rendered from the sample workspace in a real browser', 
       .trim()
       .split('\n')
       .slice(1);
-    expect(sources.map((l) => l.split(',')[3])).toEqual(files2.map((f) => f.sha256));
+    expect(sources.map((l) => l.split(',')[4])).toEqual(files2.map((f) => f.sha256));
+    // Each file by its full path too: where it was read, links followed (issue 21).
+    expect(sources.map((l) => l.split(',')[3])).toEqual(files2.map((f) => path.join(realpathSync(ROOT), 'data-samples', f.path)));
     expect(html).toContain(`listed in tables/sources.csv beside this document (${files2.length} files, one line each`);
     expect(html).not.toContain('<section id="fingerprints"');
   });
@@ -498,7 +500,8 @@ describe('the documents, rendered from the sample workspace in a real browser', 
   it('matches the golden HTML (frozen date); a difference is written beside it as -changed', () => {
     for (const doc of ['assessment', 'plan', 'cabinet-report']) {
       const golden = path.join(ROOT, 'test', 'golden', 'sample', `${doc}.html`);
-      const actual = readFileSync(path.join(out, `${doc}.html`), 'utf8');
+      // The appendix names the folders read in full: the checkout's own path is the one part that moves.
+      const actual = readFileSync(path.join(out, `${doc}.html`), 'utf8').replaceAll(realpathSync(ROOT), '<checkout>');
       if (!existsSync(golden) && !process.env.CI) writeFileSync(golden, actual);
       const expected = readFileSync(golden, 'utf8');
       if (actual !== expected) writeFileSync(golden.replace(/\.html$/, '-changed.html'), actual);

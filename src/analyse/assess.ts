@@ -122,11 +122,12 @@ export async function analyse({ db, config, report, period, ...opts }: AnalyseIn
     tool: { name: 'csp', version: opts.version },
     config: publicConfig(config),
     sources: report.sources.map((s) => ({
-      // Files by their path relative to csp.yaml: an absolute path would differ from machine to machine.
+      // Each file by its path relative to csp.yaml and by its full path: a police download kept on a
+      // shared drive and reused across years is found again by the full path, and known by its SHA-256.
       id: s.id,
       kind: s.kind,
       description: config.sources[s.id]?.description ?? null,
-      files: s.files.map(({ fullPath: _full, ...f }) => f),
+      files: s.files.map(({ fullPath, ...f }) => ({ ...f, ...(fullPath ? { fullPath } : {}) })),
       rowsRead: s.rowsRead,
       rowsAccepted: s.rowsAccepted,
       rowsRejected: s.rowsRejected,

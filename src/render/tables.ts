@@ -166,8 +166,8 @@ export function assessmentTables(a: Assessment): Table[] {
     {
       name: 'sources',
       title: 'Sources: every file read, with its SHA-256',
-      columns: ['source', 'kind', 'path', 'sha256', 'rows_read', 'rows_accepted', 'rows_rejected'],
-      rows: a.sources.flatMap((s) => s.files.map((f) => [s.id, s.kind, f.path, f.sha256, f.rowsRead, f.rowsAccepted, f.rowsRejected])),
+      columns: ['source', 'kind', 'path', 'full_path', 'sha256', 'rows_read', 'rows_accepted', 'rows_rejected'],
+      rows: a.sources.flatMap((s) => s.files.map((f) => [s.id, s.kind, f.path, f.fullPath ?? '', f.sha256, f.rowsRead, f.rowsAccepted, f.rowsRejected])),
     },
   ];
 }

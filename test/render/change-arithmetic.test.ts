@@ -48,7 +48,12 @@ describe('every change printed beside two counts is the change they give', () =>
       for (const cells of rows(doc)) {
         // Two count cells in a row, then a change cell: the change must be theirs.
         const at = cells.findIndex(
-          (c, i) => /^(about )?[\d,]+$/.test(c) && /^(about )?[\d,]+$/.test(cells[i + 1] ?? '') && pct(cells[i + 2] ?? '') !== undefined,
+          // A change is signed or worded ("+6.0%", "down 0.5%*"); an unsigned share ("75.9%" of those who answered) is not one.
+          (c, i) =>
+            /^(about )?[\d,]+$/.test(c) &&
+            /^(about )?[\d,]+$/.test(cells[i + 1] ?? '') &&
+            /^(up |down |[+−]|unchanged)/.test(cells[i + 2] ?? '') &&
+            pct(cells[i + 2] ?? '') !== undefined,
         );
         if (at < 0) continue;
         const [current, previous] = [num(cells[at]!), num(cells[at + 1]!)];

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Assessment, Figure, ThemeResult } from '../../analyse/assessment-schema.js';
 import type { Config } from '../../config/load.js';
 import { pValueLabel } from '../../analyse/significance.js';
@@ -280,8 +281,11 @@ function sourcesView(a: Assessment) {
           .map((r) => r.replaceAll(' ', '\u00a0').replaceAll('–', '–\u2060'))
           .join(', ');
   const all = a.sources.flatMap((s) => s.files);
+  // Where the files were read from, one line a folder: a shared drive's path is said in full.
+  const folders = [...new Set(all.map((f) => path.dirname(f.fullPath ?? f.path)))].sort();
   return {
     files: count(all.length),
+    folders,
     table: table(
       'Sources: the months each covers and the rows read from its files',
       ['Source', 'Months', ['Files', 'num'], ['Rows read', 'num'], ['Accepted', 'num'], ['Rejected', 'num']],
