@@ -136,10 +136,7 @@ const findingSchema = z.object({
 
 const fileSchema = z.object({
   path: z.string().describe('Relative to csp.yaml'),
-  fullPath: z
-    .string()
-    .optional()
-    .describe('The full path of the file read, links followed: exports kept on a shared drive are read where csp.yaml points'),
+  fullPath: z.string().optional().describe('The full path of the file read, links followed: exports kept on a shared drive are read where csp.yaml points'),
   sha256: z.string(),
   bytes: z.number().int(),
   rowsRead: z.number().int(),
