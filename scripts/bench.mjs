@@ -32,7 +32,9 @@ const log = (s) => process.stderr.write(`${s}\n`);
 function workspace(rows) {
   const dir = path.join(cache, `ws-${rows}`);
   const marker = path.join(dir, '.complete');
-  if (existsSync(marker)) return dir;
+  // The sample's logo is copied every time: a cache made before the sample had one lacks it.
+  const logo = () => cpSync(path.join(root, 'data-samples', 'logo.svg'), path.join(dir, 'logo.svg'));
+  if (existsSync(marker)) return (logo(), dir);
   rmSync(dir, { recursive: true, force: true });
   log(`generating ${rows.toLocaleString('en-GB')} police rows in ${dir} (once; cached)`);
   execFileSync(process.execPath, [path.join(root, 'dist/samples/cli.js'), '--out', dir, '--rows', String(rows), '--plain', '--police-only'], {
@@ -42,6 +44,7 @@ function workspace(rows) {
     cpSync(path.join(root, 'data-samples', folder), path.join(dir, folder), { recursive: true });
   }
   cpSync(path.join(root, 'data-samples', 'plan.yaml'), path.join(dir, 'plan.yaml'));
+  logo();
   writeFileSync(path.join(dir, 'csp.yaml'), readFileSync(path.join(root, 'data-samples', 'csp.yaml'), 'utf8').replace('dir: ../out', 'dir: out'));
   writeFileSync(marker, `${rows}\n`);
   return dir;

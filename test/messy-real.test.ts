@@ -377,7 +377,7 @@ describe('a month cut short in the real files', () => {
       significance: 'significant increase',
     });
     expect(a.allCrime.summary).toContain(
-      'March 2024 was only partly published, so the totals are not like for like. Compared on the 1 month both windows have, the change is +223 (+20.8%), a statistically significant increase (p < 0.001).',
+      'March 2024 was only partly published, so the totals are not like for like: comparable months leave out January 2024 and March 2024. On comparable months, the change is +223 (+20.8%: 1,295 against 1,072), a statistically significant increase (p < 0.001).',
     );
     expect(a.themes.find((t) => t.id === 'asb')!.comparable!.excludedMonths).toEqual(['2024-01', '2024-03']);
   });

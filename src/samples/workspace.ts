@@ -249,9 +249,15 @@ ${
 # Name, logo and colours on every document.
 branding:
   name: Thanet Community Safety Partnership
-  logo: logo.svg   # printed on each document's first page and the plan's cover
+${
+  o.sample === false
+    ? `  # logo: logo.png   # your logo (PNG, JPEG or SVG), printed on each document's first page and the plan's cover
+  # logoAlt: the partnership's logo
+`
+    : `  logo: logo.svg   # printed on each document's first page and the plan's cover
   logoAlt: Thanet Community Safety Partnership logo
-  primaryColour: "#1d4f76"
+`
+}  primaryColour: "#1d4f76"
   accentColour: "#b3541e"
 `;
 }
