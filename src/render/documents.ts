@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Assessment } from '../analyse/assessment-schema.js';
 import type { Config } from '../config/load.js';
+import type { Boundaries } from '../ingest/boundaries/index.js';
 import { CspError, environmentError } from '../core/errors.js';
 import type { OutputSet } from '../util/output-set.js';
 import { findBrowser, NO_BROWSER_HINT } from './browser.js';
@@ -20,6 +21,8 @@ export interface RenderRequest {
   assessment: Assessment;
   plan?: Plan;
   config: Config;
+  /** The boundary files the maps are drawn with (null or absent: no maps by area). */
+  boundaries?: Boundaries | null;
   templatesDir?: string;
   formats: Format[];
   /** Where the files go: staged, and moved into place by the caller when the run succeeds. */
