@@ -17,6 +17,7 @@ const E2E = [
   'test/package.test.ts',
   'test/robustness.test.ts',
   'test/sample-workspace.test.ts',
+  'test/maps/sample-maps.test.ts',
   'test/bench.test.ts',
   // the whole sample, or the real police files of three forces
   'test/cli-options.test.ts',

@@ -53,7 +53,7 @@ describe('the documents, rendered from the sample workspace in a real browser', 
 
   it('writes tagged A4 PDFs with an outline, a title, an author and a sensible length', () => {
     for (const [doc, min, max] of [
-      ['assessment', 15, 45],
+      ['assessment', 15, 65], // with the maps and their tables of every LSOA (issue 24)
       ['plan', 10, 25],
       ['cabinet-report', 3, 12],
     ] as const) {
@@ -364,7 +364,13 @@ describe('the documents, rendered from the sample workspace in a real browser', 
     expect(html).toContain('All crime: the LSOAs with the highest rates');
     // Counted apart with Python's csv module from the 2025 files and population-by-lsoa.csv: 737 crimes
     // (no repeated Crime ID) among 2,053 residents.
-    expect(a.allCrime.hotspots.byRate[0]).toEqual({ area: 'Thanet 016A', count: 737, population: 2053, ratePer1000: 358.99 });
+    expect(a.allCrime.hotspots.byRate[0]).toEqual({
+      area: 'Thanet 016A',
+      place: 'Thanet 016A (Central Harbour)',
+      count: 737,
+      population: 2053,
+      ratePer1000: 358.99,
+    });
     // Every theme by district, as CSV, the partnership's row matching the theme's rank and rate.
     const files = readdirSync(path.join(out, 'tables'))
       .filter((f) => f.startsWith('districts-'))

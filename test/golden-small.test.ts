@@ -245,6 +245,7 @@ describe('the small hand-computed workspace: figures and goldens', () => {
       'rejects-fire',
       'other-districts-fire',
       'population-year',
+      'maps-no-boundaries',
     ]);
     expect(a.sources.map((s) => [s.id, s.rowsRead, s.rowsAccepted, s.rowsRejected])).toEqual([
       ['police', 181, 181, 0],

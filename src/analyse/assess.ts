@@ -17,6 +17,8 @@ import { ratePer1000, rankDescending } from './rates.js';
 import { summaryText } from './summary.js';
 import { sourceGaps } from './comparable.js';
 import { judgementMeans, perceptionPct, surveyResults } from './survey.js';
+import type { Boundaries } from '../ingest/boundaries/index.js';
+import { mapsSection, placeOf, type MappedFigure } from './maps/section.js';
 
 /** What the analysis reads: the ingested workspace, its validation report and the one resolved window. */
 export interface AnalyseInput {
@@ -27,13 +29,15 @@ export interface AnalyseInput {
   /** The assessment's date (csp.yaml's output.date, else today). */
   generatedOn: string;
   version: string;
+  /** The boundary files of csp.yaml, read (null: none given), for the maps. */
+  boundaries?: Boundaries | null;
 }
 
 /** The assessment before its themes are ranked: every figure, from the ingested database. */
 export type Figures = Omit<Assessment, 'ranking'>;
 
 /** Everything `csp assess` computes but the ranking (rank/ does that from these figures). */
-export async function analyse({ db, config, report, period, ...opts }: AnalyseInput): Promise<Figures> {
+export async function analyse({ db, config, report, period, boundaries = null, ...opts }: AnalyseInput): Promise<Figures> {
   const crime = allCrimeSelection(config);
   // Config loading refuses a workspace without one, so validate says the same.
   if (!crime) throw new Error('no all-crime source: loadConfig should have refused this config');
@@ -116,6 +120,25 @@ export async function analyse({ db, config, report, period, ...opts }: AnalyseIn
   }
 
   findings.push(...unratedFindings(allCrime, themes));
+  const mapped: MappedFigure[] = [
+    { figure: 'allCrime', name: 'All crime (excluding ASB)', selection: crime },
+    ...config.themes.flatMap((t) =>
+      Object.entries(t.categories).map(([source, categories]) => ({ figure: t.id, name: t.name, selection: { source, categories } })),
+    ),
+  ];
+  const { maps, findings: mapFindings } = await mapsSection({ db, config, period, counts, populations, coverage, boundaries, figures: mapped });
+  findings.push(...mapFindings);
+  const place = placeOf(maps);
+  const named = (h: Assessment['allCrime']['hotspots']) => {
+    const add = <T extends { area: string }>(r: T) => {
+      const p = place(r.area);
+      return p ? { ...r, place: p } : r;
+    };
+    h.byCount = h.byCount.map(add);
+    h.byRate = h.byRate.map(add);
+  };
+  named(allCrime.hotspots);
+  for (const t of themes) for (const m of t.measures) named(m.hotspots);
   const core: Figures = {
     schemaVersion: SCHEMA_VERSION,
     generatedOn: opts.generatedOn,
@@ -148,6 +171,7 @@ export async function analyse({ db, config, report, period, ...opts }: AnalyseIn
     survey,
     actions: await actions(db),
     dataQuality: findings,
+    maps,
   };
   return core;
 }

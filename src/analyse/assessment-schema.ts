@@ -4,7 +4,7 @@ import { z } from 'zod';
  * assessment.json: the contract between `csp assess`, scheduled jobs and `csp render-plan`.
  * Bump SCHEMA_VERSION's major part when a name that consumers rely on changes.
  */
-export const SCHEMA_VERSION = '1.4.0';
+export const SCHEMA_VERSION = '1.5.0';
 
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 const significance = z.enum(['significant increase', 'no significant change', 'significant decrease']);
@@ -51,12 +51,17 @@ export const figureSchema = z.object({
   comparable: comparableSchema.nullable(),
 });
 
+const placeField = z
+  .string()
+  .optional()
+  .describe('The LSOA named with its best-fit ward, "Thanet 001A (Cliftonville West)", where boundary files are given (since 1.5.0)');
+
 const hotspotsSchema = z.object({
   level: z.string(),
   areas: z.number().int(),
   total: z.number().int(),
-  byCount: z.array(z.object({ area: z.string(), count: z.number().int(), sharePct: z.number() })),
-  byRate: z.array(z.object({ area: z.string(), count: z.number().int(), population: z.number().int(), ratePer1000: z.number() })),
+  byCount: z.array(z.object({ area: z.string(), place: placeField, count: z.number().int(), sharePct: z.number() })),
+  byRate: z.array(z.object({ area: z.string(), place: placeField, count: z.number().int(), population: z.number().int(), ratePer1000: z.number() })),
   top10PctAreas: z.number().int(),
   top10PctSharePct: z.number().nullable(),
   unrated: z
@@ -94,6 +99,61 @@ export const measureSchema = figureSchema.extend({
   hotspots: hotspotsSchema,
   repeats: z.array(repeatSchema),
   dataQuality: z.array(z.string()).describe('ids of dataQuality findings that affect these figures'),
+});
+
+const hotspotWindow = z.object({ count: z.number().int(), sharePct: z.number(), hotspot: z.boolean() }).nullable();
+
+const mapsSchema = z.object({
+  attribution: z.string().describe('Printed under every map: geography.boundaries.attribution, else the OGL attribution with the year of the boundaries'),
+  lsoaFile: z.string().nullable().describe('The LSOA boundary file the maps are drawn with, as csp.yaml names it; null when none holds the police codes'),
+  wardFile: z.string().nullable(),
+  lsoas: z
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string().nullable(),
+        ward: z.string().nullable().describe("The LSOA's best-fit ward: the one that holds its centroid, else most of its area"),
+        wardName: z.string().nullable(),
+        place: z.string().describe('"Thanet 001A (Cliftonville West)"'),
+        population: z.number().int().nullable(),
+      }),
+    )
+    .describe("The partnership's LSOAs of the drawn file, by code"),
+  wards: z.array(z.object({ code: z.string(), name: z.string().nullable() })).describe('The wards the LSOAs fall in (all of the file without LSOAs)'),
+  byLsoa: z
+    .array(
+      z.object({
+        figure: z.string().describe('allCrime, or the id of a theme'),
+        name: z.string(),
+        source: z.string(),
+        areas: z
+          .array(z.object({ code: z.string(), count: z.number().int(), ratePer1000: z.number().nullable() }))
+          .describe('Every LSOA of lsoas, current window'),
+      }),
+    )
+    .describe("All crime and each theme's police measure, by LSOA, in the current window"),
+  byWard: z
+    .array(
+      z.object({
+        figure: z.string(),
+        name: z.string(),
+        source: z.string(),
+        areas: z.array(z.object({ code: z.string(), count: z.number().int() })),
+        unmatched: z.array(z.object({ ward: z.string(), count: z.number().int() })).describe('Ward names of the source that are no ward of the file'),
+      }),
+    )
+    .describe("The partners' figures that come by ward (council ASB, fire), current window"),
+  hotspotsOverTime: z
+    .object({
+      figure: z.string(),
+      rule: z.object({ factor: z.number(), minCount: z.number().int() }),
+      windows: z.number().int(),
+      spans: z.array(z.object({ start: month, end: month })).describe('The windows compared, current first'),
+      thresholdPct: z.number(),
+      areas: z.array(z.object({ area: z.string(), class: z.enum(['persistent', 'emerging', 'former', 'none']), windows: z.array(hotspotWindow) })),
+    })
+    .nullable()
+    .describe('All crime by LSOA: persistent, emerging and former hotspots; null when the data does not cover the previous window'),
 });
 
 const comparatorSchema = z.object({
@@ -227,6 +287,7 @@ export const assessmentSchema = z.object({
     }),
   ),
   dataQuality: z.array(findingSchema),
+  maps: mapsSchema.nullable().optional().describe('What the maps are drawn from; null without boundary files (since 1.5.0)'),
   ranking: z.object({
     method: z.enum(['weighted-sum', 'product']),
     scale: z.number().int(),

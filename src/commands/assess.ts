@@ -19,6 +19,7 @@ import { browserFor, documentOptions, parseFormats, stepper } from './steps.js';
 import { settingsOf } from '../util/env.js';
 import { lineOfKey, loadConfig } from '../config/load.js';
 import { resolveRanking } from '../rank/resolve.js';
+import { readBoundaries } from '../ingest/boundaries/index.js';
 
 export interface AssessOptions {
   config: string;
@@ -53,6 +54,9 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   checkWritable(outDir, path.relative(io.cwd, outDir) || '.');
   checkTemporaryFolder();
   logoDataUri(checked); // a logo the documents cannot carry is said now, not after the analysis
+  // Boundary files that cannot be read stop the run now (exit 2), before any data is read.
+  const area = `${checked.partnership.area.toLowerCase()} `;
+  const boundaries = readBoundaries(checked, { keep: { lsoa: (a) => !a.name || a.name.toLowerCase().startsWith(area) } });
   const pdf = browserFor(formats ?? checked.output.formats, opts.browser ? path.resolve(io.cwd, opts.browser) : undefined, io.env);
   // What analyses and writes (statistics, charts, templates, XLSX) loads while DuckDB reads.
   let later: ReturnType<typeof loadLater> | undefined;
@@ -71,7 +75,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
       if (!opts.quiet) io.err(formatReport(report, io, false));
       throw reported(invalidInput(report.errors), !opts.quiet);
     }
-    const figures = await analyse({ db, config, report, period, generatedOn: config.output.date ?? today(io.env), version: VERSION });
+    const figures = await analyse({ db, config, report, period, generatedOn: config.output.date ?? today(io.env), version: VERSION, boundaries });
     assessment = rankAssessment(figures, ranking, report);
     step(`analysed ${assessment.themes.length} themes, ${period.label} against ${period.previousLabel}`);
   } finally {
@@ -93,6 +97,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
         kinds: ['assessment'],
         assessment,
         config,
+        boundaries,
         out,
         ...documentOptions(opts, io, step, config),
         formats: pdf.formats,

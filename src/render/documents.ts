@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Assessment } from '../analyse/assessment-schema.js';
 import type { Config } from '../config/load.js';
+import type { Boundaries } from '../ingest/boundaries/index.js';
 import { CspError, environmentError } from '../core/errors.js';
 import type { OutputSet } from '../util/output-set.js';
 import { findBrowser, NO_BROWSER_HINT } from './browser.js';
@@ -20,6 +21,8 @@ export interface RenderRequest {
   assessment: Assessment;
   plan?: Plan;
   config: Config;
+  /** The boundary files the maps are drawn with (null or absent: no maps by area). */
+  boundaries?: Boundaries | null;
   templatesDir?: string;
   formats: Format[];
   /** Where the files go: staged, and moved into place by the caller when the run succeeds. */
@@ -120,7 +123,7 @@ function writeCharts(view: object, out: OutputSet): string[] {
 }
 
 async function viewFor(kind: DocumentKind, r: RenderRequest, stylesheet: string) {
-  if (kind === 'assessment') return assessmentView(r.assessment, r.config, stylesheet);
+  if (kind === 'assessment') return assessmentView(r.assessment, r.config, stylesheet, r.boundaries);
   if (!r.plan) throw new Error(`the ${kind} needs plan.yaml`);
   return kind === 'plan' ? planView(r.assessment, r.plan, r.config, stylesheet) : cabinetView(r.assessment, r.plan, r.config, stylesheet);
 }

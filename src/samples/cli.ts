@@ -3,7 +3,8 @@
  * Deterministic: the same seed gives the same bytes. Without --rows the police files have
  * realistic Kent volumes; --rows 1000000 or 10000000 scales them for benchmarks.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writePoliceFiles } from './police.js';
@@ -21,6 +22,18 @@ export const SAMPLE = {
   seed: 2026,
   area: 'Thanet',
 };
+
+/** Thanet's real ONS boundaries (test/fixtures/boundaries/, see its PROVENANCE.md), as the sample names them. */
+const BOUNDARY_FIXTURES = fileURLToPath(new URL('../../test/fixtures/boundaries/', import.meta.url));
+export const SAMPLE_BOUNDARY_FILES: Record<string, string> = {
+  'lsoa-2021-thanet.geojson': 'lsoa-E07000114.geojson',
+  'wards-2025-thanet.geojson': 'ward-E07000114.geojson',
+};
+
+/** Copies the boundary files into `dir`, byte for byte (the ONS files, unchanged). */
+export function writeBoundaries(dir: string) {
+  for (const [to, from] of Object.entries(SAMPLE_BOUNDARY_FILES)) copyFileSync(path.join(BOUNDARY_FIXTURES, from), path.join(dir, to));
+}
 
 export async function generateSamples(o: { out: string; rows: number; seed: number; gzip: boolean; policeOnly: boolean; log: (s: string) => void }) {
   const dir = (...p: string[]) => {
@@ -57,6 +70,7 @@ export async function generateSamples(o: { out: string; rows: number; seed: numb
   writeSurvey(path.join(dir('survey'), 'resident-survey-2025.csv'), 352, o.seed + 3);
   writeJudgements(path.join(dir('judgements'), 'stakeholder-scores-2025.csv'), o.seed + 4);
   writeActions(path.join(dir('actions'), 'action-plan-2025-26.csv'));
+  writeBoundaries(dir('boundaries'));
   writeFileSync(path.join(o.out, 'csp.yaml'), sampleConfig({ periodEnd: SAMPLE.last }));
   writeFileSync(path.join(o.out, 'plan.yaml'), samplePlan());
   writeFileSync(path.join(o.out, 'logo.svg'), sampleLogo());

@@ -21,6 +21,7 @@ Run it with \`npx csp validate --config data-samples/csp.yaml\`.
 | \`survey/\` | \`survey\` | the resident perception survey, 352 responses |
 | \`judgements/\` | \`judgements\` | practitioners' influence and vulnerability scores per theme |
 | \`actions/\` | \`actions\` | last year's action plan with statuses and measures |
+| \`boundaries/\` | | Thanet's real ONS boundaries for the maps: the 86 2021 LSOAs and the 23 2025 wards (generalised clipped, GeoJSON), Open Government Licence v3.0 |
 | \`csp.yaml\`, \`plan.yaml\` | | the partnership's settings and the plan's own words, commented |
 
 ## What is real and what is not

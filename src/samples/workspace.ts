@@ -1,5 +1,17 @@
 import { FORCE_DISTRICTS } from './calibration.js';
 
+/** The sample's boundary files (data-samples/boundaries/, copied by the generator): Thanet's real ONS boundaries. */
+const SAMPLE_BOUNDARIES = `  # The ONS boundaries the maps are drawn with (GeoJSON from the ONS Open Geography portal,
+  # geoportal.statistics.gov.uk: "Lower layer Super Output Areas", "Wards"; generalised
+  # clipped). A file of all England and Wales is fine: only your area's areas are kept.
+  boundaries:
+    lsoa: boundaries/lsoa-2021-thanet.geojson
+    ward: boundaries/wards-2025-thanet.geojson
+    # Printed under every map, as the Open Government Licence asks (without it, these words
+    # with the year of the LSOA file).
+    attribution: "Contains OS data © Crown copyright and database right 2025. Source: Office for National Statistics licensed under the Open Government Licence v3.0."
+`;
+
 /** The sample partnership's csp.yaml, commented so a team leader understands every key. */
 export function sampleConfig(o: { periodEnd: string; outDir?: string; sample?: boolean }): string {
   const districts = FORCE_DISTRICTS.map((d) =>
@@ -36,7 +48,7 @@ geography:
   # left out of every district figure and the force average.
   districts:
 ${districts}
-
+${o.sample === false ? '' : SAMPLE_BOUNDARIES}
 # Partner exports. Each has an id of your choice (used in themes below), a kind, and files.
 sources:
   police:

@@ -116,9 +116,7 @@ describe('police LSOA codes matched against the 2011 and 2021 boundaries', () =>
 
   it('without boundaries: a finding that says what a boundaries file would add', () => {
     const f = noBoundariesFinding('Thanet');
-    expect(f.message).toBe(
-      'no boundary files are given (geography.boundaries in csp.yaml): the maps show the density of crime from the police coordinates only',
-    );
+    expect(f.message).toBe('no boundary files are given (geography.boundaries in csp.yaml): the assessment has no maps');
     expect(f.effect).toContain("the rate per 1,000 residents by LSOA for all crime and each recommended theme, the partners' figures by ward");
   });
 });

@@ -17,7 +17,7 @@ export function noBoundariesFinding(area: string): Finding {
     id: 'maps-no-boundaries',
     severity: 'info',
     source: null,
-    message: `no boundary files are given (geography.boundaries in csp.yaml): the maps show the density of crime from the police coordinates only`,
+    message: `no boundary files are given (geography.boundaries in csp.yaml): the assessment has no maps`,
     effect: `with the ONS boundaries of ${area}'s LSOAs and wards (GeoJSON from the ONS Open Geography portal), the assessment would map the rate per 1,000 residents by LSOA for all crime and each recommended theme, the partners' figures by ward, and hotspots over time, and the hotspot tables would name each LSOA's ward`,
     affects: [],
   };

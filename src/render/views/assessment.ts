@@ -10,6 +10,8 @@ import { andList, count, pct, rate, signed } from '../../core/words.js';
 import { monthLabel, monthRanges } from '../../core/calendar/months.js';
 import { periodLabel } from '../../core/calendar/periods.js';
 import { ASB_CATEGORY } from '../../config/all-crime.js';
+import type { Boundaries } from '../../ingest/boundaries/index.js';
+import { mapViews, type MapViews } from './maps.js';
 import { actionsWith, branding, figure, frame, seriesTable, table, themeName, type FigureView, type TableView } from './common.js';
 
 const DEFINITION_TERMS: Record<string, string> = {
@@ -44,8 +46,10 @@ const sig = (f: Pick<Figure, 'significance' | 'pValue' | 'comparable'>) => {
 };
 
 /** Everything the Strategic Assessment template prints, formatted; the partners' document, not suppressed. */
-export async function assessmentView(a: Assessment, config: Config, stylesheet: string) {
+export async function assessmentView(a: Assessment, config: Config, stylesheet: string, boundaries?: Boundaries | null) {
   const brand = branding(config);
+  const maps = mapViews(a, boundaries);
+  const recommended = new Set(a.ranking.themes.filter((t) => t.recommended).map((t) => t.id));
   const themeRows = [['All crime (excluding ASB)', a.allCrime] as const, ...a.themes.map((t) => [t.name, t] as const)].map(([name, f]) => [
     name,
     count(f.current),
@@ -74,7 +78,11 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
   const sameGap = (t: ThemeResult) => caveat !== null && t.comparable !== null && gapCaveat(t.comparable) === caveat;
   const themes = [];
   for (const t of a.themes)
-    themes.push({ ...(await themeView(a, t, brand.primaryColour)), ...(sameGap(t) ? { summary: t.summary.replace(caveat!, '') } : {}) });
+    themes.push({
+      ...(await themeView(a, t, brand.primaryColour)),
+      ...(sameGap(t) ? { summary: t.summary.replace(caveat!, '') } : {}),
+      maps: themeMaps(maps, t, recommended.has(t.id)),
+    });
   const allCrimeChart = await seriesFigure(a, {
     id: 'all-crime',
     name: 'All crime (excluding ASB)',
@@ -156,7 +164,13 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
       },
     },
     definitions: Object.entries(a.definitions).map(([term, text]) => ({ term: DEFINITION_TERMS[term] ?? term, text })),
-    allCrime: { summary: a.allCrime.summary, figure: allCrimeChart, hotspots: hotspotTable(a.allCrime.hotspots, 'All crime') },
+    allCrime: {
+      summary: a.allCrime.summary,
+      figure: allCrimeChart,
+      hotspots: hotspotTable(a.allCrime.hotspots, 'All crime'),
+      map: maps?.lsoaMap('allCrime', 'All crime') ?? null,
+      hotspotsMap: maps?.hotspots ?? null,
+    },
     themes,
     themesCaveat:
       caveat && a.themes.some(sameGap)
@@ -395,6 +409,13 @@ async function themeView(a: Assessment, t: ThemeResult, colour: string) {
   };
 }
 
+/** A theme's maps: its rate by LSOA where it is recommended, and its partners' figures by ward. */
+function themeMaps(maps: MapViews | null, t: ThemeResult, recommended: boolean) {
+  if (!maps) return [];
+  const lsoa = recommended ? maps.lsoaMap(t.id, t.name) : null;
+  return [...(lsoa ? [lsoa] : []), ...maps.wardMaps.filter((w) => w.figure === t.id).map((w) => w.map)];
+}
+
 /** The areas with the most incidents and, where they have a population, with the highest rates. */
 function hotspotTable(h: Assessment['allCrime']['hotspots'], name: string): TableView[] {
   const level = h.level === 'lsoa' ? 'LSOA' : h.level;
@@ -405,7 +426,7 @@ function hotspotTable(h: Assessment['allCrime']['hotspots'], name: string): Tabl
           table(
             `${name}: the ${level}s with the most incidents`,
             [level === 'LSOA' ? 'LSOA' : 'Area', ['Count', 'num'], ["Share of the area's total", 'num']],
-            h.byCount.map((x) => [x.area, count(x.count), pct(x.sharePct)]),
+            h.byCount.map((x) => [x.place ?? x.area, count(x.count), pct(x.sharePct)]),
           ),
         ]),
     ...(h.byRate.length === 0
@@ -414,7 +435,7 @@ function hotspotTable(h: Assessment['allCrime']['hotspots'], name: string): Tabl
           table(
             `${name}: the ${level}s with the highest rates`,
             [level === 'LSOA' ? 'LSOA' : 'Area', ['Count', 'num'], ['Residents', 'num'], ['Per 1,000 residents', 'num']],
-            h.byRate.map((x) => [x.area, count(x.count), count(x.population), rate(x.ratePer1000)]),
+            h.byRate.map((x) => [x.place ?? x.area, count(x.count), count(x.population), rate(x.ratePer1000)]),
           ),
         ]),
   ];
