@@ -32,8 +32,12 @@ const log = (s) => process.stderr.write(`${s}\n`);
 function workspace(rows) {
   const dir = path.join(cache, `ws-${rows}`);
   const marker = path.join(dir, '.complete');
-  // The sample's logo is copied every time: a cache made before the sample had one lacks it.
-  const logo = () => cpSync(path.join(root, 'data-samples', 'logo.svg'), path.join(dir, 'logo.svg'));
+  // The sample's logo and boundaries are copied every time: a cache made before the sample had them lacks them.
+  const logo = () => {
+    cpSync(path.join(root, 'data-samples', 'logo.svg'), path.join(dir, 'logo.svg'));
+    cpSync(path.join(root, 'data-samples', 'boundaries'), path.join(dir, 'boundaries'), { recursive: true });
+    writeFileSync(path.join(dir, 'csp.yaml'), readFileSync(path.join(root, 'data-samples', 'csp.yaml'), 'utf8').replace('dir: ../out', 'dir: out'));
+  };
   if (existsSync(marker)) return (logo(), dir);
   rmSync(dir, { recursive: true, force: true });
   log(`generating ${rows.toLocaleString('en-GB')} police rows in ${dir} (once; cached)`);
@@ -64,7 +68,11 @@ async function derivedWorkspace(rows, suffix, writePolice) {
   const plain = workspace(rows);
   const dir = path.join(cache, `ws-${rows}-${suffix}`);
   const marker = path.join(dir, '.complete');
-  if (existsSync(marker)) return dir;
+  if (existsSync(marker)) {
+    // Kept in step with the plain workspace's settings, logo and boundaries (a cache may be older).
+    for (const f of ['csp.yaml', 'logo.svg', 'boundaries']) cpSync(path.join(plain, f), path.join(dir, f), { recursive: true });
+    return dir;
+  }
   rmSync(dir, { recursive: true, force: true });
   log(`writing the police files of ${dir} (once; cached)`);
   cpSync(plain, dir, {
