@@ -149,6 +149,13 @@ describe('a Word document from HTML', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('the protective marking heads every page; without a template, the footer numbers the pages', async () => {
+    const { part } = await made();
+    expect(paragraphs(part('word/header1.xml')).map((p) => p.text)).toEqual(['OFFICIAL']);
+    expect(part('word/footer1.xml')).toMatch(/Page [^]*PAGE[^]* of [^]*NUMPAGES/);
+    expect((await made({ html: HTML.replace('<p class="marking">OFFICIAL</p>', '') })).part('word/header1.xml')).toBe('');
+  });
+
   it('an image without alt text is said, not silently passed', async () => {
     const { warnings } = await made({ html: HTML.replace('alt="Partnership logo"', '') });
     expect(warnings).toEqual(['an image has no alt text: it is in the Word document without it']);
@@ -250,6 +257,8 @@ describe("the council's Word template (branding.wordReference)", () => {
     expect(first(sectPr.children, 'w:pgSz')?.attribs).toMatchObject({ 'w:w': '12240', 'w:h': '15840' });
     expect(first(sectPr.children, 'w:pgMar')?.attribs).toMatchObject({ 'w:top': '1000', 'w:right': '1100', 'w:left': '1300', 'w:footer': '600' });
     expect(part('word/header1.xml')).toContain('Borough Council: OFFICIAL');
+    // The document's protective marking heads every page, above the template's header.
+    expect(part('word/header1.xml')).toMatch(/<w:t xml:space="preserve">OFFICIAL<\/w:t>[^]*Borough Council: OFFICIAL/);
     expect(part('word/footer1.xml')).toContain('Council page ');
     expect(part('word/footer1.xml')).toContain('PAGE');
     // Tables are as wide as the template's text.
@@ -260,7 +269,7 @@ describe("the council's Word template (branding.wordReference)", () => {
   it('a header with a picture cannot be carried over: it is said, and the page keeps csp\u2019s footer', async () => {
     const reference = await parseWordReference(await councilTemplate({ pictureInHeader: true }));
     expect(reference.leftOut).toEqual(['its header, which has a picture or a link (Word keeps them in parts of their own, which csp cannot carry over)']);
-    const { part } = await made({ reference });
+    const { part } = await made({ reference, html: HTML.replace('<p class="marking">OFFICIAL</p>', '') });
     expect(part('word/header1.xml')).toBe('');
     expect(part('word/footer1.xml')).toContain('Council page ');
   });

@@ -1,9 +1,9 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import { Converter } from './blocks.js';
-import { find, parseHtml } from './dom.js';
+import { find, hasClass, parseHtml, textOf } from './dom.js';
 import { stablePackage } from './package.js';
-import { A4, type WordReference } from './reference.js';
+import { A4, type Kind, type WordReference } from './reference.js';
 import { numbering, stylesFor } from './styles.js';
 
 export { readWordReference, type WordReference } from './reference.js';
@@ -42,6 +42,9 @@ export async function htmlToDocx(r: DocxRequest): Promise<Buffer> {
     onWarning: (w) => r.onWarning?.(w),
   });
   const children = converter.convert(body ? body.children : dom.children);
+  // A protective marking (OFFICIAL-SENSITIVE) is printed at the top of every page, as the PDF has it.
+  const markingEl = find(dom.children, (el) => hasClass(el, 'marking'));
+  const marking = markingEl ? textOf(markingEl).replaceAll(/\s+/g, ' ').trim() : '';
   const doc = new Document({
     title: r.title,
     subject: r.subject,
@@ -67,8 +70,8 @@ export async function htmlToDocx(r: DocxRequest): Promise<Buffer> {
             margin: page.margin,
           },
         },
-        headers: r.reference?.headers,
-        footers: r.reference && Object.keys(r.reference.footers).length > 0 ? r.reference.footers : { default: pageFooter() },
+        headers: headers(r.reference, marking),
+        footers: footers(r.reference),
         children,
       },
     ],
@@ -76,7 +79,24 @@ export async function htmlToDocx(r: DocxRequest): Promise<Buffer> {
   return stablePackage(await Packer.toBuffer(doc), r.date);
 }
 
-/** Without a template's footer: "Page 3 of 12", small and centred. */
+/** The template's headers (each with the marking above it), or the marking alone. */
+function headers(reference: WordReference | null, marking: string): Partial<Record<Kind, Header>> | undefined {
+  const mark = marking ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true })] })] : [];
+  const own = Object.entries(reference?.headers ?? {}) as [Kind, Paragraph[]][];
+  // A first page of its own (w:titlePg) needs its header given, or it has none.
+  const kinds: Kind[] = own.length > 0 ? own.map(([k]) => k) : ['default'];
+  if (reference?.titlePage && mark.length > 0 && !kinds.includes('first')) kinds.push('first');
+  if (mark.length === 0 && own.length === 0) return undefined;
+  return Object.fromEntries(kinds.map((k) => [k, new Header({ children: [...mark, ...(reference?.headers[k] ?? [])] })]));
+}
+
+/** The template's footers, or, without, "Page 3 of 12", small and centred. */
+function footers(reference: WordReference | null): Partial<Record<Kind, Footer>> {
+  const own = Object.entries(reference?.footers ?? {}) as [Kind, Paragraph[]][];
+  if (own.length > 0) return Object.fromEntries(own.map(([k, children]) => [k, new Footer({ children })]));
+  return { default: pageFooter() };
+}
+
 function pageFooter(): Footer {
   return new Footer({
     children: [

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Footer, Header, ImportedXmlComponent, readTheme, type IThemeOptions, type Paragraph } from 'docx';
+import { ImportedXmlComponent, readTheme, type IThemeOptions, type Paragraph } from 'docx';
 import JSZip from 'jszip';
 import type { Config } from '../../config/load.js';
 import { invalidInput } from '../../core/errors.js';
@@ -23,7 +23,7 @@ export const A4: PageSetup = {
   margin: { top: 1440, right: 1440, bottom: 1440, left: 1440, header: 708, footer: 708, gutter: 0 },
 };
 
-type Kind = 'default' | 'first' | 'even';
+export type Kind = 'default' | 'first' | 'even';
 
 /** What a council's Word template gives the documents (as pandoc's reference document does). */
 export interface WordReference {
@@ -34,8 +34,9 @@ export interface WordReference {
   page: PageSetup;
   /** The first page has its own header and footer (w:titlePg). */
   titlePage: boolean;
-  headers: Partial<Record<Kind, Header>>;
-  footers: Partial<Record<Kind, Footer>>;
+  /** Its headers' and footers' paragraphs and tables, as it has them (imported XML). */
+  headers: Partial<Record<Kind, Paragraph[]>>;
+  footers: Partial<Record<Kind, Paragraph[]>>;
   /** What of the template could not be carried into the documents, in words. */
   leftOut: string[];
 }
@@ -131,8 +132,7 @@ export async function parseWordReference(bytes: Buffer): Promise<WordReference> 
     const what = `its ${kind === 'default' ? '' : `${kind}-page `}${isHeader ? 'header' : 'footer'}`;
     const content = importable(text, what, leftOut);
     if (!content) continue;
-    if (isHeader) headers[kind] = new Header({ children: content });
-    else footers[kind] = new Footer({ children: content });
+    (isHeader ? headers : footers)[kind] = content;
   }
   return {
     styles: withLanguage(stylesXml, 'en-GB'),
