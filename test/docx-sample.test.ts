@@ -1,13 +1,13 @@
 // The Word documents of the sample workspace (issue 25), read back from their XML: the same words
 // as the HTML, section by section, in Word's own structure.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { cli, SAMPLE_CONFIG } from './helpers.js';
 import type { Element } from 'domhandler';
-import { all, docxSections, first, htmlHeadings, htmlSections, paragraphs, squeeze, unzip, within, xml } from './render/docx-read.js';
+import { all, councilTemplate, docxSections, first, htmlHeadings, htmlSections, paragraphs, squeeze, unzip, within, xml } from './render/docx-read.js';
 
 const DOCUMENTS = ['assessment', 'plan', 'cabinet-report'] as const;
 type Name = (typeof DOCUMENTS)[number];
@@ -110,5 +110,60 @@ describe('cabinet-report.docx, as the council submits it', () => {
 describe('the same inputs give the same Word documents', () => {
   it.each(['plan', 'cabinet-report'])('%s.docx is byte-identical across two runs', (name) => {
     expect(readFileSync(path.join(again, `${name}.docx`)).equals(readFileSync(path.join(out, `${name}.docx`)))).toBe(true);
+  });
+});
+
+describe("the council's Word template, named in csp.yaml", () => {
+  /** The sample's csp.yaml and plan.yaml in a folder of their own, with branding.wordReference (render-plan reads no partner's file). */
+  const workspace = (reference: Buffer | null) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'csp-docx-council-'));
+    const sample = path.dirname(SAMPLE_CONFIG);
+    for (const f of ['plan.yaml', 'logo.svg']) copyFileSync(path.join(sample, f), path.join(dir, f));
+    writeFileSync(
+      path.join(dir, 'csp.yaml'),
+      readFileSync(SAMPLE_CONFIG, 'utf8').replace(/^branding:\n/m, 'branding:\n  wordReference: templates/council.docx\n'),
+    );
+    mkdirSync(path.join(dir, 'templates'));
+    if (reference) writeFileSync(path.join(dir, 'templates', 'council.docx'), reference);
+    return dir;
+  };
+  const render = (dir: string) =>
+    cli([
+      'render-plan',
+      '--config',
+      path.join(dir, 'csp.yaml'),
+      '--assessment',
+      path.join(out, 'assessment.json'),
+      '--format',
+      'docx',
+      '--out',
+      path.join(dir, 'out'),
+    ]);
+
+  it("gives the Cabinet report and the plan the template's styles and page", async () => {
+    const dir = workspace(await councilTemplate());
+    const r = await render(dir);
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of ['cabinet-report', 'plan']) {
+      const parts = await unzip(readFileSync(path.join(dir, 'out', `${name}.docx`)));
+      expect(/w:styleId="Heading1">[\s\S]*?<\/w:style>/.exec(parts.get('word/styles.xml')!.toString())![0]).toContain('C0FFEE');
+      expect(parts.get('word/header1.xml')!.toString()).toContain('Borough Council: OFFICIAL');
+      expect(first(xml(parts.get('word/document.xml')!.toString()), 'w:pgSz')?.attribs['w:w']).toBe('12240');
+    }
+  });
+
+  it('a template that is missing stops the run before anything is written, naming the key and the file', async () => {
+    const dir = workspace(null);
+    const r = await render(dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('templates/council.docx, branding.wordReference: the Word reference document templates/council.docx does not exist');
+    expect(existsSync(path.join(dir, 'out', 'plan.docx'))).toBe(false);
+  });
+
+  it('a header with a picture is said to be left out', async () => {
+    const dir = workspace(await councilTemplate({ pictureInHeader: true }));
+    const r = await render(dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('templates/council.docx: its header, which has a picture or a link');
   });
 });

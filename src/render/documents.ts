@@ -50,6 +50,9 @@ export interface Rendered {
  */
 export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
   const templates = loadTemplates(r.templatesDir);
+  // The council's Word template is read before anything is made: a missing or broken one stops the run at once.
+  const word = r.formats.includes('docx') ? await import('./docx/index.js') : null;
+  const reference = word ? await word.readWordReference(r.config) : null;
   const written: string[] = [];
   const docs: {
     kind: DocumentKind;
@@ -77,13 +80,11 @@ export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
     for (const d of docs) written.push(r.out.write(`${FILE[d.kind]}.html`, d.html));
     r.onStep?.(`wrote ${docs.map((d) => `${FILE[d.kind]}.html`).join(', ')}`);
   }
-  if (r.formats.includes('docx')) {
+  if (word) {
     // Word documents from the same HTML, so that they say what the HTML and the PDF say, in Word's own structure.
-    const { htmlToDocx, readWordReference } = await import('./docx/index.js');
-    const reference = await readWordReference(r.config);
     for (const what of reference?.leftOut ?? []) r.onWarning?.(`${r.config.branding.wordReference}: ${what} is left out of the Word documents`);
     for (const d of docs) {
-      const docx = await htmlToDocx({
+      const docx = await word.htmlToDocx({
         html: d.html,
         title: d.title,
         author: d.author,

@@ -1,6 +1,7 @@
 // Reading a .docx back as Word would find it: its parts unzipped with yauzl, its XML parsed, and
 // what the tests ask of it (paragraphs with their styles, tables, pictures) read from the XML.
 import yauzl from 'yauzl';
+import { Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { ChildNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
@@ -139,4 +140,41 @@ export function htmlHeadings(html: string): [number, string][] {
   return DomUtils.findAll((el) => /^h[1-6]$/.test(el.name), doc)
     .filter((h) => !contents || !within(contents, h))
     .map((h) => [Number(h.name[1]), DomUtils.textContent(h).replaceAll(/\s+/g, ' ').trim()]);
+}
+
+/** A council's template, as Word would save one: Georgia headings in a colour of its own, US Letter, its own margins, header and footer. */
+export async function councilTemplate(o: { pictureInHeader?: boolean } = {}) {
+  const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  return Packer.toBuffer(
+    new Document({
+      styles: {
+        default: { document: { run: { font: 'Georgia', language: { value: 'en-US' } } } },
+        paragraphStyles: [{ id: 'Heading1', name: 'heading 1', basedOn: 'Normal', run: { font: 'Georgia', color: 'C0FFEE', size: 40 } }],
+      },
+      sections: [
+        {
+          properties: {
+            page: {
+              size: { width: 12240, height: 15840 },
+              margin: { top: 1000, right: 1100, bottom: 1200, left: 1300, header: 500, footer: 600, gutter: 0 },
+            },
+          },
+          headers: {
+            default: new Header({
+              children: [
+                new Paragraph({
+                  children: [
+                    new TextRun('Borough Council: OFFICIAL'),
+                    ...(o.pictureInHeader ? [new ImageRun({ type: 'png', data: pixel, transformation: { width: 10, height: 10 } })] : []),
+                  ],
+                }),
+              ],
+            }),
+          },
+          footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['Council page ', PageNumber.CURRENT] })] })] }) },
+          children: [new Paragraph('Template body text, not used')],
+        },
+      ],
+    }),
+  );
 }

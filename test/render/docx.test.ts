@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { htmlToDocx, type DocxRequest } from '../../src/render/docx/index.js';
 import { parseWordReference, readWordReference, withLanguage } from '../../src/render/docx/reference.js';
 import type { Config } from '../../src/config/load.js';
 import { CspError } from '../../src/core/errors.js';
-import { all, first, paragraphs, squeeze, unzip, xml, docxSections, htmlSections } from './docx-read.js';
+import { all, councilTemplate, first, paragraphs, squeeze, unzip, xml, docxSections, htmlSections } from './docx-read.js';
 
 const CHART = `<svg role="img" xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200"><title>Crimes per month</title><desc>Monthly counts from January 2024; the highest month was June.</desc><rect width="400" height="200" fill="white"/><path d="M0,100L400,50" stroke="#1d4f76"/><text x="10" y="20" font-family="Arial">1,200</text></svg>`;
 const LOGO = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120"><rect width="120" height="120" fill="#1d4f76"/></svg>').toString('base64')}`;
@@ -200,43 +199,6 @@ describe('a Word document from HTML', () => {
     expect(b.equals(a)).toBe(true);
   });
 });
-
-/** A council's template, as Word would save one: Georgia headings in a colour of its own, US Letter, its own margins, header and footer. */
-async function councilTemplate(o: { pictureInHeader?: boolean } = {}) {
-  const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-  return Packer.toBuffer(
-    new Document({
-      styles: {
-        default: { document: { run: { font: 'Georgia', language: { value: 'en-US' } } } },
-        paragraphStyles: [{ id: 'Heading1', name: 'heading 1', basedOn: 'Normal', run: { font: 'Georgia', color: 'C0FFEE', size: 40 } }],
-      },
-      sections: [
-        {
-          properties: {
-            page: {
-              size: { width: 12240, height: 15840 },
-              margin: { top: 1000, right: 1100, bottom: 1200, left: 1300, header: 500, footer: 600, gutter: 0 },
-            },
-          },
-          headers: {
-            default: new Header({
-              children: [
-                new Paragraph({
-                  children: [
-                    new TextRun('Borough Council: OFFICIAL'),
-                    ...(o.pictureInHeader ? [new ImageRun({ type: 'png', data: pixel, transformation: { width: 10, height: 10 } })] : []),
-                  ],
-                }),
-              ],
-            }),
-          },
-          footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['Council page ', PageNumber.CURRENT] })] })] }) },
-          children: [new Paragraph('Template body text, not used')],
-        },
-      ],
-    }),
-  );
-}
 
 describe("the council's Word template (branding.wordReference)", () => {
   it('gives its styles, page size, margins, header and footer; csp adds only the styles it lacks; the language is en-GB', async () => {
