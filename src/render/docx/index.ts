@@ -54,6 +54,7 @@ export async function htmlToDocx(r: DocxRequest): Promise<Buffer> {
     theme: r.reference?.theme,
     styles: stylesFor({ primary: hex(r.colours.primary), accent: hex(r.colours.accent) }, r.reference?.styleIds ?? null),
     numbering: numbering(),
+    evenAndOddHeaderAndFooters: r.reference?.evenAndOdd,
     // The contents' page numbers are worked out as Word would lay the pages out, so Word opens it without asking to update fields.
     pageNumbers: estimatePageNumbers,
     sections: [

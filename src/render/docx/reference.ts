@@ -34,6 +34,8 @@ export interface WordReference {
   page: PageSetup;
   /** The first page has its own header and footer (w:titlePg). */
   titlePage: boolean;
+  /** Left and right pages have headers and footers of their own (settings.xml's w:evenAndOddHeaders). */
+  evenAndOdd: boolean;
   /** Its headers' and footers' paragraphs and tables, as it has them (imported XML). */
   headers: Partial<Record<Kind, Paragraph[]>>;
   footers: Partial<Record<Kind, Paragraph[]>>;
@@ -139,6 +141,7 @@ export async function parseWordReference(bytes: Buffer): Promise<WordReference> 
     styleIds,
     theme,
     page,
+    evenAndOdd: /<w:evenAndOddHeaders\b(?![^>]*w:val="(?:0|false|off)")/.test((await part('word/settings.xml')) ?? ''),
     titlePage: !!child('w:titlePg') && child('w:titlePg')!.attribs['w:val'] !== '0' && child('w:titlePg')!.attribs['w:val'] !== 'false',
     headers,
     footers,
