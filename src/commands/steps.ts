@@ -55,15 +55,17 @@ export function browserFor(
   }
 }
 
-/** --format html,pdf → the formats, or a clear error. */
+const FORMATS: readonly string[] = ['html', 'pdf', 'docx'] satisfies Format[];
+
+/** --format html,pdf,docx → the formats, or a clear error. */
 export function parseFormats(text: string): Format[] {
   const formats = text
     .split(',')
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean);
-  const bad = formats.filter((f) => f !== 'html' && f !== 'pdf');
+  const bad = formats.filter((f) => !FORMATS.includes(f));
   if (bad.length > 0 || formats.length === 0) {
-    throw invalidInput({ message: `--format "${text}" is not a list of html and pdf`, hint: 'e.g. --format html,pdf or --format html' });
+    throw invalidInput({ message: `--format "${text}" is not a list of html, pdf and docx`, hint: 'e.g. --format html,pdf, --format html or --format docx' });
   }
   return [...new Set(formats)] as Format[];
 }

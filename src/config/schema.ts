@@ -79,6 +79,12 @@ const branding = z.strictObject({
   name: z.string().optional().describe('The name printed on documents (default: partnership.name)'),
   logo: z.string().optional().describe('A PNG, JPEG or SVG logo, relative to csp.yaml; embedded in the documents'),
   logoAlt: z.string().optional().describe('Text alternative for the logo'),
+  wordReference: z
+    .string()
+    .optional()
+    .describe(
+      "The council's Word template (.docx), relative to csp.yaml: the Word documents take its styles, page size, margins, headers and footers (as pandoc's reference document)",
+    ),
   primaryColour: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb')
@@ -99,7 +105,7 @@ const output = z.strictObject({
   watermark: z.string().optional().describe('A notice printed at the top of every document, e.g. "SAMPLE DATA: illustrative figures"'),
   suppressBelow: z.number().int().min(0).default(5).describe('In public documents, counts below this for sensitive themes are shown as "fewer than N"'),
   formats: z
-    .array(z.enum(['html', 'pdf']))
+    .array(z.enum(['html', 'pdf', 'docx']))
     .default(['html', 'pdf'])
     .describe('Documents written by assess and render-plan unless --format says otherwise'),
 });

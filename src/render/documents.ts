@@ -14,7 +14,7 @@ import type { FigureView } from './views/common.js';
 import { stringify } from 'csv-stringify/sync';
 import { safeCell } from './tables.js';
 
-export type Format = 'html' | 'pdf';
+export type Format = 'html' | 'pdf' | 'docx';
 
 export interface RenderRequest {
   kinds: DocumentKind[];
@@ -53,16 +53,53 @@ export interface Rendered {
  */
 export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
   const templates = loadTemplates(r.templatesDir);
+  // The council's Word template is read before anything is made: a missing or broken one stops the run at once.
+  const word = r.formats.includes('docx') ? await import('./docx/index.js') : null;
+  const reference = word ? await word.readWordReference(r.config) : null;
   const written: string[] = [];
-  const docs: { kind: DocumentKind; html: string; title: string; author: string; marking: string | null; date: string }[] = [];
+  const docs: {
+    kind: DocumentKind;
+    html: string;
+    title: string;
+    author: string;
+    marking: string | null;
+    date: string;
+    colours: { primary: string; accent: string };
+  }[] = [];
   for (const kind of r.kinds) {
     const view = await viewFor(kind, r, templates.stylesheet);
-    docs.push({ kind, html: templates.render(kind, view), title: view.title, author: view.author, marking: view.marking, date: view.isoDate });
+    docs.push({
+      kind,
+      html: templates.render(kind, view),
+      title: view.title,
+      author: view.author,
+      marking: view.marking,
+      date: view.isoDate,
+      colours: { primary: view.branding.primaryColour, accent: view.branding.accentColour },
+    });
     written.push(...writeCharts(view, r.out));
   }
   if (r.formats.includes('html')) {
     for (const d of docs) written.push(r.out.write(`${FILE[d.kind]}.html`, d.html));
     r.onStep?.(`wrote ${docs.map((d) => `${FILE[d.kind]}.html`).join(', ')}`);
+  }
+  if (word) {
+    // Word documents from the same HTML, so that they say what the HTML and the PDF say, in Word's own structure.
+    for (const what of reference?.leftOut ?? []) r.onWarning?.(`${r.config.branding.wordReference}: ${what} is left out of the Word documents`);
+    for (const d of docs) {
+      const docx = await word.htmlToDocx({
+        html: d.html,
+        title: d.title,
+        author: d.author,
+        subject: `${r.config.partnership.name}, ${r.assessment.period.label}`,
+        date: d.date,
+        colours: d.colours,
+        reference,
+        onWarning: (w) => r.onWarning?.(`${FILE[d.kind]}.docx: ${w}`),
+      });
+      written.push(r.out.write(`${FILE[d.kind]}.docx`, docx));
+    }
+    r.onStep?.(`wrote ${docs.map((d) => `${FILE[d.kind]}.docx`).join(', ')}`);
   }
   if (r.formats.includes('pdf')) {
     const browser = findBrowser(r.browser, r.env);

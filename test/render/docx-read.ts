@@ -1,0 +1,180 @@
+// Reading a .docx back as Word would find it: its parts unzipped with yauzl, its XML parsed, and
+// what the tests ask of it (paragraphs with their styles, tables, pictures) read from the XML.
+import yauzl from 'yauzl';
+import { Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { ChildNode, Element } from 'domhandler';
+import { isTag, isText } from 'domhandler';
+import { DomUtils, parseDocument } from 'htmlparser2';
+
+/** Every part of a .docx by its name. */
+export function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('no zip'));
+      const parts = new Map<string, Buffer>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e ?? new Error('no stream'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            parts.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(parts));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+export const xml = (text: string): ChildNode[] => parseDocument(text, { xmlMode: true }).children;
+export const all = (nodes: ChildNode[], name: string): Element[] => DomUtils.findAll((el) => el.name === name, nodes);
+export const first = (nodes: ChildNode[], name: string): Element | null => DomUtils.findOne((el) => el.name === name, nodes, true);
+
+/** Whether `el` is `ancestor` or inside it. */
+export function within(ancestor: Element, el: Element): boolean {
+  for (let x: Element | null = el; x; x = x.parent && isTag(x.parent) ? x.parent : null) if (x === ancestor) return true;
+  return false;
+}
+
+const ancestors = (el: Element): Element[] => {
+  const out: Element[] = [];
+  for (let p = el.parent; p && isTag(p); p = p.parent) out.push(p);
+  return out;
+};
+
+/** A paragraph's text as Word shows it: its w:t, a tab as \t, a line break as \n. */
+export function paragraphText(p: Element): string {
+  let text = '';
+  const walk = (nodes: ChildNode[]) => {
+    for (const n of nodes) {
+      if (!isTag(n)) continue;
+      if (n.name === 'w:t') text += n.children.map((c) => (isText(c) ? c.data : '')).join('');
+      else if (n.name === 'w:tab' && n.parent && isTag(n.parent) && n.parent.name === 'w:r') text += '\t';
+      else if (n.name === 'w:br') text += '\n';
+      else if (n.name !== 'w:instrText') walk(n.children);
+    }
+  };
+  walk(p.children);
+  return text;
+}
+
+export interface WordParagraph {
+  style: string;
+  text: string;
+  /** In a list (w:numPr). */
+  listed: boolean;
+  inTable: boolean;
+  /** In the table of contents' content control. */
+  inContents: boolean;
+  drawings: number;
+  el: Element;
+}
+
+/** The body's paragraphs in reading order, table cells' too. */
+export function paragraphs(documentXml: string): WordParagraph[] {
+  return all(xml(documentXml), 'w:p').map((p) => {
+    const up = ancestors(p);
+    return {
+      style: first(p.children, 'w:pStyle')?.attribs['w:val'] ?? 'Normal',
+      text: paragraphText(p),
+      listed: first(p.children, 'w:numPr') !== null,
+      inTable: up.some((a) => a.name === 'w:tc'),
+      inContents: up.some((a) => a.name === 'w:sdt'),
+      drawings: all(p.children, 'wp:docPr').length,
+      el: p,
+    };
+  });
+}
+
+/** Text with all white space taken out: what two renderings of the same words share, however each breaks its lines. */
+export const squeeze = (s: string) => s.replaceAll(/\s+/g, '');
+
+/**
+ * The text of an HTML document as it reads on the page, in sections: what comes before the first
+ * h2, then each h2 with what follows it. Pictures are pictures (an SVG's text is not read), the
+ * skip link and the list of contents are left out (the Word document has its own contents), and a
+ * <q> is in quotation marks as a browser shows it.
+ */
+export function htmlSections(html: string): { heading: string; text: string }[] {
+  const body = DomUtils.findOne((el) => el.name === 'body', parseDocument(html).children, true)!;
+  const sections: { heading: string; text: string }[] = [{ heading: '(front)', text: '' }];
+  const walk = (nodes: ChildNode[]) => {
+    for (const n of nodes) {
+      if (isText(n)) sections.at(-1)!.text += n.data;
+      if (!isTag(n)) continue;
+      const cls = (n.attribs.class ?? '').split(/\s+/);
+      if (['svg', 'style', 'script', 'img'].includes(n.name) || cls.includes('skip-link') || (n.name === 'nav' && cls.includes('contents'))) continue;
+      if (n.name === 'h2') {
+        sections.push({ heading: DomUtils.textContent(n).trim(), text: '' });
+        continue;
+      }
+      if (n.name === 'q') sections.at(-1)!.text += '\u201c';
+      walk(n.children);
+      if (n.name === 'q') sections.at(-1)!.text += '\u201d';
+      sections.at(-1)!.text += ' ';
+    }
+  };
+  walk(body.children);
+  return sections;
+}
+
+/** The same of a Word document: sections at its Heading 1 paragraphs, the table of contents left out. */
+export function docxSections(documentXml: string): { heading: string; text: string }[] {
+  const sections: { heading: string; text: string }[] = [{ heading: '(front)', text: '' }];
+  for (const p of paragraphs(documentXml)) {
+    if (p.inContents || p.style === 'TOCHeading') continue;
+    if (p.style === 'Heading1') sections.push({ heading: p.text.trim(), text: '' });
+    else sections.at(-1)!.text += `${p.text} `;
+  }
+  return sections;
+}
+
+/** The headings of an HTML document outside its list of contents, as [level, text]. */
+export function htmlHeadings(html: string): [number, string][] {
+  const doc = parseDocument(html).children;
+  const contents = DomUtils.findOne((el) => el.name === 'nav' && (el.attribs.class ?? '').split(/\s+/).includes('contents'), doc, true);
+  return DomUtils.findAll((el) => /^h[1-6]$/.test(el.name), doc)
+    .filter((h) => !contents || !within(contents, h))
+    .map((h) => [Number(h.name[1]), DomUtils.textContent(h).replaceAll(/\s+/g, ' ').trim()]);
+}
+
+/** A council's template, as Word would save one: Georgia headings in a colour of its own, US Letter, its own margins, header and footer. */
+export async function councilTemplate(o: { pictureInHeader?: boolean } = {}) {
+  const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  return Packer.toBuffer(
+    new Document({
+      styles: {
+        default: { document: { run: { font: 'Georgia', language: { value: 'en-US' } } } },
+        paragraphStyles: [{ id: 'Heading1', name: 'heading 1', basedOn: 'Normal', run: { font: 'Georgia', color: 'C0FFEE', size: 40 } }],
+      },
+      sections: [
+        {
+          properties: {
+            page: {
+              size: { width: 12240, height: 15840 },
+              margin: { top: 1000, right: 1100, bottom: 1200, left: 1300, header: 500, footer: 600, gutter: 0 },
+            },
+          },
+          headers: {
+            default: new Header({
+              children: [
+                new Paragraph({
+                  children: [
+                    new TextRun('Borough Council: OFFICIAL'),
+                    ...(o.pictureInHeader ? [new ImageRun({ type: 'png', data: pixel, transformation: { width: 10, height: 10 } })] : []),
+                  ],
+                }),
+              ],
+            }),
+          },
+          footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['Council page ', PageNumber.CURRENT] })] })] }) },
+          children: [new Paragraph('Template body text, not used')],
+        },
+      ],
+    }),
+  );
+}
