@@ -25,6 +25,8 @@ const E2E = [
   'test/real-shapes.test.ts',
   'test/realdata.test.ts',
   'test/render/plan-rules.test.ts',
+  'test/docx-sample.test.ts',
+  'test/docx-libreoffice.test.ts',
   'test/ingest/fingerprints.test.ts',
   'test/ingest/text-bytes.test.ts',
   'test/recount/recount-real.test.ts',

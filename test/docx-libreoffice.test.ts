@@ -52,7 +52,7 @@ describe('the Word documents in LibreOffice', () => {
       },
     );
     const expected: Record<string, string[]> = {
-      assessment: ['Strategic Assessment', 'Summary', 'Key findings', 'Ranking of the themes', 'Annex: SHA-256 fingerprints'],
+      assessment: ['Strategic Assessment', 'Summary', 'Key findings', 'Ranking of the themes', 'Appendix: sources'],
       plan: ['Foreword', 'Our priorities', 'Action plan'],
       'cabinet-report': ['Recommendations', 'Corporate implications', '1.0 Background', '1.1', 'Report author', 'Portfolio holder'],
     };
