@@ -118,7 +118,7 @@ export function sqlCase(subject: string, cases: readonly (readonly [string, stri
 export const sqlIn = (x: string, items: readonly string[]): string => (items.length === 0 ? 'false' : `${x} IN (${items.join(', ')})`);
 
 /** The tables holding rows read from a file (each has source and file_id). */
-const FILE_TABLES = ['incidents', 'counts', 'population', 'survey_responses', 'judgements', 'actions', 'rejects'];
+const FILE_TABLES = ['incidents', 'police_points', 'counts', 'population', 'survey_responses', 'judgements', 'actions', 'rejects'];
 
 /** Takes back every row read from these files of a source, and their rejects. */
 export async function forgetFiles(db: Database, sourceId: string, fileIds: readonly number[]): Promise<void> {
@@ -146,6 +146,13 @@ CREATE OR REPLACE TABLE incidents (
   source VARCHAR, file_id INTEGER, month VARCHAR, category VARCHAR,
   area_code VARCHAR, area_name VARCHAR, district VARCHAR, in_force BOOLEAN,
   incident_id VARCHAR, flags VARCHAR[], n BIGINT);
+-- Where the partnership area's accepted police rows are, for the density map: data.police.uk's
+-- anonymised points (longitude, latitude as published), n rows at each per month × category ×
+-- LSOA. Only rows of partnership.area (not the whole force: a force's points would be most of
+-- its rows again); rows without coordinates are in incidents only.
+CREATE OR REPLACE TABLE police_points (
+  source VARCHAR, file_id INTEGER, month VARCHAR, category VARCHAR, area_code VARCHAR,
+  lon DOUBLE, lat DOUBLE, n BIGINT);
 -- Pre-aggregated partner returns. A period is a month, quarter or financial year.
 CREATE OR REPLACE TABLE counts (
   source VARCHAR, file_id INTEGER, period VARCHAR, first_month VARCHAR, months INTEGER,
