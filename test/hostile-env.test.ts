@@ -2,12 +2,12 @@
 // README promises: exit 2 naming the file or key, exit 3 with the cause, the previous outputs
 // as they were, and no terminal control from the data printed.
 import { describe, expect, it } from 'vitest';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { binCsp, cli, minimalConfig, ROOT } from './helpers.js';
+import { binCsp, cli, minimalConfig, ROOT, spawnBinCsp } from './helpers.js';
 import { CLEAR_LINE, cleanIo, jsonText, processIo, terminalText } from '../src/core/io.js';
 import { findBrowser } from '../src/render/browser.js';
 
@@ -290,10 +290,7 @@ describe('3. a browser that is a folder, not executable, not a program, or write
 describe("4. the messages' pipe closed early (`csp assess 2>&1 | head -1`)", () => {
   /** Runs bin/csp.js with stderr (or stdout) read until its first chunk, then closed. */
   function closedEarly(args: string[], which: 'stderr' | 'stdout', env: NodeJS.ProcessEnv = {}): Promise<number | null> {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'csp.js'), ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', ...env },
-    });
+    const child = spawnBinCsp(args, env);
     const stream = child[which]!;
     const other = which === 'stderr' ? child.stdout! : child.stderr!;
     other.resume();

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { binCsp, cli, ROOT, type ValidationJson } from './helpers.js';
+import { binCsp, cli, ROOT, spawnBinCsp, type ValidationJson } from './helpers.js';
 
 const tmp = (p: string) => mkdtempSync(path.join(tmpdir(), p));
 const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' };
@@ -37,10 +36,7 @@ describe('an interrupted run', () => {
     expect((await binCsp(['assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html', '--quiet'], { env: EPOCH })).code).toBe(0);
     const before = digest(out);
     const privateTmp = tmp('csp-tmpdir-');
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'csp.js'), 'assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html'], {
-      env: { ...process.env, ...EPOCH, TMPDIR: privateTmp, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnBinCsp(['assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html'], { ...EPOCH, TMPDIR: privateTmp });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     // Interrupt while the partner files are being read (ingest keeps temporary files then).
