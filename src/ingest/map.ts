@@ -29,6 +29,12 @@ export interface Mapping {
   /** Insert one row per distinct value of the insert columns, with their count in column n. */
   aggregate?: boolean;
   /**
+   * Counts of some accepted rows into a second table too: one row per distinct value of `values`
+   * (column → SQL over the fields and staging columns) among the accepted rows where `where`
+   * holds, with their count in column n (police_points: the area's rows with a point).
+   */
+  also?: { target: string; values: Record<string, string>; where: string };
+  /**
    * The references this file keeps (field `id`, of rows accepted), with the file's name and the
    * line, added to `table` (id, file, line): the later files of the source look them up there.
    */
@@ -54,7 +60,11 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
   const firstFailure = m.checks.length ? `CASE ${m.checks.map((c, i) => `WHEN ${c.when} THEN ${i}`).join(' ')} END` : 'NULL::INTEGER';
   // Keep only what the inserts and rejects use: a file's other columns (names, addresses,
   // free text) are never copied, and the table stays small.
-  const used = [...m.inserts.flatMap((i) => Object.values(i)), ...m.checks.flatMap((c) => [c.when, c.value])].join(' ');
+  const used = [
+    ...m.inserts.flatMap((i) => Object.values(i)),
+    ...m.checks.flatMap((c) => [c.when, c.value]),
+    ...(m.also ? [...Object.values(m.also.values), m.also.where] : []),
+  ].join(' ');
   const raw = [...new Set(used.match(/"c\d+"/g) ?? [])];
   await db.run(`CREATE OR REPLACE TEMP TABLE ${mapped} AS
     SELECT *, ${firstFailure} AS _check FROM (SELECT _row, _shifted, ${[...raw, ...fields].join(', ')} FROM ${staged.table})`);
@@ -80,6 +90,12 @@ export async function mapStaged(db: Database, staged: StagedFile, m: Mapping): P
            SELECT ${sqlString(m.source)}, ${m.fileId}, ${Object.values(insert).join(', ')}
            FROM ${mapped} WHERE _check IS NULL ORDER BY _row`,
     );
+  }
+  if (m.also) {
+    const { target, values, where } = m.also;
+    await db.run(`INSERT INTO ${target} (source, file_id, ${Object.keys(values).join(', ')}, n)
+      SELECT ${sqlString(m.source)}, ${m.fileId}, ${Object.values(values).join(', ')}, count(*)
+      FROM ${mapped} WHERE _check IS NULL AND (${where}) GROUP BY ALL`);
   }
   if (m.remember) {
     await db.run(`INSERT INTO ${m.remember.table} SELECT ${m.remember.id}, ${sqlString(m.remember.file)}, ${staged.lineSql('_row')}

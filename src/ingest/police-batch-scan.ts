@@ -1,7 +1,7 @@
 import type { Config } from '../config/load.js';
-import { sqlCase } from './database.js';
+import { sqlCase, sqlString } from './database.js';
 import type { Check } from './map.js';
-import { POLICE_COLUMNS, policeMapping } from './kinds/police.js';
+import { POLICE_COLUMNS, POLICE_POINT_COLUMNS, areaNames, coordinate, pointColumnIndex, policeMapping } from './kinds/police.js';
 import type { Scratch } from './scratch.js';
 import { parserReject } from './parser-rejects.js';
 
@@ -47,6 +47,13 @@ export interface BatchScan {
   /** The staging column holding each police column, as read. */
   raw: (k: keyof typeof POLICE_COLUMNS) => string;
   mapping: ReturnType<typeof policeMapping>;
+  /**
+   * SQL for the copy: a row's longitude and latitude as numbers, only where its raw LSOA name
+   * contains the partnership area's name or an alias (every row of the area does; f_district
+   * decides), else NULL, so that the other rows' groups do not grow. NULL when the file has no
+   * such column.
+   */
+  point: Record<keyof typeof POLICE_POINT_COLUMNS, string>;
   /** The checks a row fails on its own values (month, category), as against the repeat checks. */
   rowChecks: Check[];
   /** Every check, in the order a row is tested: its own, then repeats across files, then within. */
@@ -55,7 +62,7 @@ export interface BatchScan {
   fields: string;
   /** SQL: the file id of the file at index `f` of the batch. */
   fileOf: (f: string) => string;
-  t: Record<'rows' | 'repeats' | 'groups' | 'kinds' | 'places' | 'rejected' | 'rej' | 'scan' | 'skips', string>;
+  t: Record<'rows' | 'repeats' | 'groups' | 'kinds' | 'places' | 'rejected' | 'accepted' | 'rej' | 'scan' | 'skips', string>;
 }
 
 /** The batch's checks and tables; null when a police column is missing (the one-by-one path names it). */
@@ -90,12 +97,21 @@ export function batchScan(header: string[], files: BatchFile[], o: BatchOptions)
     value: `f_id || ' (first read in ' || f_first || ')'`,
   };
   const n = o.scratch.next();
+  const name = `"c${index.lsoaName}"`;
+  const inArea = areaNames(o.config)
+    .map((a) => `contains(${name}, ${sqlString(a)})`)
+    .join(' OR ');
+  const point = (heading: string) => {
+    const i = pointColumnIndex(header, heading);
+    return i < 0 ? 'NULL::DOUBLE' : `CASE WHEN ${inArea} THEN ${coordinate(`"c${i}"`)} END`;
+  };
   return {
     files,
     header,
     o,
     raw: (k) => `"c${index[k]}"`,
     mapping,
+    point: { lon: point(POLICE_POINT_COLUMNS.lon), lat: point(POLICE_POINT_COLUMNS.lat) },
     rowChecks,
     checks: [...rowChecks, crossFile, ...mapping.checks.filter((c) => c.when.includes('f_repeat'))],
     fields: Object.entries({ f_month, f_category, f_lsoa_code, f_lsoa_name })
@@ -113,6 +129,7 @@ export function batchScan(header: string[], files: BatchFile[], o: BatchOptions)
       kinds: `pbkind_${n}`,
       places: `pbplace_${n}`,
       rejected: `pbrejected_${n}`,
+      accepted: `pbaccepted_${n}`,
       rej: `pbrej_${n}`,
       scan: `pbscan_${n}`,
       skips: `pbskip_${n}`,

@@ -30,7 +30,7 @@ const NOT_BATCHABLE: BatchRead = { kind: 'not-batchable' };
  * Where the time goes (profiled on 1,000,000 rows): parsing the CSV, then copying rows. So the
  * scan copies only the five columns read, untrimmed, in file order (a row's rowid is its
  * position); everything after works on that copy or on its groups (month × category × LSOA
- * per file, about one row in four): trimming and checks once per group, repeated Crime IDs by
+ * per file, about one row in four; the partnership area's rows also by their point): trimming and checks once per group, repeated Crime IDs by
  * one grouping, line numbers only for the rows rejected.
  */
 export async function readPoliceBatch(db: Database, files: BatchFile[], o: BatchOptions): Promise<BatchRead> {
@@ -60,7 +60,7 @@ export async function readPoliceBatch(db: Database, files: BatchFile[], o: Batch
     await insertAccepted(db, scan);
     return { kind: 'read', counts: await countsByFile(db, scan, { parserRejects, spans }) };
   } finally {
-    await db.run(`DROP TABLE IF EXISTS ${t.rows}; DROP TABLE IF EXISTS ${t.repeats}; DROP TABLE IF EXISTS ${t.groups}; DROP TABLE IF EXISTS ${t.kinds}; DROP TABLE IF EXISTS ${t.places}; DROP TABLE IF EXISTS ${t.rejected};
+    await db.run(`DROP TABLE IF EXISTS ${t.rows}; DROP TABLE IF EXISTS ${t.repeats}; DROP TABLE IF EXISTS ${t.groups}; DROP TABLE IF EXISTS ${t.kinds}; DROP TABLE IF EXISTS ${t.places}; DROP TABLE IF EXISTS ${t.rejected}; DROP TABLE IF EXISTS ${t.accepted};
       DROP TABLE IF EXISTS ${t.rej}; DROP TABLE IF EXISTS ${t.scan}; DROP TABLE IF EXISTS ${t.skips}`);
   }
 }
@@ -107,7 +107,8 @@ async function copyColumns(db: Database, s: BatchScan): Promise<boolean> {
   try {
     await db.run(`CREATE OR REPLACE TEMP TABLE ${t.rows} AS
       SELECT file_index::INTEGER AS _f, ${crimeId} AS crime_id, nullif(${raw('month')}, '') AS month, nullif(${raw('crimeType')}, '') AS crime_type,
-        nullif(${raw('lsoaCode')}, '') AS lsoa_code, nullif(${raw('lsoaName')}, '') AS lsoa_name, ${shape} AS _shape
+        nullif(${raw('lsoaCode')}, '') AS lsoa_code, nullif(${raw('lsoaName')}, '') AS lsoa_name, ${shape} AS _shape,
+        ${s.point.lon} AS lon, ${s.point.lat} AS lat
       FROM read_csv([${s.files.map((f) => sqlString(f.readPath ?? f.path)).join(', ')}], auto_detect=false, header=false, skip=1,
         delim=',', quote='"', escape='"', columns={${columns}}, null_padding=true, nullstr='\u0001',
         store_rejects=true, rejects_table='${t.rej}', rejects_scan='${t.scan}', max_line_size=1048576)`);
@@ -139,7 +140,7 @@ async function groupRows(db: Database, s: BatchScan): Promise<void> {
   const { t } = s;
   const { f_month, f_category } = s.mapping.fields;
   await db.run(`CREATE OR REPLACE TEMP TABLE ${t.groups} AS
-      SELECT _f, month, crime_type, lsoa_code, lsoa_name, _shape, count(*) AS n FROM ${t.rows} GROUP BY ALL`);
+      SELECT _f, month, crime_type, lsoa_code, lsoa_name, _shape, lon, lat, count(*) AS n FROM ${t.rows} GROUP BY ALL`);
   await db.run(`CREATE OR REPLACE TEMP TABLE ${t.kinds} AS
       SELECT *, ${firstFailure(s, s.rowChecks)} AS _check FROM (
         SELECT month, crime_type, _shape, ${f_month} AS f_month, ${f_category} AS f_category FROM (SELECT DISTINCT month, crime_type, _shape FROM ${t.groups}))`);

@@ -17,6 +17,31 @@ export const POLICE_COLUMNS = {
   crimeType: 'Crime type',
 } as const;
 
+/**
+ * Where data.police.uk puts a row's (anonymised) point. Not required: a file without them is
+ * read as before, and its rows are in incidents only (police_points holds none of them).
+ */
+export const POLICE_POINT_COLUMNS = { lon: 'Longitude', lat: 'Latitude' } as const;
+
+/** The index of a point column in a header (as resolveColumns finds one: exact, else in any case), -1 when absent. */
+export function pointColumnIndex(header: readonly string[], heading: string): number {
+  const exact = header.indexOf(heading);
+  return exact >= 0 ? exact : header.findIndex((h) => h.toLowerCase() === heading.toLowerCase());
+}
+
+/** SQL: a coordinate as police_points keeps it, the trimmed text as a number (NULL when it is not one). */
+export const coordinate = (column: string): string => `TRY_CAST(trim(${column}) AS DOUBLE)`;
+
+/**
+ * The names an LSOA name of the partnership area starts with: the area and the aliases of the
+ * district of that name (f_district maps them to it). A cheap test on a row's raw LSOA name that
+ * every row of the area passes (some others may too: f_district decides).
+ */
+export function areaNames(config: Config): string[] {
+  const area = config.partnership.area;
+  return [area, ...config.geography.districts.filter((d) => d.name === area).flatMap((d) => d.aliases)];
+}
+
 /** "Thanet 012B" → "Thanet": the district is the LSOA name without its code. */
 export const DISTRICT_FROM_LSOA_NAME = ` [0-9]{3}[A-Z]$`;
 
@@ -98,6 +123,11 @@ export function policeMapping(col: Record<keyof typeof POLICE_COLUMNS, string>, 
 export const mapPolice: KindMapper<PoliceSource> = async (staged, _source, ctx) => {
   const col = resolveColumns(staged, POLICE_COLUMNS, ctx.shownPath, `${ctx.key} (data.police.uk street file)`);
   const m = policeMapping(col as Record<keyof typeof POLICE_COLUMNS, string>, ctx.config, { today: ctx.today });
+  const point = (heading: string) => {
+    const i = pointColumnIndex(staged.header, heading);
+    return i < 0 ? 'NULL::DOUBLE' : coordinate(`"c${i}"`);
+  };
+  const [lon, lat] = [point(POLICE_POINT_COLUMNS.lon), point(POLICE_POINT_COLUMNS.lat)];
   return mapStaged(ctx.db, staged, {
     source: ctx.sourceId,
     fileId: ctx.fileId,
@@ -106,5 +136,11 @@ export const mapPolice: KindMapper<PoliceSource> = async (staged, _source, ctx) 
     target: 'incidents',
     aggregate: true,
     inserts: [m.insert],
+    // The area's rows with a point, for the density map (the same rows as its incidents, less those without one).
+    also: {
+      target: 'police_points',
+      values: { month: 'f_month', category: 'f_category', area_code: 'f_lsoa_code', lon, lat },
+      where: `f_district = ${sqlString(ctx.config.partnership.area)} AND ${lon} IS NOT NULL AND ${lat} IS NOT NULL`,
+    },
   });
 };
