@@ -127,3 +127,96 @@ describe('police_points', () => {
     }
   });
 });
+
+/**
+ * A batch whose first scan finds something to reject in some files only: those are read again
+ * with positions, the others counted from the first scan. Together or one file at a time (one
+ * source each, where no ID can repeat across files), the same rows, rejects and lines.
+ */
+describe('a batch with files clean and files with rejects', () => {
+  const month = (m: string) => (id: string, name: string, type: string) =>
+    row({ id, month: `2024-${m}`, lon: '1.40', lat: '51.30', code: 'E01000001', name, type });
+  const [m1, m2, m3, m4, m5] = ['01', '02', '03', '04', '05'].map(month);
+  const files = {
+    'p/2024-01-kent-street.csv': [
+      HEADER,
+      m1!('x1', 'Thanet 001A', 'Burglary'),
+      m1!('x2', 'Dover 001A', 'Drugs'),
+      m1!('', 'Thanet 001A', 'Anti-social behaviour'),
+    ],
+    // a bad month on line 3
+    'p/2024-02-kent-street.csv': [
+      HEADER,
+      m2!('y1', 'Thanet 001A', 'Burglary'),
+      row({ id: 'y2', month: '2024-2', lon: '', lat: '', code: 'E01000001', name: 'Thanet 001A', type: 'Drugs' }),
+    ],
+    'p/2024-03-kent-street.csv': [HEADER, m3!('z1', 'Thanet 001A', 'Burglary'), m3!('z2', 'Thanet 001A', 'Burglary')],
+    // a repeat within the file on line 4, and a row cut short on line 5
+    'p/2024-04-kent-street.csv': [
+      HEADER,
+      m4!('w1', 'Thanet 001A', 'Robbery'),
+      m4!('w2', 'Dover 001A', 'Robbery'),
+      m4!('w1', 'Thanet 001A', 'Robbery'),
+      'w3,2024-04,Kent Police',
+    ],
+    'p/2024-05-kent-street.csv': [HEADER, m5!('v1', 'Thanet 001A', 'Burglary')],
+  };
+  const text = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.join('\n')]));
+  async function readAs(sources: string) {
+    const dir = workspace({ 'csp.yaml': yamlFor(sources).replace('end: 2024-03', 'end: 2024-05'), ...text });
+    const db = path.join(dir, 'kept.duckdb');
+    await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet', '--db', db]);
+    const con = await (await DuckDBInstance.create(db)).connect();
+    const q = async (sql: string) => (await con.runAndReadAll(sql)).getRows().map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+    const out = {
+      files: await q(`SELECT regexp_extract(path, '[^/]+$'), rows_read, rows_accepted, rows_rejected FROM files WHERE path LIKE 'p/%' ORDER BY 1`),
+      rejects: await q(`SELECT regexp_extract(f.path, '[^/]+$'), line, "column", value, code FROM rejects JOIN files f USING (file_id) ORDER BY ALL`),
+      incidents: await q(`SELECT month, category, area_code, district, sum(n)::BIGINT FROM incidents WHERE source LIKE 'p%' GROUP BY ALL ORDER BY ALL`),
+      points: await q(`SELECT month, category, area_code, lon, lat, sum(n)::BIGINT FROM police_points GROUP BY ALL ORDER BY ALL`),
+    };
+    con.closeSync();
+    return out;
+  }
+
+  it('gives the same counts, rejects at the same lines, incidents and points as one file at a time', async () => {
+    const together = await readAs(police('police', 'p/*-kent-street.csv'));
+    const alone = await readAs(['01', '02', '03', '04', '05'].map((m) => police(`p${m}`, `p/2024-${m}-kent-street.csv`)).join('\n'));
+    expect(together).toEqual(alone);
+    // Counted by hand.
+    expect(together.files).toEqual([
+      ['2024-01-kent-street.csv', 3, 3, 0],
+      ['2024-02-kent-street.csv', 2, 1, 1],
+      ['2024-03-kent-street.csv', 2, 2, 0],
+      ['2024-04-kent-street.csv', 4, 2, 2],
+      ['2024-05-kent-street.csv', 1, 1, 0],
+    ]);
+    expect(together.rejects.map((r) => [r[0], r[1], r[4]])).toEqual([
+      ['2024-02-kent-street.csv', 3, 'month-not-a-month'],
+      ['2024-04-kent-street.csv', 4, 'repeated-id'],
+      ['2024-04-kent-street.csv', 5, expect.any(String)],
+    ]);
+    expect(together.points).toEqual([
+      ['2024-01', 'Anti-social behaviour', 'E01000001', 1.4, 51.3, 1],
+      ['2024-01', 'Burglary', 'E01000001', 1.4, 51.3, 1],
+      ['2024-02', 'Burglary', 'E01000001', 1.4, 51.3, 1],
+      ['2024-03', 'Burglary', 'E01000001', 1.4, 51.3, 2],
+      ['2024-04', 'Robbery', 'E01000001', 1.4, 51.3, 1],
+      ['2024-05', 'Burglary', 'E01000001', 1.4, 51.3, 1],
+    ]);
+  });
+
+  it('finds a Crime ID repeated across two clean-looking files, named at its line', async () => {
+    const repeat = { ...text, 'p/2024-05-kent-street.csv': [HEADER, m5!('v1', 'Thanet 001A', 'Burglary'), m5!('z2', 'Thanet 001A', 'Burglary')].join('\n') };
+    const dir = workspace({ 'csp.yaml': yamlFor(police('police', 'p/*-kent-street.csv')).replace('end: 2024-03', 'end: 2024-05'), ...repeat });
+    const db = path.join(dir, 'kept.duckdb');
+    await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet', '--db', db]);
+    const con = await (await DuckDBInstance.create(db)).connect();
+    const rows = (await con.runAndReadAll(`SELECT line, value, code FROM rejects JOIN files f USING (file_id) WHERE f.path LIKE '%2024-05%'`)).getRows();
+    const [total] = (
+      await con.runAndReadAll(`SELECT sum(rows_read)::INTEGER, sum(rows_accepted + rows_rejected)::INTEGER FROM files WHERE path LIKE 'p/%'`)
+    ).getRows();
+    con.closeSync();
+    expect(rows.map((r) => r.map(String))).toEqual([['3', 'z2 (first read in p/2024-03-kent-street.csv line 3)', 'id-in-earlier-file']]);
+    expect(total).toEqual([13, 13]);
+  });
+});
