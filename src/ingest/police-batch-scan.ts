@@ -1,14 +1,11 @@
 import type { Config } from '../config/load.js';
 import { sqlCase, sqlString } from './database.js';
-import { text, type Check } from './map.js';
+import type { Check } from './map.js';
 import { POLICE_COLUMNS, POLICE_POINT_COLUMNS, areaNames, coordinate, pointColumnIndex, policeMapping } from './kinds/police.js';
 import type { Scratch } from './scratch.js';
 import { parserReject } from './parser-rejects.js';
 
 // What the steps of reading one batch of police files (police-batch.ts) share.
-
-/** Thrown by DuckDB's CSV reader on mixed line endings (CR CR LF, a lone CR in an LF file). */
-export const MIXED_LINE_ENDS = /CSV Parser state machine reached an invalid state/;
 
 export interface BatchFile {
   path: string;
@@ -65,7 +62,7 @@ export interface BatchScan {
   fields: string;
   /** SQL: the file id of the file at index `f` of the batch. */
   fileOf: (f: string) => string;
-  t: Record<'rows' | 'quick' | 'repeats' | 'groups' | 'kinds' | 'places' | 'rejected' | 'accepted' | 'rej' | 'scan' | 'skips', string>;
+  t: Record<'rows' | 'repeats' | 'groups' | 'kinds' | 'places' | 'rejected' | 'accepted' | 'rej' | 'scan' | 'skips', string>;
 }
 
 /** The batch's checks and tables; null when a police column is missing (the one-by-one path names it). */
@@ -127,7 +124,6 @@ export function batchScan(header: string[], files: BatchFile[], o: BatchOptions)
       ),
     t: {
       rows: `pbrows_${n}`,
-      quick: `pbquick_${n}`,
       repeats: `pbrep_${n}`,
       groups: `pbgrp_${n}`,
       kinds: `pbkind_${n}`,
@@ -157,24 +153,3 @@ export interface Span {
   last: bigint;
   rows: bigint;
 }
-
-/**
- * SQL: the files of the batch as DuckDB's reader reads them, every column as text. One column
- * more than the headings, padded: DuckDB drops an empty field past the last heading without a
- * word ("…,Thanet 001A,Burglary,," with an unquoted comma in Location, Context empty as it nearly
- * always is), so a shifted row would be read under the wrong headings. Padded, with empty fields
- * read as '' (nullstr is a character no export holds), a row with a field too many has c_extra
- * set and one cut short has its last column NULL: both are refused.
- */
-export function csvSource(s: BatchScan): string {
-  const columns = [...s.header.map((_, i) => `'c${i}': 'VARCHAR'`), `'c_extra': 'VARCHAR'`].join(', ');
-  return `read_csv([${s.files.map((f) => sqlString(f.readPath ?? f.path)).join(', ')}], auto_detect=false, header=false, skip=1,
-        delim=',', quote='"', escape='"', columns={${columns}}, null_padding=true, nullstr='\u0001',
-        store_rejects=true, rejects_table='${s.t.rej}', rejects_scan='${s.t.scan}', max_line_size=1048576)`;
-}
-
-/**
- * SQL: the Crime ID of a row, as text() gives it. Trimming a 64-character ID on every row costs
- * as much as the rest of the copy: only IDs with a space at either end are trimmed.
- */
-export const crimeIdSql = (id: string) => `CASE WHEN starts_with(${id}, ' ') OR ends_with(${id}, ' ') THEN ${text(id)} ELSE nullif(${id}, '') END`;

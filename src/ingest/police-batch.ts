@@ -1,24 +1,15 @@
-import { Database, sqlCase } from './database.js';
+import { Database, sqlCase, sqlString } from './database.js';
 import { sniffFile, splitHeader } from './files.js';
+import { text } from './map.js';
 import { countsByFile, insertAccepted } from './police-batch-accepted.js';
 import { appendUnreadableLines, collectRejected, findRepeats, insertRejects, parserRejectsOf, rememberIds } from './police-batch-rejects.js';
-import {
-  MIXED_LINE_ENDS,
-  batchScan,
-  crimeIdSql,
-  csvSource,
-  type BatchCounts,
-  type BatchFile,
-  type BatchOptions,
-  type BatchScan,
-  type Span,
-} from './police-batch-scan.js';
-import { kindsOf, quickScan } from './police-batch-quick.js';
+import { batchScan, firstFailure, type BatchCounts, type BatchFile, type BatchOptions, type BatchScan, type Span } from './police-batch-scan.js';
 import { firstLine } from './staging.js';
 
 export type { BatchCounts, BatchFile, BatchOptions } from './police-batch-scan.js';
 
-export { MIXED_LINE_ENDS } from './police-batch-scan.js';
+/** Thrown by DuckDB's CSV reader on mixed line endings (CR CR LF, a lone CR in an LF file). */
+export const MIXED_LINE_ENDS = /CSV Parser state machine reached an invalid state/;
 
 /** What came of reading a batch. In the last two nothing was written, so the caller can read the files another way. */
 export type BatchRead =
@@ -36,56 +27,17 @@ const NOT_BATCHABLE: BatchRead = { kind: 'not-batchable' };
  * where one query per file would pay the per-query cost 36 times). Same checks, rejects and
  * line numbers as the one-file path.
  *
- * Where the time goes (profiled on 1,000,000 rows): parsing the CSV, then copying rows. So a
- * first scan (quickScan) copies no row: it groups them as the bare query does and finds, in the
- * same pass, the files with anything to reject. Only those are read again with positions
- * (readPositioned: one ordered copy of the columns read, a row's rowid its position), where
- * the checks, repeated Crime IDs and line numbers of the rows rejected are worked out.
+ * Where the time goes (profiled on 1,000,000 rows): parsing the CSV, then copying rows. So the
+ * scan copies only the five columns read, untrimmed, in file order (a row's rowid is its
+ * position); everything after works on that copy or on its groups (month × category × LSOA
+ * per file, about one row in four; the partnership area's rows also by their point): trimming and checks once per group, repeated Crime IDs by
+ * one grouping, line numbers only for the rows rejected.
  */
 export async function readPoliceBatch(db: Database, files: BatchFile[], o: BatchOptions): Promise<BatchRead> {
   const header = sharedHeader(files);
   const scan = header && batchScan(header, files, o);
   if (!scan) return NOT_BATCHABLE;
-  // A batch whose IDs the batches after it must find at their lines is read with positions.
-  if (o.remember) return readPositioned(db, scan);
   const { t } = scan;
-  try {
-    const quick = await quickScan(db, scan);
-    if (!quick) return { kind: 'mixed-line-endings' };
-    const counts = new Map<number, BatchCounts>();
-    if (quick.positioned.length > 0) {
-      // The files with something to reject, read again with every row's position: a Crime ID
-      // held twice is only in them (each file holding it is), so they are read as a batch of
-      // their own. (The batch's other files hold no ID of theirs.)
-      const again = batchScan(
-        header,
-        quick.positioned.map((f) => files[f]!),
-        o,
-      );
-      const read = again && (await readPositioned(db, again));
-      if (!read || read.kind !== 'read') return read ?? NOT_BATCHABLE;
-      for (const [k, v] of read.counts) counts.set(k, v);
-    }
-    await insertAccepted(db, scan);
-    const rows = await db.all<{ f: number; n: bigint }>(`SELECT _f AS f, sum(n) AS n FROM ${t.groups} GROUP BY _f`);
-    const rowsOf = new Map(rows.map((r) => [Number(r.f), Number(r.n)]));
-    files.forEach((f, i) => {
-      if (quick.positioned.includes(i)) return;
-      const n = rowsOf.get(i) ?? 0;
-      counts.set(f.fileId, { rowsRead: n, rowsAccepted: n, rowsRejected: 0 });
-    });
-    return { kind: 'read', counts };
-  } finally {
-    await dropTables(db, scan);
-  }
-}
-
-/**
- * Reads a batch keeping every row's position: one ordered copy of the columns read, then its
- * groups, its repeated IDs, and line numbers for the rows rejected.
- */
-async function readPositioned(db: Database, scan: BatchScan): Promise<BatchRead> {
-  const { o } = scan;
   try {
     if (!(await copyColumns(db, scan))) return { kind: 'mixed-line-endings' };
     const spans = await spansInOrder(db, scan);
@@ -108,16 +60,9 @@ async function readPositioned(db: Database, scan: BatchScan): Promise<BatchRead>
     await insertAccepted(db, scan);
     return { kind: 'read', counts: await countsByFile(db, scan, { parserRejects, spans }) };
   } finally {
-    await dropTables(db, scan);
+    await db.run(`DROP TABLE IF EXISTS ${t.rows}; DROP TABLE IF EXISTS ${t.repeats}; DROP TABLE IF EXISTS ${t.groups}; DROP TABLE IF EXISTS ${t.kinds}; DROP TABLE IF EXISTS ${t.places}; DROP TABLE IF EXISTS ${t.rejected}; DROP TABLE IF EXISTS ${t.accepted};
+      DROP TABLE IF EXISTS ${t.rej}; DROP TABLE IF EXISTS ${t.scan}; DROP TABLE IF EXISTS ${t.skips}`);
   }
-}
-
-async function dropTables(db: Database, s: BatchScan): Promise<void> {
-  await db.run(
-    Object.values(s.t)
-      .map((table) => `DROP TABLE IF EXISTS ${table};`)
-      .join(' '),
-  );
 }
 
 /** The header every file of the batch has, or null when they differ or one is not plain UTF-8. */
@@ -136,7 +81,12 @@ function sharedHeader(files: BatchFile[]): string[] | null {
 /** The one scan of every file, copying the five columns read; false when DuckDB stopped on mixed line endings. */
 async function copyColumns(db: Database, s: BatchScan): Promise<boolean> {
   const { raw, t } = s;
-  // See csvSource: a row with a field too many has c_extra set, one cut short its last column NULL.
+  // One column more than the headings, padded: DuckDB drops an empty field past the last heading
+  // without a word ("…,Thanet 001A,Burglary,," with an unquoted comma in Location, Context empty
+  // as it nearly always is), so a shifted row would be read under the wrong headings. Padded,
+  // with empty fields read as '' (nullstr is a character no export holds), a row with a field
+  // too many has c_extra set and one cut short has its last column NULL: both are refused.
+  const columns = [...s.header.map((_, i) => `'c${i}': 'VARCHAR'`), `'c_extra': 'VARCHAR'`].join(', ');
   const last = `"c${s.header.length - 1}"`;
   // 1: a field too many; 2 + i: cut short, column i the first missing (as the parser names it);
   // 100 + i: cut short where column i − 1 holds a delimiter or a line break, which is a quote
@@ -150,12 +100,18 @@ async function copyColumns(db: Database, s: BatchScan): Promise<boolean> {
     )
     .join(' ');
   const shape = `CASE WHEN c_extra IS NOT NULL THEN 1::UTINYINT WHEN ${last} IS NULL THEN CASE ${firstMissing} END END`;
+  // Trimming a 64-character ID on every row costs as much as the rest of the copy: only IDs
+  // with a space at either end are trimmed (the same result as text()).
+  const id = raw('crimeId');
+  const crimeId = `CASE WHEN starts_with(${id}, ' ') OR ends_with(${id}, ' ') THEN ${text(id)} ELSE nullif(${id}, '') END`;
   try {
     await db.run(`CREATE OR REPLACE TEMP TABLE ${t.rows} AS
-      SELECT file_index::INTEGER AS _f, ${crimeIdSql(raw('crimeId'))} AS crime_id, nullif(${raw('month')}, '') AS month, nullif(${raw('crimeType')}, '') AS crime_type,
+      SELECT file_index::INTEGER AS _f, ${crimeId} AS crime_id, nullif(${raw('month')}, '') AS month, nullif(${raw('crimeType')}, '') AS crime_type,
         nullif(${raw('lsoaCode')}, '') AS lsoa_code, nullif(${raw('lsoaName')}, '') AS lsoa_name, ${shape} AS _shape,
         ${s.point.lon} AS lon, ${s.point.lat} AS lat
-      FROM ${csvSource(s)}`);
+      FROM read_csv([${s.files.map((f) => sqlString(f.readPath ?? f.path)).join(', ')}], auto_detect=false, header=false, skip=1,
+        delim=',', quote='"', escape='"', columns={${columns}}, null_padding=true, nullstr='\u0001',
+        store_rejects=true, rejects_table='${t.rej}', rejects_scan='${t.scan}', max_line_size=1048576)`);
     return true;
   } catch (e) {
     // Mixed line endings past the first 64 KB: the caller reads LF copies instead.
@@ -181,7 +137,11 @@ async function spansInOrder(db: Database, s: BatchScan): Promise<Span[] | null> 
  * not once per row or group.
  */
 async function groupRows(db: Database, s: BatchScan): Promise<void> {
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${s.t.groups} AS
-      SELECT _f, month, crime_type, lsoa_code, lsoa_name, _shape, lon, lat, count(*) AS n FROM ${s.t.rows} GROUP BY ALL`);
-  await kindsOf(db, s);
+  const { t } = s;
+  const { f_month, f_category } = s.mapping.fields;
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${t.groups} AS
+      SELECT _f, month, crime_type, lsoa_code, lsoa_name, _shape, lon, lat, count(*) AS n FROM ${t.rows} GROUP BY ALL`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${t.kinds} AS
+      SELECT *, ${firstFailure(s, s.rowChecks)} AS _check FROM (
+        SELECT month, crime_type, _shape, ${f_month} AS f_month, ${f_category} AS f_category FROM (SELECT DISTINCT month, crime_type, _shape FROM ${t.groups}))`);
 }
