@@ -22,6 +22,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     report: { type: 'boolean', default: false },
     national: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 // Each command runs this many times and its median run is kept: these machines are shared.
@@ -57,7 +58,13 @@ function workspace(rows) {
 }
 
 if (values.report) {
-  writeFileSync(path.join(root, 'BENCHMARKS.md'), markdown(JSON.parse(readFileSync(path.join(cache, 'bench.json'), 'utf8'))));
+  const last = JSON.parse(readFileSync(path.join(cache, 'bench.json'), 'utf8'));
+  // --report --profile: the last run's report with the profile taken now (a run made before the bench took one).
+  if (values.profile) {
+    last.profile = sqlProfile(workspace(last.results[0].rows), last.results[0].rows);
+    writeFileSync(path.join(cache, 'bench.json'), `${JSON.stringify(last, null, 2)}\n`);
+  }
+  writeFileSync(path.join(root, 'BENCHMARKS.md'), markdown(last));
   log('wrote BENCHMARKS.md from the last run');
   process.exit(0);
 }
@@ -248,6 +255,9 @@ for (const rows of sizes) {
   log(`  assess / floor: ${(assess.wall / floor.wall).toFixed(2)}×`);
 }
 
+// The profile of one assess on the first size's police rows: each DuckDB query's time (CSP_TRACE_SQL=1).
+const profile = sqlProfile(workspace(sizes[0]), sizes[0]);
+
 // National: one run of every force's three years (once: it takes a while), rows read = accepted + rejected.
 let national = null;
 if (values.national) {
@@ -280,10 +290,38 @@ if (browser) {
   log(`\nrender-plan ${render.wall.toFixed(2)} s against an empty page ${empty.wall.toFixed(2)} s: ${(render.wall / empty.wall).toFixed(2)}×`);
 } else log('no browser: the render-plan comparison is skipped (csp doctor says how to get one)');
 
-const report = { date: new Date().toISOString().slice(0, 10), machine: machine(), runs, startup, floorStartup, results, documents, national };
+const report = { date: new Date().toISOString().slice(0, 10), machine: machine(), runs, startup, floorStartup, results, documents, national, profile };
 writeFileSync(path.join(cache, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 if (!values.smoke) writeFileSync(path.join(root, 'BENCHMARKS.md'), markdown(report));
 log(`\nwrote ${values.smoke ? path.join(cache, 'bench.json') : 'BENCHMARKS.md'}`);
+
+/**
+ * One traced `csp assess` (CSP_TRACE_SQL=1 prints each query's time): the police batch's queries
+ * (their temporary tables are named pb…), the slowest first, and the total of every query.
+ */
+function sqlProfile(ws, rows) {
+  const args = [path.join(root, 'bin', 'csp.js'), 'assess', '--config', path.join(ws, 'csp.yaml'), '--format', 'html', '--quiet'];
+  const r = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, NO_COLOR: '1', CSP_TRACE_SQL: '1' },
+  });
+  const queries = [...r.stderr.matchAll(/^sql at\s+\d+\s+([\d.]+) ms\s+(.*)$/gm)].map((m) => ({ ms: Number(m[1]), sql: m[2].replace(/\s+/g, ' ') }));
+  const police = queries.filter((q) => /\bpb[a-z]+_\d+/.test(q.sql));
+  const step = (sql) => {
+    const table = /(?:TABLE|INTO) (\w+)/.exec(sql)?.[1] ?? sql.slice(0, 40);
+    return table.replace(/_\d+$/, '');
+  };
+  return {
+    rows,
+    totalMs: queries.reduce((a, q) => a + q.ms, 0),
+    policeMs: police.reduce((a, q) => a + q.ms, 0),
+    top: police
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8)
+      .map((q) => ({ ms: q.ms, step: step(q.sql), sql: q.sql.slice(0, 90) })),
+  };
+}
 
 /** The police rows of a workspace's last run: read, accepted and rejected, and the data lines its files hold (counted here). */
 function accounting(ws) {
@@ -351,6 +389,21 @@ function fixedCost(r) {
     `is over the 1.5× target. The police rows themselves cost assess ${assessRows.toFixed(2)} s (the run at ${n(x.rows)} rows less the run above),`,
     `${(assessRows / floorRows).toFixed(2)}× what they cost the bare query (${floorRows.toFixed(2)} s, its run on all rows less its run on the thinned files): the price of keeping every row's`,
     'position for its line number, finding repeated Crime IDs and checking every row.',
+    '',
+  ];
+}
+
+/** Where the police rows' time goes, from one traced run (CSP_TRACE_SQL=1). */
+function profileLines(r) {
+  const p = r.profile;
+  if (!p) return [];
+  return [
+    `Where the police rows' time goes: one \`CSP_TRACE_SQL=1 csp assess\` at ${p.rows.toLocaleString('en-GB')} rows spent ${(p.totalMs / 1000).toFixed(2)} s in DuckDB queries, ${(p.policeMs / 1000).toFixed(2)} s of them`,
+    'reading the police batch. Its slowest queries:',
+    '',
+    '| query | time | |',
+    '|---|---:|---|',
+    ...p.top.map((q) => `| ${q.step} | ${(q.ms / 1000).toFixed(2)} s | \`${q.sql.replaceAll('|', '\\|').replaceAll('`', "'")}…\` |`),
     '',
   ];
 }
@@ -473,6 +526,7 @@ function markdown(r) {
     '  the charts and the Strategic Assessment.',
     '',
     ...fixedCost(r),
+    ...profileLines(r),
     ...cpuBound(r),
     'Reproduce with `npm run bench` (the first run generates the police files into .bench-cache/, about 2.2 GB for 10,000,000 rows).',
     '`CSP_TRACE_SQL=1 csp assess …` prints the time of every DuckDB query.',
