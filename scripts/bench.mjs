@@ -491,7 +491,9 @@ function markdown(r) {
       ...(x.pandas ? [`| ${n(x.rows)} | pandas read + group-by | ${f(x.pandas)} |`] : []),
       ...(x.gzip ? [`| ${n(x.rows)} | csp assess, the same police files as .csv.gz | ${f(x.gzip)} |`] : []),
     ]),
-    ...(r.national ? [`| ${n(r.national.rows)} | csp assess, national: ${FORCES} forces' three years, one police source | ${f(r.national)} |`] : []),
+    ...(r.national
+      ? [`| ${n(r.national.rows)} | csp assess, national: ${r.national.rows / 1_000_000} forces' three years, one police source | ${f(r.national)} |`]
+      : []),
     ...(r.documents
       ? [
           `| ${n(r.results[0].rows)} | empty page printed to PDF (same browser, same flags) | ${f(r.documents.empty)} |`,
