@@ -80,8 +80,10 @@ async function read(sources: string) {
     `SELECT month, category, area_code, sum(n)::BIGINT FROM incidents WHERE district = 'Thanet' AND source LIKE 'p%' GROUP BY ALL ORDER BY ALL`,
   );
   const rejects = await q(`SELECT regexp_extract(f.path, '[^/]+$'), line, code FROM rejects JOIN files f USING (file_id) ORDER BY ALL`);
+  // One incidents row per file and place, however many points its rows are at.
+  const twice = await q(`SELECT count(*) FROM (SELECT file_id, month, category, area_code, area_name FROM incidents GROUP BY ALL HAVING count(*) > 1)`);
   con.closeSync();
-  return { code: r.code, points, rows: rows[0]![0], area, rejects };
+  return { code: r.code, points, rows: rows[0]![0], area, rejects, twice: twice[0]![0] };
 }
 
 describe('police_points', () => {
@@ -96,6 +98,8 @@ describe('police_points', () => {
     expect(together.rows).toBe(4);
     expect(alone.rows).toBe(4);
     expect(together.area).toEqual(EXPECTED_AREA_INCIDENTS);
+    expect(together.twice).toBe(0);
+    expect(alone.twice).toBe(0);
     expect(alone.area).toEqual(EXPECTED_AREA_INCIDENTS);
     // The rows not counted were rejected: the repeats and the bad month.
     const rejected = [
@@ -159,7 +163,12 @@ describe('a batch with files clean and files with rejects', () => {
       m4!('w1', 'Thanet 001A', 'Robbery'),
       'w3,2024-04,Kent Police',
     ],
-    'p/2024-05-kent-street.csv': [HEADER, m5!('v1', 'Thanet 001A', 'Burglary')],
+    // two points of one place: one incidents row of 2
+    'p/2024-05-kent-street.csv': [
+      HEADER,
+      m5!('v1', 'Thanet 001A', 'Burglary'),
+      row({ id: 'v2', month: '2024-05', lon: '1.45', lat: '51.35', code: 'E01000001', name: 'Thanet 001A', type: 'Burglary' }),
+    ],
   };
   const text = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.join('\n')]));
   async function readAs(sources: string) {
@@ -173,6 +182,7 @@ describe('a batch with files clean and files with rejects', () => {
       rejects: await q(`SELECT regexp_extract(f.path, '[^/]+$'), line, "column", value, code FROM rejects JOIN files f USING (file_id) ORDER BY ALL`),
       incidents: await q(`SELECT month, category, area_code, district, sum(n)::BIGINT FROM incidents WHERE source LIKE 'p%' GROUP BY ALL ORDER BY ALL`),
       points: await q(`SELECT month, category, area_code, lon, lat, sum(n)::BIGINT FROM police_points GROUP BY ALL ORDER BY ALL`),
+      rowsOfPlaces: await q(`SELECT month, category, area_code, n FROM incidents WHERE source LIKE 'p%' AND district = 'Thanet' ORDER BY ALL`),
     };
     con.closeSync();
     return out;
@@ -188,7 +198,7 @@ describe('a batch with files clean and files with rejects', () => {
       ['2024-02-kent-street.csv', 2, 1, 1],
       ['2024-03-kent-street.csv', 2, 2, 0],
       ['2024-04-kent-street.csv', 4, 2, 2],
-      ['2024-05-kent-street.csv', 1, 1, 0],
+      ['2024-05-kent-street.csv', 2, 2, 0],
     ]);
     expect(together.rejects.map((r) => [r[0], r[1], r[4]])).toEqual([
       ['2024-02-kent-street.csv', 3, 'month-not-a-month'],
@@ -202,11 +212,22 @@ describe('a batch with files clean and files with rejects', () => {
       ['2024-03', 'Burglary', 'E01000001', 1.4, 51.3, 2],
       ['2024-04', 'Robbery', 'E01000001', 1.4, 51.3, 1],
       ['2024-05', 'Burglary', 'E01000001', 1.4, 51.3, 1],
+      ['2024-05', 'Burglary', 'E01000001', 1.45, 51.35, 1],
     ]);
+    // One incidents row a file and place, its points added up.
+    expect(together.rowsOfPlaces.filter((r) => r[0] === '2024-05')).toEqual([['2024-05', 'Burglary', 'E01000001', 2]]);
   });
 
   it('finds a Crime ID repeated across two clean-looking files, named at its line', async () => {
-    const repeat = { ...text, 'p/2024-05-kent-street.csv': [HEADER, m5!('v1', 'Thanet 001A', 'Burglary'), m5!('z2', 'Thanet 001A', 'Burglary')].join('\n') };
+    const repeat = {
+      ...text,
+      'p/2024-05-kent-street.csv': [
+        HEADER,
+        m5!('v1', 'Thanet 001A', 'Burglary'),
+        m5!('v2', 'Thanet 001A', 'Burglary'),
+        m5!('z2', 'Thanet 001A', 'Burglary'),
+      ].join('\n'),
+    };
     const dir = workspace({ 'csp.yaml': yamlFor(police('police', 'p/*-kent-street.csv')).replace('end: 2024-03', 'end: 2024-05'), ...repeat });
     const db = path.join(dir, 'kept.duckdb');
     await cli(['validate', '--config', path.join(dir, 'csp.yaml'), '--json', '--quiet', '--db', db]);
@@ -216,7 +237,7 @@ describe('a batch with files clean and files with rejects', () => {
       await con.runAndReadAll(`SELECT sum(rows_read)::INTEGER, sum(rows_accepted + rows_rejected)::INTEGER FROM files WHERE path LIKE 'p/%'`)
     ).getRows();
     con.closeSync();
-    expect(rows.map((r) => r.map(String))).toEqual([['3', 'z2 (first read in p/2024-03-kent-street.csv line 3)', 'id-in-earlier-file']]);
-    expect(total).toEqual([13, 13]);
+    expect(rows.map((r) => r.map(String))).toEqual([['4', 'z2 (first read in p/2024-03-kent-street.csv line 3)', 'id-in-earlier-file']]);
+    expect(total).toEqual([14, 14]);
   });
 });
