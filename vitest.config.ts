@@ -29,6 +29,7 @@ const E2E = [
   'test/docx-libreoffice.test.ts',
   'test/ingest/fingerprints.test.ts',
   'test/ingest/text-bytes.test.ts',
+  'test/ingest/police-points-sample.test.ts',
   'test/recount/recount-real.test.ts',
   'test/recount/recount-sample.test.ts',
   // long runs: hundreds of generated or hostile workspaces
