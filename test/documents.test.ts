@@ -675,7 +675,7 @@ describe('documents without a browser, with bad templates, and in public', () =>
     Object.assign(violence, { current: 3, previous: 12, change: -9, changePct: null, changePctLabel: 'n/a' });
     const config = loadConfig(SAMPLE_CONFIG);
     const templates = loadTemplates();
-    const html = templates.render('plan', await planView(a, loadPlan(path.join(ROOT, 'data-samples', 'plan.yaml'), ROOT).plan, config, ''));
+    const html = templates.render('plan', await planView(a, loadPlan(path.join(ROOT, 'data-samples', 'plan.yaml'), ROOT).plan, config, { stylesheet: '' }));
     const row = /<tr><th scope="row">Violence and sexual offences<\/th>(.*?)<\/tr>/.exec(bare(html))![1]!;
     expect(row).toBe('<td class="num">fewer than 5</td><td class="num">12</td><td class="num">not shown</td><td class="num">not shown</td>');
     expect(html).toContain('<strong>Violence and sexual offences</strong>: fewer than 5 crimes recorded by the police in Jan–Dec 2025.</li>');

@@ -15,6 +15,7 @@ import { OutputSet } from '../util/output-set.js';
 import { checkTemporaryFolder } from '../util/temporary-folder.js';
 import { checkWritable } from '../util/writable.js';
 import { readInputFile } from '../util/input-file.js';
+import { readWardFile } from '../ingest/boundaries/index.js';
 
 export interface RenderPlanOptions {
   config: string;
@@ -55,6 +56,15 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
   // What the partnership publishes against the ranking or the data's caveats is its choice, but never unseen.
   const warnings = planWarnings(assessment, plan);
+  // The plan's map of crime by ward is drawn with the ward file the assessment's maps used, where
+  // it is here; without it the plan is still whole, and says what it left out.
+  const wards = readWardFile(config, assessment.maps?.wardFile);
+  if (wards.missing)
+    warnings.push({
+      ...wards.missing,
+      message: `the plan's map of crime by ward is left out: ${wards.missing.message}`,
+      hint: 'run render-plan where csp.yaml and its boundary files are',
+    });
   if (!opts.quiet) for (const w of warnings) io.err(`${io.color.yellow('⚠')} ${formatProblem(w)}\n`);
   step.hold(); // "wrote …" is said once the outputs are in place
   const rendered = await OutputSet.filled(
@@ -65,6 +75,7 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
         assessment,
         plan,
         config,
+        boundaries: wards.layer ? { lsoa: [], ward: [wards.layer], attribution: null } : null,
         out,
         ...documentOptions(opts, io, step, config),
         formats: pdf.formats,

@@ -162,5 +162,6 @@ function writeCharts(view: object, out: OutputSet): string[] {
 async function viewFor(kind: DocumentKind, r: RenderRequest, stylesheet: string) {
   if (kind === 'assessment') return assessmentView(r.assessment, r.config, stylesheet, r.boundaries);
   if (!r.plan) throw new Error(`the ${kind} needs plan.yaml`);
-  return kind === 'plan' ? planView(r.assessment, r.plan, r.config, stylesheet) : cabinetView(r.assessment, r.plan, r.config, stylesheet);
+  const wards = r.boundaries?.ward.find((l) => l.file === r.assessment.maps?.wardFile) ?? null;
+  return kind === 'plan' ? planView(r.assessment, r.plan, r.config, { stylesheet, wards }) : cabinetView(r.assessment, r.plan, r.config, stylesheet);
 }

@@ -3,16 +3,27 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Assessment } from '../../src/analyse/assessment-schema.js';
-import { binCsp } from '../helpers.js';
+import { cpSync, rmSync } from 'node:fs';
+import { loadConfig } from '../../src/config/load.js';
+import { readWardFile } from '../../src/ingest/boundaries/index.js';
+import { publicWardMap } from '../../src/render/views/plan-map.js';
+import { binCsp, ROOT } from '../helpers.js';
+import { monthsOf } from './helpers.js';
+import { ASB, countPolice, recountConfig } from '../recount/recount.js';
 
 /** The sample workspace ships Thanet's boundaries: its assessment carries the maps section and draws the maps. */
 describe('the maps of the sample assessment', () => {
   let a: Assessment;
   let html = '';
+  let plan = '';
+  let out = '';
   beforeAll(async () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'csp-maps-'));
+    out = mkdtempSync(path.join(tmpdir(), 'csp-maps-'));
     const r = await binCsp(['assess', '--config', 'data-samples/csp.yaml', '--out', out, '--format', 'html', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
+    const p = await binCsp(['render-plan', '--config', 'data-samples/csp.yaml', '--out', out, '--format', 'html', '--quiet']);
+    expect(p.code, p.stderr).toBe(0);
+    plan = readFileSync(path.join(out, 'plan.html'), 'utf8');
     a = JSON.parse(readFileSync(path.join(out, 'assessment.json'), 'utf8')) as Assessment;
     html = readFileSync(path.join(out, 'assessment.html'), 'utf8');
   });
@@ -45,5 +56,81 @@ describe('the maps of the sample assessment', () => {
     }
     expect(html).toContain('Contains OS data © Crown copyright and database right 2025');
     expect(html).toMatch(/<th[^>]*>Thanet 016A \(Central Harbour\)<\/th>/);
+  });
+
+  it("the plan's public map: each ward's crimes, recounted from the police files by LSOA (test/recount) and added up by the LSOA's ward, summing to the plan's total", () => {
+    const wardOf = new Map(a.maps!.lsoas.map((l) => [l.name!, l.wardName!]));
+    const window = new Set(monthsOf(2025));
+    const expected = new Map<string, number>();
+    for (const [name, byMonth] of countPolice(recountConfig(path.join(ROOT, 'data-samples', 'csp.yaml')), '2026-01-01').byLsoa) {
+      for (const [month, byCategory] of byMonth) {
+        if (!window.has(month)) continue;
+        for (const [category, n] of byCategory) if (category !== ASB) expected.set(wardOf.get(name)!, (expected.get(wardOf.get(name)!) ?? 0) + n);
+      }
+    }
+    const start = plan.indexOf('Crimes recorded by ward, Jan–Dec 2025</caption>');
+    expect(start).toBeGreaterThan(0);
+    const rows = [...plan.slice(start, plan.indexOf('</table>', start)).matchAll(/<th scope="row"[^>]*>([^<]+)<\/th><td[^>]*>([\d,]+)<\/td>/g)].map(
+      (m) => [m[1]!, Number(m[2]!.replaceAll(',', ''))] as const,
+    );
+    expect(rows).toHaveLength(23);
+    expect(new Map(rows)).toEqual(expected);
+    expect(rows.reduce((s, [, n]) => s + n, 0)).toBe(14_085);
+    expect(a.allCrime.current).toBe(14_085);
+    // Highest first, and the text alternative names the top five with the same figures.
+    expect(rows.map(([, n]) => n)).toEqual(rows.map(([, n]) => n).sort((x, y) => y - x));
+    const top = rows.slice(0, 5).map(([w, n]) => `${w}: ${n.toLocaleString('en-GB')}`);
+    expect(plan).toContain(
+      `<desc id="map-plan-wards-desc">Map of 23 wards shaded by crimes recorded, Jan–Dec 2025, in 5 classes from 48 to 1,586. Highest: ${top.join('; ')}.`,
+    );
+    expect(plan).toContain('The 23 wards add up to the 14,085 crimes of the plan&#x27;s total');
+    expect(plan).toContain('Contains OS data © Crown copyright and database right 2025');
+  });
+
+  it('disclosure as in the tables: a ward of fewer than 5 is not shown, every ward is rounded to 10 when the total is, and crimes in no ward are said', () => {
+    const config = loadConfig(path.join(ROOT, 'data-samples', 'csp.yaml'));
+    const wards = readWardFile(config, a.maps!.wardFile).layer!;
+    const doctored = structuredClone(a);
+    const all = doctored.maps!.byLsoa.find((f) => f.figure === 'allCrime')!;
+    // Kingsgate's LSOAs get 3 crimes between them; one LSOA of Margate Central loses its ward.
+    const kingsgate = doctored.maps!.lsoas.filter((l) => l.wardName === 'Kingsgate').map((l) => l.code);
+    for (const x of all.areas) if (kingsgate.includes(x.code)) x.count = x.code === kingsgate[0] ? 3 : 0;
+    const lost = doctored.maps!.lsoas.find((l) => l.wardName === 'Margate Central')!;
+    lost.ward = null;
+    const lostCount = all.areas.find((x) => x.code === lost.code)!.count;
+    const mapped = all.areas.filter((x) => x.code !== lost.code).reduce((s, x) => s + x.count, 0);
+    const exact = publicWardMap(doctored, { wards, rounded: false, suppressBelow: 5 })!;
+    const cells = (v: typeof exact) => new Map(v.table!.rows.map((r) => [r.cells[0]!.text, r.cells[1]!.text]));
+    expect(cells(exact).get('Kingsgate')).toBe('fewer than 5');
+    expect(exact.svg).toContain('>fewer than 5</text>');
+    expect(exact.svg).not.toMatch(/Kingsgate: 3\b/);
+    expect(exact.description).toContain(
+      `The 23 wards add up to ${mapped.toLocaleString('en-GB')} of the plan's 14,085 crimes; the other ${(a.allCrime.current - mapped).toLocaleString('en-GB')} were recorded with no location in a ward of the map`,
+    );
+    expect(lostCount).toBeGreaterThan(0);
+    const rounded = publicWardMap(doctored, { wards, rounded: true, suppressBelow: 5 })!;
+    for (const [ward, text] of cells(rounded)) if (ward !== 'Kingsgate') expect(Number(text.replaceAll(',', '')) % 10, ward).toBe(0);
+    expect(rounded.description).toContain('rounded to the nearest 10, as is the total of about 14,090');
+  });
+
+  it('render-plan without the ward file: the plan is made without its map and says so', async () => {
+    const ws = mkdtempSync(path.join(tmpdir(), 'csp-nowards-'));
+    cpSync(path.join(ROOT, 'data-samples'), ws, { recursive: true });
+    rmSync(path.join(ws, a.maps!.wardFile!));
+    const r = await binCsp([
+      'render-plan',
+      '--config',
+      path.join(ws, 'csp.yaml'),
+      '--assessment',
+      path.join(out, 'assessment.json'),
+      '--out',
+      path.join(ws, 'out'),
+      '--format',
+      'html',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`the plan's map of crime by ward is left out: the boundary file does not exist`);
+    expect(r.stderr).toContain(a.maps!.wardFile!);
+    expect(readFileSync(path.join(ws, 'out', 'plan.html'), 'utf8')).not.toContain('map-plan-wards');
   });
 });

@@ -8,6 +8,8 @@ import { PublicFigures } from './plan-figures.js';
 import { overrideText } from './plan-priorities.js';
 import { howChosen, youSaidWeDid } from './plan-choice.js';
 import { publicCaveats } from './public-caveats.js';
+import { publicWardMap } from './plan-map.js';
+import type { BoundaryLayer } from '../../ingest/boundaries/index.js';
 
 /** The sections of the plan, in the seeds' order; `newPage` where the seeds' plans turn a page. */
 const SECTIONS = [
@@ -33,7 +35,9 @@ const SECTIONS = [
 ] as const;
 
 /** The public Community Safety Plan: the partnership's words from plan.yaml, every figure from assessment.json. */
-export async function planView(a: Assessment, plan: Plan, config: Config, stylesheet: string) {
+/** `wards`: the ward boundary file the assessment's maps were drawn with, for the plan's map; null leaves it out. */
+export async function planView(a: Assessment, plan: Plan, config: Config, o: { stylesheet: string; wards?: BoundaryLayer | null }) {
+  const stylesheet = o.stylesheet;
   const brand = branding(config);
   const figures = new PublicFigures(a, config);
   const themeById = new Map(a.themes.map((t) => [t.id, t]));
@@ -164,6 +168,7 @@ export async function planView(a: Assessment, plan: Plan, config: Config, styles
         ],
         themeRows,
       ),
+      map: o.wards ? publicWardMap(a, { wards: o.wards, rounded: anySuppressed, suppressBelow: config.output.suppressBelow }) : null,
       suppressed: anySuppressed
         ? `To protect victims, counts below ${config.output.suppressBelow} for sensitive offences are shown as "fewer than ${config.output.suppressBelow}", their changes are not shown, and the total is rounded to the nearest 10.`
         : null,
