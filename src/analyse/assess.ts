@@ -19,6 +19,7 @@ import { sourceGaps } from './comparable.js';
 import { judgementMeans, perceptionPct, surveyResults } from './survey.js';
 import type { Boundaries } from '../ingest/boundaries/index.js';
 import { mapsSection, placeOf, type MappedFigure } from './maps/section.js';
+import { densitySection } from './maps/density.js';
 
 /** What the analysis reads: the ingested workspace, its validation report and the one resolved window. */
 export interface AnalyseInput {
@@ -126,7 +127,9 @@ export async function analyse({ db, config, report, period, boundaries = null, .
       Object.entries(t.categories).map(([source, categories]) => ({ figure: t.id, name: t.name, selection: { source, categories } })),
     ),
   ];
-  const { maps, findings: mapFindings } = await mapsSection({ db, config, period, counts, populations, coverage, boundaries, figures: mapped });
+  const density = await densitySection({ db, config, period, figure: mapped[0]! });
+  const densityMap = (density?.points.length ?? 0) > 0;
+  const { maps, findings: mapFindings } = await mapsSection({ db, config, period, counts, populations, coverage, boundaries, figures: mapped, densityMap });
   findings.push(...mapFindings);
   const place = placeOf(maps);
   const named = (h: Assessment['allCrime']['hotspots']) => {
@@ -172,6 +175,7 @@ export async function analyse({ db, config, report, period, boundaries = null, .
     actions: await actions(db),
     dataQuality: findings,
     maps,
+    density,
   };
   return core;
 }

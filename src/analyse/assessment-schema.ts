@@ -4,7 +4,7 @@ import { z } from 'zod';
  * assessment.json: the contract between `csp assess`, scheduled jobs and `csp render-plan`.
  * Bump SCHEMA_VERSION's major part when a name that consumers rely on changes.
  */
-export const SCHEMA_VERSION = '1.5.0';
+export const SCHEMA_VERSION = '1.6.0';
 
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 const significance = z.enum(['significant increase', 'no significant change', 'significant decrease']);
@@ -156,6 +156,18 @@ const mapsSchema = z.object({
     .describe('All crime by LSOA: persistent, emerging and former hotspots; null when the data does not cover the previous window'),
 });
 
+const densitySchema = z.object({
+  figure: z.string().describe('allCrime'),
+  name: z.string(),
+  source: z.string(),
+  rows: z.number().int().describe("The area's rows of the figure in the current window"),
+  withoutPoint: z.number().int().describe('Of them, the rows with no longitude and latitude: in every figure, on no density map'),
+  lsoas: z.array(z.object({ code: z.string(), name: z.string().nullable() })).describe('The LSOAs the points are in, as the police files name them'),
+  points: z
+    .array(z.object({ lon: z.number(), lat: z.number(), lsoa: z.string().nullable(), count: z.number().int() }))
+    .describe("data.police.uk's anonymised points (each crime is moved to the nearest of a fixed set) with the rows at each, by LSOA"),
+});
+
 const comparatorSchema = z.object({
   area: z.string(),
   group: z.enum(['force', 'comparator-group']),
@@ -288,6 +300,10 @@ export const assessmentSchema = z.object({
   ),
   dataQuality: z.array(findingSchema),
   maps: mapsSchema.nullable().optional().describe('What the maps are drawn from; null without boundary files (since 1.5.0)'),
+  density: densitySchema
+    .nullable()
+    .optional()
+    .describe("Where all crime is, from the police data's own points, for the density map: with or without boundary files (since 1.6.0)"),
   ranking: z.object({
     method: z.enum(['weighted-sum', 'product']),
     scale: z.number().int(),

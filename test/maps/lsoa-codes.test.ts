@@ -115,8 +115,13 @@ describe('police LSOA codes matched against the 2011 and 2021 boundaries', () =>
   });
 
   it('without boundaries: a finding that says what a boundaries file would add', () => {
-    const f = noBoundariesFinding('Thanet');
+    const f = noBoundariesFinding('Thanet', { densityMap: false });
     expect(f.message).toBe('no boundary files are given (geography.boundaries in csp.yaml): the assessment has no maps');
     expect(f.effect).toContain("the rate per 1,000 residents by LSOA for all crime and each recommended theme, the partners' figures by ward");
+    const withPoints = noBoundariesFinding('Thanet', { densityMap: true });
+    expect(withPoints.message).toBe(
+      "no boundary files are given (geography.boundaries in csp.yaml): the assessment's only map is the density map drawn from the police data's own points",
+    );
+    expect(withPoints.effect).toContain('the density map would show the LSOAs under it, and the assessment would map the rate per 1,000');
   });
 });

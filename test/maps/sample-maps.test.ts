@@ -3,13 +3,19 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Assessment } from '../../src/analyse/assessment-schema.js';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { loadConfig } from '../../src/config/load.js';
 import { readWardFile } from '../../src/ingest/boundaries/index.js';
 import { publicWardMap } from '../../src/render/views/plan-map.js';
 import { binCsp, ROOT } from '../helpers.js';
 import { monthsOf } from './helpers.js';
 import { ASB, countPolice, recountConfig } from '../recount/recount.js';
+
+/** The SVG of a map in a page, by its id. */
+function svgOf(page: string, id: string): string {
+  const at = page.indexOf(`aria-labelledby="${id}-title`);
+  return page.slice(page.lastIndexOf('<svg', at), page.indexOf('</svg>', at));
+}
 
 /** The sample workspace ships Thanet's boundaries: its assessment carries the maps section and draws the maps. */
 describe('the maps of the sample assessment', () => {
@@ -132,5 +138,54 @@ describe('the maps of the sample assessment', () => {
     expect(r.stderr).toContain(`the plan's map of crime by ward is left out: the boundary file does not exist`);
     expect(r.stderr).toContain(a.maps!.wardFile!);
     expect(readFileSync(path.join(ws, 'out', 'plan.html'), 'utf8')).not.toContain('map-plan-wards');
+  });
+
+  it('the density map of all crime from the police points: every crime of the window in one hexagon, the table adding up to all crime', () => {
+    const d = a.density!;
+    expect(a.schemaVersion).toBe('1.6.0');
+    expect(d.rows).toBe(a.allCrime.current);
+    expect(d.withoutPoint).toBe(0);
+    expect(d.points.reduce((s, p) => s + p.count, 0)).toBe(14_085);
+    expect(html).toMatch(/<desc id="map-allCrime-density-desc">Map of 14,085 crimes, Jan–Dec 2025 in \d+ hexagons 500 m across/);
+    const start = html.indexOf('<caption>Crimes (excluding ASB) by hexagon of the map');
+    expect(start).toBeGreaterThan(0);
+    const cells = [...html.slice(start, html.indexOf('</table>', start)).matchAll(/<td[^>]*class="num">([\d,]+)<\/td>/g)].map((m) =>
+      Number(m[1]!.replaceAll(',', '')),
+    );
+    expect(cells.reduce((s, n) => s + n, 0)).toBe(14_085);
+    // Over the LSOAs, with both licences under it.
+    const svg = svgOf(html, 'map-allCrime-density');
+    expect(svg).toContain('Contains public sector information licensed under');
+    expect(svg).toContain('Office for National Statistics');
+    expect(svg).toMatch(/<path d="[^"]+" fill="#f2f2f2"\/>/);
+  });
+
+  it('without boundary files: the density map alone, fitted to the points, and a finding that says what boundaries would add', async () => {
+    const ws = mkdtempSync(path.join(tmpdir(), 'csp-noboundaries-'));
+    cpSync(path.join(ROOT, 'data-samples'), ws, { recursive: true });
+    const yaml = readFileSync(path.join(ws, 'csp.yaml'), 'utf8');
+    const cut = yaml.replace(/\n  boundaries:\n(?: {4}.*\n)+/, '\n');
+    expect(cut).not.toContain('boundaries:');
+    writeFileSync(path.join(ws, 'csp.yaml'), cut);
+    const r = await binCsp(['assess', '--config', path.join(ws, 'csp.yaml'), '--out', path.join(ws, 'out'), '--format', 'html', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const b = JSON.parse(readFileSync(path.join(ws, 'out', 'assessment.json'), 'utf8')) as Assessment;
+    expect(b.maps).toBeNull();
+    expect(b.density).toEqual(a.density);
+    const finding = b.dataQuality.find((f) => f.id === 'maps-no-boundaries')!;
+    expect(finding.message).toBe(
+      "no boundary files are given (geography.boundaries in csp.yaml): the assessment's only map is the density map drawn from the police data's own points",
+    );
+    const page = readFileSync(path.join(ws, 'out', 'assessment.html'), 'utf8');
+    expect(page.match(/<svg [^>]*aria-labelledby="map-[^"]*-title/g)).toEqual([expect.stringContaining('map-allCrime-density-title')]);
+    const svg = svgOf(page, 'map-allCrime-density');
+    expect(svg).toContain('Contains public sector information licensed under');
+    expect(svg).not.toContain('Office for National Statistics');
+    expect(svg).not.toContain('fill="#f2f2f2"');
+    // Places from the police files' own LSOA names, without wards; every crime in a hexagon.
+    const start = page.indexOf('<caption>Crimes (excluding ASB) by hexagon of the map');
+    const rows = [...page.slice(start, page.indexOf('</table>', start)).matchAll(/<th scope="row"[^>]*>([^<]+)<\/th><td[^>]*>([\d,]+)<\/td>/g)];
+    expect(rows.every((m) => /^Thanet \d{3}[A-Z]$/.test(m[1]!))).toBe(true);
+    expect(rows.reduce((sum, m) => sum + Number(m[2]!.replaceAll(',', '')), 0)).toBe(14_085);
   });
 });

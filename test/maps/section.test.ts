@@ -58,6 +58,7 @@ describe('the maps section of assessment.json', () => {
       counts,
       populations,
       coverage: new Map([['police', { first: '2023-01', last: '2025-12' }]]),
+      densityMap: true,
       boundaries: { lsoa: [layer(FILES.thanetLsoa21, 'lsoa')], ward: [layer(FILES.thanetWards, 'ward')], attribution: null },
       figures: [
         { figure: 'allCrime', name: 'All crime', selection: { source: 'police', exclude: ['Anti-social behaviour'] } },

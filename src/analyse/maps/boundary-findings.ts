@@ -12,13 +12,14 @@ const examples = (xs: readonly { code: string; name: string | null; rows: number
  * What a run without boundary files is missing, said once, so that a reader of the assessment
  * knows the maps are not all there could be (and a partnership knows what to add).
  */
-export function noBoundariesFinding(area: string): Finding {
+export function noBoundariesFinding(area: string, o: { densityMap: boolean }): Finding {
+  const only = o.densityMap ? "the assessment's only map is the density map drawn from the police data's own points" : 'the assessment has no maps';
   return {
     id: 'maps-no-boundaries',
     severity: 'info',
     source: null,
-    message: `no boundary files are given (geography.boundaries in csp.yaml): the assessment has no maps`,
-    effect: `with the ONS boundaries of ${area}'s LSOAs and wards (GeoJSON from the ONS Open Geography portal), the assessment would map the rate per 1,000 residents by LSOA for all crime and each recommended theme, the partners' figures by ward, and hotspots over time, and the hotspot tables would name each LSOA's ward`,
+    message: `no boundary files are given (geography.boundaries in csp.yaml): ${only}`,
+    effect: `with the ONS boundaries of ${area}'s LSOAs and wards (GeoJSON from the ONS Open Geography portal), ${o.densityMap ? 'the density map would show the LSOAs under it, and ' : ''}the assessment would map the rate per 1,000 residents by LSOA for all crime and each recommended theme, the partners' figures by ward, and hotspots over time, and the hotspot tables would name each LSOA's ward`,
     affects: [],
   };
 }

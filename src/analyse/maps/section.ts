@@ -34,6 +34,8 @@ export interface MapsInput {
   boundaries: Boundaries | null;
   /** All crime first, then each theme's measures. */
   figures: readonly MappedFigure[];
+  /** Whether the density map can be drawn (the police rows have points): said in the finding without boundaries. */
+  densityMap: boolean;
 }
 
 /** The default attribution of the ONS boundaries, with their year. */
@@ -50,7 +52,7 @@ const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? 
  */
 export async function mapsSection(o: MapsInput): Promise<{ maps: MapsSection | null; findings: Finding[] }> {
   const area = o.config.partnership.area;
-  if (!o.boundaries) return { maps: null, findings: [noBoundariesFinding(area)] };
+  if (!o.boundaries) return { maps: null, findings: [noBoundariesFinding(area, { densityMap: o.densityMap })] };
   const findings: Finding[] = [];
   const policeSources = Object.entries(o.config.sources)
     .filter(([, s]) => s.kind === 'police-uk-street')

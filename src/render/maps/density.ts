@@ -43,6 +43,8 @@ export interface DensityOptions {
   /** The place at a hexagon's centre, for hexagons whose points have no `place`: e.g. the LSOA and ward it is in. */
   placeAt?: (lon: number, lat: number) => string | undefined;
   top?: number;
+  /** A line under the legend and in the text alternative, e.g. how many rows have no point. */
+  note?: string;
   /** Printed under the map: the ONS attribution with boundaries, the police data's licence without. */
   attribution: string;
   width?: number;
@@ -50,6 +52,8 @@ export interface DensityOptions {
 }
 
 const MARGIN = 8;
+
+const sentence = (s: string) => (s.endsWith('.') ? s : `${s}.`);
 
 /** The place most of a hexagon's rows are at (ties: the first by name); undefined when its points have none. */
 function commonestPlace(points: readonly { p: DensityPoint }[]): string | undefined {
@@ -130,7 +134,7 @@ export function drawDensity(o: DensityOptions): DrawnMap {
     width: width - 2 * MARGIN,
     title: `${o.measure}, in hexagons ${across} m across`,
     items,
-    note: 'Locations are the anonymised points data.police.uk gives, not exact addresses.',
+    note: `Locations are the anonymised points data.police.uk gives, not exact addresses.${o.note ? ` ${sentence(o.note)}` : ''}`,
     key,
     attribution: o.attribution,
   });
@@ -139,6 +143,7 @@ export function drawDensity(o: DensityOptions): DrawnMap {
   const description =
     `Map of ${count(total)} ${lowerFirst(o.measure)} in ${count(bins.length)} hexagons ${across} m across` +
     (bins.length > 0 ? `, from ${count(ranked.at(-1)!.n)} to ${count(ranked[0]!.n)} in a hexagon. Densest: ${key.join('; ')}.` : '.') +
+    (o.note ? ` ${sentence(o.note)}` : '') +
     ' The table after the map gives every hexagon.';
   const rows: MapTableRow[] = ranked.map((b, i) => ({
     code: `${b.at[1]!.toFixed(4)},${b.at[0]!.toFixed(4)}`,

@@ -12,6 +12,7 @@ import { periodLabel } from '../../core/calendar/periods.js';
 import { ASB_CATEGORY } from '../../config/all-crime.js';
 import type { Boundaries } from '../../ingest/boundaries/index.js';
 import { mapViews, type MapViews } from './maps.js';
+import { densityMap } from './density-map.js';
 import { actionsWith, branding, figure, frame, seriesTable, table, themeName, type FigureView, type TableView } from './common.js';
 
 const DEFINITION_TERMS: Record<string, string> = {
@@ -170,6 +171,7 @@ export async function assessmentView(a: Assessment, config: Config, stylesheet: 
       hotspots: hotspotTable(a.allCrime.hotspots, 'All crime'),
       map: maps?.lsoaMap('allCrime', 'All crime') ?? null,
       hotspotsMap: maps?.hotspots ?? null,
+      density: densityMap(a, boundaries),
     },
     themes,
     themesCaveat:
