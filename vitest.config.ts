@@ -18,6 +18,7 @@ const E2E = [
   'test/robustness.test.ts',
   'test/sample-workspace.test.ts',
   'test/maps/sample-maps.test.ts',
+  'test/maps/validate-boundaries.test.ts',
   'test/bench.test.ts',
   // the whole sample, or the real police files of three forces
   'test/cli-options.test.ts',

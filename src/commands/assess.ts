@@ -19,7 +19,7 @@ import { browserFor, documentOptions, parseFormats, stepper } from './steps.js';
 import { settingsOf } from '../util/env.js';
 import { lineOfKey, loadConfig } from '../config/load.js';
 import { resolveRanking } from '../rank/resolve.js';
-import { readBoundaries } from '../ingest/boundaries/index.js';
+import { readAreaBoundaries } from '../ingest/boundaries/index.js';
 
 export interface AssessOptions {
   config: string;
@@ -55,8 +55,7 @@ export async function assess(opts: AssessOptions, io: Io): Promise<number> {
   checkTemporaryFolder();
   logoDataUri(checked); // a logo the documents cannot carry is said now, not after the analysis
   // Boundary files that cannot be read stop the run now (exit 2), before any data is read.
-  const area = `${checked.partnership.area.toLowerCase()} `;
-  const boundaries = readBoundaries(checked, { keep: { lsoa: (a) => !a.name || a.name.toLowerCase().startsWith(area) } });
+  const boundaries = readAreaBoundaries(checked);
   const pdf = browserFor(formats ?? checked.output.formats, opts.browser ? path.resolve(io.cwd, opts.browser) : undefined, io.env);
   // What analyses and writes (statistics, charts, templates, XLSX) loads while DuckDB reads.
   let later: ReturnType<typeof loadLater> | undefined;

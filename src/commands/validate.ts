@@ -9,6 +9,10 @@ import type { Io } from '../core/io.js';
 import { problemJson } from './json.js';
 import { shorten } from './terminal.js';
 import { settingsOf } from '../util/env.js';
+import { readAreaBoundaries, type Boundaries } from '../ingest/boundaries/index.js';
+import { matchPoliceLsoas } from '../analyse/maps/section.js';
+import type { Database } from '../ingest/database.js';
+import type { Config } from '../config/load.js';
 
 export interface ValidateOptions {
   config: string;
@@ -22,8 +26,14 @@ export interface ValidateOptions {
 export async function validate(opts: ValidateOptions, io: Io): Promise<number> {
   settingsOf(io.env); // SOURCE_DATE_EPOCH dates "in the future": a value that is not a date is said
   const config = loadConfig(path.resolve(io.cwd, opts.config));
+  // Boundary files that cannot be read are said now (exit 2), before any data is read, as assess does.
+  const boundaries = readAreaBoundaries(config);
   const { db, report } = await readWorkspace({ ...opts, config, window: runWindow(config.period) }, io);
-  db.close();
+  try {
+    if (boundaries && report.errors.length === 0) report.warnings.push(...(await boundaryWarnings(db, config, boundaries)));
+  } finally {
+    db.close();
+  }
   if (opts.json) io.out(`${JSON.stringify(validationJson(report))}\n`);
   if (!opts.quiet) io.err(formatReport(report, io, opts.verbose ?? false));
   if (report.errors.length > 0) {
@@ -31,6 +41,12 @@ export async function validate(opts: ValidateOptions, io: Io): Promise<number> {
     throw reported(invalidInput(report.errors), !opts.quiet);
   }
   return EXIT.ok;
+}
+
+/** The maps' findings on the police LSOA codes against the boundary files (a file of none of them, codes in no file), as warnings. */
+async function boundaryWarnings(db: Database, config: Config, boundaries: Boundaries): Promise<Problem[]> {
+  const { findings } = await matchPoliceLsoas(db, config, boundaries);
+  return findings.filter((f) => f.severity === 'warning').map((f) => ({ message: f.message, where: { key: 'geography.boundaries.lsoa' }, hint: f.effect }));
 }
 
 export function validationJson(r: ValidationReport) {

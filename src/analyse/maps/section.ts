@@ -54,30 +54,17 @@ export async function mapsSection(o: MapsInput): Promise<{ maps: MapsSection | n
   const area = o.config.partnership.area;
   if (!o.boundaries) return { maps: null, findings: [noBoundariesFinding(area, { densityMap: o.densityMap })] };
   const findings: Finding[] = [];
-  const policeSources = Object.entries(o.config.sources)
-    .filter(([, s]) => s.kind === 'police-uk-street')
-    .map(([id]) => id);
+  const policeSources = policeSourceIds(o.config);
   const lsoaFigures = o.figures.filter((f) => policeSources.includes(f.selection.source));
 
   // The LSOAs: the police codes of the area matched to the LSOA files.
-  let match: LsoaCodeMatch | null = null;
+  const { match, findings: codeFindings } = await matchPoliceLsoas(o.db, o.config, o.boundaries);
+  findings.push(...codeFindings);
   let lsoas: BoundaryArea[] = [];
-  if (o.boundaries.lsoa.length > 0 && policeSources.length > 0) {
-    const police = await o.db.all<{ code: string; name: string | null; rows: bigint }>(
-      `SELECT area_code AS code, min(area_name) AS name, sum(n) AS rows FROM incidents
-       WHERE source IN (${policeSources.map(sqlString).join(', ')}) AND district = ${sqlString(area)} AND area_code IS NOT NULL
-       GROUP BY area_code ORDER BY area_code`,
-    );
-    match = matchLsoaCodes(
-      police.map((p) => ({ code: p.code, name: p.name, rows: Number(p.rows) })),
-      o.boundaries.lsoa,
-    );
-    findings.push(...lsoaCodeFindings(match, { source: policeSources[0]!, area }));
-    if (match.drawWith !== null) {
-      const shown = new Set(match.shownIn.values());
-      const prefix = `${area.toLowerCase()} `;
-      lsoas = o.boundaries.lsoa[match.drawWith]!.areas.filter((a) => shown.has(a.code) || (a.name ?? '').toLowerCase().startsWith(prefix));
-    }
+  if (match?.drawWith != null) {
+    const shown = new Set(match.shownIn.values());
+    const prefix = `${area.toLowerCase()} `;
+    lsoas = o.boundaries.lsoa[match.drawWith]!.areas.filter((a) => shown.has(a.code) || (a.name ?? '').toLowerCase().startsWith(prefix));
   }
   const wardLayer = o.boundaries.ward[0] ?? null;
   const fits = wardLayer && lsoas.length > 0 ? bestFitWards(lsoas, wardLayer.areas) : new Map();
@@ -178,6 +165,32 @@ export async function mapsSection(o: MapsInput): Promise<{ maps: MapsSection | n
     },
     findings,
   };
+}
+
+const policeSourceIds = (config: Config) =>
+  Object.entries(config.sources)
+    .filter(([, s]) => s.kind === 'police-uk-street')
+    .map(([id]) => id);
+
+/**
+ * The partnership area's LSOA codes in the police data matched against the LSOA boundary files,
+ * with the findings of the match (a file of none of them, codes no file holds): null without
+ * LSOA files or police sources. `csp validate` says the same findings before an assessment.
+ */
+export async function matchPoliceLsoas(db: Database, config: Config, boundaries: Boundaries): Promise<{ match: LsoaCodeMatch | null; findings: Finding[] }> {
+  const area = config.partnership.area;
+  const policeSources = policeSourceIds(config);
+  if (boundaries.lsoa.length === 0 || policeSources.length === 0) return { match: null, findings: [] };
+  const police = await db.all<{ code: string; name: string | null; rows: bigint }>(
+    `SELECT area_code AS code, min(area_name) AS name, sum(n) AS rows FROM incidents
+     WHERE source IN (${policeSources.map(sqlString).join(', ')}) AND district = ${sqlString(area)} AND area_code IS NOT NULL
+     GROUP BY area_code ORDER BY area_code`,
+  );
+  const match = matchLsoaCodes(
+    police.map((p) => ({ code: p.code, name: p.name, rows: Number(p.rows) })),
+    boundaries.lsoa,
+  );
+  return { match, findings: lsoaCodeFindings(match, { source: policeSources[0]!, area }) };
 }
 
 const lsoaLayerYear = (b: Boundaries, match: LsoaCodeMatch | null) => (match?.drawWith != null ? b.lsoa[match.drawWith]!.year : null);

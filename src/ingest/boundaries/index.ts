@@ -40,6 +40,15 @@ export function readBoundaries(config: Config, o: { keep?: Partial<Record<Bounda
 }
 
 /**
+ * The boundary files as assess and validate read them: of the LSOA files, only the
+ * partnership area's LSOAs are kept (a file of all England and Wales is 35,000 areas).
+ */
+export function readAreaBoundaries(config: Config): Boundaries | null {
+  const area = `${config.partnership.area.toLowerCase()} `;
+  return readBoundaries(config, { keep: { lsoa: (a) => !a.name || a.name.toLowerCase().startsWith(area) } });
+}
+
+/**
  * The one ward file of csp.yaml that an assessment's maps were drawn with (`maps.wardFile`), for
  * render-plan's public map. Null when csp.yaml names no such file (a plan without a map);
  * `missing` when it names it but the file cannot be read here (render-plan warns and leaves the
