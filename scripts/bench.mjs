@@ -270,6 +270,15 @@ if (values.national) {
   );
 }
 
+// Maps (issue 24): what they add to assess on the sample, measured in one process (scripts/bench-maps.mjs).
+const mapsRun = spawnSync(process.execPath, [path.join(root, 'scripts/bench-maps.mjs')], { encoding: 'utf8' });
+const maps = mapsRun.status === 0 ? JSON.parse(mapsRun.stdout) : null;
+if (maps)
+  log(
+    `\nmaps on the sample: ${maps.total.toFixed(2)} s (boundaries ${maps.boundaries.toFixed(2)}, analysis ${maps.analysis.toFixed(2)}, drawing ${maps.maps} maps ${maps.drawing.toFixed(2)})`,
+  );
+else log(`\nthe maps measurement failed: ${mapsRun.stderr}`);
+
 // Documents: render-plan (all documents, HTML + PDF) against printing an empty page in the same browser.
 const { findBrowser } = await import(path.join(root, 'dist/render/browser.js'));
 const browser = findBrowser(undefined, process.env);
@@ -290,7 +299,7 @@ if (browser) {
   log(`\nrender-plan ${render.wall.toFixed(2)} s against an empty page ${empty.wall.toFixed(2)} s: ${(render.wall / empty.wall).toFixed(2)}×`);
 } else log('no browser: the render-plan comparison is skipped (csp doctor says how to get one)');
 
-const report = { date: new Date().toISOString().slice(0, 10), machine: machine(), runs, startup, floorStartup, results, documents, national, profile };
+const report = { date: new Date().toISOString().slice(0, 10), machine: machine(), runs, startup, floorStartup, results, documents, national, profile, maps };
 writeFileSync(path.join(cache, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 if (!values.smoke) writeFileSync(path.join(root, 'BENCHMARKS.md'), markdown(report));
 log(`\nwrote ${values.smoke ? path.join(cache, 'bench.json') : 'BENCHMARKS.md'}`);
@@ -481,6 +490,11 @@ function markdown(r) {
     ...r.results
       .filter((x) => x.gzip)
       .map((x) => `| assess peak memory, ${n(x.rows)} rows as .csv.gz | ${mb(x.gzip)} MB | < 2,048 MB | ${verdict((x.gzip.peakMb ?? Infinity) < 2048)} |`),
+    ...(r.maps
+      ? [
+          `| maps on the sample: reading the boundaries ${r.maps.boundaries.toFixed(2)} s + their analysis ${r.maps.analysis.toFixed(2)} s + drawing all ${r.maps.maps} maps ${r.maps.drawing.toFixed(2)} s | ${r.maps.total.toFixed(2)} s | < 1 s | ${verdict(r.maps.total < 1)} |`,
+        ]
+      : []),
     ...(r.documents
       ? [
           (() => {

@@ -22,6 +22,7 @@ interface BenchReport {
   floorStartup: Measured;
   results: { rows: number; floor: Measured; assess: Measured; fixed: (Measured & { every: number }) | null; floorFixed: Measured | null }[];
   documents: { render: Measured } | null;
+  maps: { boundaries: number; analysis: number; drawing: number; maps: number; total: number } | null;
 }
 
 describe('npm run bench (smoke: 50,000 rows)', () => {
@@ -56,6 +57,10 @@ describe('npm run bench (smoke: 50,000 rows)', () => {
     expect(report.startup.wall).toBeGreaterThan(0);
     expect(report.floorStartup.wall).toBeGreaterThan(0);
     expect(report.documents!.render.wall).toBeGreaterThan(0);
+    // The maps' time on the sample (issue 24): each part measured, every map drawn.
+    expect(report.maps!.maps).toBe(15);
+    expect(report.maps!.total).toBeCloseTo(report.maps!.boundaries + report.maps!.analysis + report.maps!.drawing, 6);
+    expect(report.maps!.boundaries).toBeGreaterThan(0);
     expect(report.machine.cores).toBeGreaterThan(0);
   });
 });
