@@ -5,8 +5,10 @@ import path from 'node:path';
 import { htmlToDocx, type DocxRequest } from '../../src/render/docx/index.js';
 import { parseWordReference, readWordReference, withLanguage } from '../../src/render/docx/reference.js';
 import type { Config } from '../../src/config/load.js';
+import { tableAlt } from '../../src/render/docx/tables.js';
+import { isTag, type Element } from 'domhandler';
 import { CspError } from '../../src/core/errors.js';
-import { all, councilTemplate, first, paragraphs, squeeze, unzip, xml, docxSections, htmlSections } from './docx-read.js';
+import { all, councilTemplate, first, paragraphText, paragraphs, squeeze, unzip, xml, docxSections, htmlSections } from './docx-read.js';
 
 const CHART = `<svg role="img" xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200"><title>Crimes per month</title><desc>Monthly counts from January 2024; the highest month was June.</desc><rect width="400" height="200" fill="white"/><path d="M0,100L400,50" stroke="#1d4f76"/><text x="10" y="20" font-family="Arial">1,200</text></svg>`;
 const LOGO = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120"><rect width="120" height="120" fill="#1d4f76"/></svg>').toString('base64')}`;
@@ -129,6 +131,38 @@ describe('a Word document from HTML', () => {
     expect(all(tables[1]!.children, 'w:gridSpan')[0]?.attribs['w:val']).toBe('2');
     // A number is right-aligned.
     expect(first(ps.find((p) => p.text === 'All wards')!.el.children, 'w:jc')?.attribs['w:val']).toBe('right');
+  });
+
+  it("each table has Word's alt text: its caption as the paragraph above says it, and what its columns and rows are", async () => {
+    const { document } = await made();
+    const tree = xml(document);
+    const blocks = first(tree, 'w:body')!.children.filter((c): c is Element => isTag(c));
+    const tables = all(tree, 'w:tbl');
+    expect(tables).toHaveLength(2);
+    for (const t of tables) {
+      const tblPr = first(t.children, 'w:tblPr')!;
+      const above = blocks[blocks.indexOf(t) - 1]!;
+      expect(first(above.children, 'w:pStyle')?.attribs['w:val']).toBe('Caption');
+      expect(first(tblPr.children, 'w:tblCaption')?.attribs['w:val']).toBe(paragraphText(above));
+      // CT_TblPr's order: w:tblCaption and w:tblDescription come last, after w:tblLook where there is one.
+      const order = tblPr.children.filter((c): c is Element => isTag(c)).map((c) => c.name);
+      expect(order.slice(-2)).toEqual(['w:tblCaption', 'w:tblDescription']);
+      expect(order.indexOf('w:tblLayout')).toBeLessThan(order.indexOf('w:tblCaption'));
+    }
+    const descriptions = tables.map((t) => first(t.children, 'w:tblDescription')?.attribs['w:val']);
+    expect(descriptions).toEqual(['A table of 2 rows, with the columns Item and Detail.', 'A table of 1 row, with the columns Year and Halves.']);
+  });
+
+  it('a table without a caption or header row is still described; a caption is written as Word escapes it', async () => {
+    const html = HTML.replace('<caption>Counts</caption><thead><tr><th>Year</th><th colspan="2">Halves</th></tr></thead>', '').replace(
+      'About this report',
+      'Crime &amp; "disorder" &lt;2025&gt;',
+    );
+    const { document } = await made({ html });
+    const tables = all(xml(document), 'w:tbl');
+    expect(tables.map((t) => first(t.children, 'w:tblCaption')?.attribs['w:val'] ?? null)).toEqual(['Crime & "disorder" <2025>', null]);
+    expect(first(tables[1]!.children, 'w:tblDescription')?.attribs['w:val']).toBe('A table of 1 row.');
+    expect(tableAlt(xml('<table aria-label="Rates"><tr><td>1</td></tr></table>')[0] as Element, [], 1).description).toBe('Rates: a table of 1 row.');
   });
 
   it('charts are SVG with a PNG fallback, and every picture has its alt text; a decorative one is left out', async () => {
