@@ -3,7 +3,7 @@
 import yauzl from 'yauzl';
 import JSZip from 'jszip';
 import { Resvg } from '@resvg/resvg-js';
-import { Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { ChildNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
@@ -145,8 +145,7 @@ export function htmlHeadings(html: string): [number, string][] {
 }
 
 /** A council's template, as Word would save one: Georgia headings in a colour of its own, US Letter, its own margins, header and footer. */
-export async function councilTemplate(o: { pictureInHeader?: boolean } = {}) {
-  const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export async function councilTemplate() {
   return Packer.toBuffer(
     new Document({
       styles: {
@@ -163,14 +162,7 @@ export async function councilTemplate(o: { pictureInHeader?: boolean } = {}) {
           },
           headers: {
             default: new Header({
-              children: [
-                new Paragraph({
-                  children: [
-                    new TextRun('Borough Council: OFFICIAL'),
-                    ...(o.pictureInHeader ? [new ImageRun({ type: 'png', data: pixel, transformation: { width: 10, height: 10 } })] : []),
-                  ],
-                }),
-              ],
+              children: [new Paragraph({ children: [new TextRun('Borough Council: OFFICIAL')] })],
             }),
           },
           footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['Council page ', PageNumber.CURRENT] })] })] }) },
