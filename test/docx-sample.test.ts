@@ -68,10 +68,18 @@ describe.each(DOCUMENTS)('%s.docx', (name) => {
     expect(ps.filter((p) => p.inContents && p.style === 'TOC1').map((p) => p.text.split('\t')[0])).toEqual(links);
   });
 
-  it('has every table of the HTML as a Word table whose first row is a header row', () => {
+  it("has every table of the HTML as a Word table whose first row is a header row, with its caption as Word's alt text", () => {
     const tables = all(xml(doc(name).part('word/document.xml')), 'w:tbl');
-    expect(tables.length).toBe(DomUtils.findAll((t) => t.name === 'table', html(name)).length);
+    const htmlTables = DomUtils.findAll((t) => t.name === 'table', html(name));
+    expect(tables.length).toBe(htmlTables.length);
     for (const t of tables) expect(first(all(t.children, 'w:tr')[0]!.children, 'w:tblHeader')).not.toBeNull();
+    const captions = htmlTables.map((t) =>
+      DomUtils.textContent(DomUtils.findOne((c) => c.name === 'caption', t.children, false)!)
+        .replaceAll(/\s+/g, ' ')
+        .trim(),
+    );
+    expect(tables.map((t) => first(t.children, 'w:tblCaption')?.attribs['w:val'])).toEqual(captions);
+    for (const t of tables) expect(first(t.children, 'w:tblDescription')?.attribs['w:val']).toMatch(/^A table of \d+ rows?, with the columns /);
   });
 
   it("has every list item as a Word list paragraph, and every picture (charts as SVG with a PNG) with the HTML's alt text", () => {
