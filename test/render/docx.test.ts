@@ -340,9 +340,13 @@ describe("the council's Word template (branding.wordReference)", () => {
       ),
     );
     const reference = await parseWordReference(await zip.generateAsync({ type: 'nodebuffer' }));
-    expect(reference.leftOut).toEqual(['its header, which holds a part of another kind (chart) (csp carries over only pictures and links)']);
+    expect(reference.leftOut).toEqual(['its header, which holds a part of the kind "chart" (csp carries over only pictures and links)']);
     expect(reference.carried.headers).toEqual({});
     expect(reference.carried.footers.default).toBeDefined();
+    // A picture whose relationship the template lacks would not open in Word.
+    zip.file('word/_rels/header1.xml.rels', rels.replace(/<Relationship Id="rId1"[^>]*\/>/, ''));
+    const broken = await parseWordReference(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(broken.leftOut).toEqual(['its header, which refers to a part the template does not have']);
   });
 
   it('is read wherever csp.yaml points; a missing or broken one names the key and the file', async () => {

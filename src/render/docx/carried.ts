@@ -59,28 +59,18 @@ export class TemplatePackage {
   /** A header or footer part (word/header1.xml) whole, with what it needs; `what` names it in what is said ("its header"). */
   async carry(partName: string, text: string, what: string): Promise<CarryResult> {
     const relsName = path.posix.join(path.posix.dirname(partName), '_rels', `${path.posix.basename(partName)}.rels`);
-    const relsText = (await this.zip.file(relsName)?.async('string')) ?? '';
-    const rels = findAll(xml(relsText), (el) => el.name === 'Relationship');
-    const other = rels.find((r) => !CARRIED_TYPES.test(r.attribs.Type ?? ''));
-    if (other) return { leftOut: `${what}, which holds ${kindOf(other)} (csp carries over only pictures and links)` };
-    const known = new Set(rels.map((r) => r.attribs.Id ?? ''));
-    if (referencedIds(text).some((id) => !known.has(id))) return { leftOut: `${what}, which refers to a part the template does not have` };
+    const rels = findAll(xml((await this.zip.file(relsName)?.async('string')) ?? ''), (el) => el.name === 'Relationship');
+    const problem = cannotCarry(rels, text);
+    if (problem) return { leftOut: `${what}, ${problem}` };
     const renamed = new Map<string, string>();
     const written: string[] = [];
     const media: CarriedMedia[] = [];
     for (const r of rels) {
-      const id = `rIdTemplate${++this.ids}`;
-      renamed.set(r.attribs.Id ?? '', id);
-      const external = r.attribs.TargetMode === 'External';
-      let target = r.attribs.Target ?? '';
-      if (!external) {
-        const file = await this.media(path.posix.dirname(partName), target);
-        if ('leftOut' in file) return { leftOut: `${what}, ${file.leftOut}` };
-        media.push(file);
-        // Relative to word/, where docx writes the headers and footers that carry it.
-        target = path.posix.relative('word', file.name);
-      }
-      written.push(relationship({ id, type: r.attribs.Type ?? '', target, external }));
+      const carried = await this.relationship(r, path.posix.dirname(partName));
+      if ('leftOut' in carried) return { leftOut: `${what}, ${carried.leftOut}` };
+      renamed.set(r.attribs.Id ?? '', carried.id);
+      written.push(carried.xml);
+      if (carried.media) media.push(carried.media);
     }
     return {
       part: {
@@ -93,6 +83,18 @@ export class TemplatePackage {
           `${what} has a picture (${name}) without alt text, which Word's accessibility checker will flag: give it alt text in the template (right-click it, View Alt Text)`,
       ),
     };
+  }
+
+  /** One relationship of a part under its new id; a picture's file with it, unless it is linked from outside the package. */
+  private async relationship(r: Element, from: string): Promise<{ id: string; xml: string; media?: CarriedMedia } | { leftOut: string }> {
+    const id = `rIdTemplate${++this.ids}`;
+    const type = r.attribs.Type ?? '';
+    const target = r.attribs.Target ?? '';
+    if (r.attribs.TargetMode === 'External') return { id, xml: relationship({ id, type, target, external: true }) };
+    const media = await this.media(from, target);
+    if ('leftOut' in media) return media;
+    // Relative to word/, where docx writes the headers and footers that carry it.
+    return { id, xml: relationship({ id, type, target: path.posix.relative('word', media.name), external: false }), media };
   }
 
   /** A picture's file, under a name of its own in the documents (template-, then its name in the template). */
@@ -123,8 +125,14 @@ export class TemplatePackage {
   }
 }
 
-/** "a chart", from a relationship's type (…/relationships/chart). */
-const kindOf = (r: Element) => `a part of another kind (${(r.attribs.Type ?? '').split('/').at(-1) ?? 'unknown'})`;
+/** Why a part cannot be carried, or null: a relationship of a kind csp does not carry, or a reference to one the part does not have. */
+function cannotCarry(rels: Element[], text: string): string | null {
+  const other = rels.find((r) => !CARRIED_TYPES.test(r.attribs.Type ?? ''));
+  if (other) return `which holds a part of the kind "${(other.attribs.Type ?? '').split('/').at(-1)}" (csp carries over only pictures and links)`;
+  const known = new Set(rels.map((r) => r.attribs.Id ?? ''));
+  if (referencedIds(text).some((id) => !known.has(id))) return 'which refers to a part the template does not have';
+  return null;
+}
 
 const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
