@@ -163,7 +163,7 @@ function renameIds(text: string, renamed: Map<string, string>): string {
  * The names of a part's pictures that have no alt text (wp:docPr's descr) and are not marked
  * decorative (Word's adec:decorative, which its checker accepts in place of alt text).
  */
-export function withoutAlt(text: string): string[] {
+function withoutAlt(text: string): string[] {
   return findAll(xml(text), (el) => el.name === 'wp:docPr')
     .filter((d) => !(d.attribs.descr ?? '').trim())
     .filter((d) => !findAll(d.children, (el) => /(^|:)decorative$/.test(el.name) && ['1', 'true'].includes(el.attribs.val ?? '')).length)
