@@ -3,11 +3,12 @@
 // to look at (the folder is printed). Without LibreOffice or poppler the test fails, naming them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cli, SAMPLE_CONFIG } from './helpers.js';
+import { crestTemplate } from './render/docx-read.js';
 
 const which = (tool: string): string | null => {
   try {
@@ -17,9 +18,18 @@ const which = (tool: string): string | null => {
   }
 };
 const soffice = which('soffice');
-const poppler = which('pdftoppm') && which('pdftotext') && which('pdfinfo');
+const poppler = which('pdftoppm') && which('pdftotext') && which('pdfinfo') && which('pdfimages');
 
 const out = mkdtempSync(path.join(tmpdir(), 'csp-docx-lo-'));
+
+/** Each .docx printed to PDF by LibreOffice, in a profile of its own, so that a LibreOffice already running (another test, a person's) is not asked instead. */
+function toPdf(files: string[], outdir: string): void {
+  const profile = pathToFileURL(mkdtempSync(path.join(tmpdir(), 'csp-lo-profile-'))).href;
+  execFileSync(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outdir, ...files], {
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
+}
 
 beforeAll(async () => {
   const assess = await cli(['assess', '--config', SAMPLE_CONFIG, '--format', 'docx', '--out', out, '--quiet']);
@@ -31,25 +41,11 @@ beforeAll(async () => {
 describe('the Word documents in LibreOffice', () => {
   it('LibreOffice opens each and prints it to PDF with its words; its pages are drawn as PNG', () => {
     expect(soffice, 'this test needs LibreOffice: apt-get install libreoffice-writer (soffice on the PATH)').toBeTruthy();
-    expect(poppler, "this test needs poppler's pdftoppm, pdftotext and pdfinfo: apt-get install poppler-utils").toBeTruthy();
-    // A profile of its own, so that a LibreOffice already running (another test, a person's) is not asked instead.
-    const profile = pathToFileURL(mkdtempSync(path.join(tmpdir(), 'csp-lo-profile-'))).href;
+    expect(poppler, "this test needs poppler's pdftoppm, pdftotext, pdfinfo and pdfimages: apt-get install poppler-utils").toBeTruthy();
     const docs = ['assessment', 'plan', 'cabinet-report'];
-    execFileSync(
-      soffice!,
-      [
-        `-env:UserInstallation=${profile}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        path.join(out, 'pdf'),
-        ...docs.map((d) => path.join(out, `${d}.docx`)),
-      ],
-      {
-        stdio: 'pipe',
-        timeout: 180_000,
-      },
+    toPdf(
+      docs.map((d) => path.join(out, `${d}.docx`)),
+      path.join(out, 'pdf'),
     );
     const expected: Record<string, string[]> = {
       assessment: ['Strategic Assessment', 'Summary', 'Key findings', 'Ranking of the themes', 'Appendix: sources'],
@@ -66,5 +62,29 @@ describe('the Word documents in LibreOffice', () => {
       expect(readdirSync(out).filter((f) => f.startsWith(`${d}-page`) && f.endsWith('.png'))).toHaveLength(count);
     }
     console.log(`the pages as LibreOffice prints them: ${out}/*-page-*.png`);
+  });
+
+  it("shows the council's crest and link in the header of a Cabinet report made with its template", async () => {
+    expect(soffice, 'this test needs LibreOffice: apt-get install libreoffice-writer (soffice on the PATH)').toBeTruthy();
+    expect(poppler, "this test needs poppler's pdftoppm, pdftotext, pdfinfo and pdfimages: apt-get install poppler-utils").toBeTruthy();
+    const dir = mkdtempSync(path.join(tmpdir(), 'csp-docx-lo-crest-'));
+    for (const f of ['plan.yaml', 'logo.svg']) copyFileSync(path.join(path.dirname(SAMPLE_CONFIG), f), path.join(dir, f));
+    const config = readFileSync(SAMPLE_CONFIG, 'utf8').replace(/^branding:\n/m, 'branding:\n  wordReference: templates/council.docx\n');
+    writeFileSync(path.join(dir, 'csp.yaml'), config);
+    mkdirSync(path.join(dir, 'templates'));
+    writeFileSync(path.join(dir, 'templates', 'council.docx'), await crestTemplate());
+    const args = ['--config', path.join(dir, 'csp.yaml'), '--assessment', path.join(out, 'assessment.json'), '--format', 'docx', '--out', dir];
+    const r = await cli(['render-plan', ...args, '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    toPdf([path.join(dir, 'cabinet-report.docx')], dir);
+    const pdf = path.join(dir, 'cabinet-report.pdf');
+    const page1 = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(page1).toContain('Borough Council: OFFICIAL');
+    expect(page1).toContain('www.example.gov.uk');
+    // The crest is drawn on every page: a 96-pixel picture in the PDF's first page.
+    const images = execFileSync('pdfimages', ['-f', '1', '-l', '1', '-list', pdf], { encoding: 'utf8' });
+    expect(images).toMatch(/^\s*1\s+\d+\s+image\s+96\s+96\s/m);
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', pdf, path.join(dir, 'crest-page')]);
+    console.log(`the Cabinet report's first page with the council's crest: ${dir}/crest-page-1.png`);
   });
 });

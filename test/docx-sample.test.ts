@@ -7,7 +7,21 @@ import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { cli, SAMPLE_CONFIG } from './helpers.js';
 import type { Element } from 'domhandler';
-import { all, councilTemplate, docxSections, first, htmlHeadings, htmlSections, paragraphs, squeeze, unzip, within, xml } from './render/docx-read.js';
+import {
+  all,
+  councilTemplate,
+  crestPng,
+  crestTemplate,
+  docxSections,
+  first,
+  htmlHeadings,
+  htmlSections,
+  paragraphs,
+  squeeze,
+  unzip,
+  within,
+  xml,
+} from './render/docx-read.js';
 
 const DOCUMENTS = ['assessment', 'plan', 'cabinet-report'] as const;
 type Name = (typeof DOCUMENTS)[number];
@@ -54,10 +68,18 @@ describe.each(DOCUMENTS)('%s.docx', (name) => {
     expect(ps.filter((p) => p.inContents && p.style === 'TOC1').map((p) => p.text.split('\t')[0])).toEqual(links);
   });
 
-  it('has every table of the HTML as a Word table whose first row is a header row', () => {
+  it("has every table of the HTML as a Word table whose first row is a header row, with its caption as Word's alt text", () => {
     const tables = all(xml(doc(name).part('word/document.xml')), 'w:tbl');
-    expect(tables.length).toBe(DomUtils.findAll((t) => t.name === 'table', html(name)).length);
+    const htmlTables = DomUtils.findAll((t) => t.name === 'table', html(name));
+    expect(tables.length).toBe(htmlTables.length);
     for (const t of tables) expect(first(all(t.children, 'w:tr')[0]!.children, 'w:tblHeader')).not.toBeNull();
+    const captions = htmlTables.map((t) =>
+      DomUtils.textContent(DomUtils.findOne((c) => c.name === 'caption', t.children, false)!)
+        .replaceAll(/\s+/g, ' ')
+        .trim(),
+    );
+    expect(tables.map((t) => first(t.children, 'w:tblCaption')?.attribs['w:val'])).toEqual(captions);
+    for (const t of tables) expect(first(t.children, 'w:tblDescription')?.attribs['w:val']).toMatch(/^A table of \d+ rows?, with the columns /);
   });
 
   it("has every list item as a Word list paragraph, and every picture (charts as SVG with a PNG) with the HTML's alt text", () => {
@@ -160,10 +182,17 @@ describe("the council's Word template, named in csp.yaml", () => {
     expect(existsSync(path.join(dir, 'out', 'plan.docx'))).toBe(false);
   });
 
-  it('a header with a picture is said to be left out', async () => {
-    const dir = workspace(await councilTemplate({ pictureInHeader: true }));
+  it("a header with the council's crest and a link is carried into the documents; a crest without alt text is said", async () => {
+    const dir = workspace(await crestTemplate({ alt: null }));
     const r = await render(dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('templates/council.docx: its header, which has a picture or a link');
+    expect(r.stderr).not.toContain('left out of the Word documents');
+    expect(r.stderr).toContain("templates/council.docx: its header has a picture (Crest) without alt text, which Word's accessibility checker will flag");
+    for (const name of ['cabinet-report', 'plan']) {
+      const parts = await unzip(readFileSync(path.join(dir, 'out', `${name}.docx`)));
+      expect(parts.get('word/header1.xml')!.toString()).toContain('Borough Council: OFFICIAL');
+      expect(parts.get('word/_rels/header1.xml.rels')!.toString()).toContain('Target="media/template-image1.png"');
+      expect(parts.get('word/media/template-image1.png')?.equals(crestPng())).toBe(true);
+    }
   });
 });

@@ -86,6 +86,7 @@ export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
   if (word) {
     // Word documents from the same HTML, so that they say what the HTML and the PDF say, in Word's own structure.
     for (const what of reference?.leftOut ?? []) r.onWarning?.(`${r.config.branding.wordReference}: ${what} is left out of the Word documents`);
+    for (const note of reference?.notes ?? []) r.onWarning?.(`${r.config.branding.wordReference}: ${note}`);
     for (const d of docs) {
       const docx = await word.htmlToDocx({
         html: d.html,

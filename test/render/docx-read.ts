@@ -1,7 +1,9 @@
 // Reading a .docx back as Word would find it: its parts unzipped with yauzl, its XML parsed, and
 // what the tests ask of it (paragraphs with their styles, tables, pictures) read from the XML.
 import yauzl from 'yauzl';
-import { Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
+import { Resvg } from '@resvg/resvg-js';
+import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { ChildNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
@@ -143,8 +145,7 @@ export function htmlHeadings(html: string): [number, string][] {
 }
 
 /** A council's template, as Word would save one: Georgia headings in a colour of its own, US Letter, its own margins, header and footer. */
-export async function councilTemplate(o: { pictureInHeader?: boolean } = {}) {
-  const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export async function councilTemplate() {
   return Packer.toBuffer(
     new Document({
       styles: {
@@ -161,14 +162,7 @@ export async function councilTemplate(o: { pictureInHeader?: boolean } = {}) {
           },
           headers: {
             default: new Header({
-              children: [
-                new Paragraph({
-                  children: [
-                    new TextRun('Borough Council: OFFICIAL'),
-                    ...(o.pictureInHeader ? [new ImageRun({ type: 'png', data: pixel, transformation: { width: 10, height: 10 } })] : []),
-                  ],
-                }),
-              ],
+              children: [new Paragraph({ children: [new TextRun('Borough Council: OFFICIAL')] })],
             }),
           },
           footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['Council page ', PageNumber.CURRENT] })] })] }) },
@@ -177,4 +171,68 @@ export async function councilTemplate(o: { pictureInHeader?: boolean } = {}) {
       ],
     }),
   );
+}
+
+/** A crest as the council's template would hold it: a PNG of a shield, 96 pixels square. */
+export function crestPng(): Buffer {
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><path d="M8 6h80v40c0 24-18 38-40 46C26 84 8 70 8 46z" fill="#b3141e"/><path d="M48 18l8 18h18l-14 11 6 19-18-12-18 12 6-19-14-11h18z" fill="#ffd700"/></svg>';
+  return Buffer.from(new Resvg(svg).render().asPng());
+}
+
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const ROOT_NS = `xmlns:w="${W_NS}" xmlns:r="${R_NS}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14"`;
+
+/** An inline picture as Word writes one (wp:inline), 0.7 inch square, its alt text in wp:docPr's descr. */
+function drawing(o: { rId: string; docPrId: number; name: string; alt: string | null }): string {
+  const emu = 640080;
+  const descr = o.alt === null ? '' : ` descr="${o.alt}"`;
+  return (
+    `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${emu}" cy="${emu}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
+    `<wp:docPr id="${o.docPrId}" name="${o.name}"${descr}/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
+    `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="crest.png"/><pic:cNvPicPr/></pic:nvPicPr>` +
+    `<pic:blipFill><a:blip r:embed="${o.rId}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+    `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${emu}" cy="${emu}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+  );
+}
+
+export const CREST_LINK = 'https://www.example.gov.uk/community-safety?from=report&year=2026';
+
+/**
+ * The council's template with its crest in the header and the footer, as Word saves one: the
+ * header's picture and its link to the council's site in relationships of the header's own
+ * (word/_rels/header1.xml.rels), the picture in word/media. Made from councilTemplate's package
+ * with JSZip, as docx cannot write a header link. `crestFile` names the picture's file, and its
+ * content type the template declares for it; `alt` null leaves the crest without alt text.
+ */
+export async function crestTemplate(o: { alt?: string | null; crestFile?: string; crestType?: string } = {}): Promise<Buffer> {
+  const alt = o.alt === undefined ? "The council's crest" : o.alt;
+  const crestFile = o.crestFile ?? 'image1.png';
+  const zip = await JSZip.loadAsync(await councilTemplate());
+  const header =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr ${ROOT_NS}>` +
+    `<w:p w14:paraId="1A2B3C4D"><w:pPr><w:tabs><w:tab w:val="right" w:pos="9000"/></w:tabs></w:pPr>${drawing({ rId: 'rId1', docPrId: 1, name: 'Crest', alt })}` +
+    `<w:r><w:t xml:space="preserve"> Borough Council: OFFICIAL </w:t></w:r><w:r><w:tab/></w:r>` +
+    `<w:hyperlink r:id="rId2" w:history="1"><w:r><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr><w:t>www.example.gov.uk</w:t></w:r></w:hyperlink></w:p></w:hdr>`;
+  const footer =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${ROOT_NS}>` +
+    `<w:p>${drawing({ rId: 'rId1', docPrId: 1, name: 'Small crest', alt })}<w:r><w:t xml:space="preserve"> Council page </w:t></w:r>` +
+    `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>`;
+  const rels = (more: string) =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    `<Relationship Id="rId1" Type="${R_NS}/image" Target="media/${crestFile}"/>${more}</Relationships>`;
+  zip.file('word/header1.xml', header);
+  zip.file(
+    'word/_rels/header1.xml.rels',
+    rels(`<Relationship Id="rId2" Type="${R_NS}/hyperlink" Target="${CREST_LINK.replaceAll('&', '&amp;')}" TargetMode="External"/>`),
+  );
+  zip.file('word/footer1.xml', footer);
+  zip.file('word/_rels/footer1.xml.rels', rels(''));
+  zip.file(`word/media/${crestFile}`, crestPng());
+  if (o.crestType) {
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file('[Content_Types].xml', types.replace('</Types>', `<Override PartName="/word/media/${crestFile}" ContentType="${o.crestType}"/></Types>`));
+  }
+  return zip.generateAsync({ type: 'nodebuffer' });
 }

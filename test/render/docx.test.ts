@@ -5,8 +5,25 @@ import path from 'node:path';
 import { htmlToDocx, type DocxRequest } from '../../src/render/docx/index.js';
 import { parseWordReference, readWordReference, withLanguage } from '../../src/render/docx/reference.js';
 import type { Config } from '../../src/config/load.js';
+import JSZip from 'jszip';
+import { tableAlt } from '../../src/render/docx/tables.js';
+import { isTag, type Element } from 'domhandler';
 import { CspError } from '../../src/core/errors.js';
-import { all, councilTemplate, first, paragraphs, squeeze, unzip, xml, docxSections, htmlSections } from './docx-read.js';
+import {
+  all,
+  councilTemplate,
+  CREST_LINK,
+  crestPng,
+  crestTemplate,
+  first,
+  paragraphText,
+  paragraphs,
+  squeeze,
+  unzip,
+  xml,
+  docxSections,
+  htmlSections,
+} from './docx-read.js';
 
 const CHART = `<svg role="img" xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200"><title>Crimes per month</title><desc>Monthly counts from January 2024; the highest month was June.</desc><rect width="400" height="200" fill="white"/><path d="M0,100L400,50" stroke="#1d4f76"/><text x="10" y="20" font-family="Arial">1,200</text></svg>`;
 const LOGO = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120"><rect width="120" height="120" fill="#1d4f76"/></svg>').toString('base64')}`;
@@ -131,6 +148,38 @@ describe('a Word document from HTML', () => {
     expect(first(ps.find((p) => p.text === 'All wards')!.el.children, 'w:jc')?.attribs['w:val']).toBe('right');
   });
 
+  it("each table has Word's alt text: its caption as the paragraph above says it, and what its columns and rows are", async () => {
+    const { document } = await made();
+    const tree = xml(document);
+    const blocks = first(tree, 'w:body')!.children.filter((c): c is Element => isTag(c));
+    const tables = all(tree, 'w:tbl');
+    expect(tables).toHaveLength(2);
+    for (const t of tables) {
+      const tblPr = first(t.children, 'w:tblPr')!;
+      const above = blocks[blocks.indexOf(t) - 1]!;
+      expect(first(above.children, 'w:pStyle')?.attribs['w:val']).toBe('Caption');
+      expect(first(tblPr.children, 'w:tblCaption')?.attribs['w:val']).toBe(paragraphText(above));
+      // CT_TblPr's order: w:tblCaption and w:tblDescription come last, after w:tblLook where there is one.
+      const order = tblPr.children.filter((c): c is Element => isTag(c)).map((c) => c.name);
+      expect(order.slice(-2)).toEqual(['w:tblCaption', 'w:tblDescription']);
+      expect(order.indexOf('w:tblLayout')).toBeLessThan(order.indexOf('w:tblCaption'));
+    }
+    const descriptions = tables.map((t) => first(t.children, 'w:tblDescription')?.attribs['w:val']);
+    expect(descriptions).toEqual(['A table of 2 rows, with the columns Item and Detail.', 'A table of 1 row, with the columns Year and Halves.']);
+  });
+
+  it('a table without a caption or header row is still described; a caption is written as Word escapes it', async () => {
+    const html = HTML.replace('<caption>Counts</caption><thead><tr><th>Year</th><th colspan="2">Halves</th></tr></thead>', '').replace(
+      'About this report',
+      'Crime &amp; "disorder" &lt;2025&gt;',
+    );
+    const { document } = await made({ html });
+    const tables = all(xml(document), 'w:tbl');
+    expect(tables.map((t) => first(t.children, 'w:tblCaption')?.attribs['w:val'] ?? null)).toEqual(['Crime & "disorder" <2025>', null]);
+    expect(first(tables[1]!.children, 'w:tblDescription')?.attribs['w:val']).toBe('A table of 1 row.');
+    expect(tableAlt(xml('<table aria-label="Rates"><tr><td>1</td></tr></table>')[0] as Element, [], 1).description).toBe('Rates: a table of 1 row.');
+  });
+
   it('charts are SVG with a PNG fallback, and every picture has its alt text; a decorative one is left out', async () => {
     const { document, parts, warnings } = await made();
     const pictures = all(xml(document), 'wp:docPr');
@@ -228,12 +277,76 @@ describe("the council's Word template (branding.wordReference)", () => {
     expect(reference.leftOut).toEqual([]);
   });
 
-  it('a header with a picture cannot be carried over: it is said, and the page keeps csp\u2019s footer', async () => {
-    const reference = await parseWordReference(await councilTemplate({ pictureInHeader: true }));
-    expect(reference.leftOut).toEqual(['its header, which has a picture or a link (Word keeps them in parts of their own, which csp cannot carry over)']);
-    const { part } = await made({ reference, html: HTML.replace('<p class="marking">OFFICIAL</p>', '') });
-    expect(part('word/header1.xml')).toBe('');
-    expect(part('word/footer1.xml')).toContain('Council page ');
+  it("a header and footer with the crest and a link are carried over whole: the part, its renamed relationships, the crest's file, content types, unique drawing ids", async () => {
+    const reference = await parseWordReference(await crestTemplate());
+    expect(reference.leftOut).toEqual([]);
+    expect(reference.notes).toEqual([]);
+    const { part, parts, document } = await made({ reference });
+    const header = part('word/header1.xml');
+    const footer = part('word/footer1.xml');
+    // The document's protective marking heads the page, above the template's header as it has it.
+    expect(header).toMatch(
+      /^<\?xml[^]*<w:hdr [^>]*xmlns:pic=[^]*<w:t xml:space="preserve">OFFICIAL<\/w:t>[^]*<wp:docPr [^]*Borough Council: OFFICIAL[^]*www\.example\.gov\.uk/,
+    );
+    expect(header).toContain('w14:paraId="1A2B3C4D"');
+    expect(footer).toContain(' Council page ');
+    const relsOf = (name: string) => new Map(all(xml(part(`word/_rels/${name}.rels`)), 'Relationship').map((r) => [r.attribs.Id!, r.attribs] as const));
+    const headerRels = relsOf('header1.xml');
+    const footerRels = relsOf('footer1.xml');
+    // Every id the parts use is theirs, renamed so that none is another part's.
+    const used = (text: string) => [...text.matchAll(/\sr:(?:id|embed)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(used(header).sort()).toEqual([...headerRels.keys()].sort());
+    expect(used(footer)).toEqual([...footerRels.keys()]);
+    expect([...headerRels.keys(), ...footerRels.keys()]).toEqual(['rIdTemplate1', 'rIdTemplate2', 'rIdTemplate3']);
+    const [crest, link] = [...headerRels.values()];
+    expect(crest).toMatchObject({ Type: expect.stringMatching(/\/image$/), Target: 'media/template-image1.png' });
+    expect(link).toMatchObject({ Type: expect.stringMatching(/\/hyperlink$/), Target: CREST_LINK, TargetMode: 'External' });
+    expect(first(xml(header), 'w:hyperlink')?.attribs['r:id']).toBe(link!.Id);
+    expect([...footerRels.values()][0]).toMatchObject({ Target: 'media/template-image1.png' });
+    // The crest's bytes, once, however many parts show it.
+    expect(parts.get('word/media/template-image1.png')?.equals(crestPng())).toBe(true);
+    expect([...parts.keys()].filter((n) => n.startsWith('word/media/template-'))).toEqual(['word/media/template-image1.png']);
+    expect(part('[Content_Types].xml')).toContain('<Default ContentType="image/png" Extension="png"/>');
+    // Each picture's id is its own in the whole document (the body's logo and chart are 1 and 2).
+    const ids = [document, header, footer].flatMap((x) => all(xml(x), 'wp:docPr').map((d) => d.attribs.id));
+    expect(ids).toEqual(['1', '2', '3', '4']);
+    expect(all(xml(header), 'wp:docPr')[0]?.attribs.descr).toBe("The council's crest");
+    // The same inputs, the same bytes.
+    expect((await htmlToDocx(request({ reference }))).equals(await htmlToDocx(request({ reference })))).toBe(true);
+  });
+
+  it('a crest without alt text is said; a picture of a kind docx does not name has its content type carried too', async () => {
+    const reference = await parseWordReference(await crestTemplate({ alt: null, crestFile: 'crest.tif', crestType: 'image/tiff' }));
+    expect(reference.leftOut).toEqual([]);
+    expect(reference.notes).toEqual([
+      "its header has a picture (Crest) without alt text, which Word's accessibility checker will flag: give it alt text in the template (right-click it, View Alt Text)",
+      "its footer has a picture (Small crest) without alt text, which Word's accessibility checker will flag: give it alt text in the template (right-click it, View Alt Text)",
+    ]);
+    const { part, parts } = await made({ reference, html: HTML.replace('<p class="marking">OFFICIAL</p>', '') });
+    expect(parts.has('word/media/template-crest.tif')).toBe(true);
+    expect(part('[Content_Types].xml')).toContain('<Default Extension="tif" ContentType="image/tiff"/>');
+    // Without a marking, the header is the template's alone.
+    expect(paragraphs(part('word/header1.xml')).map((p) => p.text)).toEqual([' Borough Council: OFFICIAL \twww.example.gov.uk']);
+  });
+
+  it('a header holding a part of another kind than a picture or a link is left out, and said', async () => {
+    const zip = await JSZip.loadAsync(await crestTemplate());
+    const rels = await zip.file('word/_rels/header1.xml.rels')!.async('string');
+    zip.file(
+      'word/_rels/header1.xml.rels',
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart1.xml"/></Relationships>',
+      ),
+    );
+    const reference = await parseWordReference(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(reference.leftOut).toEqual(['its header, which holds a part of the kind "chart" (csp carries over only pictures and links)']);
+    expect(reference.carried.headers).toEqual({});
+    expect(reference.carried.footers.default).toBeDefined();
+    // A picture whose relationship the template lacks would not open in Word.
+    zip.file('word/_rels/header1.xml.rels', rels.replace(/<Relationship Id="rId1"[^>]*\/>/, ''));
+    const broken = await parseWordReference(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(broken.leftOut).toEqual(['its header, which refers to a part the template does not have']);
   });
 
   it('is read wherever csp.yaml points; a missing or broken one names the key and the file', async () => {

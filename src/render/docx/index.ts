@@ -77,24 +77,38 @@ export async function htmlToDocx(r: DocxRequest): Promise<Buffer> {
       },
     ],
   });
-  return stablePackage(await Packer.toBuffer(doc), r.date);
+  return stablePackage(await Packer.toBuffer(doc), r.date, r.reference?.carried);
 }
+
+/** The kinds of header (or footer) the template has: imported through docx, or carried whole (which docx writes as a stand-in for, holding what csp adds). */
+const kindsOf = (imported: Partial<Record<Kind, Paragraph[]>>, carried: Partial<Record<Kind, unknown>>) =>
+  (['default', 'first', 'even'] as const).filter((k) => imported[k] || carried[k]);
 
 /** The template's headers (each with the marking above it), or the marking alone. */
 function headers(reference: WordReference | null, marking: string): Partial<Record<Kind, Header>> | undefined {
   const mark = marking ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true })] })] : [];
-  const own = Object.entries(reference?.headers ?? {}) as [Kind, Paragraph[]][];
+  const own = reference ? kindsOf(reference.headers, reference.carried.headers) : [];
   // A first page of its own (w:titlePg) needs its header given, or it has none.
-  const kinds: Kind[] = own.length > 0 ? own.map(([k]) => k) : ['default'];
+  const kinds: Kind[] = own.length > 0 ? [...own] : ['default'];
   if (reference?.titlePage && mark.length > 0 && !kinds.includes('first')) kinds.push('first');
   if (mark.length === 0 && own.length === 0) return undefined;
-  return Object.fromEntries(kinds.map((k) => [k, new Header({ children: [...mark, ...(reference?.headers[k] ?? [])] })]));
+  return Object.fromEntries(
+    kinds.map((k) => [k, new Header({ children: reference?.carried.headers[k] ? standIn(mark) : [...mark, ...(reference?.headers[k] ?? [])] })]),
+  );
 }
+
+/**
+ * What docx writes for a header or footer carried whole (package.ts puts the template's in its
+ * place): what csp adds to it (the marking), then an empty paragraph, taken out again, as docx's
+ * layout of the pages cannot read a header without a paragraph.
+ */
+const standIn = (own: Paragraph[]) => [...own, new Paragraph({})];
 
 /** The template's footers, or, without, "Page 3 of 12", small and centred. */
 function footers(reference: WordReference | null): Partial<Record<Kind, Footer>> {
-  const own = Object.entries(reference?.footers ?? {}) as [Kind, Paragraph[]][];
-  if (own.length > 0) return Object.fromEntries(own.map(([k, children]) => [k, new Footer({ children })]));
+  const own = reference ? kindsOf(reference.footers, reference.carried.footers) : [];
+  if (own.length > 0)
+    return Object.fromEntries(own.map((k) => [k, new Footer({ children: reference?.carried.footers[k] ? standIn([]) : (reference?.footers[k] ?? []) })]));
   return { default: pageFooter() };
 }
 

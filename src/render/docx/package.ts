@@ -1,14 +1,16 @@
 import JSZip from 'jszip';
 import { stableZip } from '../../util/stable-zip.js';
+import { carryInto, type Carried } from './carried.js';
 
 /**
  * The same document, byte for byte, from the same inputs. docx stamps the package with the time
  * it was made (docProps/core.xml's created and modified, and each zip entry), names the
  * relationship of an external link at random, and numbers bookmarks from a counter that runs on
  * across the documents of a process. Here the dates become the document's own, and those names
- * and numbers are given again in the order they appear, the same in every run.
+ * and numbers are given again in the order they appear, the same in every run. The template's
+ * headers and footers that docx cannot write (`carried`) are put in last, as the template has them.
  */
-export async function stablePackage(docx: Buffer, isoDate: string): Promise<Buffer> {
+export async function stablePackage(docx: Buffer, isoDate: string, carried?: Carried): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
   const stamp = `${isoDate}T00:00:00Z`;
   const links = new Renumber((n) => `rIdLink${n}`);
@@ -21,6 +23,7 @@ export async function stablePackage(docx: Buffer, isoDate: string): Promise<Buff
     text = text.replaceAll(/\brId[0-9a-z_-]{21}(?![0-9A-Za-z_-])/g, (id) => links.of(id));
     if (text !== before) zip.file(name, text);
   }
+  if (carried) await carryInto(zip, carried);
   return stableZip(await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
 }
 

@@ -5,6 +5,7 @@ import type { Config } from '../../config/load.js';
 import { invalidInput } from '../../core/errors.js';
 import { readInputFile } from '../../util/input-file.js';
 import { parseDocument } from 'htmlparser2';
+import { TemplatePackage, type Carried, type Kind } from './carried.js';
 import { findAll, type Element } from './dom.js';
 
 /** A page as Word sets it out, in twips: its size as laid out (wider than high when landscape) and its margins. */
@@ -23,7 +24,7 @@ export const A4: PageSetup = {
   margin: { top: 1440, right: 1440, bottom: 1440, left: 1440, header: 708, footer: 708, gutter: 0 },
 };
 
-export type Kind = 'default' | 'first' | 'even';
+export type { Kind } from './carried.js';
 
 /** What a council's Word template gives the documents (as pandoc's reference document does). */
 export interface WordReference {
@@ -36,11 +37,15 @@ export interface WordReference {
   titlePage: boolean;
   /** Left and right pages have headers and footers of their own (settings.xml's w:evenAndOddHeaders). */
   evenAndOdd: boolean;
-  /** Its headers' and footers' paragraphs and tables, as it has them (imported XML). */
+  /** Its headers' and footers' paragraphs and tables, as it has them (imported XML), where they are text and fields. */
   headers: Partial<Record<Kind, Paragraph[]>>;
   footers: Partial<Record<Kind, Paragraph[]>>;
+  /** Its headers and footers with a picture (a crest) or a link, carried into the documents whole. */
+  carried: Carried;
   /** What of the template could not be carried into the documents, in words. */
   leftOut: string[];
+  /** What is carried over but Word's accessibility checker will flag (a crest without alt text), in words. */
+  notes: string[];
 }
 
 /** A Word template is a few megabytes at most; 64 MB cannot be one. */
@@ -123,15 +128,28 @@ export async function parseWordReference(bytes: Buffer): Promise<WordReference> 
     rels ? findAll(xml(rels).children, (el) => el.name === 'Relationship').map((el) => [el.attribs.Id ?? '', el.attribs.Target ?? '']) : [],
   );
   const leftOut: string[] = [];
+  const notes: string[] = [];
   const headers: WordReference['headers'] = {};
   const footers: WordReference['footers'] = {};
+  const carried: Carried = { headers: {}, footers: {} };
+  const template = await TemplatePackage.open(zip);
   for (const ref of sectPr?.children.filter((c): c is Element => 'name' in c && (c.name === 'w:headerReference' || c.name === 'w:footerReference')) ?? []) {
     const isHeader = ref.name === 'w:headerReference';
     const kind = (ref.attribs['w:type'] ?? 'default') as Kind;
     const target = targets.get(ref.attribs['r:id'] ?? '');
-    const text = target ? await part(path.posix.join('word', target.replace(/^\//, '').replace(/^word\//, ''))) : null;
-    if (!text) continue;
+    const partName = target ? path.posix.join('word', target.replace(/^\//, '').replace(/^word\//, '')) : null;
+    const text = partName ? await part(partName) : null;
+    if (!partName || !text) continue;
     const what = `its ${kind === 'default' ? '' : `${kind}-page `}${isHeader ? 'header' : 'footer'}`;
+    if (hasRelationships(text)) {
+      const whole = await template.carry(partName, text, what);
+      if ('leftOut' in whole) leftOut.push(whole.leftOut);
+      else {
+        (isHeader ? carried.headers : carried.footers)[kind] = whole.part;
+        notes.push(...whole.notes);
+      }
+      continue;
+    }
     const content = importable(text, what, leftOut);
     if (!content) continue;
     (isHeader ? headers : footers)[kind] = content;
@@ -145,7 +163,9 @@ export async function parseWordReference(bytes: Buffer): Promise<WordReference> 
     titlePage: !!child('w:titlePg') && child('w:titlePg')!.attribs['w:val'] !== '0' && child('w:titlePg')!.attribs['w:val'] !== 'false',
     headers,
     footers,
+    carried,
     leftOut,
+    notes,
   };
 }
 
@@ -175,19 +195,23 @@ const DECLARED = new Set([
 ]);
 
 /**
- * A header's or footer's paragraphs and tables, carried over as the template has them, where docx
- * can: text and fields (page numbers). One with a picture or anything else kept in a part of its
- * own (a relationship) cannot be, and is said in `leftOut`.
+ * Whether a header or footer refers to a relationship of its own (a picture's file, a link's
+ * address): docx cannot import such a part, so it is carried into the documents whole.
+ */
+function hasRelationships(text: string): boolean {
+  return findAll(xml(text).children, (el) => Object.keys(el.attribs).some((a) => a.startsWith('r:'))).length > 0;
+}
+
+/**
+ * A header's or footer's paragraphs and tables, carried over as the template has them through
+ * docx: text and fields (page numbers). One in XML namespaces docx does not declare cannot be,
+ * and is said in `leftOut`.
  */
 function importable(text: string, what: string, leftOut: string[]): Paragraph[] | null {
   const root = findAll(xml(text).children, (el) => el.name === 'w:hdr' || el.name === 'w:ftr')[0];
   if (!root) return null;
   const blocks = root.children.filter((c): c is Element => 'name' in c && (c.name === 'w:p' || c.name === 'w:tbl' || c.name === 'w:sdt'));
   const all = blocks.flatMap((b) => [b, ...findAll([b], () => true)]);
-  if (all.some((el) => Object.keys(el.attribs).some((a) => a.startsWith('r:')))) {
-    leftOut.push(`${what}, which has a picture or a link (Word keeps them in parts of their own, which csp cannot carry over)`);
-    return null;
-  }
   const prefixes = new Set(all.flatMap((el) => [el.name, ...Object.keys(el.attribs)]).flatMap((n) => (n.includes(':') ? [n.slice(0, n.indexOf(':'))] : [])));
   const unknown = [...prefixes].filter((p) => !DECLARED.has(p) && p !== 'xmlns');
   if (unknown.length > 0) {

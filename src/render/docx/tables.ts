@@ -1,4 +1,17 @@
-import { BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import {
+  BorderStyle,
+  Paragraph,
+  ShadingType,
+  StringValueElement,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  WidthType,
+  type IContext,
+  type ITableOptions,
+  type IXmlableObject,
+} from 'docx';
 import { children, hasClass, textOf, type Element } from './dom.js';
 import { HEADER_FILL, HIGHLIGHT_FILL, TABLE_BORDER } from './styles.js';
 
@@ -69,7 +82,7 @@ export function wordTable(table: Element, ctx: TableContext): Table | null {
       ),
     });
   });
-  return new Table({
+  return new DescribedTable(tableAlt(table, rows.slice(0, headerRows), rows.length - headerRows), {
     rows: wordRows,
     width: { size: ctx.textWidth, type: WidthType.DXA },
     columnWidths: widths,
@@ -87,6 +100,60 @@ export function wordTable(table: Element, ctx: TableContext): Table | null {
           },
         }),
   });
+}
+
+/** A table's alt text, as Word's table properties give it (its Alt Text): a title, and a description. */
+export interface TableAlt {
+  /** The table's <caption>, as the paragraph above the table says it; '' when it has none. */
+  caption: string;
+  /** What is in it: its rows and columns, read out to one who cannot see it. */
+  description: string;
+}
+
+const words = (el: Element) => textOf(el).replaceAll(/\s+/g, ' ').trim();
+
+/** The most columns a description names: a wider table's are counted, not read out. */
+const NAMED_COLUMNS = 8;
+
+/** A table's caption (else its aria-label), and a description of its size and its columns, from its last header row. */
+export function tableAlt(table: Element, headerRows: Element[], bodyRows: number): TableAlt {
+  const captionEl = children(table).find((c) => c.name === 'caption');
+  const caption = (captionEl ? words(captionEl) : '') || (table.attribs['aria-label'] ?? '').trim();
+  const labels = headerRows.length > 0 ? cellsOf(headerRows.at(-1)!).map(words).filter(Boolean) : [];
+  const size = `A table of ${bodyRows} ${bodyRows === 1 ? 'row' : 'rows'}`;
+  if (labels.length === 0) return { caption, description: caption ? `${caption}: ${size.toLowerCase()}.` : `${size}.` };
+  const named = labels.length > NAMED_COLUMNS ? [...labels.slice(0, NAMED_COLUMNS), `${labels.length - NAMED_COLUMNS} more`] : labels;
+  const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`;
+  return { caption, description: `${size}, with the columns ${list}.` };
+}
+
+/**
+ * A table with its alt text (w:tblCaption, w:tblDescription), which Word's accessibility checker
+ * asks of every table. docx has no option for them (its tblPr stops at w:tblLook), so they are
+ * added to its table properties as it writes them, in the schema's order: the last two of
+ * CT_TblPr, after w:tblLook (and before a tracked change of the properties, w:tblPrChange).
+ */
+class DescribedTable extends Table {
+  constructor(
+    private readonly alt: TableAlt,
+    options: ITableOptions,
+  ) {
+    super(options);
+  }
+
+  override prepForXml(context: IContext): IXmlableObject | undefined {
+    const out = super.prepForXml(context);
+    const parts: unknown = out?.['w:tbl'];
+    const tblPr: unknown = Array.isArray(parts) ? parts.find((p: IXmlableObject) => 'w:tblPr' in p)?.['w:tblPr'] : undefined;
+    if (!Array.isArray(tblPr)) return out;
+    const own = [
+      ...(this.alt.caption ? [new StringValueElement('w:tblCaption', this.alt.caption)] : []),
+      new StringValueElement('w:tblDescription', this.alt.description),
+    ].map((e) => e.prepForXml(context));
+    const change = tblPr.findIndex((p: IXmlableObject) => 'w:tblPrChange' in p);
+    tblPr.splice(change === -1 ? tblPr.length : change, 0, ...own);
+    return out;
+  }
 }
 
 const cellsOf = (row: Element) => children(row).filter((c) => c.name === 'td' || c.name === 'th');
