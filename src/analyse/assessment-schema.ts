@@ -119,7 +119,15 @@ const mapsSchema = z.object({
       }),
     )
     .describe("The partnership's LSOAs of the drawn file, by code"),
-  wards: z.array(z.object({ code: z.string(), name: z.string().nullable() })).describe('The wards the LSOAs fall in (all of the file without LSOAs)'),
+  wards: z
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string().nullable(),
+        population: z.number().int().nullable().optional().describe("The ward's population from the population source's ward rows (since 1.6.0)"),
+      }),
+    )
+    .describe('The wards the LSOAs fall in (all of the file without LSOAs)'),
   byLsoa: z
     .array(
       z.object({

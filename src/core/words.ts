@@ -13,6 +13,10 @@ export const rate = (x: number | null | undefined): string =>
 /** 12.34 → "12.3%"; no figure → "n/a". */
 export const pct = (x: number | null | undefined): string => (x === null || x === undefined ? 'n/a' : `${rate(x)}%`);
 
+/** A share compared with a bar near it, to two decimals: 2.3256 → "2.33%"; no figure → "n/a". */
+export const pct2 = (x: number | null | undefined): string =>
+  x === null || x === undefined ? 'n/a' : `${x.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
+
 /**
  * A one-decimal figure as the reader sees it, as a number: differences of printed rates are
  * taken between these, so that 103.0 − 88.8 reads 14.2 and not the 14.3 of the exact rates.
@@ -69,3 +73,6 @@ export const agreeing = (x: number, one: string, many: string): string => (x ===
 /** A figure to two decimal places, as a rate is stored: 1.7 → "1.70", 27.516 → "27.52"; no figure → "–". */
 export const rate2 = (x: number | null | undefined): string =>
   x === null || x === undefined ? '–' : x.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "complaints to the council" → "Complaints to the council": a phrase at the start of a label. */
+export const upperFirst = (s: string): string => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));

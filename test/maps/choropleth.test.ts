@@ -112,7 +112,7 @@ describe('a choropleth of the real Thanet LSOAs with the sample’s rates', () =
     const top = map.rows.slice(0, 5).map((r) => `${r.place}: ${r.shown}`);
     expect(map.description).toBe(
       `Map of 86 LSOAs shaded by crimes per 1,000 residents, January to December 2025, in 5 classes from ${map.rows[81]!.shown} to ${map.rows[0]!.shown}. ` +
-        `Highest: ${top.join('; ')}. 4 areas have no population figure. The table after the map gives every area.`,
+        `Highest: ${top.join('; ')}. 4 areas have no population figure: Thanet 001F (Margate Central), Thanet 001G (Margate Central), Thanet 014E (Thanet Villages) and Thanet 014F (Thanet Villages). The table after the map gives every area.`,
     );
     expect(map.svg).toContain(`<desc id="map-all-crime-lsoa-desc">${map.description}</desc>`);
     // The key under the map says the same top five, numbered as on the map.

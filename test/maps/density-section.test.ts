@@ -74,7 +74,7 @@ describe('the density section', () => {
     const a = { density, maps: null, period, area: { name: 'Thanet' } } as unknown as Assessment;
     const map = densityMap(a, null)!;
     expect(map.description).toContain(
-      'Map of 9 crimes, Jan–Dec 2025 in 2 hexagons 500 m across, from 3 to 6 in a hexagon. Densest: Thanet 001A: 6; Thanet 001B: 3.',
+      'Map of 9 crimes, Jan–Dec 2025 in 2 hexagons 500 m across, from 3 to 6 in a hexagon. Densest: mostly in Thanet 001A: 6; mostly in Thanet 001B: 3.',
     );
     expect(map.description).toContain('5 of the 14 crimes (35.7%) have no location in the police data and are not on this map.');
     expect(map.svg).toContain('Contains public sector information licensed under the Open Government Licence v3.0 (data.police.uk).');

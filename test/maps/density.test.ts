@@ -59,7 +59,7 @@ describe('the density map from the police coordinates', () => {
   it('names the densest hexagons by the place most of their rows are at, in the key and the text alternative', () => {
     const map = drawDensity(options());
     expect(map.rows[0]!.place).toMatch(/^Thanet \d{3}[A-Z] \(.+\)$/);
-    const top = map.rows.slice(0, 5).map((r) => `${r.place}: ${r.shown}`);
+    const top = map.rows.slice(0, 5).map((r) => `mostly in ${r.place}: ${r.shown}`);
     expect(map.description).toBe(
       `Map of 15,758 crimes and ASB, January to December 2025 in ${map.rows.length} hexagons 500 m across, from ${map.rows.at(-1)!.shown} to ${map.rows[0]!.shown} in a hexagon. Densest: ${top.join('; ')}. The table after the map gives every hexagon.`,
     );

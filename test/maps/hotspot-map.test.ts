@@ -45,7 +45,7 @@ describe('the map of hotspots over time, on the sample', () => {
     expect(map.description).toMatch(
       /^Map of 86 LSOAs classed as hotspots of crime over time, comparing January to December 2025, January to December 2024 and January to December 2023: \d+ persistent \(Thanet /,
     );
-    expect(map.description).toContain('A hotspot in a window has at least 2.3% of the count and at least 10 incidents.');
+    expect(map.description).toContain("A hotspot in a window has at least 2.33% of the area's crimes in that window and at least 10 incidents.");
     expect(map.rows.filter((r) => r.rank !== null)).toHaveLength(86 - byClass('none').length);
     expect(xmlProblems(map.svg)).toEqual([]);
   });

@@ -36,7 +36,7 @@ describe('the maps of the sample assessment', () => {
 
   it('has one entry per Thanet LSOA (86), each rate its count ÷ population × 1,000, summing to all crime', () => {
     const maps = a.maps!;
-    expect(a.schemaVersion).toBe('1.5.0');
+    expect(a.schemaVersion).toBe('1.6.0');
     expect(maps.lsoas).toHaveLength(86);
     expect(maps.wards).toHaveLength(23);
     const all = maps.byLsoa.find((f) => f.figure === 'allCrime')!;
@@ -83,13 +83,24 @@ describe('the maps of the sample assessment', () => {
     expect(new Map(rows)).toEqual(expected);
     expect(rows.reduce((s, [, n]) => s + n, 0)).toBe(14_085);
     expect(a.allCrime.current).toBe(14_085);
-    // Highest first, and the text alternative names the top five with the same figures.
-    expect(rows.map(([, n]) => n)).toEqual(rows.map(([, n]) => n).sort((x, y) => y - x));
-    const top = rows.slice(0, 5).map(([w, n]) => `${w}: ${n.toLocaleString('en-GB')}`);
-    expect(plan).toContain(
-      `<desc id="map-plan-wards-desc">Map of 23 wards shaded by crimes recorded, Jan–Dec 2025, in 5 classes from 48 to 1,586. Highest: ${top.join('; ')}.`,
+    // Per 1,000 residents of each ward (the population file's ward rows, read here), highest first;
+    // the text alternative names the top five with the same rates.
+    const wardPopulation = new Map(
+      readFileSync(path.join(ROOT, 'data-samples', 'population', 'population-by-ward.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .map((c) => [c[0]!, Number(c[3])] as const),
     );
-    expect(plan).toContain('The 23 wards add up to the 14,085 crimes of the plan&#x27;s total');
+    const rates = rows.map(([w, n]) => [w, (n * 1000) / wardPopulation.get(w)!] as const).sort((x, y) => y[1] - x[1]);
+    expect(rows.map(([w]) => w)).toEqual(rates.map(([w]) => w));
+    const oneDecimal = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const top = rates.slice(0, 5).map(([w, r]) => `${w}: ${oneDecimal(r)}`);
+    expect(plan).toContain(
+      `<desc id="map-plan-wards-desc">Map of 23 wards shaded by crimes per 1,000 residents, Jan–Dec 2025, in 5 classes from ${oneDecimal(rates.at(-1)![1])} to ${oneDecimal(rates[0]![1])}. Highest: ${top.join('; ')}.`,
+    );
+    expect(plan).toContain('The 23 wards add up to all 14,085 crimes recorded in Thanet.');
     expect(plan).toContain('Contains OS data © Crown copyright and database right 2025');
   });
 
@@ -111,7 +122,7 @@ describe('the maps of the sample assessment', () => {
     expect(exact.svg).toContain('>fewer than 5</text>');
     expect(exact.svg).not.toMatch(/Kingsgate: 3\b/);
     expect(exact.description).toContain(
-      `The 23 wards add up to ${mapped.toLocaleString('en-GB')} of the plan's 14,085 crimes; the other ${(a.allCrime.current - mapped).toLocaleString('en-GB')} were recorded with no location in a ward of the map`,
+      `The 23 wards add up to ${mapped.toLocaleString('en-GB')} of the 14,085 crimes recorded in Thanet; the other ${(a.allCrime.current - mapped).toLocaleString('en-GB')} were recorded with no location in a ward of the map`,
     );
     expect(lostCount).toBeGreaterThan(0);
     const rounded = publicWardMap(doctored, { wards, rounded: true, suppressBelow: 5 })!;

@@ -6,7 +6,7 @@
  * The rule, in plain words:
  * - An area is a hotspot in a window when its share of the whole area's count in that window
  *   is at least twice the average area's share (that is, at least 2 ÷ the number of areas:
- *   2.3% of the count for Thanet's 86 LSOAs), and it had at least 10 incidents there.
+ *   2.33% of the count for Thanet's 86 LSOAs), and it had at least 10 incidents there.
  *   Shares, not counts, so that a fall or rise everywhere does not make or unmake hotspots;
  *   the minimum count so that an area with 3 of the 40 incidents of a rare crime is not one.
  * - persistent: a hotspot in the current window and in at least one earlier window.
@@ -66,7 +66,7 @@ export function hotspotsOverTime(
     const per = covered.slice(0, used).map((w, i) => {
       const n = w!.get(area) ?? 0;
       const share = totals[i]! > 0 ? n / totals[i]! : 0;
-      return { count: n, sharePct: round1(100 * share), hotspot: n >= rule.minCount && share >= threshold };
+      return { count: n, sharePct: round2(100 * share), hotspot: n >= rule.minCount && share >= threshold };
     });
     const now = per[0]!.hotspot;
     const before = per.slice(1).some((w) => w.hotspot);
@@ -74,7 +74,8 @@ export function hotspotsOverTime(
     return { area, class: cls, windows: [...per, ...(used === 2 && windows.length > 2 ? [null] : [])] };
   });
   result.sort((a, b) => ORDER.indexOf(a.class) - ORDER.indexOf(b.class) || b.windows[0]!.count - a.windows[0]!.count || (a.area < b.area ? -1 : 1));
-  return { rule, windows: used, thresholdPct: round1(100 * threshold), areas: result };
+  return { rule, windows: used, thresholdPct: round2(100 * threshold), areas: result };
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+// Two decimals: a share of 2.31% and the bar of 2.33% must not both print as 2.3%.
+const round2 = (x: number) => Math.round(x * 100) / 100;

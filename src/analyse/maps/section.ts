@@ -158,7 +158,7 @@ export async function mapsSection(o: MapsInput): Promise<{ maps: MapsSection | n
       lsoaFile: match?.drawWith != null ? o.boundaries.lsoa[match.drawWith]!.file : null,
       wardFile: wardLayer?.file ?? null,
       lsoas: lsoaRows.sort(byCode),
-      wards: wards.map((w) => ({ code: w.code, name: w.name })),
+      wards: wards.map((w) => ({ code: w.code, name: w.name, population: wardPopulation(o.populations, w) })),
       byLsoa,
       byWard,
       hotspotsOverTime: trend,
@@ -192,6 +192,10 @@ export async function matchPoliceLsoas(db: Database, config: Config, boundaries:
   );
   return { match, findings: lsoaCodeFindings(match, { source: policeSources[0]!, area }) };
 }
+
+/** A ward's population from the population source's ward rows, by code or name; null without one. */
+const wardPopulation = (p: Populations, w: BoundaryArea): number | null =>
+  p.get('ward', w.code)?.population ?? (w.name ? p.get('ward', w.name)?.population : undefined) ?? null;
 
 const lsoaLayerYear = (b: Boundaries, match: LsoaCodeMatch | null) => (match?.drawWith != null ? b.lsoa[match.drawWith]!.year : null);
 

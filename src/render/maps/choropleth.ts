@@ -3,6 +3,7 @@ import { drawAreaMap, type AreaMapOptions, type DrawnMap, type MapTableRow } fro
 import { quantileClasses } from './classes.js';
 import { patterns, type LegendItem } from './legend.js';
 import { lowerFirst } from './svg.js';
+import { andList } from '../../core/words.js';
 
 /** An area's figure: the value mapped (a rate or a count), and the count behind it, for disclosure control. */
 export interface AreaFigure {
@@ -79,8 +80,10 @@ export function drawChoropleth(o: ChoroplethOptions): DrawnMap {
     parts[0] += `, in ${k} ${k === 1 ? 'class' : 'classes'} from ${classes.format(Math.min(...values))} to ${classes.format(Math.max(...values))}.`;
     parts.push(`Highest: ${key.join('; ')}.`);
   } else parts[0] += ': no area has a figure.';
-  const none = rows.filter((r) => r.legend === noFigure).length;
-  if (none > 0) parts.push(`${none} ${none === 1 ? 'area has' : 'areas have'} ${noFigure}.`);
+  // Named where they are few, so that a reader can find the hatched areas (and ask why).
+  const without = rows.filter((r) => r.legend === noFigure);
+  const none = without.length;
+  if (none > 0) parts.push(`${none} ${none === 1 ? 'area has' : 'areas have'} ${noFigure}${none <= 8 ? `: ${andList(without.map((r) => r.place))}` : ''}.`);
   const hid = rows.filter((r) => r.legend === fewer).length;
   if (hid > 0) parts.push(`${hid} ${hid === 1 ? 'area has' : 'areas have'} ${fewer}, not shown.`);
   if (o.note) parts.push(o.note.endsWith('.') ? o.note : `${o.note}.`);

@@ -125,7 +125,9 @@ export function drawDensity(o: DensityOptions): DrawnMap {
     fitted,
   );
   const markers = spots.map((s, i) => marker(i + 1, s.at[0], s.at[1])).join('');
-  const key = top.map((b) => `${placeOf(b)}: ${count(b.n)}`);
+  // A hexagon may spread over several LSOAs: it is named by the one most of its rows are in.
+  const keyOf = (b: (typeof bins)[number]) => `${b.place ? `mostly in ${b.place}` : placeOf(b)}: ${count(b.n)}`;
+  const key = top.map(keyOf);
   const items: LegendItem[] = classes.classes.map((c) => ({ fill: c.colour, label: c.label }));
   const across = count(Math.round(2 * radiusM));
   const legend = legendBlock({

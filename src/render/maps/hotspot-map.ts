@@ -1,4 +1,4 @@
-import { andList, pct } from '../../core/words.js';
+import { andList, pct2 } from '../../core/words.js';
 import type { HotspotClass, HotspotsOverTime } from '../../analyse/maps/hotspots-over-time.js';
 import type { BoundaryArea } from '../../ingest/boundaries/index.js';
 import { drawAreaMap, type AreaMapOptions, type DrawnMap, type MapTableRow } from './area-map.js';
@@ -62,8 +62,8 @@ export function drawHotspotMap(o: HotspotMapOptions): DrawnMap {
   };
   const description =
     `Map of ${o.areas.length} ${o.areaWord} classed as hotspots of ${o.measure} over time, comparing ${andList(used)}: ` +
-    `${named('persistent')}; ${named('emerging')}; ${named('former')}. A hotspot in a window has at least ${pct(o.hotspots.thresholdPct)} ` +
-    `of the count and at least ${o.hotspots.rule.minCount} incidents. The table after the map gives every area.`;
+    `${named('persistent')}; ${named('emerging')}; ${named('former')}. A hotspot in a window has at least ${pct2(o.hotspots.thresholdPct)} ` +
+    `of the area's crimes in that window and at least ${o.hotspots.rule.minCount} incidents. The table after the map gives every area.`;
   const svg = drawAreaMap(
     { ...o, defs: pat.defs, description },
     {
@@ -76,7 +76,7 @@ export function drawHotspotMap(o: HotspotMapOptions): DrawnMap {
       legend: {
         title: `Hotspots of ${o.measure}: ${andList(used)}`,
         items,
-        note: `A hotspot in a window has at least ${pct(o.hotspots.thresholdPct)} of the area's count (${o.hotspots.rule.factor} times the average ${o.areaWord.replace(/s$/, '')}'s share) and at least ${o.hotspots.rule.minCount} incidents.`,
+        note: `A hotspot in a window has at least ${pct2(o.hotspots.thresholdPct)} of the area's count (${o.hotspots.rule.factor} times the average ${o.areaWord.replace(/s$/, '')}'s share) and at least ${o.hotspots.rule.minCount} incidents.`,
         key: [],
       },
     },

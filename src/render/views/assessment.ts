@@ -49,7 +49,7 @@ const sig = (f: Pick<Figure, 'significance' | 'pValue' | 'comparable'>) => {
 /** Everything the Strategic Assessment template prints, formatted; the partners' document, not suppressed. */
 export async function assessmentView(a: Assessment, config: Config, stylesheet: string, boundaries?: Boundaries | null) {
   const brand = branding(config);
-  const maps = mapViews(a, boundaries);
+  const maps = mapViews(a, boundaries, (source) => config.sources[source]?.publicName);
   const recommended = new Set(a.ranking.themes.filter((t) => t.recommended).map((t) => t.id));
   const themeRows = [['All crime (excluding ASB)', a.allCrime] as const, ...a.themes.map((t) => [t.name, t] as const)].map(([name, f]) => [
     name,

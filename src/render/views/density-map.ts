@@ -43,7 +43,7 @@ export function densityMap(a: Assessment, boundaries: Boundaries | null | undefi
     svg: drawn.svg,
     table: table(
       `Crimes (excluding ASB) by hexagon of the map, ${window}: the LSOA most of its crimes are in, and its centre`,
-      ['Place', ['Crimes', 'num'], ['Centre (latitude, longitude)', 'code']],
+      ['Mostly in', ['Crimes', 'num'], ['Centre (latitude, longitude)', 'code']],
       drawn.rows.map((r) => [r.place, r.shown, r.code]),
     ),
   };

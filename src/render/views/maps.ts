@@ -2,7 +2,7 @@ import type { Assessment } from '../../analyse/assessment-schema.js';
 import type { HotspotsOverTime } from '../../analyse/maps/hotspots-over-time.js';
 import type { BoundaryArea, Boundaries } from '../../ingest/boundaries/index.js';
 import { periodLabel } from '../../core/calendar/periods.js';
-import { count, pct } from '../../core/words.js';
+import { count, pct2, upperFirst } from '../../core/words.js';
 import { drawChoropleth, drawHotspotMap, type AreaFigure, type DrawnMap } from '../maps/index.js';
 import { table, type FigureView } from './common.js';
 
@@ -22,7 +22,8 @@ function areasOf(layers: Boundaries['lsoa'], file: string | null, codes: readonl
 const asFigure = (m: DrawnMap, data: FigureView['table']): MapFigureView => ({ id: m.id, title: m.title, description: m.description, svg: m.svg, table: data });
 
 /** The maps drawn from an assessment's `maps` section with the boundary files: each null when it cannot be drawn. */
-export function mapViews(a: Assessment, boundaries: Boundaries | null | undefined) {
+/** `publicName`: what a source counts in words (csp.yaml's sources.*.publicName), for the maps by ward. */
+export function mapViews(a: Assessment, boundaries: Boundaries | null | undefined, publicName: (source: string) => string | undefined = () => undefined) {
   const maps = a.maps;
   if (!maps || !boundaries) return null;
   const lsoas = areasOf(
@@ -70,15 +71,16 @@ export function mapViews(a: Assessment, boundaries: Boundaries | null | undefine
   const wardMaps = maps.byWard
     .filter(() => wards.length > 0)
     .map((f) => {
-      const source = a.sources.find((s) => s.id === f.source)?.description ?? f.source;
+      // What is counted, in the reader's words: "complaints to the council", not the system's name.
+      const what = publicName(f.source) ?? a.sources.find((s) => s.id === f.source)?.description ?? f.source;
       const drawn = drawChoropleth({
         id: `map-${f.figure}-${f.source}-ward`,
-        title: `${f.name} by ward (${source}), ${window}`,
+        title: `${f.name} by ward: ${what}, ${window}`,
         areas: wards,
         attribution: maps.attribution,
         figures: new Map(f.areas.map((x) => [x.code, { value: x.count, count: x.count }])),
         areaWord: 'wards',
-        measure: { label: `${f.name}, ${window}`, decimals: 0 },
+        measure: { label: `${upperFirst(what)}, ${window}`, decimals: 0 },
         note: f.unmatched.length > 0 ? `${count(f.unmatched.reduce((s, x) => s + x.count, 0))} rows name wards not in the boundary file` : undefined,
       });
       return {
@@ -86,7 +88,7 @@ export function mapViews(a: Assessment, boundaries: Boundaries | null | undefine
         map: asFigure(
           drawn,
           table(
-            `${f.name} by ward (${source}), ${window}`,
+            `${f.name} by ward: ${what}, ${window}`,
             ['Ward', ['Count', 'num'], 'Class'],
             drawn.rows.map((r) => [r.place, r.shown, r.legend]),
           ),
@@ -114,11 +116,15 @@ export function mapViews(a: Assessment, boundaries: Boundaries | null | undefine
     hotspots = asFigure(
       drawn,
       table(
-        `Hotspots over time: the LSOAs that were hotspots of all crime in any window (a share of at least ${pct(h.thresholdPct)} and ${count(h.rule.minCount)} crimes)`,
+        `Hotspots over time: the LSOAs that were hotspots of all crime in any window (a share of at least ${pct2(h.thresholdPct)} of the area's crimes in the window and at least ${count(h.rule.minCount)} crimes; "hotspot" marks the windows it was one in)`,
         ['LSOA', 'Class', ...labels.map((l): [string, 'num'] => [`Share, ${l}`, 'num'])],
         shown.map((r) => {
           const t = byCode.get(r.code)!;
-          return [r.place, t.class, ...t.windows.slice(0, h.windows).map((w) => (w ? `${pct(w.sharePct)} (${count(w.count)})` : '–'))];
+          return [
+            r.place,
+            t.class,
+            ...t.windows.slice(0, h.windows).map((w) => (w ? `${pct2(w.sharePct)} (${count(w.count)})${w.hotspot ? ', hotspot' : ''}` : '–')),
+          ];
         }),
       ),
     );

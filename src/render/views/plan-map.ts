@@ -17,13 +17,13 @@ interface WardTotal {
   code: string;
   name: string;
   crimes: number;
-  /** Null when any of its LSOAs has no population figure. */
+  /** From the population source's ward rows (the ward's own estimate); null without one. */
   population: number | null;
 }
 
 /**
  * Every LSOA's crimes in the current window added up by the ward it falls in (its best fit,
- * which the assessment gives): wards are what councillors and residents know, and the plan
+ * which the assessment gives), with the ward's population: wards are what councillors and residents know, and the plan
  * publishes no finer geography than them.
  */
 export function wardTotals(a: Assessment): WardTotal[] | null {
@@ -31,13 +31,10 @@ export function wardTotals(a: Assessment): WardTotal[] | null {
   const all = maps?.byLsoa.find((f) => f.figure === 'allCrime');
   if (!maps || !all) return null;
   const lsoa = new Map(maps.lsoas.map((l) => [l.code, l]));
-  const by = new Map<string, WardTotal>(maps.wards.map((w) => [w.code, { code: w.code, name: w.name ?? w.code, crimes: 0, population: 0 }]));
+  const by = new Map<string, WardTotal>(maps.wards.map((w) => [w.code, { code: w.code, name: w.name ?? w.code, crimes: 0, population: w.population ?? null }]));
   for (const x of all.areas) {
-    const l = lsoa.get(x.code);
-    const w = l?.ward ? by.get(l.ward) : undefined;
-    if (!w || !l) continue;
-    w.crimes += x.count;
-    w.population = w.population === null || l.population === null ? null : w.population + l.population;
+    const w = by.get(lsoa.get(x.code)?.ward ?? '');
+    if (w) w.crimes += x.count;
   }
   return [...by.values()];
 }
@@ -68,9 +65,14 @@ export function publicWardMap(a: Assessment, o: PublicWardMapOptions): FigureVie
   const sum = o.rounded
     ? `Each ward's count is rounded to the nearest 10, as is the total of about ${count(shown(total))}: they may not add up to it`
     : rest === 0
-      ? `The ${count(totals.length)} wards add up to the ${count(total)} crimes of the plan's total`
-      : `The ${count(totals.length)} wards add up to ${count(mapped)} of the plan's ${count(total)} crimes; the other ${count(rest)} were recorded with no location in a ward of the map`;
-  const notes = [rated ? null : 'Not every ward has a population figure: counts are shown', sum].filter((x): x is string => x !== null);
+      ? `The ${count(totals.length)} wards add up to all ${count(total)} crimes recorded in ${a.area.name}`
+      : `The ${count(totals.length)} wards add up to ${count(mapped)} of the ${count(total)} crimes recorded in ${a.area.name}; the other ${count(rest)} were recorded with no location in a ward of the map`;
+  const notes = [
+    // Police data come by LSOA, not by ward: each LSOA is counted in one ward, as the tables name it.
+    'Each LSOA is counted in the one ward that holds its centre, or most of it',
+    rated ? null : 'Not every ward has a population figure: counts are shown',
+    sum,
+  ].filter((x): x is string => x !== null);
   const drawn = drawChoropleth({
     id: 'map-plan-wards',
     title: `Crimes recorded by ward${rated ? ', per 1,000 residents' : ''}, ${window}`,
@@ -80,7 +82,7 @@ export function publicWardMap(a: Assessment, o: PublicWardMapOptions): FigureVie
     areaWord: 'wards',
     measure: { label: rated ? `Crimes per 1,000 residents, ${window}` : `Crimes recorded, ${window}`, decimals: rated ? 1 : 0 },
     noFigure: 'no figure',
-    note: notes.join('. '),
+    note: `${notes.join('. ')}.`,
     suppressBelow: o.suppressBelow,
   });
   const byCode = new Map(totals.map((w) => [w.code, w]));
