@@ -109,7 +109,7 @@ describe('assess on the sample workspace', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(readFileSync(path.join(out, 'assessment.schema.json'), 'utf8')) as AnySchema);
     expect(validate(a), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(a.schemaVersion).toBe('1.5.0'); // 1.1: comparable changes, files' duplicateOf; 1.2: themes' districts, the difference rounded once; 1.3–1.5: see CHANGELOG.md
+    expect(a.schemaVersion).toBe('1.6.0'); // 1.1: comparable changes, files' duplicateOf; 1.2: themes' districts, the difference rounded once; 1.3–1.6: see CHANGELOG.md
     expect(a.generatedOn).toBe('2026-01-01');
     expect(a.sources[0]!.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     // No machine path but each file's own full path (where it was read, for the next year's run).

@@ -49,7 +49,7 @@ function tables(fragment: string) {
 describe('the assessment on a phone: charts scale whole, tables stack', () => {
   it('every chart is an SVG with a viewBox, placed straight in its figure (no box that scrolls it)', () => {
     const svgs = [...html.matchAll(/<svg [^>]*>/g)].map((m) => m[0]);
-    expect(svgs.length).toBe(a.themes.length + 3); // all crime, each theme, the districts, the matrix
+    expect(svgs.length).toBe(a.themes.length + 4); // all crime, each theme, the districts, the matrix, the density map
     for (const svg of svgs) {
       expect(svg).toMatch(/ viewBox="0 0 \d+ \d+"/);
       expect(svg).not.toMatch(/ style=/);
