@@ -175,7 +175,7 @@ describe('the maps of the sample assessment', () => {
     const ws = mkdtempSync(path.join(tmpdir(), 'csp-noboundaries-'));
     cpSync(path.join(ROOT, 'data-samples'), ws, { recursive: true });
     const yaml = readFileSync(path.join(ws, 'csp.yaml'), 'utf8');
-    const cut = yaml.replace(/\n  boundaries:\n(?: {4}.*\n)+/, '\n');
+    const cut = yaml.replace(/\n {2}boundaries:\n(?: {4}.*\n)+/, '\n');
     expect(cut).not.toContain('boundaries:');
     writeFileSync(path.join(ws, 'csp.yaml'), cut);
     const r = await binCsp(['assess', '--config', path.join(ws, 'csp.yaml'), '--out', path.join(ws, 'out'), '--format', 'html', '--quiet']);
