@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { environmentError } from '../core/errors.js';
 import { cause } from '../util/errno.js';
+import { onInterrupt } from '../util/cleanup.js';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBInstance as Instance, type DuckDBValue } from '@duckdb/node-api';
 
@@ -40,8 +41,8 @@ export class Database {
     private readonly connection: DuckDBConnection,
     /** A second connection to the same database (connect()): closing it leaves the database open. */
     private readonly shared = false,
-    /** The folder DuckDB spills to past its memory limit, removed on close. */
-    private readonly spill?: string,
+    /** The folder DuckDB spills to past its memory limit, removed on close (or on Ctrl-C: `release` then forgets it). */
+    private readonly spill?: { dir: string; release: () => void },
   ) {}
 
   /**
@@ -58,15 +59,18 @@ export class Database {
     // forces') held in memory would take gigabytes. Past MEMORY_LIMIT it writes what it holds to
     // a folder of its own in the temporary folder (named so that leftovers.ts removes it after a
     // run that was killed), not to ".tmp" where the user happens to be.
-    const spill = spillFolder();
+    const dir = spillFolder();
+    const remove = () => rmSync(dir, { recursive: true, force: true });
+    const spill = { dir, release: onInterrupt(remove) };
     try {
-      const instance = await withErrno(DuckDBInstance.create(file, { memory_limit: MEMORY_LIMIT, temp_directory: spill }));
+      const instance = await withErrno(DuckDBInstance.create(file, { memory_limit: MEMORY_LIMIT, temp_directory: dir }));
       const connection = await instance.connect();
       const db = new Database(instance, connection, false, spill);
       if (!opts.keepTables) await db.run(SCHEMA);
       return db;
     } catch (e) {
-      rmSync(spill, { recursive: true, force: true });
+      spill.release();
+      remove();
       throw e;
     }
   }
@@ -100,7 +104,10 @@ export class Database {
     this.connection.closeSync();
     if (this.shared) return;
     this.instance.closeSync();
-    if (this.spill) rmSync(this.spill, { recursive: true, force: true });
+    if (this.spill) {
+      this.spill.release();
+      rmSync(this.spill.dir, { recursive: true, force: true });
+    }
   }
 }
 
