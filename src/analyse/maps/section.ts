@@ -85,8 +85,7 @@ export async function mapsSection(o: MapsInput): Promise<{ maps: MapsSection | n
     return out;
   };
 
-  const population = (a: BoundaryArea) =>
-    o.populations.get('lsoa', a.code)?.population ?? (a.name ? o.populations.get('lsoa', a.name)?.population : undefined) ?? null;
+  const population = (a: BoundaryArea) => areaPopulation(o.populations, 'lsoa', a);
   const lsoaRows: MapsSection['lsoas'] = lsoas.map((a) => {
     const fit = fits.get(a.code);
     return {
@@ -158,7 +157,7 @@ export async function mapsSection(o: MapsInput): Promise<{ maps: MapsSection | n
       lsoaFile: match?.drawWith != null ? o.boundaries.lsoa[match.drawWith]!.file : null,
       wardFile: wardLayer?.file ?? null,
       lsoas: lsoaRows.sort(byCode),
-      wards: wards.map((w) => ({ code: w.code, name: w.name, population: wardPopulation(o.populations, w) })),
+      wards: wards.map((w) => ({ code: w.code, name: w.name, population: areaPopulation(o.populations, 'ward', w) })),
       byLsoa,
       byWard,
       hotspotsOverTime: trend,
@@ -193,9 +192,9 @@ export async function matchPoliceLsoas(db: Database, config: Config, boundaries:
   return { match, findings: lsoaCodeFindings(match, { source: policeSources[0]!, area }) };
 }
 
-/** A ward's population from the population source's ward rows, by code or name; null without one. */
-const wardPopulation = (p: Populations, w: BoundaryArea): number | null =>
-  p.get('ward', w.code)?.population ?? (w.name ? p.get('ward', w.name)?.population : undefined) ?? null;
+/** An area's population from the population source's rows of its level, by code, else by name; null without one. */
+const areaPopulation = (p: Populations, level: 'lsoa' | 'ward', a: BoundaryArea): number | null =>
+  p.get(level, a.code)?.population ?? (a.name ? p.get(level, a.name)?.population : undefined) ?? null;
 
 const lsoaLayerYear = (b: Boundaries, match: LsoaCodeMatch | null) => (match?.drawWith != null ? b.lsoa[match.drawWith]!.year : null);
 

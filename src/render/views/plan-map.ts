@@ -1,6 +1,6 @@
 import type { Assessment } from '../../analyse/assessment-schema.js';
 import type { BoundaryLayer } from '../../ingest/boundaries/index.js';
-import { count, rate } from '../../core/words.js';
+import { count } from '../../core/words.js';
 import { drawChoropleth, type AreaFigure } from '../maps/index.js';
 import { figure, table, type FigureView } from './common.js';
 
@@ -88,7 +88,6 @@ export function publicWardMap(a: Assessment, o: PublicWardMapOptions): FigureVie
   const byCode = new Map(totals.map((w) => [w.code, w]));
   const fewer = `fewer than ${o.suppressBelow}`;
   const crimesOf = (w: WardTotal) => (w.crimes > 0 && w.crimes < o.suppressBelow ? fewer : count(shown(w.crimes)));
-  const rateOf = (w: WardTotal) => (w.crimes > 0 && w.crimes < o.suppressBelow ? fewer : rate((shown(w.crimes) * 1000) / w.population!));
   const view = figure(
     { id: drawn.id, title: drawn.title, description: drawn.description, svg: drawn.svg },
     table(
@@ -96,7 +95,8 @@ export function publicWardMap(a: Assessment, o: PublicWardMapOptions): FigureVie
       ['Ward', ['Crimes', 'num'], ...(rated ? [['Per 1,000 residents', 'num'] as [string, 'num']] : [])],
       drawn.rows.map((r) => {
         const w = byCode.get(r.code)!;
-        return [r.place, crimesOf(w), ...(rated ? [rateOf(w)] : [])];
+        // The rate as the map prints it (hidden where the count is).
+        return [r.place, crimesOf(w), ...(rated ? [r.shown] : [])];
       }),
     ),
   );
