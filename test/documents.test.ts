@@ -633,6 +633,42 @@ describe('documents without a browser, with bad templates, and in public', () =>
     expect(r.stderr).toContain(path.join('plan', 'document.hbs'));
   });
 
+  // The browser starts as the documents are made: one that cannot be made stops it at once.
+  it.skipIf(!browser)(
+    'a template that fails while the browser starts: exit 2, and no browser process or profile folder is left (needs a browser)',
+    async () => {
+      const { spawn, execFileSync } = await import('node:child_process');
+      const out = mkdtempSync(path.join(tmpdir(), 'csp-tpl-pdf-'));
+      const templates = path.join(out, 'templates');
+      cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
+      const file = path.join(templates, 'cabinet-report', 'document.hbs');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('{{title}}', '{{titel}}'));
+      await cli(['assess', '--config', SAMPLE_CONFIG, '--out', out, '--quiet', '--format', 'html']);
+      const child = spawn(
+        process.execPath,
+        [path.join(ROOT, 'bin', 'csp.js'), 'render-plan', '--config', SAMPLE_CONFIG, '--out', out, '--format', 'html,pdf', '--templates', templates],
+        { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+      expect(code, stderr).toBe(2);
+      expect(stderr).toContain('the cabinet-report template cannot be filled: "titel" not defined');
+      const marker = `csp-browser-${child.pid}-`;
+      const running = () => {
+        try {
+          return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' }).trim();
+        } catch {
+          return '';
+        }
+      };
+      expect(running()).toBe('');
+      expect(readdirSync(tmpdir()).filter((f) => f.startsWith(marker))).toEqual([]);
+      expect(readdirSync(out).filter((f) => f.endsWith('.pdf') || f.endsWith('.html'))).toEqual(['assessment.html']);
+    },
+    60_000,
+  );
+
   it('branding from csp.yaml: name, colours and an embedded logo, without editing templates', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'csp-brand-'));
     cpSync(path.join(ROOT, 'data-samples'), dir, { recursive: true });

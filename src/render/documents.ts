@@ -3,6 +3,7 @@ import type { Assessment } from '../analyse/assessment-schema.js';
 import type { Config } from '../config/load.js';
 import type { Boundaries } from '../ingest/boundaries/index.js';
 import { CspError, environmentError } from '../core/errors.js';
+import type { PdfJob } from './pdf.js';
 import type { OutputSet } from '../util/output-set.js';
 import { findBrowser, NO_BROWSER_HINT } from './browser.js';
 import type { Plan } from '../config/plan-schema.js';
@@ -52,20 +53,90 @@ export interface Rendered {
  * publish), then PDF from the same HTML in one browser.
  */
 export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
+  // The browser starts now, and prints each document as soon as it is made: starting it is a
+  // second of its own, and the plan can print while the Cabinet report is being made.
+  const browser = r.formats.includes('pdf') ? findBrowser(r.browser, r.env) : undefined;
+  const jobs = r.kinds.map(() => later<PdfJob>());
+  const timeout = Number(r.env.CSP_BROWSER_TIMEOUT ?? 60);
+  const printing = browser
+    ? import('./pdf.js').then(({ printPdfs }) =>
+        printPdfs(
+          browser,
+          jobs.map((j) => j.promise),
+          (Number.isFinite(timeout) && timeout > 0 ? timeout : 60) * 1000,
+        ),
+      )
+    : undefined;
+  printing?.catch(() => undefined); // awaited below, or given up with the documents
+  let made: Awaited<ReturnType<typeof makeDocuments>>;
+  try {
+    made = await makeDocuments(r, (i, d) =>
+      jobs[i]!.resolve({
+        html: d.html,
+        title: d.title,
+        author: d.author,
+        marking: d.marking,
+        date: d.date,
+        subject: `${r.config.partnership.name}, ${r.assessment.period.label}`,
+      }),
+    );
+  } catch (e) {
+    for (const j of jobs) j.reject(e);
+    await printing?.catch(() => undefined); // the browser stopped and its folder gone before csp says why
+    throw e;
+  }
+  const { docs, written } = made;
+  if (r.formats.includes('pdf')) {
+    if (!browser) return { written, noBrowser: environmentError({ message: 'no browser found to make the PDF documents', hint: NO_BROWSER_HINT }) };
+    r.onStarting?.(`printing ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(browser)}`);
+    let printed: { pdfs: Uint8Array[]; blocked: string[] };
+    try {
+      printed = await printing!;
+    } catch (e) {
+      // The HTML is kept and committed; the run ends with exit 3 and the browser's trouble.
+      if (e instanceof CspError) return { written, noBrowser: e };
+      throw e;
+    }
+    const { pdfs, blocked } = printed;
+    pdfs.forEach((pdf, i) => written.push(r.out.write(`${FILE[docs[i]!.kind]}.pdf`, pdf)));
+    r.onStep?.(`printed ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(browser)}`);
+    // The documents are self-contained; a template that reaches out is refused and reported.
+    if (blocked.length > 0)
+      r.onWarning?.(`blocked ${blocked.length} network request(s) from the documents: ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ', …' : ''}`);
+  }
+  return { written, noBrowser: null };
+}
+
+interface MadeDocument {
+  kind: DocumentKind;
+  html: string;
+  title: string;
+  author: string;
+  marking: string | null;
+  date: string;
+  colours: { primary: string; accent: string };
+}
+
+/** A promise settled from outside (Promise.withResolvers came with Node 22). */
+function later<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined); // a rejection is for printPdfs, which may not have started waiting
+  return { promise, resolve, reject };
+}
+
+/** The documents' HTML (written when asked for) and Word documents, and their charts; each document handed to `onMade` once its HTML is made. */
+async function makeDocuments(r: RenderRequest, onMade: (index: number, doc: MadeDocument) => void) {
   const templates = loadTemplates(r.templatesDir);
   // The council's Word template is read before anything is made: a missing or broken one stops the run at once.
   const word = r.formats.includes('docx') ? await import('./docx/index.js') : null;
   const reference = word ? await word.readWordReference(r.config) : null;
   const written: string[] = [];
-  const docs: {
-    kind: DocumentKind;
-    html: string;
-    title: string;
-    author: string;
-    marking: string | null;
-    date: string;
-    colours: { primary: string; accent: string };
-  }[] = [];
+  const docs: MadeDocument[] = [];
   for (const kind of r.kinds) {
     const view = await viewFor(kind, r, templates.stylesheet);
     docs.push({
@@ -77,6 +148,7 @@ export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
       date: view.isoDate,
       colours: { primary: view.branding.primaryColour, accent: view.branding.accentColour },
     });
+    onMade(docs.length - 1, docs.at(-1)!);
     written.push(...writeCharts(view, r.out));
   }
   if (r.formats.includes('html')) {
@@ -102,39 +174,7 @@ export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
     }
     r.onStep?.(`wrote ${docs.map((d) => `${FILE[d.kind]}.docx`).join(', ')}`);
   }
-  if (r.formats.includes('pdf')) {
-    const browser = findBrowser(r.browser, r.env);
-    if (!browser) return { written, noBrowser: environmentError({ message: 'no browser found to make the PDF documents', hint: NO_BROWSER_HINT }) };
-    const { printPdfs } = await import('./pdf.js');
-    r.onStarting?.(`printing ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(browser)}`);
-    const timeout = Number(r.env.CSP_BROWSER_TIMEOUT ?? 60);
-    let printed: Awaited<ReturnType<typeof printPdfs>>;
-    try {
-      printed = await printPdfs(
-        browser,
-        docs.map((d) => ({
-          html: d.html,
-          title: d.title,
-          author: d.author,
-          marking: d.marking,
-          date: d.date,
-          subject: `${r.config.partnership.name}, ${r.assessment.period.label}`,
-        })),
-        (Number.isFinite(timeout) && timeout > 0 ? timeout : 60) * 1000,
-      );
-    } catch (e) {
-      // The HTML is kept and committed; the run ends with exit 3 and the browser's trouble.
-      if (e instanceof CspError) return { written, noBrowser: e };
-      throw e;
-    }
-    const { pdfs, blocked } = printed;
-    pdfs.forEach((pdf, i) => written.push(r.out.write(`${FILE[docs[i]!.kind]}.pdf`, pdf)));
-    r.onStep?.(`printed ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(browser)}`);
-    // The documents are self-contained; a template that reaches out is refused and reported.
-    if (blocked.length > 0)
-      r.onWarning?.(`blocked ${blocked.length} network request(s) from the documents: ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ', …' : ''}`);
-  }
-  return { written, noBrowser: null };
+  return { docs, written };
 }
 
 /** Every chart of a document as charts/<id>.svg, with the data it shows as charts/<id>.csv. */

@@ -21,6 +21,16 @@ export function withContentsPages(html: string, pages: ReadonlyMap<string, numbe
   );
 }
 
+/**
+ * What each placeholder of the first print (withContentsPages(html, null)), in order, is to say:
+ * its page, or null where the heading has no bookmark (the entry then shows no number), as
+ * withContentsPages(html, pages) would print it.
+ */
+export function contentsNumbers(html: string, pages: ReadonlyMap<string, number>): (number | null)[] {
+  const nav = ENTRY.exec(html)?.[1] ?? '';
+  return [...nav.matchAll(/<li><a href="#[^"]+">([\s\S]*?)<\/a><\/li>/g)].map((m) => pages.get(squeeze(decodeEntities(m[1]!))) ?? null);
+}
+
 /** Whether a document has a contents list to number. */
 export const hasContents = (html: string): boolean => ENTRY.test(html);
 

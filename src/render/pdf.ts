@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer-core';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { respaceOutline } from './pdf-outline.js';
-import { bookmarkPages, hasContents, withContentsPages } from './pdf-contents.js';
+import { bookmarkPages, contentsNumbers, hasContents, withContentsPages } from './pdf-contents.js';
 import { environmentError } from '../core/errors.js';
 import { onInterrupt } from '../util/cleanup.js';
 import { cause } from '../util/errno.js';
@@ -40,8 +40,14 @@ const ARGS = [
  * request is refused: the documents are self-contained and a page must load nothing. A browser
  * that will not start, fails or does not finish within `timeoutMs` (each of starting and
  * printing) is an environment error, and its process is killed: none is left behind.
+ * Each job may still be being made: the browser starts, and its pages are opened, meanwhile
+ * (the time to print counts from when the last is made); when one fails the browser is stopped.
  */
-export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs = 60_000): Promise<{ pdfs: Uint8Array[]; blocked: string[] }> {
+export async function printPdfs(
+  browserPath: string,
+  jobs: (PdfJob | Promise<PdfJob>)[],
+  timeoutMs = 60_000,
+): Promise<{ pdfs: Uint8Array[]; blocked: string[] }> {
   const puppeteer = (await import('puppeteer-core')).default;
   // A short path (see shortTemporaryFolder): Chromium's socket in it may be at most 107 bytes.
   const userDataDir = mkdtempSync(path.join(shortTemporaryFolder(), `csp-browser-${process.pid}-`));
@@ -53,6 +59,9 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
     killStartedWith(userDataDir);
     rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
+  // A document that could not be made: nothing is printed, and the browser goes at once.
+  const made = Promise.all(jobs);
+  made.catch(() => started?.kill());
   try {
     const starting = async () => {
       started = startBrowser(puppeteer, browserPath, userDataDir);
@@ -71,7 +80,7 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
     });
     const blocked: string[] = [];
     const printing = Promise.all(
-      jobs.map(async (job) => {
+      jobs.map(async (making) => {
         const page = await browser.newPage();
         try {
           await page.setJavaScriptEnabled(false);
@@ -84,14 +93,18 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
               void request.abort('blockedbyclient').catch(() => undefined);
             }
           });
-          const print = async (html: string) => {
-            await page.setContent(html, { waitUntil: 'load' });
+          const job = await making;
+          // `draft`: the print read only for its bookmarks' pages, without the header and footer
+          // (a quarter of a second for the plan's 17 pages): they are drawn in the margins, so the
+          // pages break where they do with them.
+          const print = async (html: string | undefined, draft = false) => {
+            if (html !== undefined) await page.setContent(html, { waitUntil: 'load' });
             return page.pdf({
               format: 'A4',
               printBackground: true,
               tagged: true,
               outline: true,
-              displayHeaderFooter: true,
+              displayHeaderFooter: !draft,
               headerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif;font-weight:bold">${escapeHtml(job.marking ?? '')}</div>`,
               footerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif">${escapeHtml(job.title)} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
               margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
@@ -99,14 +112,33 @@ export async function printPdfs(browserPath: string, jobs: PdfJob[], timeoutMs =
           };
           // A contents list gets its page numbers: printed with placeholders, the pages read from
           // the bookmarks, then printed with the numbers (the placeholders keep the layout).
-          let pdf = await print(hasContents(job.html) ? withContentsPages(job.html, null) : job.html);
-          if (hasContents(job.html)) pdf = await print(withContentsPages(job.html, bookmarkPages(await PDFDocument.load(pdf, { updateMetadata: false }))));
+          let pdf: Uint8Array;
+          if (!hasContents(job.html)) pdf = await print(job.html);
+          else {
+            const pages = bookmarkPages(await loadPdf(await print(withContentsPages(job.html, null), true)));
+            // The numbers put in the page as it is, rather than the page loaded again (for the
+            // plan a third of a second); its page scripts stay off (DevTools' own calls still run).
+            const numbers = contentsNumbers(job.html, pages);
+            const placeholders = await page.$eval(
+              'nav.contents',
+              (nav, numbers) => {
+                const spans = [...nav.querySelectorAll('span.page-no')];
+                if (spans.length !== numbers.length) return spans.length;
+                spans.forEach((span, i) => (numbers[i] === null ? span.remove() : (span.textContent = String(numbers[i]))));
+                return spans.length;
+              },
+              numbers,
+            );
+            pdf = await print(placeholders === numbers.length ? undefined : withContentsPages(job.html, pages));
+          }
           return await withMetadata(pdf, job);
         } finally {
           await page.close().catch(() => undefined);
         }
       }),
     );
+    printing.catch(() => undefined); // awaited once the documents are made
+    await made;
     const pdfs = await withTimeout(printing, timeoutMs).catch(async (e: unknown) => {
       const why = e instanceof TimedOut ? `it did not finish within ${Math.round(timeoutMs / 1000)} s` : ((await started!.why()) ?? firstLine(e));
       throw environmentError({
@@ -304,7 +336,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /** Title, author, subject and language in the PDF, and dates from the document so bytes repeat. */
 async function withMetadata(pdf: Uint8Array, job: PdfJob): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await loadPdf(pdf);
   const date = new Date(`${job.date}T00:00:00Z`);
   doc.setTitle(job.title, { showInWindowTitleBar: true });
   doc.setAuthor(job.author);
@@ -315,7 +347,14 @@ async function withMetadata(pdf: Uint8Array, job: PdfJob): Promise<Uint8Array> {
   doc.setModificationDate(date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of('en-GB'));
   respaceOutline(doc, job.html);
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  // In one go: pdf-lib's default pauses every 50 objects, which for the plan's 17 pages
+  // doubled the time (its pauses let the other document's printing in, which does not need them).
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+}
+
+/** A PDF parsed in one go (pdf-lib's default pauses every 100 objects; see withMetadata). */
+function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 }
 
 function escapeHtml(s: string): string {
