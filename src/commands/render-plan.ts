@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { assessmentSchema, type Assessment } from '../analyse/assessment-schema.js';
-import { loadConfig } from '../config/load.js';
+import { loadConfig, type Config } from '../config/load.js';
 import { CspError, EXIT, formatProblem, invalidInput } from '../core/errors.js';
 import type { Io } from '../core/io.js';
 import { renderDocuments } from '../render/documents.js';
+import { Printing } from '../render/printing.js';
 import { loadPlan } from '../config/plan-load.js';
 import { checkPriorities } from '../render/views/plan-priorities.js';
 import { checkConcerns } from '../render/views/plan-choice.js';
@@ -30,14 +31,39 @@ export interface RenderPlanOptions {
   verbose?: boolean;
 }
 
+/** What render-plan makes, in this order. */
+const KINDS = ['plan', 'cabinet-report'] as const;
+
 /** `csp render-plan`: the public Community Safety Plan and the Cabinet report, from assessment.json and plan.yaml. */
 export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<number> {
-  const settings = settingsOf(io.env);
-  const step = stepper(io, opts.quiet ?? false);
   const config = loadConfig(path.resolve(io.cwd, opts.config));
   const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.resolve(config.baseDir, config.output.dir);
   checkWritable(outDir, path.relative(io.cwd, outDir) || '.');
   checkTemporaryFolder();
+  const pdf = browserFor(
+    opts.format ? parseFormats(opts.format) : config.output.formats,
+    opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
+    io.env,
+  );
+  // The browser starts now, while the assessment and the plan are read and the documents made.
+  const printing = await Printing.start(pdf.formats, pdf.browser, io.env, KINDS.length);
+  try {
+    return await renderWith({ printing, pdf, config, outDir }, opts, io);
+  } catch (e) {
+    await printing?.abandon(e);
+    throw e;
+  }
+}
+
+/** The rest of render-plan, with the browser started and what was read before it. */
+async function renderWith(
+  begun: { printing: Printing | undefined; pdf: ReturnType<typeof browserFor>; config: Config; outDir: string },
+  opts: RenderPlanOptions,
+  io: Io,
+): Promise<number> {
+  const { printing, pdf, config, outDir } = begun;
+  const settings = settingsOf(io.env);
+  const step = stepper(io, opts.quiet ?? false);
   const assessmentFile = opts.assessment ? path.resolve(io.cwd, opts.assessment) : path.join(outDir, 'assessment.json');
   const onNote = (note: string) => !opts.quiet && io.err(io.color.dim(`… ${note}\n`));
   // An assess whose commit was cut short left its assessment.json in place: the previous set is
@@ -48,11 +74,6 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
   // Before anything is written: every priority follows the ranking, or says why not.
   checkPriorities(assessment, plan, where);
   checkConcerns(assessment, plan, where);
-  const pdf = browserFor(
-    opts.format ? parseFormats(opts.format) : config.output.formats,
-    opts.browser ? path.resolve(io.cwd, opts.browser) : undefined,
-    io.env,
-  );
   step(`read ${path.relative(io.cwd, assessmentFile) || assessmentFile} (${assessment.period.label}) and the plan's words`);
   // What the partnership publishes against the ranking or the data's caveats is its choice, but never unseen.
   const warnings = planWarnings(assessment, plan);
@@ -71,7 +92,7 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
     outDir,
     (out) =>
       renderDocuments({
-        kinds: ['plan', 'cabinet-report'],
+        kinds: [...KINDS],
         assessment,
         plan,
         config,
@@ -80,6 +101,7 @@ export async function renderPlan(opts: RenderPlanOptions, io: Io): Promise<numbe
         ...documentOptions(opts, io, step, config),
         formats: pdf.formats,
         browser: pdf.browser,
+        printing,
       }),
     { waitMs: settings.lockWaitMs, onNote },
   );

@@ -3,9 +3,9 @@ import type { Assessment } from '../analyse/assessment-schema.js';
 import type { Config } from '../config/load.js';
 import type { Boundaries } from '../ingest/boundaries/index.js';
 import { CspError, environmentError } from '../core/errors.js';
-import type { PdfJob } from './pdf.js';
 import type { OutputSet } from '../util/output-set.js';
-import { findBrowser, NO_BROWSER_HINT } from './browser.js';
+import { NO_BROWSER_HINT } from './browser.js';
+import { Printing } from './printing.js';
 import type { Plan } from '../config/plan-schema.js';
 import { loadTemplates, type DocumentKind } from './templates.js';
 import { assessmentView } from './views/assessment.js';
@@ -29,6 +29,8 @@ export interface RenderRequest {
   /** Where the files go: staged, and moved into place by the caller when the run succeeds. */
   out: OutputSet;
   browser?: string;
+  /** The printing of the PDFs, begun by the command before it read its inputs (else begun here). */
+  printing?: Printing;
   env: NodeJS.ProcessEnv;
   /** Called as each step finishes, for progress lines. */
   onStep?: (what: string) => void;
@@ -53,25 +55,12 @@ export interface Rendered {
  * publish), then PDF from the same HTML in one browser.
  */
 export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
-  // The browser starts now, and prints each document as soon as it is made: starting it is a
-  // second of its own, and the plan can print while the Cabinet report is being made.
-  const browser = r.formats.includes('pdf') ? findBrowser(r.browser, r.env) : undefined;
-  const jobs = r.kinds.map(() => later<PdfJob>());
-  const timeout = Number(r.env.CSP_BROWSER_TIMEOUT ?? 60);
-  const printing = browser
-    ? import('./pdf.js').then(({ printPdfs }) =>
-        printPdfs(
-          browser,
-          jobs.map((j) => j.promise),
-          (Number.isFinite(timeout) && timeout > 0 ? timeout : 60) * 1000,
-        ),
-      )
-    : undefined;
-  printing?.catch(() => undefined); // awaited below, or given up with the documents
+  // Begun by the command (the browser starting while it read its inputs), or now.
+  const printing = r.printing ?? (await Printing.start(r.formats, r.browser, r.env, r.kinds.length));
   let made: Awaited<ReturnType<typeof makeDocuments>>;
   try {
     made = await makeDocuments(r, (i, d) =>
-      jobs[i]!.resolve({
+      printing?.made(i, {
         html: d.html,
         title: d.title,
         author: d.author,
@@ -81,17 +70,16 @@ export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
       }),
     );
   } catch (e) {
-    for (const j of jobs) j.reject(e);
-    await printing?.catch(() => undefined); // the browser stopped and its folder gone before csp says why
+    await printing?.abandon(e); // the browser stopped and its folder gone before csp says why
     throw e;
   }
   const { docs, written } = made;
   if (r.formats.includes('pdf')) {
-    if (!browser) return { written, noBrowser: environmentError({ message: 'no browser found to make the PDF documents', hint: NO_BROWSER_HINT }) };
-    r.onStarting?.(`printing ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(browser)}`);
+    if (!printing) return { written, noBrowser: environmentError({ message: 'no browser found to make the PDF documents', hint: NO_BROWSER_HINT }) };
+    r.onStarting?.(`printing ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(printing.browser)}`);
     let printed: { pdfs: Uint8Array[]; blocked: string[] };
     try {
-      printed = await printing!;
+      printed = await printing.result();
     } catch (e) {
       // The HTML is kept and committed; the run ends with exit 3 and the browser's trouble.
       if (e instanceof CspError) return { written, noBrowser: e };
@@ -99,7 +87,7 @@ export async function renderDocuments(r: RenderRequest): Promise<Rendered> {
     }
     const { pdfs, blocked } = printed;
     pdfs.forEach((pdf, i) => written.push(r.out.write(`${FILE[docs[i]!.kind]}.pdf`, pdf)));
-    r.onStep?.(`printed ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(browser)}`);
+    r.onStep?.(`printed ${docs.map((d) => `${FILE[d.kind]}.pdf`).join(', ')} with ${path.basename(printing.browser)}`);
     // The documents are self-contained; a template that reaches out is refused and reported.
     if (blocked.length > 0)
       r.onWarning?.(`blocked ${blocked.length} network request(s) from the documents: ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ', …' : ''}`);
@@ -115,18 +103,6 @@ interface MadeDocument {
   marking: string | null;
   date: string;
   colours: { primary: string; accent: string };
-}
-
-/** A promise settled from outside (Promise.withResolvers came with Node 22). */
-function later<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => undefined); // a rejection is for printPdfs, which may not have started waiting
-  return { promise, resolve, reject };
 }
 
 /** The documents' HTML (written when asked for) and Word documents, and their charts; each document handed to `onMade` once its HTML is made. */

@@ -47,6 +47,7 @@ export async function printPdfs(
   browserPath: string,
   jobs: (PdfJob | Promise<PdfJob>)[],
   timeoutMs = 60_000,
+  onSpawned?: () => void,
 ): Promise<{ pdfs: Uint8Array[]; blocked: string[] }> {
   const puppeteer = (await import('puppeteer-core')).default;
   // A short path (see shortTemporaryFolder): Chromium's socket in it may be at most 107 bytes.
@@ -65,6 +66,7 @@ export async function printPdfs(
   try {
     const starting = async () => {
       started = startBrowser(puppeteer, browserPath, userDataDir);
+      onSpawned?.();
       return withTimeout(started.connected, timeoutMs);
     };
     const browser = await starting().catch(async (e: unknown) => {
