@@ -80,6 +80,21 @@ function sharedHeader(files: BatchFile[]): string[] | null {
 
 /** The one scan of every file, copying the five columns read; false when DuckDB stopped on mixed line endings. */
 async function copyColumns(db: Database, s: BatchScan): Promise<boolean> {
+  try {
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${s.t.rows} AS ${copyQuery(s)}`);
+    return true;
+  } catch (e) {
+    // Mixed line endings past the first 64 KB: the caller reads LF copies instead.
+    if (MIXED_LINE_ENDS.test(String(e))) return false;
+    throw e;
+  }
+}
+
+/**
+ * SQL: the columns read from every file of the batch, in file order, with each row's shape
+ * (exported for scripts/bench-scan.mjs, which times it against the bare query).
+ */
+export function copyQuery(s: BatchScan): string {
   const { raw, t } = s;
   // One column more than the headings, padded: DuckDB drops an empty field past the last heading
   // without a word ("…,Thanet 001A,Burglary,," with an unquoted comma in Location, Context empty
@@ -104,20 +119,12 @@ async function copyColumns(db: Database, s: BatchScan): Promise<boolean> {
   // with a space at either end are trimmed (the same result as text()).
   const id = raw('crimeId');
   const crimeId = `CASE WHEN starts_with(${id}, ' ') OR ends_with(${id}, ' ') THEN ${text(id)} ELSE nullif(${id}, '') END`;
-  try {
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${t.rows} AS
-      SELECT file_index::INTEGER AS _f, ${crimeId} AS crime_id, nullif(${raw('month')}, '') AS month, nullif(${raw('crimeType')}, '') AS crime_type,
+  return `SELECT file_index::INTEGER AS _f, ${crimeId} AS crime_id, nullif(${raw('month')}, '') AS month, nullif(${raw('crimeType')}, '') AS crime_type,
         nullif(${raw('lsoaCode')}, '') AS lsoa_code, nullif(${raw('lsoaName')}, '') AS lsoa_name, ${shape} AS _shape,
         ${s.point.lon} AS lon, ${s.point.lat} AS lat
       FROM read_csv([${s.files.map((f) => sqlString(f.readPath ?? f.path)).join(', ')}], auto_detect=false, header=false, skip=1,
         delim=',', quote='"', escape='"', columns={${columns}}, null_padding=true, nullstr='\u0001',
-        store_rejects=true, rejects_table='${t.rej}', rejects_scan='${t.scan}', max_line_size=1048576)`);
-    return true;
-  } catch (e) {
-    // Mixed line endings past the first 64 KB: the caller reads LF copies instead.
-    if (MIXED_LINE_ENDS.test(String(e))) return false;
-    throw e;
-  }
+        store_rejects=true, rejects_table='${t.rej}', rejects_scan='${t.scan}', max_line_size=1048576)`;
 }
 
 /** Each file's rows (their first and last rowid), or null when the scan did not keep the files, and the lines within them, in order. */
