@@ -63,7 +63,7 @@ describe('npm run bench (smoke: 50,000 rows)', () => {
       // render-plan's steps, for where its time goes: the assessment read, the documents made, then printed.
       expect(report.documents!.render.steps.map((s) => s.step.split(' ')[0])).toEqual(['read', 'wrote', 'printed']);
       // The scan taken apart (scripts/bench-scan.mjs) reads every police row csp read, in every query.
-      expect(report.scan!.steps.map((s) => s.key)).toEqual(['bare', 'parse', 'shape', 'points', 'onePass', 'csp']);
+      expect(report.scan!.steps.map((s) => s.key)).toEqual(['bare', 'parse', 'shape', 'points', 'onePass', 'csp', 'fingerprint']);
       expect(report.scan!.rows).toBe(police.rowsRead);
       expect(report.scan!.files).toBe(readdirSync(path.join(out, 'ws-50000', 'police')).length);
       // The fixed-cost run's profile names the libraries its time goes to, and adds up to no more than the run.
