@@ -165,6 +165,67 @@ describe('partner workbooks parsed while the police files are read', () => {
   });
 });
 
+describe('repeated Crime IDs across batches: any files, any batch size, the same rejects', () => {
+  /** A small deterministic generator (mulberry32), so that a failing seed can be run again. */
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  /** Four months of rows whose IDs come from a pool of ten, some rows with a bad month, some ASB (no ID). */
+  const filesFor = (seed: number) => {
+    const next = random(seed);
+    const files: Record<string, string> = {};
+    // What csp must find, worked out here row by row: a row with a bad month is refused for it
+    // and holds no ID; a good row whose ID a good row before it (in file order) held is a repeat,
+    // naming that first row when it is in another file.
+    const firstRead = new Map<string, { file: string; line: number }>();
+    const expected: string[] = [];
+    for (const m of ['01', '02', '03', '04']) {
+      const name = `police/2024-${m}-kent-street.csv`;
+      const lines = [HEADER];
+      const rows = 3 + Math.floor(next() * 8);
+      for (let i = 0; i < rows; i++) {
+        const line = lines.length + 1;
+        const asb = next() < 0.15;
+        const id = asb ? '' : `id${Math.floor(next() * 10)}`;
+        const badMonth = next() < 0.15;
+        lines.push(row(id, badMonth ? '2024-13' : `2024-${m}`, 'E01024661', 'Thanet 004A', asb ? 'Anti-social behaviour' : 'Burglary'));
+        if (badMonth) expected.push(`${name}:${line}:Month`);
+        else if (id && firstRead.get(id)?.file === name) expected.push(`${name}:${line}:Crime ID:${id}`);
+        else if (id && firstRead.has(id))
+          expected.push(`${name}:${line}:Crime ID:${id} (first read in ${firstRead.get(id)!.file} line ${firstRead.get(id)!.line})`);
+        else if (id) firstRead.set(id, { file: name, line });
+      }
+      files[name] = lines.join('\n') + '\n';
+    }
+    return { files, expected };
+  };
+  const rejectsRead = async (files: Record<string, string>, policeBatchBytes?: number) => {
+    const dir = workspace({ 'csp.yaml': yamlFor(police('police', 'police/*-kent-street.csv')), ...files });
+    const db = await Database.open();
+    try {
+      await ingest(loadConfig(path.join(dir, 'csp.yaml')), db, { today: '2026-01-01', policeBatchBytes });
+      const rows = await db.all<{ file: string; line: bigint; column: string; value: string | null }>(
+        `SELECT regexp_extract(f.path, 'police/[^/]+$') AS file, r.line, r."column", r.value FROM rejects r JOIN files f USING (file_id) ORDER BY f.file_id, r.line`,
+      );
+      return rows.map((r) => [r.file, r.line, r.column, ...(r.column === 'Crime ID' ? [r.value] : [])].join(':'));
+    } finally {
+      db.close();
+    }
+  };
+
+  it('20 random sets of four files: one batch, a file a batch and two files a batch find the rejects counted apart', async () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const { files, expected } = filesFor(seed);
+      const twoFiles = Math.max(...Object.values(files).map((f) => f.length)) * 2;
+      for (const bytes of [undefined, 1, twoFiles])
+        expect({ seed, bytes, rejects: await rejectsRead(files, bytes) }).toEqual({ seed, bytes, rejects: expected });
+    }
+  });
+});
+
 describe('what DuckDB gets wrong when it scans many files at once', () => {
   it('an unclosed quote on the last line of one of six files is a counted reject at its line, not lost', async () => {
     const month = (m: string, last = '') =>

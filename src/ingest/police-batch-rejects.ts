@@ -50,10 +50,13 @@ export async function collectRejected(db: Database, s: BatchScan, o: { rowOf: (f
     : '';
   const repeatRows = `${withinBatch} ${acrossBatches}`;
   // (Every row here fails a check; a filter on _check would be pushed down to all the rows.)
+  // A row whose ID an earlier batch kept, and which also repeats this batch's first row with
+  // that ID (itself a repeat of the earlier batch's), names the earlier batch's row: that is
+  // where the ID was first read (first_line is set only for those).
   await db.run(`CREATE OR REPLACE TEMP TABLE ${t.rejected} AS
       SELECT *, ${firstFailure(s, s.checks)} AS _check FROM (SELECT *, crime_id AS f_id FROM (
         ${o.anyFailing ? `${failingRows} UNION ALL BY NAME` : ''} SELECT *, ${fields} FROM (${repeatRows})))
-      QUALIFY row_number() OVER (PARTITION BY _pos ORDER BY _check) = 1`);
+      QUALIFY row_number() OVER (PARTITION BY _pos ORDER BY _check, first_line IS NULL) = 1`);
 }
 
 /**
@@ -93,7 +96,13 @@ export async function insertRejects(db: Database, s: BatchScan, rowCase: string)
         FROM ${s.t.rejected} b) b ORDER BY _pos`);
 }
 
-/** Every ID's first row in this batch, with its line, into `earlier` for the batches after it. */
+/**
+ * Every ID's first row in this batch, with its line, into `earlier` for the batches after it:
+ * the rows passing their own checks that are not rejected as a repeat, within the batch or of
+ * an earlier one (collectRejected found both). Left out by position: a correlated NOT EXISTS
+ * on the ID groups every row's ID first, and NOT IN `earlier` hashes all the IDs kept so far,
+ * each batch again.
+ */
 export async function rememberIds(db: Database, s: BatchScan, o: { earlier: string; rowCase: string; passing: string }): Promise<void> {
   const { t } = s;
   const [skipped] = await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${t.skips}`);
@@ -101,8 +110,7 @@ export async function rememberIds(db: Database, s: BatchScan, o: { earlier: stri
   await db.run(`INSERT INTO ${o.earlier}
         SELECT hash(crime_id), ${s.fileOf('_f')}, ${skipped!.n > 0n ? lineOf(s, 'r._f', k) : `${k} + 1`}
         FROM (SELECT rowid AS _pos, _f, crime_id FROM ${t.rows} WHERE crime_id IS NOT NULL ${o.passing}) r
-        WHERE NOT EXISTS (SELECT 1 FROM ${t.repeats} p WHERE p.crime_id = r.crime_id AND r._pos > p.first_row)
-          AND hash(crime_id) NOT IN (SELECT h FROM ${o.earlier})`);
+        WHERE _pos NOT IN (SELECT _pos FROM ${t.rejected})`);
 }
 
 /** The lines the parser could not read into the rejects table, with their column and no value (parserRejectValue). */
