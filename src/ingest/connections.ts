@@ -1,9 +1,11 @@
 import type { Database } from './database.js';
 
 /**
- * `work` for every item, one item after another on each of two connections: the items
- * `onFirst` picks on `db`, the others meanwhile on a second connection (DuckDB runs the two at
- * once). The results are in the items' order.
+ * `work` for every item on two connections at once (DuckDB runs them together): the items
+ * `onFirst` picks on `db`, one after another; the others on a second connection, and on `db`
+ * too once its own are done, each connection taking the next item left when it is free (the
+ * partners' small sources are not left queued on one connection while the other stands idle).
+ * The results are in the items' order.
  */
 export async function onTwoConnections<T, R>(
   db: Database,
@@ -13,23 +15,24 @@ export async function onTwoConnections<T, R>(
 ): Promise<R[]> {
   const side = await db.connect();
   try {
-    const inTurn = async (list: T[], on: Database) => {
-      const out = new Map<T, R>();
-      for (const item of list) out.set(item, await work(item, on));
-      return out;
+    const done = new Map<T, R>();
+    const shared = items.filter((i) => !onFirst(i));
+    let failed = false;
+    const takeShared = async (on: Database) => {
+      for (let item = shared.shift(); item !== undefined && !failed; item = shared.shift()) done.set(item, await work(item, on));
     };
     const both = [
-      inTurn(items.filter(onFirst), db),
-      inTurn(
-        items.filter((i) => !onFirst(i)),
-        side,
-      ),
+      (async () => {
+        for (const item of items.filter(onFirst)) done.set(item, await work(item, db));
+        await takeShared(db);
+      })(),
+      takeShared(side),
     ];
-    // Both finish before the second connection closes, even when one fails.
+    // A failure stops both from taking more; both finish before the second connection closes.
+    for (const b of both) b.catch(() => (failed = true));
     const settled = await Promise.allSettled(both);
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
-    const done = new Map(settled.flatMap((s) => (s.status === 'fulfilled' ? [...s.value] : [])));
+    const rejected = settled.find((s) => s.status === 'rejected');
+    if (rejected) throw rejected.reason;
     return items.map((i) => done.get(i)!);
   } finally {
     side.close();
