@@ -206,12 +206,19 @@ function measureOnce(label, command, args, opts = {}) {
   const m = /__TIME__ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
   // The steps csp prints ("✔ read 7 sources, … (2.2s)"): where its time went.
   const steps = [...r.stderr.matchAll(/✔ (.+?) \((\d+\.\d)s\)/g)].map((x) => ({ step: x[1], seconds: Number(x[2]) }));
+  // CSP_TRACE_PRINT=1: each step of printing, at its time since the process started.
+  const printSteps = [...r.stderr.matchAll(/^print at +(\d+) ms {2}([^:\n]+)(?:: (.+))?$/gm)].map((x) => ({
+    at: Number(x[1]) / 1000,
+    step: x[2],
+    document: x[3] ?? null,
+  }));
   return {
     label,
     wall: m ? Number(m[1]) : wall,
     cpu: m ? Number(m[2]) + Number(m[3]) : null,
     peakMb: m ? Number(m[4]) / 1024 : null,
     steps,
+    ...(printSteps.length > 0 && { printSteps }),
     stolenPct: stolenPct(before, cpuTimes()),
   };
 }
@@ -327,6 +334,8 @@ if (browser) {
       command: process.execPath,
       // Not --quiet: the steps it prints say where its time goes.
       args: [csp, 'render-plan', '--config', path.join(ws, 'csp.yaml'), '--format', 'html,pdf'],
+      // And each print's steps, for the timeline in the report.
+      opts: { env: { CSP_TRACE_PRINT: '1' } },
     },
   ]);
   documents = { empty, render };
@@ -549,6 +558,52 @@ function documentLines(r) {
     "left over the empty page is the documents' own work: the plan and the Cabinet report are made from the assessment (their",
     'charts, maps and tables, Handlebars on first use), and each is printed as a tagged PDF with its header and footer, twice where it',
     "has a contents page: Chromium's print has no page counter for links, so a first print finds the page each heading falls on.",
+    '',
+    ...printTimeline(d),
+  ];
+}
+
+/**
+ * The median render-plan run's printing, step by step (CSP_TRACE_PRINT=1), beside the empty
+ * page's: what the browser costs either way, and what the documents add.
+ */
+function printTimeline(d) {
+  const steps = d.render.printSteps;
+  const empty = d.empty.printSteps;
+  if (!steps?.length || !empty?.length) return [];
+  const at = (list, step, document) => list.find((x) => x.step === step && (document === undefined || x.document === document))?.at;
+  const s = (v) => (v === undefined ? '–' : `${v.toFixed(2)} s`);
+  const since = (a, b) => (a === undefined || b === undefined ? '–' : `${(b - a).toFixed(2)} s`);
+  const documents = [...new Set(steps.filter((x) => x.document).map((x) => x.document))];
+  const rows = documents.map((doc) => {
+    const made = at(steps, 'document made', doc);
+    const loaded = at(steps, 'document loaded', doc);
+    const draft = at(steps, 'draft printed', doc);
+    const numbered = at(steps, 'contents page numbered', doc);
+    const printed = at(steps, 'printed', doc);
+    const done = at(steps, 'bookmarks and metadata written', doc);
+    return `| ${doc} | ${s(made)} | ${since(made, loaded)} | ${since(loaded, draft)} | ${since(draft, numbered)} | ${since(numbered ?? loaded, printed)} | ${since(printed, done)} | ${s(done)} |`;
+  });
+  const started = at(steps, 'browser started');
+  const answering = at(steps, 'browser answering');
+  const lastDone = Math.max(...steps.filter((x) => x.step === 'bookmarks and metadata written').map((x) => x.at));
+  const closed = at(steps, 'browser closed');
+  const exited = at(steps, 'browser exited, its folder removed');
+  return [
+    'Its printing step by step, from the median run (`CSP_TRACE_PRINT=1`, times since the process started), the two documents',
+    'printed at once in one browser, whose one renderer process lays out both pages: a step of one (a print, or numbering its',
+    'contents page in the page as laid out) waits while the other prints:',
+    '',
+    '| document | made at | loaded | first print (for the contents page numbers) | pages read from it and numbered | final print | bookmarks and metadata (pdf-lib) | done at |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `The browser was started at ${s(started)} (csp's start and reading the config) and answered at ${s(answering)} (its own start,`,
+    `${since(started, answering)}); the empty page's browser answered ${since(0, at(empty, 'browser answering'))} after its process began, printed at`,
+    `${s(at(empty, 'printed'))} and was closed at ${s(at(empty, 'browser closed'))}. After the last document was done (${s(lastDone)}) render-plan closed the browser`,
+    `(${since(lastDone, closed)}), waited for it to exit and removed its folder (${since(closed, exited)}), and wrote the PDFs.`,
+    'Measured and not kept, as no faster: the first print untagged, or with the charts and maps hidden (hiding everything',
+    'loses the bookmarks the pages are read from); each document in a browser context of its own (a second renderer process).',
     '',
   ];
 }

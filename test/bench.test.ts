@@ -13,6 +13,8 @@ interface Measured {
   peakMb: number | null;
   /** The steps csp printed ("read 7 sources, …"), with their seconds. */
   steps: { step: string; seconds: number }[];
+  /** Printing's steps (CSP_TRACE_PRINT=1), at their time since the process started. */
+  printSteps?: { at: number; step: string; document: string | null }[];
 }
 
 /** bench.json as scripts/bench.mjs writes it: the parts read here. */
@@ -21,7 +23,7 @@ interface BenchReport {
   startup: Measured;
   floorStartup: Measured;
   results: { rows: number; floor: Measured; assess: Measured; fixed: (Measured & { every: number }) | null; floorFixed: Measured | null }[];
-  documents: { render: Measured } | null;
+  documents: { render: Measured; empty: Measured } | null;
   scan: { files: number; rows: number; steps: { key: string; label: string; seconds: number }[] } | null;
   fixedProfile: { total: number; owners: { owner: string; seconds: number }[] } | null;
   maps: { boundaries: number; analysis: number; drawing: number; maps: number; total: number } | null;
@@ -62,6 +64,25 @@ describe('npm run bench (smoke: 50,000 rows)', () => {
       expect(report.documents!.render.wall).toBeGreaterThan(0);
       // render-plan's steps, for where its time goes: the assessment read, the documents made, then printed.
       expect(report.documents!.render.steps.map((s) => s.step.split(' ')[0])).toEqual(['read', 'wrote', 'printed']);
+      // And its printing step by step, each document's in order, between the browser's start and exit.
+      const printing = report.documents!.render.printSteps!;
+      const documents = [...new Set(printing.flatMap((p) => (p.document ? [p.document] : [])))];
+      // The plan and the Cabinet report, by their titles.
+      expect(documents).toHaveLength(2);
+      expect(documents.filter((d) => /report to Cabinet$/.test(d))).toHaveLength(1);
+      for (const doc of documents)
+        expect(printing.filter((p) => p.document === doc).map((p) => p.step)).toEqual([
+          'document made',
+          'document loaded',
+          'draft printed',
+          'contents page numbered',
+          'printed',
+          'bookmarks and metadata written',
+        ]);
+      const general = printing.filter((p) => p.document === null).map((p) => p.step);
+      expect(general).toEqual(['browser started', 'browser answering', 'page opened', 'page opened', 'browser closed', 'browser exited, its folder removed']);
+      expect(printing.map((p) => p.at)).toEqual([...printing.map((p) => p.at)].sort((a, b) => a - b));
+      expect(report.documents!.empty.printSteps!.map((p) => p.step)).toEqual(['browser answering', 'page opened', 'printed', 'browser closed']);
       // The scan taken apart (scripts/bench-scan.mjs) reads every police row csp read, in every query.
       expect(report.scan!.steps.map((s) => s.key)).toEqual(['bare', 'parse', 'shape', 'points', 'onePass', 'csp', 'fingerprint']);
       expect(report.scan!.rows).toBe(police.rowsRead);

@@ -22,6 +22,12 @@ export interface PdfJob {
   date: string;
 }
 
+/** CSP_TRACE_PRINT=1: each step of printing on stderr with its time (the bench reads them). */
+const tracing = Boolean(process.env.CSP_TRACE_PRINT);
+function trace(step: string, title?: string): void {
+  if (tracing) process.stderr.write(`print at ${performance.now().toFixed(0).padStart(6)} ms  ${step}${title === undefined ? '' : `: ${title}`}\n`);
+}
+
 /** Chromium flags for a locked-down, offline, headless print. */
 const ARGS = [
   '--no-sandbox',
@@ -66,6 +72,7 @@ export async function printPdfs(
   try {
     const starting = async () => {
       started = startBrowser(puppeteer, browserPath, userDataDir);
+      trace('browser started');
       onSpawned?.();
       return withTimeout(started.connected, timeoutMs);
     };
@@ -80,6 +87,7 @@ export async function printPdfs(
         hint: 'check it runs (e.g. chromium --version), or give another with --browser PATH; the HTML documents were written',
       });
     });
+    trace('browser answering');
     const blocked: string[] = [];
     const printing = Promise.all(
       jobs.map(async (making) => {
@@ -95,13 +103,18 @@ export async function printPdfs(
               void request.abort('blockedbyclient').catch(() => undefined);
             }
           });
+          trace('page opened');
           const job = await making;
+          trace('document made', job.title);
           // `draft`: the print read only for its bookmarks' pages, without the header and footer
           // (a quarter of a second for the plan's 17 pages): they are drawn in the margins, so the
           // pages break where they do with them.
           const print = async (html: string | undefined, draft = false) => {
-            if (html !== undefined) await page.setContent(html, { waitUntil: 'load' });
-            return page.pdf({
+            if (html !== undefined) {
+              await page.setContent(html, { waitUntil: 'load' });
+              trace('document loaded', job.title);
+            }
+            const printed = await page.pdf({
               format: 'A4',
               printBackground: true,
               tagged: true,
@@ -111,6 +124,8 @@ export async function printPdfs(
               footerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:Arial,sans-serif">${escapeHtml(job.title)} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
               margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
             });
+            trace(draft ? 'draft printed' : 'printed', job.title);
+            return printed;
           };
           // A contents list gets its page numbers: printed with placeholders, the pages read from
           // the bookmarks, then printed with the numbers (the placeholders keep the layout).
@@ -131,9 +146,12 @@ export async function printPdfs(
               },
               numbers,
             );
+            trace('contents page numbered', job.title);
             pdf = await print(placeholders === numbers.length ? undefined : withContentsPages(job.html, pages));
           }
-          return await withMetadata(pdf, job);
+          const done = await withMetadata(pdf, job);
+          trace('bookmarks and metadata written', job.title);
+          return done;
         } finally {
           await page.close().catch(() => undefined);
         }
@@ -150,10 +168,12 @@ export async function printPdfs(
     });
     // Asked to close; one that does not within 5 s is killed (stop()).
     await withTimeout(browser.close(), 5_000).catch(() => undefined);
+    trace('browser closed');
     return { pdfs, blocked: [...new Set(blocked)].sort() };
   } finally {
     await started?.stop();
     rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    trace('browser exited, its folder removed');
     release();
   }
 }
