@@ -47,6 +47,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC', NO_COLOR: '1' },
+    // The tests' temporary files in a folder of their own, removed at the end of the run.
+    globalSetup: ['test/temporary-folder.setup.ts'],
     // Vitest's default on two cores is one worker; most e2e time is spent waiting on child
     // processes (bin/csp.js, the browser) and DuckDB's own threads, so two overlap that wait.
     maxWorkers: 2,
