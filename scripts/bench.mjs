@@ -853,7 +853,7 @@ function markdown(r) {
     ...cpuBound(r),
     ...documentLines(r),
     'Reproduce with `npm run bench` (the first run generates the police files into .bench-cache/, about 2.2 GB for 10,000,000 rows).',
-    '`CSP_TRACE_SQL=1 csp assess …` prints the time of every DuckDB query.',
+    '`CSP_TRACE_SQL=1 csp assess …` prints the time of every DuckDB query, `CSP_TRACE_PRINT=1 csp render-plan …` each step of printing.',
     '',
   ];
   return lines.join('\n');
