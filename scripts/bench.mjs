@@ -615,8 +615,8 @@ function printTimeline(d) {
   const exited = at(steps, 'browser exited, its folder removed');
   return [
     'Its printing step by step, from the median run (`CSP_TRACE_PRINT=1`, times since the process started), the two documents',
-    'printed at once in one browser, whose one renderer process lays out both pages: a step of one (a print, or numbering its',
-    'contents page in the page as laid out) waits while the other prints:',
+    'printed at once in one browser: their four prints share its processes and the two cores, so a step of one takes longer',
+    'while the other prints:',
     '',
     '| document | made at | loaded | first print (for the contents page numbers) | pages read from it and numbered | final print | bookmarks and metadata (pdf-lib) | done at |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -628,6 +628,10 @@ function printTimeline(d) {
     `(${since(lastDone, closed)}), waited for it to exit and removed its folder (${since(closed, exited)}), and wrote the PDFs.`,
     'Measured and not kept, as no faster: the first print untagged, or with the charts and maps hidden (hiding everything',
     'loses the bookmarks the pages are read from); each document in a browser context of its own (a second renderer process).',
+    "So the gap to 2× is the browser's own work on the documents' pages: each document printed twice, four prints of all",
+    'their pages where the empty page has one print of one page. Only fewer prints would close it, and without the first the',
+    'contents pages could not carry the page each',
+    "section starts on, as the seeds' plans do.",
     '',
   ];
 }
