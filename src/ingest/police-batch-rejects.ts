@@ -35,28 +35,28 @@ export async function findRepeats(db: Database, s: BatchScan): Promise<{ passing
 export async function collectRejected(db: Database, s: BatchScan, o: { rowOf: (f: string) => string; anyFailing: boolean }): Promise<void> {
   const { t, fields } = s;
   const failingRows = `SELECT * FROM (SELECT rowid AS _pos, *, NULL::INTEGER AS f_repeat, ${fields} FROM ${t.rows}) WHERE ${firstFailure(s, s.rowChecks)} IS NOT NULL`;
-  // A semi-join first: the repeated IDs are few, the rows many.
-  const withinBatch = `SELECT r.*, CASE WHEN r._f = p.first_f THEN 2 ELSE 3 END AS f_repeat, p.first_f,
-        p.first_row - ${o.rowOf('p.first_f')} + 1 AS first_k, ${s.fileOf('p.first_f')} AS first_fid, NULL::BIGINT AS first_line
-      FROM (SELECT rowid AS _pos, * FROM ${t.rows} WHERE crime_id IN (SELECT crime_id FROM ${t.repeats})) r
-      JOIN ${t.repeats} p USING (crime_id) WHERE r._pos > p.first_row`;
   // IDs kept by an earlier batch are known by their 64-bit hash only (ten million IDs as text
   // would not fit in memory): two different IDs share one with odds of about 1 in 10^6 a run.
   const earlier = s.o.earlier;
-  const acrossBatches = earlier
-    ? `UNION ALL BY NAME SELECT r.*, 3 AS f_repeat, NULL::INTEGER AS first_f, NULL::BIGINT AS first_k, e.file_id AS first_fid, e.line AS first_line
+  const across = earlier
+    ? `across AS MATERIALIZED (SELECT r.*, 3 AS f_repeat, NULL::INTEGER AS first_f, NULL::BIGINT AS first_k, e.file_id AS first_fid, e.line AS first_line
          FROM (SELECT rowid AS _pos, * FROM ${t.rows} WHERE crime_id IS NOT NULL AND hash(crime_id) IN (SELECT h FROM ${earlier})) r
-         JOIN ${earlier} e ON hash(r.crime_id) = e.h`
+         JOIN ${earlier} e ON hash(r.crime_id) = e.h)`
     : '';
-  const repeatRows = `${withinBatch} ${acrossBatches}`;
+  // A semi-join first: the repeated IDs are few, the rows many. A row whose ID an earlier batch
+  // kept is a repeat of that batch's row, where the ID was first read, even where it also
+  // repeats this batch's first row with the ID (itself a repeat of the earlier batch's).
+  const withinBatch = `SELECT r.*, CASE WHEN r._f = p.first_f THEN 2 ELSE 3 END AS f_repeat, p.first_f,
+        p.first_row - ${o.rowOf('p.first_f')} + 1 AS first_k, ${s.fileOf('p.first_f')} AS first_fid, NULL::BIGINT AS first_line
+      FROM (SELECT rowid AS _pos, * FROM ${t.rows} WHERE crime_id IN (SELECT crime_id FROM ${t.repeats})) r
+      JOIN ${t.repeats} p USING (crime_id) WHERE r._pos > p.first_row${earlier ? ' AND r._pos NOT IN (SELECT _pos FROM across)' : ''}`;
+  const repeatRows = earlier ? `${withinBatch} UNION ALL BY NAME SELECT * FROM across` : withinBatch;
   // (Every row here fails a check; a filter on _check would be pushed down to all the rows.)
-  // A row whose ID an earlier batch kept, and which also repeats this batch's first row with
-  // that ID (itself a repeat of the earlier batch's), names the earlier batch's row: that is
-  // where the ID was first read (first_line is set only for those).
   await db.run(`CREATE OR REPLACE TEMP TABLE ${t.rejected} AS
+      ${earlier ? `WITH ${across}` : ''}
       SELECT *, ${firstFailure(s, s.checks)} AS _check FROM (SELECT *, crime_id AS f_id FROM (
         ${o.anyFailing ? `${failingRows} UNION ALL BY NAME` : ''} SELECT *, ${fields} FROM (${repeatRows})))
-      QUALIFY row_number() OVER (PARTITION BY _pos ORDER BY _check, first_line IS NULL) = 1`);
+      QUALIFY row_number() OVER (PARTITION BY _pos ORDER BY _check) = 1`);
 }
 
 /**
