@@ -193,7 +193,7 @@ function stolenPct(from, to) {
 /** Runs a command and measures wall time, CPU time (user + system) and peak memory (max RSS). */
 function measureOnce(label, command, args, opts = {}) {
   const before = cpuTimes();
-  const wrapped = hasTime ? ['/usr/bin/time', ['-f', '__TIME__ %e %U %S %M', command, ...args]] : [command, args];
+  const wrapped = hasTime ? ['/usr/bin/time', ['-f', '__TIME__ %e %U %S %M %I', command, ...args]] : [command, args];
   const start = performance.now();
   const r = spawnSync(wrapped[0], wrapped[1], {
     encoding: 'utf8',
@@ -203,7 +203,7 @@ function measureOnce(label, command, args, opts = {}) {
   });
   const wall = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`${label} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
-  const m = /__TIME__ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+  const m = /__TIME__ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)(?: (\d+))?/.exec(r.stderr);
   // The steps csp prints ("✔ read 7 sources, … (2.2s)"): where its time went.
   const steps = [...r.stderr.matchAll(/✔ (.+?) \((\d+\.\d)s\)/g)].map((x) => ({ step: x[1], seconds: Number(x[2]) }));
   // CSP_TRACE_PRINT=1: each step of printing, at its time since the process started.
@@ -218,6 +218,8 @@ function measureOnce(label, command, args, opts = {}) {
     wall: m ? Number(m[1]) : wall,
     cpu: m ? Number(m[2]) + Number(m[3]) : null,
     peakMb: m ? Number(m[4]) / 1024 : null,
+    // What it read from the disk itself (file system inputs, 512-byte blocks), not from the page cache.
+    diskReadMb: m?.[5] !== undefined ? (Number(m[5]) * 512) / 1e6 : null,
     steps,
     ...(printSteps.length > 0 && { printSteps }),
     ...(sqlSteps && { sqlSteps }),
@@ -663,7 +665,7 @@ function nationalLines(r) {
     const rest = total - top.reduce((a, q) => a + q.ms, 0);
     lines.push(
       '',
-      `Where its time goes: the run was traced (\`CSP_TRACE_SQL=1\`), and ${(total / 1000).toFixed(1)} s of its ${x.wall.toFixed(1)} s were DuckDB queries, by what each makes:`,
+      `Where its time goes: the run was traced (\`CSP_TRACE_SQL=1\`), and ${(total / 1000).toFixed(1)} s of its ${x.wall.toFixed(1)} s were DuckDB queries, by what each makes${diskNote(x)}:`,
       '',
       '| query | runs | time | |',
       '|---|---:|---:|---|',
@@ -678,6 +680,13 @@ function nationalLines(r) {
     );
   }
   return [...lines, ''];
+}
+
+/** What the national run read from the disk, where the page cache did not hold its files. */
+function diskNote(x) {
+  if (x.diskReadMb == null) return '';
+  const gb = (x.diskReadMb / 1000).toFixed(1);
+  return ` (it read ${gb} GB from the disk itself, the rest of its files from the page cache: reading from the disk is most of the time outside the queries, and each query that reads files waits on it too)`;
 }
 
 /** How a traced step's time changed from its first run to its last ("0.27 s in the first batch, 1.05 s in the last"). */
