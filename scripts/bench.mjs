@@ -206,8 +206,9 @@ function measureOnce(label, command, args, opts = {}) {
   const m = /__TIME__ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)(?: (\d+))?/.exec(r.stderr);
   // The steps csp prints ("✔ read 7 sources, … (2.2s)"): where its time went.
   const steps = [...r.stderr.matchAll(/✔ (.+?) \((\d+\.\d)s\)/g)].map((x) => ({ step: x[1], seconds: Number(x[2]) }));
-  // CSP_TRACE_PRINT=1: each step of printing, at its time since the process started.
+  // CSP_TRACE_SQL=1: each query's time, summed by what it makes.
   const sqlSteps = opts.env?.CSP_TRACE_SQL ? queryTimeBySteps(r.stderr) : null;
+  // CSP_TRACE_PRINT=1: each step of printing, at its time since the process started.
   const printSteps = [...r.stderr.matchAll(/^print at +(\d+) ms {2}([^:\n]+)(?:: (.+))?$/gm)].map((x) => ({
     at: Number(x[1]) / 1000,
     step: x[2],
@@ -632,8 +633,7 @@ function printTimeline(d) {
     'loses the bookmarks the pages are read from); each document in a browser context of its own (a second renderer process).',
     "So the gap to 2× is the browser's own work on the documents' pages: each document printed twice, four prints of all",
     'their pages where the empty page has one print of one page. Only fewer prints would close it, and without the first the',
-    'contents pages could not carry the page each',
-    "section starts on, as the seeds' plans do.",
+    "contents pages could not carry the page each section starts on, as the seeds' plans do.",
     '',
   ];
 }
@@ -686,7 +686,8 @@ function nationalLines(r) {
 function diskNote(x) {
   if (x.diskReadMb == null) return '';
   const gb = (x.diskReadMb / 1000).toFixed(1);
-  return ` (it read ${gb} GB from the disk itself, the rest of its files from the page cache: reading from the disk is most of the time outside the queries, and each query that reads files waits on it too)`;
+  // Files not in the page cache are read from the disk while the queries wait on them.
+  return ` (it read ${gb} GB from the disk itself, the rest of its files from the page cache)`;
 }
 
 /** How a traced step's time changed from its first run to its last ("0.27 s in the first batch, 1.05 s in the last"). */
